@@ -1,0 +1,102 @@
+# Our Coffee Co-op — build, serve, test, package.
+#
+#   make serve   set up, build, serve the site on http://127.0.0.1:8000
+#   make test    set up, build, and run every test (browser tests included)
+#   make usb     the offline copy: dist/our-coffee-coop-<version>-<date>.zip
+#   make pdf     printable PDFs (trainer and learner editions, English and Lao)
+#   make bench   performance measurements, as JSON
+#
+# Needs: python3 (>= 3.11) with venv, node + npm. Browser tests need Debian's chromium
+# (`apt-get install chromium`; .ci/run installs it). Every target sets up what it needs first
+# and does nothing twice: stamps in .stamps/ remember what is done.
+
+PYTHON  ?= python3
+VENV    := .venv
+PY      := $(VENV)/bin/python
+HOST    ?= 127.0.0.1
+PORT    ?= 8000
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
+STAMPS  := .stamps
+SOURCES := $(shell find docs exercises coopsite hooks overrides frontend -type f \
+             -not -path 'overrides/assets/vendor/*' -not -path 'overrides/assets/fonts/*' \
+             -not -path 'overrides/assets/coop/*' -not -path 'overrides/assets/pyodide/*' \
+             -not -name '*.mo' -not -path '*/__pycache__/*' 2>/dev/null) mkdocs.yml
+
+.PHONY: all setup assets catalogs build serve live test test-fast usb pdf bench lock clean
+
+all: build
+
+$(STAMPS):
+	mkdir -p $(STAMPS)
+
+# ---- Set-up -------------------------------------------------------------------------------------
+
+$(STAMPS)/venv: requirements.lock pyproject.toml | $(STAMPS)
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e . || $(PY) -m pip install --quiet --no-deps -e .
+	touch $@
+
+$(STAMPS)/npm: package.json package-lock.json | $(STAMPS)
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+setup: $(STAMPS)/venv $(STAMPS)/npm
+
+# ---- Front-end files (Pyodide, fonts, editor, runtime) -------------------------------------------
+
+$(STAMPS)/assets: $(STAMPS)/venv $(STAMPS)/npm scripts/stage_assets.py scripts/build-frontend.mjs \
+                  $(shell find exercises frontend/src -type f -name '*.py' -o -type f -name '*.js' -o -name '*.po' 2>/dev/null) \
+                  docs/data/glossary.yml
+	$(PY) scripts/stage_assets.py
+	node scripts/build-frontend.mjs
+	touch $@
+
+assets: $(STAMPS)/assets
+
+catalogs: $(STAMPS)/venv
+	$(PY) scripts/catalogs.py compile
+
+# ---- Site ---------------------------------------------------------------------------------------
+
+$(STAMPS)/site: $(STAMPS)/assets $(SOURCES) | $(STAMPS)
+	$(VENV)/bin/mkdocs build --strict --clean
+	touch $@
+
+build: $(STAMPS)/site
+
+serve: build
+	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl-C stops)"
+	$(PY) scripts/serve.py site --host $(HOST) --port $(PORT)
+
+live: assets   # for authors: rebuilds on save (MkDocs' dev server)
+	$(VENV)/bin/mkdocs serve --dev-addr $(HOST):$(PORT)
+
+# ---- Offline copy, print --------------------------------------------------------------------------
+
+usb: build
+	$(PY) scripts/make_usb.py --version $(VERSION)
+
+pdf: build
+	$(PY) scripts/make_pdf.py
+
+# ---- Tests and measurements ----------------------------------------------------------------------
+
+test: usb
+	$(PY) -m pytest
+
+test-fast: $(STAMPS)/venv   # model, catalog and content tests only (no build, no browser)
+	$(PY) -m pytest -m "not browser and not slow"
+
+bench: usb
+	$(PY) scripts/bench.py
+
+lock:
+	$(PY) -m pip freeze --exclude-editable | sed '1i # Every Python package, pinned (build + tests). Regenerate: make lock' > requirements.lock
+
+clean:
+	rm -rf site dist $(STAMPS) overrides/assets/vendor overrides/assets/fonts overrides/assets/coop overrides/assets/pyodide

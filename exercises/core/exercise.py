@@ -1,0 +1,201 @@
+"""What an exercise is: a model, its parameters, what to show, and questions with their checks.
+
+An exercise file (such as ``exercises/pooled_pricing.py``) builds one ``Exercise`` from these
+pieces. Nothing here knows about browsers or HTML: ``render.py`` turns the outputs into HTML and
+``api.py`` is what a page (at build time) or the browser's Python worker calls.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+from types import ModuleType
+from typing import Any, Callable, Literal, Mapping, Sequence
+
+from .i18n import N_, Translator
+from .params import Param, ParamError, _number_text
+
+__all__ = [
+    "Column",
+    "ResultTable",
+    "BarChart",
+    "Notice",
+    "Outputs",
+    "NumberAnswer",
+    "ChoiceAnswer",
+    "Question",
+    "Exercise",
+    "Checked",
+]
+
+Kind = Literal["text", "int", "kip", "kg", "num", "pct", "usd"]
+
+
+# ---- What an exercise shows ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a result table: its heading (a message id) and how to format its values."""
+
+    label: str
+    kind: Kind = "text"
+    places: int = 2
+
+
+@dataclass(frozen=True)
+class ResultTable:
+    """A table of results. Text cells are shown as written (and always escaped)."""
+
+    id: str
+    caption: str
+    columns: Sequence[Column]
+    rows: Sequence[Sequence[Any]]
+    footer: Sequence[Any] | None = None
+    #: Message ids (not translated yet) may appear in "text" cells when wrapped in ``Msg``.
+
+
+@dataclass(frozen=True)
+class Msg:
+    """A message id with values, to be translated where it is shown (in a table cell or notice)."""
+
+    message: str
+    values: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class BarChart:
+    """A bar chart: one group of bars per label, one bar colour per series."""
+
+    id: str
+    title: str
+    labels: Sequence[str]
+    series: Sequence[tuple[str, Sequence[int | float | Fraction]]]
+    y_title: str = ""
+    kind: Kind = "kip"
+    horizontal: bool = False
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A short explanation shown above the tables ("info", "warning" or "success")."""
+
+    level: Literal["info", "warning", "success"]
+    message: str
+    values: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Outputs:
+    """Everything an exercise shows for one set of inputs, plus key numbers for tests."""
+
+    tables: Sequence[ResultTable] = ()
+    charts: Sequence[BarChart] = ()
+    notices: Sequence[Notice] = ()
+    numbers: Mapping[str, Any] = field(default_factory=dict)
+
+
+# ---- Questions ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NumberAnswer:
+    """The learner types a number; it is right within ``tolerance`` (kip, kg …) or ``relative``."""
+
+    unit: str = ""
+    tolerance: int | Fraction = 0
+    relative: Fraction = Fraction(0)
+    places: int = 0
+
+    def read(self, raw: str) -> Fraction:
+        return _number_text(raw)
+
+    def matches(self, given: Fraction, expected: Any) -> bool:
+        expected = Fraction(expected)
+        allowed = max(Fraction(self.tolerance), abs(expected) * self.relative)
+        return abs(given - expected) <= allowed
+
+    def show(self, value: Any, t: Translator) -> str:
+        text = t.int(int(value)) if self.places == 0 and Fraction(value).denominator == 1 else t.num(value, self.places or 2)
+        return f"{text} {t(self.unit)}".strip() if self.unit else text
+
+
+@dataclass(frozen=True)
+class ChoiceAnswer:
+    """The learner picks one option; ``options(values, result)`` lists ``(key, label)`` pairs.
+
+    Labels are shown as given (they are usually names the learner typed), or translated when they
+    are ``Msg`` objects.
+    """
+
+    options: Callable[[Mapping[str, Any], Any], Sequence[tuple[str, Any]]]
+
+    def read(self, raw: str) -> str:
+        return str(raw).strip()
+
+    def matches(self, given: str, expected: Any) -> bool:
+        return given == str(expected)
+
+    def show(self, value: Any, t: Translator) -> str:
+        return str(value)
+
+
+@dataclass(frozen=True)
+class Question:
+    """Predict, then check: a question whose right answer the model computes.
+
+    ``answer(values, result, t)`` gives the right answer for the inputs the learner has now (after
+    ``given``, the parameter values the question asks the learner to set); ``t`` is the page's
+    translator, for questions about a named member (names are translated too). ``reference`` is what
+    an author worked out by hand for the default inputs; the self-test (``make test``) feeds it
+    through the same check, so a question and its model can never drift apart unnoticed.
+    """
+
+    id: str
+    prompt: str
+    answer: Callable[[Mapping[str, Any], Any, Translator], Any]
+    reference: str
+    kind: NumberAnswer | ChoiceAnswer = NumberAnswer()
+    hints: Sequence[str] = ()
+    explain: str = N_("Right: {answer}.")
+    given: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Checked:
+    """The outcome of checking one answer."""
+
+    status: Literal["correct", "wrong", "invalid"]
+    feedback: str
+    hint: str | None = None
+    expected: str | None = None
+
+
+# ---- The exercise ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One simulation of a co-op decision, as a learner meets it on a page.
+
+    ``run(model, values)`` calls the model (the original module, or the learner's edited copy)
+    and returns its result; ``show(result, values, t)`` says what to display; ``check`` extras
+    such as "the shares must add up to 100 %" go in ``validate(values)``.
+    """
+
+    name: str
+    title: str
+    summary: str
+    model: ModuleType
+    params: Sequence[Param]
+    run: Callable[[ModuleType, Mapping[str, Any]], Any]
+    show: Callable[[Any, Mapping[str, Any], Translator], Outputs]
+    questions: Sequence[Question] = ()
+    validate: Callable[[Mapping[str, Any]], Sequence[tuple[str, ParamError]]] = lambda values: ()
+    code_tip: str = ""
+
+    def question(self, qid: str) -> Question:
+        for question in self.questions:
+            if question.id == qid:
+                return question
+        raise KeyError(f"exercise {self.name!r} has no question {qid!r}")

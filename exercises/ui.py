@@ -1,0 +1,42 @@
+"""Words the page's JavaScript shows around the exercises, as message ids (translated per page).
+
+The keys are what ``frontend/src/runtime.js`` asks for; the values go through the same gettext
+catalog as every exercise message, so the Lao page shows Lao buttons and Lao error messages.
+"""
+
+from .core.i18n import N_
+
+UI: dict[str, str] = {
+    "loading": N_("Getting Python ready (only the first time on this page)…"),
+    "loading_bytes": N_("Downloading Python: {done} of {total} MB"),
+    "starting": N_("Starting Python…"),
+    "ready": N_("Python is ready."),
+    "running": N_("Working it out…"),
+    "updated": N_("Results updated."),
+    "stopped": N_("Stopped. Python is starting again; your numbers and code are kept."),
+    "timeout": N_("Stopped after {seconds} seconds: the code may be stuck in a loop that never ends. Python is starting again; your numbers and code are kept."),
+    "crashed": N_("Python stopped unexpectedly (maybe the code used too much memory or went too deep). It is starting again; your numbers and code are kept."),
+    "load_failed": N_("Python could not be started: {reason}. The results shown are for the default numbers."),
+    "load_timeout": N_("Python took too long to start. Check that the whole course folder was copied, then try again."),
+    "retry": N_("Try again"),
+    "fix_fields": N_("Some numbers need fixing; the results below are for the last numbers that worked."),
+    "restored": N_("Your saved numbers from last time are back."),
+    "code_loading": N_("Opening the code editor…"),
+    "code_restored": N_("Your edited code from last time is back."),
+    "code_reset": N_("The code is back to the original."),
+    "code_ran": N_("Your code ran. The results below use it."),
+    "code_note": N_("Results use your edited code."),
+    "output_truncated": N_("Only the first part of the printed output is shown."),
+    "editor_label": N_("Python code of the model. Press Escape, then Tab, to leave the editor."),
+    "progress_title": N_("Your progress"),
+    "progress_export": N_("Save progress to a file"),
+    "progress_import": N_("Load progress from a file"),
+    "progress_exported": N_("Progress saved to a file."),
+    "progress_imported": N_("Progress loaded from the file."),
+    "progress_bad_file": N_("This file is not a progress file from this course; nothing was changed."),
+    "progress_corrupt": N_("Saved progress on this computer could not be read, so it was put aside in a backup and a fresh record was started."),
+    "progress_migrated": N_("Saved progress from an older version of the course was updated."),
+    "progress_unavailable": N_("This browser does not let the page save progress; use “Save progress to a file” before you close it."),
+    "checking": N_("Checking…"),
+    "done_badge": N_("All questions answered"),
+}

@@ -1,0 +1,106 @@
+/*
+ * The exercises' page runtime (a classic script, so it also runs from file://).
+ *
+ * Finds every exercise on the page, restores the learner's saved work, and starts Python only
+ * when the learner first needs it — with a progress bar, since it is several megabytes.
+ */
+
+import { Exercise } from "./runtime/exercise.js"
+import { ProgressStore } from "./runtime/progress.js"
+import { PythonRuntime } from "./runtime/python.js"
+
+const script = document.currentScript
+const assets = new URL("../", script.src).href // this file is assets/coop/runtime.js
+
+function loadScript(src) {
+  return new Promise((resolve, reject) => {
+    const element = document.createElement("script")
+    element.src = src
+    element.onload = resolve
+    element.onerror = () => reject(new Error(`could not load ${src}`))
+    document.head.appendChild(element)
+  })
+}
+
+let editorPromise = null
+/** The code editor (CodeMirror) is a separate file, loaded the first time someone opens code. */
+function loadEditor() {
+  if (!editorPromise) editorPromise = loadScript(new URL("coop/editor.js", assets).href).then(() => window.CoopEditor)
+  return editorPromise
+}
+
+function main() {
+  const roots = [...document.querySelectorAll(".cx[data-cx]")]
+  if (!roots.length) return
+  const ui = JSON.parse(document.getElementById("cx-ui").textContent)
+  const t = (key, values = {}) => (ui[key] || key).replace(/\{(\w+)\}/g, (_, name) => values[name] ?? "")
+  const lang = document.documentElement.lang || "en"
+  const box = document.querySelector(".cx-progress-box")
+  const boxStatus = box?.querySelector(".cx-progress-status")
+  const tell = key => { if (boxStatus) boxStatus.textContent = t(key) }
+  const timeout = Number(document.documentElement.dataset.cxTimeout) || undefined
+
+  const exercises = []
+  const everyStatus = (message, progress) => {
+    for (const exercise of exercises) {
+      exercise.status(message)
+      if (progress === undefined) continue
+      exercise.progress.hidden = progress === null
+      if (progress !== null) exercise.progress.value = progress
+    }
+  }
+
+  const python = new PythonRuntime(assets, event => {
+    if (event.state === "loading") {
+      const share = event.total ? Math.min(99, Math.round((event.loaded / event.total) * 90)) : 0
+      everyStatus(t("loading_bytes", { done: (event.loaded / 1e6).toFixed(1), total: (event.total / 1e6).toFixed(1) }), share)
+    } else if (event.state === "starting") {
+      everyStatus(t("starting"), 92)
+    } else if (event.state === "ready") {
+      everyStatus(t("ready"), null)
+      document.documentElement.dataset.cxPython = "ready"
+    } else if (event.state === "failed") {
+      const reason = event.reason === "load_timeout" ? t("load_timeout") : t("load_failed", { reason: event.reason })
+      everyStatus(reason, null)
+      document.documentElement.dataset.cxPython = "failed"
+    } else if (event.state === "restarting") {
+      document.documentElement.dataset.cxPython = "restarting"
+    }
+  })
+  window.__coopPython = python // for tests and `make bench`
+
+  const store = new ProgressStore(tell)
+  for (const root of roots)
+    exercises.push(new Exercise(root, { python, store, ui, lang, loadEditor, timeout }))
+
+  if (box) {
+    box.querySelector(".cx-export").addEventListener("click", () => {
+      const blob = new Blob([store.exportText()], { type: "application/json" })
+      const link = document.createElement("a")
+      link.href = URL.createObjectURL(blob)
+      link.download = `our-coffee-coop-progress-${new Date().toISOString().slice(0, 10)}.json`
+      document.body.appendChild(link)
+      link.click()
+      link.remove()
+      setTimeout(() => URL.revokeObjectURL(link.href), 10000)
+      tell("progress_exported")
+    })
+    box.querySelector(".cx-import-file").addEventListener("change", async event => {
+      const file = event.target.files[0]
+      event.target.value = ""
+      if (!file) return
+      try {
+        store.importText(await file.text())
+      } catch {
+        tell("progress_bad_file")
+        return
+      }
+      for (const exercise of exercises) exercise.restore()
+      tell("progress_imported")
+    })
+  }
+  document.documentElement.dataset.cxRuntime = "ready"
+}
+
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", main)
+else main()

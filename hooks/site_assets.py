@@ -1,0 +1,40 @@
+"""MkDocs hook: the site's own files are in place, and every page gets its security policy.
+
+* ``on_config``: the front-end files built by ``make assets`` (Pyodide, fonts, editor, runtime)
+  must exist, and the exercise message catalogs are compiled if their .po is newer than the .mo.
+* ``on_post_page``: the security policy and other last touches (coopsite/pages.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from coopsite import pages
+from coopsite.assets import REQUIRED, compile_catalogs, missing
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIM = ROOT / "overrides" / "assets" / "vendor" / "iframe-worker-shim.js"
+
+
+def on_config(config):
+    absent = missing()
+    if absent:
+        raise PluginError(
+            "front-end files are missing (" + ", ".join(absent[:3]) + (" …" if len(absent) > 3 else "")
+            + "): run `make assets` first"
+        )
+    compile_catalogs()
+    return config
+
+
+def on_post_page(output, page, config):
+    return pages.finalize(output, SHIM)
+
+
+def on_post_template(output_content, template_name, config):
+    """Theme pages that are not documentation pages (404.html) get the same treatment."""
+    if template_name.endswith(".html"):
+        return pages.finalize(output_content, SHIM)
+    return output_content

@@ -1,0 +1,40 @@
+// Bundle the site's JavaScript with esbuild (see frontend/src/).
+//
+//   node scripts/build-frontend.mjs
+//
+// Outputs, in overrides/assets/coop/ (served as assets/coop/):
+//   py-worker.js   the Python worker as a module file (http); also embedded in runtime.js as text
+//                  for file://, where a worker can only start from a data: URL
+//   runtime.js     the exercises' page runtime (classic script; works on file://)
+//   editor.js      CodeMirror 6 with Python, loaded only when a learner opens the code
+//   iframe-worker-and-lao-search.js  the page's polyfills (see below)
+import { build } from "esbuild"
+import { readFileSync, writeFileSync, mkdirSync } from "node:fs"
+
+const out = "overrides/assets/coop"
+mkdirSync(out, { recursive: true })
+const common = { bundle: true, minify: true, target: ["chrome110", "firefox115", "safari16"], legalComments: "none", logLevel: "warning" }
+
+const worker = await build({ ...common, entryPoints: ["frontend/src/worker.js"], format: "esm", write: false })
+const workerSrc = worker.outputFiles[0].text
+writeFileSync(`${out}/py-worker.js`, workerSrc)
+
+const manifest = JSON.parse(readFileSync(`${out}/manifest.json`, "utf8"))
+await build({
+  ...common, entryPoints: ["frontend/src/runtime.js"], format: "iife", outfile: `${out}/runtime.js`,
+  define: { __MANIFEST__: JSON.stringify(manifest), __WORKER_SRC__: JSON.stringify(workerSrc) }
+})
+await build({ ...common, entryPoints: ["frontend/src/editor.js"], format: "iife", outfile: `${out}/editor.js` })
+
+// The page's polyfills, in order: keep the native Worker (the shim replaces it on file://, but
+// Python needs a real one), the iframe-worker shim byte for byte (coopsite/csp.py hashes the
+// script it writes into its iframe), then the Lao query splitter.
+const terms = JSON.parse(readFileSync(`${out}/lao-terms.json`, "utf8"))
+const lao = await build({
+  ...common, entryPoints: ["frontend/src/search-lao.js"], format: "iife", write: false,
+  define: { __LAO_TERMS__: JSON.stringify(terms) }
+})
+const shim = readFileSync("overrides/assets/vendor/iframe-worker-shim.js", "utf8")
+writeFileSync(`${out}/iframe-worker-and-lao-search.js`,
+  `self.__coopNativeWorker=self.Worker;\n${shim.trim()}\n${lao.outputFiles[0].text}`)
+console.log("built: py-worker.js, runtime.js, editor.js, iframe-worker-and-lao-search.js")

@@ -1,0 +1,84 @@
+"""Serve the built site on http://127.0.0.1:8000, compressed the way a real web host would.
+
+    python scripts/serve.py site [--host 127.0.0.1] [--port 8000]
+
+Files that compress well (HTML, CSS, JS, JSON, wasm, SVG) are sent gzip-compressed when the
+browser accepts it, so what `make bench` measures over http is what a learner on a phone pays
+for. Production hosts do the same (nginx: `gzip_static`/`gzip on` with `application/wasm`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import mimetypes
+import os
+import threading
+from pathlib import Path
+
+TYPES = {
+    ".wasm": "application/wasm",
+    ".mjs": "text/javascript",
+    ".js": "text/javascript",
+    ".json": "application/json",
+    ".svg": "image/svg+xml",
+    ".woff2": "font/woff2",
+    ".zip": "application/zip",
+}
+COMPRESS = {".html", ".css", ".js", ".mjs", ".json", ".wasm", ".svg", ".xml", ".txt"}
+_cache: dict[tuple[str, float], bytes] = {}
+_lock = threading.Lock()
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**mimetypes.types_map, **TYPES}
+
+    def log_message(self, format: str, *args) -> None:  # quieter: only errors
+        if args and str(args[1]).startswith(("4", "5")):
+            super().log_message(format, *args)
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts_gzip and path.is_file() and path.suffix in COMPRESS):
+            return super().send_head()
+        stat = path.stat()
+        key = (str(path), stat.st_mtime)
+        with _lock:
+            body = _cache.get(key)
+            if body is None:
+                body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+                _cache[key] = body
+        self.send_response(200)
+        self.send_header("Content-Type", TYPES.get(path.suffix) or self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Last-Modified", self.date_time_string(stat.st_mtime))
+        self.send_header("Cache-Control", "no-cache")
+        self.end_headers()
+        import io
+
+        return io.BytesIO(body)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("directory", nargs="?", default="site")
+    parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+    parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+    args = parser.parse_args()
+    handler = functools.partial(Handler, directory=args.directory)
+    with http.server.ThreadingHTTPServer((args.host, args.port), handler) as server:
+        print(f"http://{args.host}:{server.server_address[1]}/", flush=True)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+
+
+if __name__ == "__main__":
+    main()

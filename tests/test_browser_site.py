@@ -1,0 +1,105 @@
+"""The site in Chromium, over http and from the unzipped USB copy (file://), with no network.
+
+Every request to another origin is aborted and counted (tests/conftest.py): pages must not try.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, wait_for
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def open_page(browser_context, root, path, **options):
+    context, watch = browser_context(root, **options)
+    page = context.new_page()
+    page.goto(root + path)
+    page.wait_for_load_state("load")
+    return page, watch
+
+
+def assert_clean(watch):
+    assert watch.blocked == [], f"requests to other origins: {watch.blocked}"
+    assert watch.console_errors == [], f"console errors: {watch.console_errors}"
+
+
+@pytest.mark.parametrize("path, lang, heading", [
+    ("index.html", "en", "Our Coffee Co-op"),
+    ("lo/index.html", "lo", "ສະຫະກອນກາເຟຂອງພວກເຮົາ"),
+])
+def test_home_pages_render(browser_context, origin, path, lang, heading):
+    scheme, root = origin
+    page, watch = open_page(browser_context, root, path)
+    assert page.evaluate("document.documentElement.lang") == lang
+    assert heading in page.title()
+    assert page.locator("h1").first.is_visible()
+    assert page.locator(".md-nav").count() > 0
+    page.wait_for_timeout(300)
+    assert_clean(watch)
+
+
+def test_lao_text_is_drawn_with_the_lao_font(browser_context, origin):
+    scheme, root = origin
+    page, watch = open_page(browser_context, root, "lo/index.html")
+    faces = wait_for(page, """(async () => {
+        await document.fonts.ready;
+        const lao = [...document.fonts].filter(f => f.family.replace(/"/g, '') === 'Noto Sans Lao');
+        return lao.some(f => f.status === 'loaded') ? lao.map(f => f.status) : null;
+    })()""")
+    assert "loaded" in faces
+    family = page.evaluate("getComputedStyle(document.querySelector('.md-typeset h1')).fontFamily")
+    assert "Noto Sans Lao" in family
+    # The heading's Lao glyphs come from the loaded face (the Latin face has no Lao at all).
+    assert page.evaluate("document.fonts.check('16px \"Noto Sans Lao\"', 'ສະຫະກອນ')")
+    assert_clean(watch)
+
+
+@pytest.mark.parametrize("start, target", [
+    ("management/m6-finance.html", "lo/management/m6-finance.html"),
+    ("lo/key-concepts/kc5-cooperative-identity.html", "key-concepts/kc5-cooperative-identity.html"),
+])
+def test_language_switcher_keeps_the_page(browser_context, origin, start, target):
+    scheme, root = origin
+    page, watch = open_page(browser_context, root, start)
+    other = "lo" if not start.startswith("lo/") else "en"
+    link = page.locator(f".md-select a[hreflang={other}]").first
+    page.evaluate("el => el.click()", link.element_handle())
+    page.wait_for_url(root + target)
+    assert page.evaluate("document.documentElement.lang") == other
+    assert_clean(watch)
+
+
+def test_english_search_works(browser_context, origin):
+    scheme, root = origin
+    page, watch = open_page(browser_context, root, "index.html?q=advance")
+    count = wait_for(page, "document.querySelectorAll('.md-search-result__item').length", timeout=30)
+    assert count > 0
+    links = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.getAttribute('href'))")
+    assert any("m6-finance" in link or "kc3" in link or "glossary" in link for link in links)
+    assert_clean(watch)
+
+
+@pytest.mark.parametrize("path", [
+    "index.html", "lo/index.html",
+    "management/m6-finance.html", "lo/management/m6-finance.html",
+])
+def test_accessibility_axe(browser_context, http_root, path):
+    """axe-core (WCAG 2.1 A/AA rules): no violations on home and content pages, in both languages."""
+    context, watch = browser_context(http_root, bypass_csp=True)
+    page = context.new_page()
+    page.goto(http_root + path)
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("""async () => {
+        const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
+        return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                                       nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
+    }""")
+    assert result == [], json.dumps(result, indent=1, ensure_ascii=False)
+    assert watch.blocked == []
