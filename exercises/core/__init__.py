@@ -6,6 +6,7 @@ from .exercise import (
     Column,
     Exercise,
     Msg,
+    NoAnswer,
     Notice,
     NumberAnswer,
     Outputs,
@@ -17,7 +18,7 @@ from .money import LB_PER_KG, allocate, floor_kip, round_kip
 from .params import Choice, Integer, Number, ParamError, Percent, Table, Text
 
 __all__ = [
-    "BarChart", "ChoiceAnswer", "Column", "Exercise", "Msg", "Notice", "NumberAnswer", "Outputs",
+    "BarChart", "ChoiceAnswer", "Column", "Exercise", "Msg", "NoAnswer", "Notice", "NumberAnswer", "Outputs",
     "Question", "ResultTable", "N_", "Translator", "LB_PER_KG", "allocate", "floor_kip", "round_kip",
     "Choice", "Integer", "Number", "ParamError", "Percent", "Table", "Text",
 ]

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Mapping
 
-from .exercise import Checked, ChoiceAnswer, Exercise, Question
+from .exercise import Checked, ChoiceAnswer, Exercise, NoAnswer, Question
 from .i18n import N_, Translator, translator
 from .params import ParamError, Table, defaults, parse_all, raw_defaults
 from .render import cell_text, form_html, questions_html, results_html
@@ -308,8 +308,12 @@ def _check(question: Question, answer: str, evaluation: Evaluation, attempt: int
     try:
         expected = question.answer(evaluation.values, evaluation.result, t)
         shown = answer_text(question, evaluation.values, evaluation.result, t)
+    except NoAnswer as why:  # the question says why it has no answer with these numbers
+        return Checked("invalid", t(why.message, **{k: str(v) for k, v in why.values.items()}))
     except LookupError:  # the learner removed the rows the question is about
         return Checked("invalid", t(N_("This question needs the rows it talks about. Press “Reset numbers” to bring them back.")))
+    except Exception:  # e.g. a learner's model or empty table that gives the question nothing to compute
+        return Checked("invalid", t(N_("This question cannot be answered with these numbers. Press “Reset numbers” and try again.")))
     if question.kind.matches(given, expected):
         return Checked("correct", t(question.explain, answer=shown), expected=shown)
     feedback = t(N_("Not yet. Talk it over and try again."))

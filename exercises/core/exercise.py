@@ -26,6 +26,7 @@ __all__ = [
     "Question",
     "Exercise",
     "Checked",
+    "NoAnswer",
 ]
 
 Kind = Literal["text", "int", "kip", "kg", "num", "pct", "usd"]
@@ -116,7 +117,10 @@ class NumberAnswer:
         return abs(given - expected) <= allowed
 
     def show(self, value: Any, t: Translator) -> str:
-        text = t.int(int(value)) if self.places == 0 and Fraction(value).denominator == 1 else t.num(value, self.places or 2)
+        if self.places:
+            text = t.dec(value, self.places)
+        else:
+            text = t.int(int(value)) if Fraction(value).denominator == 1 else t.num(value, 2)
         return f"{text} {t(self.unit)}".strip() if self.unit else text
 
 
@@ -159,6 +163,19 @@ class Question:
     hints: Sequence[str] = ()
     explain: str = N_("Right: {answer}.")
     given: Mapping[str, str] = field(default_factory=dict)
+
+
+class NoAnswer(Exception):
+    """Raised by a question's ``answer`` when the learner's numbers leave it without an answer.
+
+    ``message`` (a message id, with ``values``) tells the learner why, e.g. "With these numbers the
+    mill never pays back, so there is no year to find."
+    """
+
+    def __init__(self, message: str, **values: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        self.values = values
 
 
 @dataclass(frozen=True)

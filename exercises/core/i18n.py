@@ -62,7 +62,7 @@ class Translator:
 
     def kip(self, value: int) -> str:
         """An amount of money in kip: "16,500 kip" / "16,500 ກີບ"."""
-        return self("{amount} kip", amount=self.int(value))
+        return self(N_("{amount} kip"), amount=self.int(value))
 
     def pct(self, value: Fraction | Decimal | float, places: int = 1) -> str:
         """A share as a percentage: Fraction(1, 10) → "10%"."""

@@ -263,7 +263,10 @@ def parse_all(
     for param in params:
         given = raw.get(param.name) if isinstance(raw, Mapping) else None
         if isinstance(param, Table):
-            rows = given if isinstance(given, list) else param.raw(param.default, _PLAIN_T)
+            if given is not None and not isinstance(given, list):
+                errors[param.name] = ParamError(N_("This table could not be read; press “Reset numbers”."))
+                given = None
+            rows = given if given is not None else param.raw(param.default, _PLAIN_T)
             values[param.name] = _parse_rows(param, rows, errors)
             continue
         if given is None:

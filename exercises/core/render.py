@@ -43,7 +43,9 @@ def cell_text(value: Any, kind: str, t: Translator, places: int = 2) -> str:
         return t.int(int(value))
     if kind == "pct":
         return t.pct(value, places)
-    if kind in ("num", "usd"):
+    if kind == "usd":  # prices: always with their cents, 1.50
+        return t.dec(value, places)
+    if kind == "num":
         return t.num(value, places)
     return str(value)
 
@@ -132,10 +134,11 @@ def chart_svg(chart: BarChart, t: Translator, prefix: str) -> str:
         margin_bottom=8,
     )
     graph.x_labels = [cell_text(label, "text", t) for label in chart.labels]
-    for label, values in chart.series:
-        graph.add(cell_text(label, "text", t), [float(v) for v in values])
+    for label, values in chart.series:  # series names are messages (or Msg); translate them
+        graph.add(t(label) if isinstance(label, str) else cell_text(label, "text", t), [float(v) for v in values])
     svg = graph.render(is_unicode=True)
     svg = _SVG_NOISE.sub("", svg)
+    svg = re.sub(r"<script\b.*?</script>", "", svg, flags=re.S)  # pygal's tooltip config: no scripts
     svg = re.sub(r"chart-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", f"{prefix}-{chart.id}", svg)
     svg = svg.replace("<svg ", f'<svg role="img" aria-labelledby="{prefix}-{chart.id}-t" ', 1)
     title = f'<title id="{prefix}-{chart.id}-t">{escape(t(chart.title))}</title>'

@@ -38,7 +38,8 @@ function main() {
   const box = document.querySelector(".cx-progress-box")
   const boxStatus = box?.querySelector(".cx-progress-status")
   const tell = key => { if (boxStatus) boxStatus.textContent = t(key) }
-  const timeout = Number(document.documentElement.dataset.cxTimeout) || undefined
+  // How long learner code may run (ms); 5 s unless the page (or a test) sets window.COOP_CALL_TIMEOUT.
+  const timeout = Number(window.COOP_CALL_TIMEOUT) || undefined
 
   const exercises = []
   const everyStatus = (message, progress) => {
@@ -51,13 +52,15 @@ function main() {
   }
 
   const python = new PythonRuntime(assets, event => {
+    // While Python restarts after a stop, every exercise keeps saying why it stopped.
+    if (python.state === "restarting" && (event.state === "loading" || event.state === "starting")) return
     if (event.state === "loading") {
       const share = event.total ? Math.min(99, Math.round((event.loaded / event.total) * 90)) : 0
       everyStatus(t("loading_bytes", { done: (event.loaded / 1e6).toFixed(1), total: (event.total / 1e6).toFixed(1) }), share)
     } else if (event.state === "starting") {
       everyStatus(t("starting"), 92)
     } else if (event.state === "ready") {
-      everyStatus(t("ready"), null)
+      if (!event.restart) everyStatus(t("ready"), null) // after a restart, keep saying why it stopped
       document.documentElement.dataset.cxPython = "ready"
     } else if (event.state === "failed") {
       const reason = event.reason === "load_timeout" ? t("load_timeout") : t("load_failed", { reason: event.reason })
@@ -74,6 +77,7 @@ function main() {
     exercises.push(new Exercise(root, { python, store, ui, lang, loadEditor, timeout }))
 
   if (box) {
+    box.classList.add("cx-on")
     box.querySelector(".cx-export").addEventListener("click", () => {
       const blob = new Blob([store.exportText()], { type: "application/json" })
       const link = document.createElement("a")

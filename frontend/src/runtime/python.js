@@ -163,8 +163,9 @@ export class PythonRuntime {
           clearTimeout(stall)
           worker.onmessage = event => this.receive(worker, event.data)
           worker.onerror = () => this.crashed(worker, "crashed")
+          const restart = this.state === "restarting"
           this.state = "ready"
-          this.onState({ state: "ready", ms: m.ms })
+          this.onState({ state: "ready", ms: m.ms, restart })
           resolve()
           this.pump()
         } else if (m.type === "failed") {

@@ -1,0 +1,325 @@
+"""Exercise: the Fairtrade floor price — minimum price, market price, premium and organic differential.
+
+Where it is used: Management 5 ("Fairtrade and organic"), step 3 "The floor price".
+
+Defaults: Fairtrade terms for washed arabica since 1 August 2023 — minimum US$1.80/lb, premium
+US$0.20/lb of which US$0.05 for productivity or quality, organic differential US$0.40/lb
+(fairtrade-2023, fairtrade-spo-coffee); from 2011 to July 2023 they were 1.40 / 0.20 / 0.30
+(fairtrade-hacofco, fairtrade-johnburton). The market price is paid when it is higher than the
+minimum, and the premium is added in any case (fairtrade-johnburton). The Phou Kaew co-op sells
+40,000 lb of green coffee in the year (the case of session M5); the market prices month by month are
+invented for practice, with the page's sale A (US$1.50) in January and sale B (US$2.60) in June.
+About 21,400 kip per US$ in May 2024 (laotiantimes-2024-kip); about 6 kg of cherry for 1 kg of green
+coffee (wikiversity-ratios, lca-2015-interview).
+
+Reading order: the parameters (what a learner can change), ``run`` (inputs → model), ``show``
+(what the page displays), then the questions with their hints and checks.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any, Mapping
+
+from exercises.core import (
+    BarChart,
+    Choice,
+    Column,
+    Exercise,
+    Integer,
+    Msg,
+    N_,
+    Notice,
+    Number,
+    NumberAnswer,
+    Outputs,
+    ParamError,
+    Question,
+    ResultTable,
+    Table,
+    Text,
+    Translator,
+)
+from exercises.models import fairtrade_price
+
+# ---- What the learner can change ----------------------------------------------------------------
+
+PARAMS = [
+    Number(name="minimum", label=N_("Fairtrade minimum price"), unit=N_("US$ per lb"),
+           default="1.80", min="0", max="10", places=2,
+           help=N_("Washed arabica: US$1.80 since August 2023; US$1.40 from 2011 to July 2023.")),
+    Number(name="premium", label=N_("Fairtrade premium"), unit=N_("US$ per lb"),
+           default="0.20", min="0", max="5", places=2,
+           help=N_("Always added on top of the price. It goes to the co-op's premium fund.")),
+    Number(name="quality_part", label=N_("Part of the premium for productivity or quality"), unit=N_("US$ per lb"),
+           default="0.05", min="0", max="5", places=2,
+           help=N_("At least US$0.05 of the US$0.20 premium. The general assembly decides how to use the rest.")),
+    Choice(name="organic", label=N_("Certified organic coffee"), default="no",
+           options=(("no", N_("No")), ("yes", N_("Yes")))),
+    Number(name="organic_differential", label=N_("Organic differential"), unit=N_("US$ per lb"),
+           default="0.40", min="0", max="5", places=2,
+           help=N_("Added for certified organic coffee: US$0.40 since August 2023, US$0.30 before.")),
+    Number(name="differential", label=N_("Differential added to the market price"), unit=N_("US$ per lb"),
+           default="0", min="-2", max="2", places=2,
+           help=N_("Agreed with the buyer for the coffee's quality and origin. It can be below zero.")),
+    Integer(name="kip_per_usd", label=N_("Exchange rate"), unit=N_("kip per US$"),
+            default=21_400, min=1_000, max=100_000,
+            help=N_("About 8,900 in 2020 and about 21,400 in May 2024.")),
+    Number(name="cherry_per_green", label=N_("Cherry for 1 kg of green coffee"), unit=N_("kg"),
+           default="6", min="3", max="12", places=2,
+           help=N_("About 6 kg (between 5 and 7).")),
+    Table(
+        name="sales", label=N_("Market price and sales, month by month"), row_label=N_("month"),
+        help=N_("The market (“C”) price when each lot was sold, and how many lb of green coffee were sold. "
+                "These prices are invented for practice: put in real ones. 40,000 lb is about 18,100 kg."),
+        columns=[
+            Text(name="month", label=N_("Month"), default=""),
+            Number(name="market", label=N_("Market price"), unit=N_("US$ per lb"), default="1.80",
+                   min="0", max="20", places=2),
+            Integer(name="lb", label=N_("Sold"), unit=N_("lb"), default=0, min=0, max=100_000_000),
+        ],
+        default=[
+            {"month": N_("January"), "market": "1.50", "lb": 5_000},
+            {"month": N_("February"), "market": "1.60", "lb": 5_000},
+            {"month": N_("March"), "market": "1.75", "lb": 10_000},
+            {"month": N_("April"), "market": "1.90", "lb": 10_000},
+            {"month": N_("May"), "market": "2.20", "lb": 5_000},
+            {"month": N_("June"), "market": "2.60", "lb": 5_000},
+        ],
+        min_rows=1, max_rows=24,
+    ),
+]
+
+
+def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
+    """Checks across fields: the quality part is part of the premium; month names are not repeated."""
+    problems = []
+    if values["quality_part"] > values["premium"]:
+        problems.append(("quality_part", ParamError(
+            N_("The part for productivity or quality (US${part}) cannot be more than the whole premium (US${premium})."),
+            part=values["quality_part"], premium=values["premium"])))
+    months = [row["month"] for row in values["sales"]]
+    for index, month in enumerate(months):
+        if month in months[:index]:
+            problems.append((f"sales.{index}.month", ParamError(
+                N_("“{month}” is already in the table: give each row its own name."), month=month)))
+    return problems
+
+
+# ---- From the form to the model and back --------------------------------------------------------
+
+
+def curve_markets(values: Mapping[str, Any]) -> list[Fraction]:
+    """Market prices for the chart “paid price for any market price”: around the minimum and the table's prices."""
+    step = Fraction(1, 5)
+    low = min([Fraction(1), values["minimum"] - Fraction(2, 5)] + [row["market"] for row in values["sales"]])
+    high = max([Fraction(3), values["minimum"] + Fraction(2, 5)] + [row["market"] for row in values["sales"]])
+    start = max(Fraction(0), (low // step) * step)
+    count = int((high - start) // step) + 1
+    while count > 16:  # keep the chart readable
+        step *= 2
+        count = int((high - start) // step) + 1
+    return [start + i * step for i in range(count + 1)]
+
+
+def run(model: Any, values: Mapping[str, Any]) -> Any:
+    """Give the learner's numbers to the model (the original, or the learner's edited copy)."""
+    terms = model.Terms(
+        minimum=values["minimum"],
+        premium=values["premium"],
+        quality_part=values["quality_part"],
+        organic_differential=values["organic_differential"],
+        differential=values["differential"],
+        organic=values["organic"] == "yes",
+    )
+    sales = [model.Sale(row["month"], row["market"], row["lb"]) for row in values["sales"]]
+    return model.settle(sales, terms, values["kip_per_usd"], values["cherry_per_green"], curve_markets(values))
+
+
+def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
+    """Three tables (price per lb, kip, where the money comes from), two charts, and notes."""
+    sales = result.sales
+    price_table = ResultTable(
+        id="per-lb", caption=N_("The price per lb, sale by sale (US$ per lb of green coffee)"),
+        columns=[Column(N_("Month")), Column(N_("Market price + differential"), "usd"), Column(N_("Which price counts")),
+                 Column(N_("Price"), "usd"), Column(N_("Premium"), "usd"), Column(N_("Organic differential"), "usd"),
+                 Column(N_("Paid"), "usd")],
+        rows=[[s.sale.label, s.price.market,
+               Msg(N_("The minimum price")) if s.price.minimum_counts else Msg(N_("The market price")),
+               s.price.base, s.price.premium, s.price.organic, s.price.paid] for s in sales],
+    )
+    kip_table = ResultTable(
+        id="kip", caption=N_("The same sales in kip"),
+        columns=[Column(N_("Month")), Column(N_("Sold (lb)"), "int"), Column(N_("Paid per kg of green coffee (kip)"), "kip"),
+                 Column(N_("The same per kg of cherry (kip)"), "kip"), Column(N_("Received (kip)"), "kip"),
+                 Column(N_("Added by the minimum price (kip)"), "kip"), Column(N_("Premium (kip)"), "kip")],
+        rows=[[s.sale.label, s.sale.lb, s.kip_per_kg_green, s.kip_per_kg_cherry, s.received, s.parts["minimum"],
+               s.parts["premium_quality"] + s.parts["premium_other"]] for s in sales],
+        footer=[Msg(N_("The whole year")), result.lb, None, None, result.received, result.total("minimum"), result.premium],
+    )
+    money_table = ResultTable(
+        id="money", caption=N_("Where the money from the year's sales comes from"),
+        columns=[Column(N_("Item")), Column(N_("Amount (kip)"), "kip")],
+        rows=[
+            [Msg(N_("Received for all sales")), result.received],
+            [Msg(N_("Market price and differential")), result.total("market")],
+            [Msg(N_("Added by the minimum price")), result.total("minimum")],
+            [Msg(N_("Organic differential")), result.total("organic")],
+            [Msg(N_("Premium: part for productivity or quality")), result.total("premium_quality")],
+            [Msg(N_("Premium: part the general assembly decides on")), result.total("premium_other")],
+        ],
+        footer=[Msg(N_("Received minus everything above (must be 0)")), result.balance()],
+    )
+    month_chart = BarChart(
+        id="months", title=N_("Market price and paid price, month by month"),
+        labels=[s.sale.label for s in sales],
+        series=[(Msg(N_("Market price + differential")), [s.price.market for s in sales]),
+                (Msg(N_("Paid with Fairtrade")), [s.price.paid for s in sales])],
+        y_title=N_("US$ per lb"), kind="usd",
+    )
+    curve_chart = BarChart(
+        id="curve", title=N_("Paid price for any market price"),
+        labels=[t.dec(market, 2) for market, _ in result.curve],
+        series=[(Msg(N_("Market price + differential")), [p.market for _, p in result.curve]),
+                (Msg(N_("Paid with Fairtrade")), [p.paid for _, p in result.curve])],
+        y_title=N_("US$ per lb"), kind="usd",
+    )
+
+    notices = []
+    protected = [s for s in sales if s.price.minimum_counts and s.sale.lb > 0]
+    sold = [s for s in sales if s.sale.lb > 0]
+    if protected:
+        notices.append(Notice("info", N_(
+            "The market price was below the minimum in {count} of {total} sales ({months}). There the minimum "
+            "price added {amount} in the year."),
+            {"count": len(protected), "total": len(sold), "months": ", ".join(s.sale.label for s in protected),
+             "amount": t.kip(result.total("minimum"))}))
+    elif sold and not result.premium:
+        notices.append(Notice("info", N_(
+            "The market price was at or above the minimum in every sale, so the minimum added nothing this year.")))
+    elif sold:
+        notices.append(Notice("info", N_(
+            "The market price was at or above the minimum in every sale, so the minimum added nothing this year. "
+            "The premium of {premium} was paid all the same."), {"premium": t.kip(result.premium)}))
+    if values["organic"] == "yes":
+        notices.append(Notice("info", N_(
+            "Organic coffee: {amount} of organic differential in the year. Remember the certification costs and "
+            "the conversion years (see the simulation “going organic”)."), {"amount": t.kip(result.total("organic"))}))
+    if result.premium:
+        notices.append(Notice("info", N_(
+            "The premium, {premium}, belongs to the co-op's premium fund, not to the price paid to members. "
+            "At least {quality} must go to productivity or quality; the general assembly votes on the rest."),
+            {"premium": t.kip(result.premium), "quality": t.kip(result.total("premium_quality"))}))
+    if values["differential"] < 0:
+        notices.append(Notice("warning", N_(
+            "The differential is below zero: the buyer pays less than the market price for this coffee. The "
+            "minimum price then counts more often.")))
+    return Outputs(
+        tables=[price_table, kip_table, money_table],
+        charts=[month_chart, curve_chart],
+        notices=notices,
+        numbers={"balance": result.balance(), "received": result.received, "premium": result.premium,
+                 "quality": result.total("premium_quality"), "minimum_added": result.total("minimum"),
+                 "paid": {s.sale.label: s.price.paid for s in sales}},
+    )
+
+
+# ---- Questions: predict, then check -------------------------------------------------------------
+
+
+def _paid_in(month: str):
+    def answer(values: Mapping[str, Any], result: Any, t: Translator) -> Fraction:
+        by_month = {s.sale.label: s for s in result.sales}
+        return by_month[t(month)].price.paid  # KeyError (a LookupError) if the learner removed the row
+    return answer
+
+
+USD = NumberAnswer(unit=N_("US$ per lb"), tolerance=Fraction(1, 100), places=2)
+
+QUESTIONS = [
+    # By hand: January market price 1.50 + differential 0 = 1.50, below the minimum 1.80, so 1.80
+    # counts; + premium 0.20 = US$2.00 per lb (page M5, sale A).
+    Question(
+        id="january",
+        prompt=N_("In January the market price is US$1.50 per lb. How much does the buyer pay per lb, premium included?"),
+        answer=_paid_in(N_("January")),
+        reference="2.00",
+        kind=USD,
+        hints=[N_("Which is higher: the market price or the minimum price?"),
+               N_("Take the higher of 1.50 and 1.80, then add the premium.")],
+        explain=N_("Right: {answer}. The market price was too low, so the minimum price counted, and the "
+                   "premium came on top."),
+    ),
+    # By hand: the same sale, organic: 1.80 (minimum) + 0.40 (organic) + 0.20 (premium) = US$2.40 (sale C).
+    Question(
+        id="january-organic",
+        prompt=N_("Now suppose the coffee is certified organic. How much is paid per lb in January?"),
+        given={"organic": "yes"},
+        answer=_paid_in(N_("January")),
+        reference="2.40",
+        kind=USD,
+        hints=[N_("The organic differential is added on top, like the premium."),
+               N_("Minimum price + organic differential + premium.")],
+        explain=N_("Right: {answer}. Organic coffee gets the differential whether the minimum or the market "
+                   "price counts."),
+    ),
+    # By hand: 5,000 + 5,000 + 10,000 + 10,000 + 5,000 + 5,000 = 40,000 lb; × US$0.20 = US$8,000;
+    # × 21,400 = 171,200,000 kip (page M5).
+    Question(
+        id="premium-year",
+        prompt=N_("How much premium does the co-op receive for the whole year, in kip?"),
+        answer=lambda values, result, t: result.premium,
+        reference="171,200,000",
+        kind=NumberAnswer(unit=N_("kip"), relative=Fraction(1, 100)),
+        hints=[N_("The premium is the same for every lb, whatever the market price."),
+               N_("Add up the lb sold, multiply by US$0.20, then by the exchange rate.")],
+        explain=N_("Right: {answer}. It does not depend on the market price: the general assembly can plan "
+                   "with it."),
+    ),
+    # By hand: the minimum counts in January (1.80 − 1.50 = 0.30 × 5,000 lb = US$1,500), February
+    # (0.20 × 5,000 = US$1,000) and March (0.05 × 10,000 = US$500): US$3,000 × 21,400 = 64,200,000 kip.
+    Question(
+        id="minimum-added",
+        prompt=N_("Over the whole year, how much more does the co-op receive because of the minimum price "
+                  "(premium not counted)?"),
+        answer=lambda values, result, t: result.total("minimum"),
+        reference="64,200,000",
+        kind=NumberAnswer(unit=N_("kip"), relative=Fraction(2, 100)),
+        hints=[N_("Only the months where the market price is below US$1.80 count."),
+               N_("For each such month: (1.80 − market price) × lb sold. Add them up, then change to kip.")],
+        explain=N_("Right: {answer}. The floor only helps in the months when the market is low, and it helps "
+                   "most when prices fall far."),
+    ),
+    # By hand, rules of 2011–2023: January market 1.50 is above the old minimum 1.40, so the market
+    # price counts: 1.50 + 0.20 premium = US$1.70 per lb.
+    Question(
+        id="old-rules",
+        prompt=N_("Under the rules of 2011 to 2023 (minimum US$1.40, organic differential US$0.30), how much is "
+                  "paid per lb in January?"),
+        given={"minimum": "1.40", "organic_differential": "0.30"},
+        answer=_paid_in(N_("January")),
+        reference="1.70",
+        kind=USD,
+        hints=[N_("Compare the market price in January with the old minimum of US$1.40."),
+               N_("Here the market price is higher, so it counts; then add the premium.")],
+        explain=N_("Right: {answer}. With the old minimum, the floor protects only when the market falls "
+                   "below US$1.40. Look at the chart: where does the paid price stop being flat?"),
+    ),
+]
+
+
+EXERCISE = Exercise(
+    name="floor-price",
+    title=N_("Simulation: the Fairtrade minimum price and the market price"),
+    summary=N_("Change the market prices month by month, the Fairtrade terms and the exchange rate, and see "
+               "what is paid per lb and in kip, when the minimum price protects the co-op, and how big the "
+               "premium is."),
+    model=fairtrade_price,
+    params=PARAMS,
+    run=run,
+    show=show,
+    questions=QUESTIONS,
+    validate=validate,
+    code_tip=N_("This is the model the form uses. Change it — for example pay the premium only when the market "
+                "price is below the minimum — then press Run. Reset code brings the original back."),
+)

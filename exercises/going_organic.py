@@ -1,0 +1,301 @@
+"""Exercise: going organic — conversion years, yearly costs, harvest changes and the organic differential.
+
+Where it is used: Management 5 ("Fairtrade and organic"), step 4 "Going organic?".
+
+Defaults: the example figures of session M5 — the Phou Kaew co-op sells 40,000 lb of washed arabica
+green coffee a year at US$2.00 per lb (Fairtrade minimum US$1.80 + premium US$0.20: fairtrade-2023);
+organic coffee earns US$0.40 per lb more since August 2023 (fairtrade-2023); 3 conversion years and
+50,000,000 kip a year of certification, inspection and training are invented examples, not verified
+for Laos (the page says so: ask the certifier). About 21,400 kip per US$ in May 2024
+(laotiantimes-2024-kip). CPC, on the same plateau, has been organic since 2009, with about 3,000 ha
+farmed by 826 families (cpc-our-places, laotiantimes-2016-organic). The harvest changes start at 0:
+the page's case b (a fall to 34,000 lb, −15%) is one of the questions.
+
+Reading order: the parameters (what a learner can change), ``run`` (inputs → model), ``show``
+(what the page displays), then the questions with their hints and checks.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any, Mapping
+
+from exercises.core import (
+    BarChart,
+    ChoiceAnswer,
+    Column,
+    Exercise,
+    Integer,
+    Msg,
+    N_,
+    Notice,
+    Number,
+    NumberAnswer,
+    Outputs,
+    ParamError,
+    Percent,
+    Question,
+    ResultTable,
+    Translator,
+)
+from exercises.models import organic
+
+# ---- What the learner can change ----------------------------------------------------------------
+
+PARAMS = [
+    Integer(name="lb_per_year", label=N_("Green coffee sold in a year, staying conventional"), unit=N_("lb"),
+            default=40_000, min=0, max=100_000_000,
+            help=N_("Phou Kaew sells 40,000 lb of green coffee (about 18,100 kg).")),
+    Number(name="price", label=N_("Price for conventional coffee, premium included"), unit=N_("US$ per lb"),
+           default="2.00", min="0", max="20", places=2,
+           help=N_("When the market price is low: Fairtrade minimum US$1.80 + premium US$0.20 = US$2.00.")),
+    Number(name="organic_differential", label=N_("Organic differential"), unit=N_("US$ per lb"),
+           default="0.40", min="0", max="5", places=2,
+           help=N_("Paid on top for certified organic coffee: US$0.40 since August 2023, US$0.30 before.")),
+    Integer(name="conversion_years", label=N_("Conversion years"), unit=N_("years"),
+            default=3, min=0, max=10,
+            help=N_("Years of farming by the organic rules before the coffee can be sold as organic. "
+                    "3 years is an example: ask the certifier.")),
+    Percent(name="yield_during", label=N_("Change in the harvest during conversion"),
+            unit=N_("% compared with staying conventional"), default="0", min="-100", max="100", places=1,
+            help=N_("A fall is below zero, for example −10. Nobody knows this for sure: ask farmers who have "
+                    "converted.")),
+    Percent(name="yield_after", label=N_("Change in the harvest after conversion"),
+            unit=N_("% compared with staying conventional"), default="0", min="-100", max="100", places=1,
+            help=N_("A fall from 40,000 lb to 34,000 lb is −15.")),
+    Integer(name="yearly_costs", label=N_("Certification, inspection and training"), unit=N_("kip a year"),
+            default=50_000_000, min=0, max=100_000_000_000,
+            help=N_("Paid every year from the first year of conversion. 50,000,000 kip is an example: ask the "
+                    "certifier.")),
+    Integer(name="kip_per_usd", label=N_("Exchange rate"), unit=N_("kip per US$"),
+            default=21_400, min=1_000, max=100_000,
+            help=N_("About 8,900 in 2020 and about 21,400 in May 2024.")),
+    Integer(name="years", label=N_("Years to compare"), unit=N_("years"),
+            default=10, min=1, max=30),
+]
+
+
+def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
+    """Checks across fields: there must be at least one year after the conversion."""
+    problems = []
+    if values["years"] <= values["conversion_years"]:
+        problems.append(("years", ParamError(
+            N_("Compare more years than the {conversion} conversion years, or the coffee is never sold as organic."),
+            conversion=values["conversion_years"])))
+    return problems
+
+
+# ---- From the form to the model and back --------------------------------------------------------
+
+
+def run(model: Any, values: Mapping[str, Any]) -> Any:
+    """Give the learner's numbers to the model (the original, or the learner's edited copy)."""
+    plan = model.Plan(
+        lb_per_year=values["lb_per_year"],
+        price=values["price"],
+        organic_differential=values["organic_differential"],
+        conversion_years=values["conversion_years"],
+        yield_during=values["yield_during"],
+        yield_after=values["yield_after"],
+        yearly_costs=values["yearly_costs"],
+        kip_per_usd=values["kip_per_usd"],
+        years=values["years"],
+    )
+    return model.compare(plan)
+
+
+def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
+    """Two tables (year by year, the totals), a chart, and notes on the payback."""
+    years = result.years
+    year_table = ResultTable(
+        id="years", caption=N_("Going organic compared with staying conventional, year by year"),
+        columns=[Column(N_("Year")), Column(N_("Stage")), Column(N_("Sold going organic (lb)"), "int"),
+                 Column(N_("Sales staying conventional (kip)"), "kip"), Column(N_("Sales going organic (kip)"), "kip"),
+                 Column(N_("Of which organic differential (kip)"), "kip"),
+                 Column(N_("Certification, inspection and training (kip)"), "kip"),
+                 Column(N_("Difference in the year (kip)"), "kip"), Column(N_("Cumulative difference (kip)"), "kip")],
+        rows=[[Msg(N_("Year {year}"), {"year": y.year}),
+               Msg(N_("Conversion")) if y.converting else Msg(N_("Organic")),
+               round(y.lb_organic), y.conventional, y.organic, y.organic_differential, y.costs, y.difference,
+               y.cumulative] for y in years],
+        footer=[Msg(N_("All years")), None, None, result.total("conventional"), result.total("organic"),
+                result.total("organic_differential"), result.total("costs"), result.total("difference"), None],
+    )
+    money_table = ResultTable(
+        id="money", caption=N_("Over all the years shown"),
+        columns=[Column(N_("Item")), Column(N_("Amount (kip)"), "kip")],
+        rows=[
+            [Msg(N_("Sales going organic")), result.total("organic")],
+            [Msg(N_("Minus certification, inspection and training")), -result.total("costs")],
+            [Msg(N_("Minus sales staying conventional")), -result.total("conventional")],
+            [Msg(N_("Cumulative difference at the end")), result.cumulative],
+        ],
+        footer=[Msg(N_("The first three lines added up, minus the cumulative difference (must be 0)")), result.balance()],
+    )
+    chart = BarChart(
+        id="chart", title=N_("Going organic minus staying conventional"),
+        labels=[Msg(N_("Year {year}"), {"year": y.year}) for y in years],
+        series=[(Msg(N_("Difference in the year")), [y.difference for y in years]),
+                (Msg(N_("Cumulative difference")), [y.cumulative for y in years])],
+        y_title=N_("kip"),
+    )
+
+    notices = []
+    if result.payback_year is not None:
+        notices.append(Notice("success", N_(
+            "Going organic pays back in year {year}: from then on the co-op is ahead of staying conventional. "
+            "At the end of year {last} it is {amount} ahead."),
+            {"year": result.payback_year, "last": len(years), "amount": t.kip(result.cumulative)}))
+    elif result.later_payback_year is not None:
+        notices.append(Notice("warning", N_(
+            "Going organic does not pay back within the {years} years shown. At the same pace it would pay back "
+            "in year {year}. Can the co-op wait that long?"),
+            {"years": len(years), "year": result.later_payback_year}))
+    elif result.yearly_after == 0:
+        notices.append(Notice("warning", N_(
+            "Going organic never pays back: after conversion it brings exactly as much as staying conventional, "
+            "so nothing earns back the conversion years.")))
+    elif values["yield_after"] < 0:
+        notices.append(Notice("warning", N_(
+            "Going organic never pays back: even after conversion, each year brings {amount} less than staying "
+            "conventional. The smaller harvest and the yearly costs weigh more than the organic differential."),
+            {"amount": t.kip(-result.yearly_after)}))
+    else:
+        notices.append(Notice("warning", N_(
+            "Going organic never pays back: even after conversion, each year brings {amount} less than staying "
+            "conventional. The yearly costs weigh more than the organic differential."),
+            {"amount": t.kip(-result.yearly_after)}))
+    if result.conversion_cumulative < 0:
+        notices.append(Notice("info", N_(
+            "The conversion years leave the co-op {amount} behind before any organic differential is paid. "
+            "It needs that money, or members who accept less, to get through them."),
+            {"amount": t.kip(-result.conversion_cumulative)}))
+    return Outputs(
+        tables=[year_table, money_table],
+        charts=[chart],
+        notices=notices,
+        numbers={"balance": result.balance(), "payback_year": result.payback_year,
+                 "later_payback_year": result.later_payback_year, "yearly_after": result.yearly_after,
+                 "conversion_cumulative": result.conversion_cumulative, "cumulative": result.cumulative},
+    )
+
+
+# ---- Questions: predict, then check -------------------------------------------------------------
+
+
+def _payback(values: Mapping[str, Any], result: Any, t: Translator) -> str:
+    return "never" if result.payback_year is None else str(result.payback_year)
+
+
+def _payback_options(values: Mapping[str, Any], result: Any) -> list[tuple[str, Any]]:
+    years = [(str(y.year), Msg(N_("Year {year}"), {"year": y.year})) for y in result.years]
+    return years + [("never", Msg(N_("Not within the years shown")))]
+
+
+def _largest_fall(values: Mapping[str, Any], result: Any, t: Translator) -> Fraction:
+    """The largest fall of the harvest after conversion (in %, to 0.1) that still pays back in the years shown."""
+    def pays(tenths: int) -> bool:  # tenths of a percent of change; -131 is a fall of 13.1%
+        return run(organic, {**values, "yield_after": Fraction(tenths, 1000)}).payback_year is not None
+
+    low, high = -1000, 1000
+    if not pays(high):
+        return Fraction(-100)  # even double the harvest does not pay back
+    while low < high:  # the lowest change that pays back
+        middle = (low + high) // 2
+        if pays(middle):
+            high = middle
+        else:
+            low = middle + 1
+    return Fraction(-low, 10)
+
+
+QUESTIONS = [
+    # By hand: during conversion there is no differential and the harvest does not change, so each year
+    # is −50,000,000 kip; after 3 years: −150,000,000 kip (page M5, question c).
+    Question(
+        id="conversion-cost",
+        prompt=N_("At the end of the conversion years, what is the cumulative difference between going organic "
+                  "and staying conventional? (It can be below zero.)"),
+        answer=lambda values, result, t: result.conversion_cumulative,
+        reference="-150,000,000",
+        kind=NumberAnswer(unit=N_("kip"), relative=Fraction(1, 100)),
+        hints=[N_("During conversion the coffee is sold at the conventional price: no organic differential yet."),
+               N_("So each conversion year only costs the certification, inspection and training. Count the years.")],
+        explain=N_("Right: {answer}. The co-op pays for organic before it earns anything from it."),
+    ),
+    # By hand: 40,000 lb × US$0.40 = US$16,000 × 21,400 = 342,400,000 kip; minus 50,000,000 =
+    # 292,400,000 kip a year (page M5, question a).
+    Question(
+        id="yearly-after",
+        prompt=N_("In one year after conversion, how much more does going organic bring than staying "
+                  "conventional, after the yearly costs?"),
+        answer=lambda values, result, t: result.yearly_after,
+        reference="292,400,000",
+        kind=NumberAnswer(unit=N_("kip"), relative=Fraction(1, 100)),
+        hints=[N_("Only the organic differential is extra: the harvest and the price stay the same."),
+               N_("40,000 lb × US$0.40 × 21,400 kip, then take away the yearly costs.")],
+        explain=N_("Right: {answer}. That is what pays back the conversion years."),
+    ),
+    # By hand: −150,000,000 after year 3; year 4: −150,000,000 + 292,400,000 = +142,400,000, above zero
+    # and rising: it pays back in year 4.
+    Question(
+        id="payback-year",
+        prompt=N_("In which year does going organic pay back?"),
+        answer=_payback,
+        reference="4",
+        kind=ChoiceAnswer(options=_payback_options),
+        hints=[N_("Look at the column “Cumulative difference”: when is it above zero for good?"),
+               N_("After the conversion years the co-op is 150,000,000 kip behind. One organic year brings "
+                  "292,400,000 kip.")],
+        explain=N_("Right: {answer}. From then on, every organic year is a gain for the co-op, as long as the "
+                   "harvest and the differential hold."),
+    ),
+    # By hand (page M5, question b): 34,000 lb × (2.00 + 0.40) = US$81,600; 40,000 lb × 2.00 = US$80,000;
+    # US$1,600 more × 21,400 = 34,240,000 kip; minus 50,000,000 = −15,760,000 kip a year.
+    Question(
+        id="harvest-falls",
+        prompt=N_("Now suppose the harvest falls by 15% after conversion (34,000 lb instead of 40,000). How much "
+                  "does one year after conversion bring compared with staying conventional, after the costs? "
+                  "(It can be below zero.)"),
+        given={"yield_after": "-15"},
+        answer=lambda values, result, t: result.yearly_after,
+        reference="-15,760,000",
+        kind=NumberAnswer(unit=N_("kip"), relative=Fraction(2, 100)),
+        hints=[N_("Compare 34,000 lb at US$2.40 with 40,000 lb at US$2.00, then take away the yearly costs."),
+               N_("US$81,600 − US$80,000 = US$1,600; change it to kip and take away 50,000,000 kip.")],
+        explain=N_("Right: {answer}. A smaller harvest can eat the whole differential: then organic never pays back."),
+    ),
+    # By hand: to pay back within 10 years, the 7 organic years must bring more than the 150,000,000 kip of
+    # the conversion: more than 21,428,572 kip a year. A year brings lb × 2.40 × 21,400 − 1,712,000,000 −
+    # 50,000,000, so lb × 51,360 must be above 1,783,428,572: lb above 34,725, a fall of at most 13.19%.
+    # To 0.1%: 13.1% (34,760 lb: 7 × 23,273,600 = 162,915,200 kip ≥ 150,000,000; 13.2% falls short).
+    Question(
+        id="largest-fall",
+        prompt=N_("How far can the harvest fall after conversion (in %) and still let going organic pay back "
+                  "within the years shown?"),
+        answer=_largest_fall,
+        reference="13.1",
+        kind=NumberAnswer(unit=N_("%"), tolerance=Fraction(1, 2), places=1),
+        hints=[N_("Try falls in the form (−10, −15 …) and watch the payback year."),
+               N_("The organic years after conversion must earn back the conversion costs. Each 1% of harvest "
+                  "is 400 lb × US$2.40 × 21,400 kip a year.")],
+        explain=N_("Right: about {answer}. Organic pays only if the harvest holds up: ask farmers who have "
+                   "converted what happened to their yields."),
+    ),
+]
+
+
+EXERCISE = Exercise(
+    name="going-organic",
+    title=N_("Simulation: should the co-op go organic?"),
+    summary=N_("Change the conversion years, the yearly costs, the harvest and the organic differential, and "
+               "see year by year whether going organic pays back, and when."),
+    model=organic,
+    params=PARAMS,
+    run=run,
+    show=show,
+    questions=QUESTIONS,
+    validate=validate,
+    code_tip=N_("This is the model the form uses. Change it — for example let the costs fall after the first "
+                "year — then press Run. Reset code brings the original back."),
+)

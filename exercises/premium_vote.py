@@ -1,0 +1,337 @@
+"""Exercise: the Fairtrade premium at the general assembly — quorum, vote, and a costed plan.
+
+Where it is used: Management 5 (Fairtrade and organic), the mock general assembly on the premium.
+
+Defaults: the session page's case. Phou Kaew (about 60 member families) sold 40,000 lb of washed
+arabica green coffee on Fairtrade terms. The Fairtrade premium for coffee is US$0.20 per lb, of
+which US$0.05 per lb must go to productivity or quality (fairtrade-2023, fairtrade-spo-coffee);
+members vote on its use at the general assembly (fairtrade-premium-ga). At about 21,400 kip per
+US$ (May 2024, laotiantimes-2024-kip) the premium is 171,200,000 kip and the earmarked part
+42,800,000 kip. The menu and its costs are the page's example quotes; premium uses such as drying
+nets, pulpers, water tanks and schools are reported by Fairtrade co-ops (subject-matter §3.5).
+Quorum examples in Asian co-op laws are 25–50% (fao-coop-law-asia). The 45 members present and the
+votes are invented for discussion.
+
+Reading order: the parameters (what a learner can change), ``run`` (inputs → model), ``show``
+(what the page displays), then the questions with their hints and checks.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from exercises.core import (
+    BarChart,
+    Choice,
+    ChoiceAnswer,
+    Column,
+    Exercise,
+    Integer,
+    Msg,
+    N_,
+    Notice,
+    Number,
+    NumberAnswer,
+    Outputs,
+    ParamError,
+    Percent,
+    Question,
+    ResultTable,
+    Table,
+    Text,
+    Translator,
+)
+from exercises.models import premium_vote
+
+# ---- What the learner can change ----------------------------------------------------------------
+
+YES_NO = (("yes", N_("Yes")), ("no", N_("No")))
+
+PARAMS = [
+    Integer(name="lb_sold", label=N_("Fairtrade green coffee sold"), unit=N_("lb"),
+            default=40_000, min=0, max=100_000_000,
+            help=N_("1 kg is about 2.2 lb: 40,000 lb is about 18,100 kg of green coffee.")),
+    Number(name="premium_per_lb", label=N_("Fairtrade premium"), unit=N_("US$ per lb"),
+           default="0.20", min="0", max="5", places=2,
+           help=N_("US$0.20 per lb for coffee, on top of the price.")),
+    Number(name="quality_per_lb", label=N_("Part for productivity or quality"), unit=N_("US$ per lb"),
+           default="0.05", min="0", max="5", places=2,
+           help=N_("Of the US$0.20 premium, US$0.05 per lb must go to productivity or quality.")),
+    Integer(name="kip_per_usd", label=N_("Exchange rate"), unit=N_("kip per US$"),
+            default=21_400, min=1_000, max=100_000,
+            help=N_("About 8,900 in 2020 and about 21,400 in May 2024.")),
+    Integer(name="members", label=N_("Members of the co-op"), unit=N_("members"),
+            default=60, min=1, max=1_000_000),
+    Integer(name="present", label=N_("Members present at the assembly"), unit=N_("members"),
+            default=45, min=0, max=1_000_000,
+            help=N_("One member, one vote: each member present can vote yes or no on every project.")),
+    Percent(name="quorum", label=N_("Quorum"), unit=N_("% of all members"),
+            default="50", min=0, max=100, places=1,
+            help=N_("How many members must be present before the assembly can decide. Asian co-op laws: 25–50%.")),
+    Table(
+        name="projects", label=N_("The premium menu"), row_label=N_("project"),
+        help=N_("One row per project, with its full cost and the number of members who voted for it."),
+        columns=[
+            Text(name="project", label=N_("Project"), default="", max_length=60),
+            Integer(name="cost", label=N_("Cost"), unit=N_("kip"), default=0, min=0, max=100_000_000_000),
+            Choice(name="quality", label=N_("For productivity or quality?"), default="no", options=YES_NO),
+            Integer(name="votes", label=N_("Votes for"), default=0, min=0, max=1_000_000),
+        ],
+        default=[
+            {"project": N_("Drying tables and nets"), "cost": 30_000_000, "quality": "yes", "votes": 31},
+            {"project": N_("Training on pruning and ripe picking"), "cost": 15_000_000, "quality": "yes", "votes": 20},
+            {"project": N_("Seedlings to replace old trees"), "cost": 25_000_000, "quality": "yes", "votes": 12},
+            {"project": N_("Clean water tank at Ban Kok Mai"), "cost": 40_000_000, "quality": "no", "votes": 34},
+            {"project": N_("School books for members' children"), "cost": 20_000_000, "quality": "no", "votes": 25},
+            {"project": N_("Cash for each of the 60 families"), "cost": 60_000_000, "quality": "no", "votes": 38},
+            {"project": N_("Add to the harvest advance fund"), "cost": 30_000_000, "quality": "no", "votes": 27},
+        ],
+        min_rows=0, max_rows=100,
+    ),
+]
+
+
+def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
+    """Checks across fields: who is present, the earmarked part, the votes, one row per project."""
+    problems = []
+    if values["present"] > values["members"]:
+        problems.append(("present", ParamError(
+            N_("The co-op has {members} members: no more than that can be present."), members=values["members"])))
+    if values["quality_per_lb"] > values["premium_per_lb"]:
+        problems.append(("quality_per_lb", ParamError(
+            N_("The part for productivity or quality cannot be more than the whole premium (US${premium} per lb)."),
+            premium=values["premium_per_lb"])))
+    seen: set[str] = set()
+    for index, row in enumerate(values["projects"]):
+        if row["votes"] > values["present"]:
+            problems.append((f"projects.{index}.votes", ParamError(
+                N_("Only {present} members are present: a project cannot get more votes than that."),
+                present=values["present"])))
+        if row["project"] in seen:
+            problems.append((f"projects.{index}.project", ParamError(
+                N_("{name} is already on the menu; each project can appear only once."), name=row["project"])))
+        seen.add(row["project"])
+    return problems
+
+
+# ---- From the form to the model and back --------------------------------------------------------
+
+
+def run(model: Any, values: Mapping[str, Any]) -> Any:
+    """Give the learner's numbers to the model (the original, or the learner's edited copy)."""
+    assembly = model.Assembly(
+        lb_sold=values["lb_sold"],
+        premium_per_lb=values["premium_per_lb"],
+        quality_per_lb=values["quality_per_lb"],
+        kip_per_usd=values["kip_per_usd"],
+        members=values["members"],
+        present=values["present"],
+        quorum=values["quorum"],
+    )
+    projects = [model.Project(r["project"], r["cost"], r["quality"] == "yes", r["votes"]) for r in values["projects"]]
+    return model.decide(projects, assembly)
+
+
+STATUS = {
+    premium_vote.FUNDED: N_("Funded"),
+    premium_vote.NO_QUORUM: N_("Not decided: no quorum"),
+    premium_vote.NO_MAJORITY: N_("Not approved: no majority"),
+    premium_vote.NO_MONEY: N_("Approved, but costs more than the money left"),
+    premium_vote.KEPT_FOR_QUALITY: N_("Approved, but the money left is kept for productivity or quality"),
+}
+
+
+def _names(results: list[Any]) -> str:
+    return ", ".join(r.project.name for r in results)
+
+
+def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
+    """The premium and where it goes, the vote on each project, a chart, and notes."""
+    money_table = ResultTable(
+        id="money", caption=N_("The premium and where it goes"),
+        columns=[Column(N_("Item")), Column(N_("Amount (kip)"), "kip")],
+        rows=[
+            [Msg(N_("Premium: {lb} lb × US${usd} × {rate} kip"),
+                 {"lb": values["lb_sold"], "usd": t.dec(values["premium_per_lb"], 2), "rate": values["kip_per_usd"]}),
+             result.premium],
+            [Msg(N_("Spent on projects for productivity or quality")), result.spent_on_quality],
+            [Msg(N_("Spent on other projects")), result.spent - result.spent_on_quality],
+            [Msg(N_("Carried to next year")), result.carried],
+        ],
+        footer=[Msg(N_("Premium minus spending and money carried (must be 0)")), result.balance()],
+    )
+    quality_table = ResultTable(
+        id="quality", caption=N_("The part for productivity or quality"),
+        columns=[Column(N_("Item")), Column(N_("Amount (kip)"), "kip")],
+        rows=[
+            [Msg(N_("Must go to productivity or quality: {lb} lb × US${usd} × {rate} kip"),
+                 {"lb": values["lb_sold"], "usd": t.dec(values["quality_per_lb"], 2), "rate": values["kip_per_usd"]}),
+             result.quality_required],
+            [Msg(N_("Spent on projects for productivity or quality")), result.spent_on_quality],
+            [Msg(N_("Still to spend on productivity or quality (carried, earmarked)")), result.carried_for_quality],
+        ],
+    )
+    projects = list(result.projects)
+    project_table = ResultTable(
+        id="projects", caption=N_("The vote, project by project (most votes first)"),
+        columns=[Column(N_("Project")), Column(N_("Votes for"), "int"), Column(N_("Cost (kip)"), "kip"),
+                 Column(N_("For productivity or quality?")), Column(N_("Decision")), Column(N_("Funded (kip)"), "kip")],
+        rows=[[p.project.name, p.project.votes, p.project.cost, Msg(N_("Yes") if p.project.quality else N_("No")),
+               Msg(STATUS.get(p.status, p.status)), p.funded] for p in projects],
+        footer=[Msg(N_("All projects")), None, sum(p.project.cost for p in projects), None, None, result.spent],
+    )
+    chart = BarChart(
+        id="chart", title=N_("What each project costs and what it gets"),
+        labels=[p.project.name for p in projects],
+        series=[(N_("Cost"), [p.project.cost for p in projects]), (N_("Funded"), [p.funded for p in projects])],
+        y_title=N_("kip"), horizontal=True,
+    )
+
+    notices = []
+    if not result.quorum_met:
+        notices.append(Notice("warning", N_(
+            "Only {present} of the {members} members came, and the quorum needs {needed}. The assembly cannot "
+            "decide: the whole premium, {premium}, waits for the next assembly."),
+            {"present": values["present"], "members": values["members"], "needed": result.present_needed,
+             "premium": t.kip(result.premium)}))
+    else:
+        notices.append(Notice("info", N_(
+            "{present} members are present, so a project needs more than half of their votes: at least {needed}."),
+            {"present": values["present"], "needed": result.majority_needed}))
+        if result.carried_for_quality > 0:
+            notices.append(Notice("warning", N_(
+                "The plan spends only {spent} on productivity or quality, but {required} must go there. "
+                "The missing {missing} is carried to next year and must then be spent on productivity or quality. "
+                "Vote for more projects of that kind."),
+                {"spent": t.kip(result.spent_on_quality), "required": t.kip(result.quality_required),
+                 "missing": t.kip(result.carried_for_quality)}))
+        kept = [p for p in projects if p.status == premium_vote.KEPT_FOR_QUALITY]
+        if kept:
+            notices.append(Notice("info", N_(
+                "Approved but not funded, because the money left is kept for productivity or quality: {names}."),
+                {"names": _names(kept)}))
+        too_dear = [p for p in projects if p.status == premium_vote.NO_MONEY]
+        if too_dear:
+            notices.append(Notice("info", N_(
+                "Approved but not funded, because they cost more than the money left: {names}. "
+                "A smaller version might fit."), {"names": _names(too_dear)}))
+        approved = [p for p in projects if p.status != premium_vote.NO_MAJORITY]
+        if approved and not kept and not too_dear and result.carried_for_quality == 0:
+            notices.append(Notice("success", N_(
+                "Every approved project is funded, and the part for productivity or quality is covered.")))
+    if not projects:
+        notices.append(Notice("info", N_("The menu is empty: add a project to the table.")))
+    return Outputs(
+        tables=[money_table, quality_table, project_table],
+        charts=[chart] if projects else [],
+        notices=notices,
+        numbers={"balance": result.balance(), "premium": result.premium, "quality_required": result.quality_required,
+                 "spent": result.spent, "spent_on_quality": result.spent_on_quality, "carried": result.carried,
+                 "carried_for_quality": result.carried_for_quality, "quorum_met": result.quorum_met,
+                 "funded": {p.project.name: p.funded for p in projects}},
+    )
+
+
+# ---- Questions: predict, then check -------------------------------------------------------------
+
+
+def _left_out(values: Mapping[str, Any], result: Any, t: Translator) -> str:
+    """The approved project with the most votes that gets no money ("" if there is none)."""
+    for p in result.projects:
+        if p.status in (premium_vote.NO_MONEY, premium_vote.KEPT_FOR_QUALITY):
+            return p.project.name
+    return ""
+
+
+def _projects(values: Mapping[str, Any], result: Any) -> list[tuple[str, str]]:
+    return [(p.project.name, p.project.name) for p in result.projects]
+
+
+QUESTIONS = [
+    # By hand: 40,000 lb × US$0.20 = US$8,000; × 21,400 kip = 171,200,000 kip.
+    Question(
+        id="premium-kip",
+        prompt=N_("Before you look: how many kip is the premium this year?"),
+        answer=lambda values, result, t: result.premium,
+        reference="171,200,000",
+        kind=NumberAnswer(unit=N_("kip"), tolerance=1_000),
+        hints=[N_("The premium is paid on every lb of Fairtrade coffee sold, in US$."),
+               N_("40,000 lb × US$0.20, then × 21,400 kip per US$.")],
+        explain=N_("Right: {answer}. It belongs to the group, and the general assembly decides how to use it."),
+    ),
+    # By hand: earmark 40,000 × 0.05 × 21,400 = 42,800,000. 45 present → majority 23 votes.
+    # In vote order: cash 38 (60M; 171.2M − 42.8M kept = 128.4M free) funded, 111.2M left;
+    # water tank 34 (40M ≤ 111.2M − 42.8M = 68.4M) funded, 71.2M left; drying 31 (Q, 30M) funded,
+    # 41.2M left, 12.8M still earmarked; advance fund 27 (30M > 41.2M − 12.8M = 28.4M): not funded;
+    # school books 25 (20M ≤ 28.4M) funded; training 20 and seedlings 12: no majority.
+    Question(
+        id="left-out",
+        prompt=N_("One project has a majority but gets no money. Which one?"),
+        answer=_left_out,
+        reference=N_("Add to the harvest advance fund"),
+        kind=ChoiceAnswer(options=_projects),
+        hints=[N_("Go down the list in order of votes and take away each cost from the premium."),
+               N_("Keep back the money for productivity or quality until a project of that kind uses it.")],
+        explain=N_("Right: {answer}. When its turn came, the money left was not enough once the part for "
+                   "productivity or quality was kept back. A majority alone does not pay for a project."),
+    ),
+    # By hand: funded 60M + 40M + 30M + 20M = 150,000,000; carried 171,200,000 − 150,000,000 = 21,200,000
+    # (of which 42,800,000 − 30,000,000 = 12,800,000 still earmarked for productivity or quality).
+    Question(
+        id="carried",
+        prompt=N_("How much money is carried to next year?"),
+        answer=lambda values, result, t: result.carried,
+        reference="21,200,000",
+        kind=NumberAnswer(unit=N_("kip"), tolerance=1_000),
+        hints=[N_("Add up the costs of the funded projects."),
+               N_("The premium minus the funded projects.")],
+        explain=N_("Right: {answer}. Part of it is still earmarked for productivity or quality: the members must "
+                   "vote for such projects next year."),
+    ),
+    # By hand: quorum 80% of 60 = 48 members; only 45 came, so nothing is decided:
+    # the whole 171,200,000 is carried.
+    Question(
+        id="quorum-80",
+        prompt=N_("Suppose the by-laws ask for a quorum of 80%. How much money is carried to next year now?"),
+        given={"quorum": "80"},
+        answer=lambda values, result, t: result.carried,
+        reference="171,200,000",
+        kind=NumberAnswer(unit=N_("kip"), tolerance=1_000),
+        hints=[N_("First check the quorum: how many of the 60 members must be present?"),
+               N_("80% of 60 is 48, and 45 came. Can the assembly decide anything?")],
+        explain=N_("Right: {answer}. Without a quorum the assembly cannot decide, so nothing is spent. "
+                   "A very high quorum can block every decision."),
+    ),
+    # By hand at 23,000 kip per US$: premium 40,000 × 0.20 × 23,000 = 184,000,000; earmark 46,000,000.
+    # Cash 60M funded (124M left); water tank 40M ≤ 124M − 46M, funded (84M left); drying 30M funded
+    # (54M left, 16M still earmarked); advance fund 30M ≤ 54M − 16M = 38M, funded (24M left);
+    # school books 20M > 24M − 16M = 8M: not funded.
+    Question(
+        id="rate-23000",
+        prompt=N_("The kip falls to 23,000 per US$ before the premium is paid. Which approved project gets no money now?"),
+        given={"kip_per_usd": "23,000"},
+        answer=_left_out,
+        reference=N_("School books for members' children"),
+        kind=ChoiceAnswer(options=_projects),
+        hints=[N_("Work out the new premium and the new part for productivity or quality first."),
+               N_("184,000,000 kip, of which 46,000,000 for productivity or quality. Then go down the list in order of votes.")],
+        explain=N_("Right: {answer}. The exchange rate changes the premium in kip and its part for productivity "
+                   "or quality, so a small change in money can change the whole plan."),
+    ),
+]
+
+
+EXERCISE = Exercise(
+    name="premium-vote",
+    title=N_("Simulation: the Fairtrade premium at the general assembly"),
+    summary=N_("Change the coffee sold, the exchange rate, who comes to the assembly and how they vote, "
+               "and see which projects the premium pays for and what waits for next year."),
+    model=premium_vote,
+    params=PARAMS,
+    run=run,
+    show=show,
+    questions=QUESTIONS,
+    validate=validate,
+    code_tip=N_("This is the model the form uses. Change it — for example fund the projects for productivity or "
+                "quality first — then press Run. Reset code brings the original back."),
+)

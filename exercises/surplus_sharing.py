@@ -1,0 +1,324 @@
+"""Exercise: sharing the year-end surplus — reserve, interest on shares, a fund, refunds by kg.
+
+Where it is used: Management 6 (Finance: advances, surplus and risk), the year-end surplus decision.
+
+Defaults: the session page's case. Phou Kaew's real costs were 44,000,000 kip lower than what it
+charged its 60 member families for 100,000 kg of cherry; each family holds one share of 500,000
+kip. The example by-laws say at least 30% of a surplus goes to the reserve and interest on shares
+is at most 5% a year; the board's proposal (A) adds 10% for a training fund and refunds the rest
+by kg. Mrs Vanh delivered 800 kg, Mr Bounmy 3,000 kg and Mr Khamla 4,500 kg (as on the page); the
+other named members' kg are invented to fit their farm sizes (CONTENT.md §4), and the remaining 53
+families are one row. The uses of a surplus and "limited compensation on capital" are from the ICA
+Statement on the Co-operative Identity, principle 3 (ica-1995); Lao rules on reserves were not
+verified (decree-136).
+
+Reading order: the parameters (what a learner can change), ``run`` (inputs → model), ``show``
+(what the page displays), then the questions with their hints and checks.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any, Mapping
+
+from exercises.core import (
+    BarChart,
+    ChoiceAnswer,
+    Column,
+    Exercise,
+    Integer,
+    Msg,
+    N_,
+    Notice,
+    NumberAnswer,
+    Outputs,
+    ParamError,
+    Percent,
+    Question,
+    ResultTable,
+    Table,
+    Text,
+    Translator,
+)
+from exercises.models import surplus
+
+# ---- What the learner can change ----------------------------------------------------------------
+
+PARAMS = [
+    Integer(name="surplus", label=N_("Surplus at the end of the year"), unit=N_("kip"),
+            default=44_000_000, min=0, max=100_000_000_000,
+            help=N_("Money charged to members during the year but not needed for the real costs.")),
+    Percent(name="reserve_share", label=N_("Indivisible reserve"), unit=N_("% of the surplus"),
+            default="30", min=0, max=100, places=1,
+            help=N_("Belongs to the co-op as a whole. It is never shared out, not even when a member leaves.")),
+    Percent(name="fund_share", label=N_("Education and community fund"), unit=N_("% of the surplus"),
+            default="10", min=0, max=100, places=1,
+            help=N_("For training and for activities the members approve.")),
+    Integer(name="share_value", label=N_("Value of one share"), unit=N_("kip"),
+            default=500_000, min=0, max=1_000_000_000,
+            help=N_("What a member paid for one share when joining.")),
+    Percent(name="interest_rate", label=N_("Interest on shares"), unit=N_("% a year"),
+            default="5", min=0, max=50, places=1,
+            help=N_("Interest on share capital must stay limited. It is paid before the refunds.")),
+    Percent(name="min_reserve", label=N_("By-laws: smallest reserve"), unit=N_("% of the surplus"),
+            default="30", min=0, max=100, places=1,
+            help=N_("The share of a surplus your by-laws send to the reserve at the least.")),
+    Percent(name="max_interest", label=N_("By-laws: highest interest on shares"), unit=N_("% a year"),
+            default="5", min=0, max=50, places=1,
+            help=N_("The interest rate on shares your by-laws allow at the most.")),
+    Table(
+        name="members", label=N_("Members"), row_label=N_("member"),
+        help=N_("One row per member family. A row can also stand for several families: then put their kg and shares together."),
+        columns=[
+            Text(name="member", label=N_("Member"), default="", max_length=60),
+            Integer(name="families", label=N_("Families"), default=1, min=1, max=1_000_000),
+            Integer(name="kg", label=N_("Coffee delivered"), unit=N_("kg"), default=0, min=0, max=1_000_000_000),
+            Integer(name="shares", label=N_("Shares held"), default=1, min=0, max=10_000_000),
+        ],
+        default=[
+            {"member": N_("Bounmy"), "families": 1, "kg": 3_000, "shares": 1},
+            {"member": N_("Noy"), "families": 1, "kg": 2_200, "shares": 1},
+            {"member": N_("Khamla"), "families": 1, "kg": 4_500, "shares": 1},
+            {"member": N_("Vanh"), "families": 1, "kg": 800, "shares": 1},
+            {"member": N_("Sengdao"), "families": 1, "kg": 1_500, "shares": 1},
+            {"member": N_("Phet"), "families": 1, "kg": 1_400, "shares": 1},
+            {"member": N_("Thongdy"), "families": 1, "kg": 2_600, "shares": 1},
+            {"member": N_("All other members"), "families": 53, "kg": 84_000, "shares": 53},
+        ],
+        min_rows=1, max_rows=5_000,
+    ),
+]
+
+
+def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
+    """Checks across fields: the by-law limits, 100% at most, one row per name, a share per family."""
+    problems = []
+    if values["reserve_share"] < values["min_reserve"]:
+        problems.append(("reserve_share", ParamError(
+            N_("Your by-laws send at least {min}% of a surplus to the reserve."), min=values["min_reserve"] * 100)))
+    if values["interest_rate"] > values["max_interest"]:
+        problems.append(("interest_rate", ParamError(
+            N_("Your by-laws allow at most {max}% interest on shares."), max=values["max_interest"] * 100)))
+    if values["reserve_share"] + values["fund_share"] > 1:
+        problems.append(("fund_share", ParamError(
+            N_("The reserve and the fund together take {total}% of the surplus; they can take at most 100%."),
+            total=(values["reserve_share"] + values["fund_share"]) * 100)))
+    seen: set[str] = set()
+    for index, row in enumerate(values["members"]):
+        if row["member"] in seen:
+            problems.append((f"members.{index}.member", ParamError(
+                N_("{name} is already in the table; each member can appear only once."), name=row["member"])))
+        seen.add(row["member"])
+        if row["shares"] < row["families"]:
+            problems.append((f"members.{index}.shares", ParamError(
+                N_("Every member family holds at least one share: this row needs at least {count} shares."),
+                count=row["families"])))
+    return problems
+
+
+# ---- From the form to the model and back --------------------------------------------------------
+
+
+def run(model: Any, values: Mapping[str, Any]) -> Any:
+    """Give the learner's numbers to the model (the original, or the learner's edited copy)."""
+    rules = model.Rules(
+        surplus=values["surplus"],
+        reserve_share=values["reserve_share"],
+        fund_share=values["fund_share"],
+        share_value=values["share_value"],
+        interest_rate=values["interest_rate"],
+    )
+    members = [model.Member(r["member"], r["kg"], r["shares"], r["families"]) for r in values["members"]]
+    return model.share_surplus(members, rules)
+
+
+def _per_family(amount: int, families: int) -> int:
+    return round(Fraction(amount, max(families, 1)))
+
+
+def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
+    """The surplus's uses, each member's cash by kg and by shares, a chart, and notes."""
+    money_rows = [
+        [Msg(N_("Indivisible reserve")), result.reserve],
+        [Msg(N_("Education and community fund")), result.fund],
+        [Msg(N_("Interest on shares")), result.interest],
+        [Msg(N_("Refunds by kg delivered")), result.refunds],
+    ]
+    if result.unrefunded:
+        money_rows.append([Msg(N_("Refunds nobody can receive (kept in the reserve)")), result.unrefunded])
+    money_table = ResultTable(
+        id="money", caption=N_("Where the surplus goes"),
+        columns=[Column(N_("Item")), Column(N_("Amount (kip)"), "kip")],
+        rows=money_rows,
+        footer=[Msg(N_("Surplus minus everything above (must be 0)")), result.balance()],
+    )
+    members = list(result.members.values())
+    member_table = ResultTable(
+        id="members", caption=N_("Each member: cash by kg, and by shares instead"),
+        columns=[Column(N_("Member")), Column(N_("Families"), "int"), Column(N_("Coffee (kg)"), "kg"),
+                 Column(N_("Shares"), "int"), Column(N_("Interest on shares (kip)"), "kip"),
+                 Column(N_("Refund by kg (kip)"), "kip"), Column(N_("Cash by kg (kip)"), "kip"),
+                 Column(N_("Cash if refunds go by shares (kip)"), "kip"),
+                 Column(N_("By shares minus by kg (kip)"), "kip")],
+        rows=[[m.name, m.families, m.kg, m.shares, m.interest, m.refund, m.cash, m.cash_by_shares, m.difference]
+              for m in members],
+        footer=[Msg(N_("All members")), result.families, result.total_kg, result.total_shares, result.interest,
+                result.refunds, result.interest + result.refunds, result.interest + result.refunds_by_shares, None],
+    )
+    chart = BarChart(
+        id="chart", title=N_("Cash for each family: refunds by kg or by shares"),
+        labels=[m.name for m in members],
+        series=[(N_("Refunds by kg delivered"), [_per_family(m.cash, m.families) for m in members]),
+                (N_("Refunds by shares held"), [_per_family(m.cash_by_shares, m.families) for m in members])],
+        y_title=N_("kip per family"),
+    )
+    notices = []
+    left = result.surplus - result.reserve - result.fund
+    if result.surplus == 0:
+        notices.append(Notice("info", N_("There is no surplus to share this year.")))
+    elif left == 0:
+        notices.append(Notice("info", N_(
+            "The reserve and the fund take the whole surplus: no interest on shares and no refunds this year. "
+            "The reserve grows by {reserve}."), {"reserve": t.kip(result.reserve_total)}))
+    elif result.interest_cut:
+        notices.append(Notice("warning", N_(
+            "After the reserve and the fund only {left} is left, less than the {due} of interest due on the shares. "
+            "The interest is cut to {paid} and nothing is left for refunds."),
+            {"left": t.kip(left), "due": t.kip(result.interest_due), "paid": t.kip(result.interest)}))
+    elif result.refund_pool == 0:
+        notices.append(Notice("info", N_(
+            "Nothing is left for refunds: members get no cash back by kg this year. "
+            "The reserve grows by {reserve}."), {"reserve": t.kip(result.reserve_total)}))
+    if result.unrefunded:
+        notices.append(Notice("warning", N_(
+            "Nobody delivered any coffee, so {amount} cannot be refunded by kg. It stays in the reserve."),
+            {"amount": t.kip(result.unrefunded)}))
+    if result.refund_pool > 0 and result.total_kg > 0 and result.total_shares > 0:
+        notices.append(Notice("info", N_(
+            "Refunds by kg pay {per_kg} kip per kg; refunds by shares would pay {per_share} kip per share. "
+            "A member who delivers more than {kg} kg per share gets more by kg; one who delivers less gets more by shares."),
+            {"per_kg": Fraction(result.refund_pool, result.total_kg),
+             "per_share": round(Fraction(result.refund_pool, result.total_shares)),
+             "kg": Fraction(result.total_kg, result.total_shares)}))
+    if not members:
+        notices.append(Notice("info", N_("No members yet: add a row to the members table.")))
+    return Outputs(
+        tables=[money_table, member_table],
+        charts=[chart] if members else [],
+        notices=notices,
+        numbers={"balance": result.balance(), "balance_by_shares": result.balance_by_shares(),
+                 "reserve": result.reserve_total, "fund": result.fund, "interest": result.interest,
+                 "refunds": result.refunds,
+                 "cash": {m.name: m.cash for m in members},
+                 "cash_by_shares": {m.name: m.cash_by_shares for m in members}},
+    )
+
+
+# ---- Questions: predict, then check -------------------------------------------------------------
+
+
+def _refund_per_kg(values: Mapping[str, Any], result: Any, t: Translator) -> Fraction:
+    return Fraction(result.refund_pool, result.total_kg) if result.total_kg else Fraction(0)
+
+
+def _cash(name: str):
+    return lambda values, result, t: result.members[t(name)].cash
+
+
+def _loses_most(values: Mapping[str, Any], result: Any, t: Translator) -> str:
+    """The family that would lose most (per family) if refunds went by shares instead of by kg."""
+    ranked = sorted(result.members.values(), key=lambda m: (Fraction(m.difference, max(m.families, 1)), m.name))
+    return ranked[0].name
+
+
+def _kg_per_share(values: Mapping[str, Any], result: Any, t: Translator) -> Fraction:
+    return Fraction(result.total_kg, result.total_shares) if result.total_shares else Fraction(0)
+
+
+def _members(values: Mapping[str, Any], result: Any) -> list[tuple[str, str]]:
+    return [(m.name, m.name) for m in result.members.values()]
+
+
+QUESTIONS = [
+    # By hand: reserve 30% × 44,000,000 = 13,200,000; fund 10% = 4,400,000;
+    # interest 60 shares × 500,000 × 5% = 1,500,000.
+    # Left for refunds: 44,000,000 − 13,200,000 − 4,400,000 − 1,500,000 = 24,900,000.
+    # Per kg: 24,900,000 ÷ 100,000 kg = 249 kip.
+    Question(
+        id="refund-per-kg",
+        prompt=N_("Before you look: how many kip does the co-op refund per kg delivered?"),
+        answer=_refund_per_kg,
+        reference="249",
+        kind=NumberAnswer(unit=N_("kip per kg"), tolerance=1),
+        hints=[N_("First take away the reserve, the fund and the interest on all the shares from the surplus."),
+               N_("30% and 10% of 44,000,000, plus 5% of 60 × 500,000. Divide what is left by all the kg delivered.")],
+        explain=N_("Right: {answer}. The refund goes back at the same rate for every kg, because the surplus was charged on every kg."),
+    ),
+    # By hand: refund 800 kg × 249 = 199,200; interest on 1 share 500,000 × 5% = 25,000; total 224,200.
+    Question(
+        id="vanh-cash",
+        prompt=N_("How much cash does Mrs Vanh receive in all: her refund plus the interest on her share?"),
+        answer=_cash(N_("Vanh")),
+        reference="224,200",
+        kind=NumberAnswer(unit=N_("kip"), tolerance=1_000),
+        hints=[N_("Mrs Vanh delivered 800 kg and holds one share of 500,000 kip."),
+               N_("800 kg × the refund per kg, plus 5% of 500,000.")],
+        explain=N_("Right: {answer}. A small farm gets a small refund by kg, but the same interest on its share as everyone."),
+    ),
+    # By hand: by shares each share gets 24,900,000 ÷ 60 = 415,000 instead of kg × 249.
+    # Change per family: Vanh +215,800; Phet +66,400; Sengdao +41,500; others (84,000 kg, 53 families)
+    # +1,079,000 ÷ 53 ≈ +20,358; Noy −132,800; Thongdy −232,400; Bounmy −332,000;
+    # Khamla 415,000 − 4,500 × 249 = 415,000 − 1,120,500 = −705,500: the biggest loss.
+    Question(
+        id="loses-most",
+        prompt=N_("Mrs Vanh proposes to share the refunds by shares (here: equally) instead of by kg. Who would lose the most?"),
+        answer=_loses_most,
+        reference=N_("Khamla"),
+        kind=ChoiceAnswer(options=_members),
+        hints=[N_("By shares, every family with one share gets the same refund. Who gets the biggest refund by kg now?"),
+               N_("The member who delivered the most kg per share loses the most.")],
+        explain=N_("Right: {answer}. This member delivered the most coffee per share, so paid the most of the charges that made the surplus."),
+    ),
+    # By hand: by kg a member gets 249 per kg, by shares 415,000 per share. Equal when
+    # kg × 249 = 415,000, so kg = 415,000 ÷ 249 ≈ 1,666.67 = 100,000 kg ÷ 60 shares (the average).
+    Question(
+        id="break-even-kg",
+        prompt=N_("A member holds one share. How many kg must she deliver to get the same refund by kg as by shares?"),
+        answer=_kg_per_share,
+        reference="1,666.67",
+        kind=NumberAnswer(unit=N_("kg"), tolerance=10),
+        hints=[N_("Compare the refund per share with the refund per kg."),
+               N_("Divide the refund per share by the refund per kg. It is also all the kg divided by all the shares.")],
+        explain=N_("Right: about {answer}. That is the average delivery per share. Members who deliver more than the "
+                   "average gain from refunds by kg; those who deliver less gain from refunds by shares."),
+    ),
+    # By hand: reserve 50% × 44,000,000 = 22,000,000; fund 4,400,000; interest 1,500,000;
+    # left 16,100,000 ÷ 100,000 kg = 161 per kg; Bounmy 3,000 × 161 = 483,000 + 25,000 = 508,000.
+    Question(
+        id="reserve-50",
+        prompt=N_("The general assembly raises the reserve to 50% to save for a motorised pulper. How much cash does Mr Bounmy receive now?"),
+        given={"reserve_share": "50"},
+        answer=_cash(N_("Bounmy")),
+        reference="508,000",
+        kind=NumberAnswer(unit=N_("kip"), relative=Fraction(1, 100)),
+        hints=[N_("The fund and the interest do not change. Only the refunds get smaller."),
+               N_("Take 50% of 44,000,000, the fund and the interest away; divide by 100,000 kg; multiply by Mr Bounmy's 3,000 kg and add his interest.")],
+        explain=N_("Right: {answer}. Every kip more in the reserve is a kip less in refunds this year, but it stays in the co-op for all its members."),
+    ),
+]
+
+
+EXERCISE = Exercise(
+    name="surplus-sharing",
+    title=N_("Simulation: sharing the year-end surplus"),
+    summary=N_("Choose the reserve, the fund and the interest on shares, and see what each member gets back "
+               "by kg delivered, and what would change if the surplus went by shares instead."),
+    model=surplus,
+    params=PARAMS,
+    run=run,
+    show=show,
+    questions=QUESTIONS,
+    validate=validate,
+    code_tip=N_("This is the model the form uses. Change it — for example share half of the refunds by kg and "
+                "half equally — then press Run. Reset code brings the original back."),
+)

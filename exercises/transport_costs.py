@@ -1,0 +1,320 @@
+"""Exercise: sharing transport costs between villages — own trips, per kg, per trip, or by distance.
+
+Where it is used: Management 8 (Services to members), step 5 "Share the transport cost".
+
+Defaults: the session page's truck. A hired truck carries 4,000 kg of parchment a trip; Ban Phou
+Kaew sends 8,000 kg, Ban Nam Sai 4,000 kg and Ban Kok Mai 8,000 kg, and a trip costs 1,200,000,
+2,000,000 and 1,400,000 kip. The page gives only the trip prices; here they are split into a fixed
+400,000 kip a trip plus 20,000 kip per km, with the villages 40, 80 and 50 km from the buyer, which
+gives the page's prices exactly. All costs are invented for discussion (as the page says). About
+5 kg of cherry make 1 kg of parchment (wikiversity-ratios). The real co-op CPC has 42 village
+wet-processing centres and a dry mill 24 km from Pakse (cpc-our-places).
+
+Reading order: the parameters (what a learner can change), ``run`` (inputs → model), ``show``
+(what the page displays), then the questions with their hints and checks.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any, Mapping
+
+from exercises.core import (
+    BarChart,
+    Choice,
+    ChoiceAnswer,
+    Column,
+    Exercise,
+    Integer,
+    Msg,
+    N_,
+    Notice,
+    Number,
+    NumberAnswer,
+    Outputs,
+    ParamError,
+    Percent,
+    Question,
+    ResultTable,
+    Table,
+    Text,
+    Translator,
+)
+from exercises.models import transport
+
+# ---- What the learner can change ----------------------------------------------------------------
+
+RULE_OPTIONS = (
+    ("own", N_("Each village pays for its own trips")),
+    ("per_kg", N_("One price per kg for all villages")),
+    ("per_trip", N_("One price per trip for all villages")),
+    ("distance", N_("By distance: in proportion to kg × km")),
+)
+
+#: Short names of the rules, for table columns and the chart's legend.
+RULE_SHORT = {
+    "own": N_("Own trips"),
+    "per_kg": N_("One price per kg"),
+    "per_trip": N_("One price per trip"),
+    "distance": N_("By distance"),
+}
+
+PARAMS = [
+    Integer(name="capacity_kg", label=N_("Truck load"), unit=N_("kg a trip"),
+            default=4_000, min=1, max=100_000,
+            help=N_("The most the truck can carry in one trip.")),
+    Integer(name="cost_per_trip", label=N_("Cost of every trip"), unit=N_("kip a trip"),
+            default=400_000, min=0, max=1_000_000_000,
+            help=N_("Loading and the driver's day: the same for a near or a far village.")),
+    Integer(name="cost_per_km", label=N_("Cost per km"), unit=N_("kip per km"),
+            default=20_000, min=0, max=100_000_000,
+            help=N_("Fuel and wear for each km between the village and the buyer, the way back included.")),
+    Choice(name="rule", label=N_("How the villages share the truck bill"), default="own", options=RULE_OPTIONS),
+    Percent(name="rule_share", label=N_("Part of the bill shared this way"),
+            default="100", min=0, max=100, places=1,
+            help=N_("The rest is one price per kg for all. Try 50% for a middle way.")),
+    Choice(name="carried", label=N_("The truck carries"), default="parchment",
+           options=(("parchment", N_("Parchment, pulped and dried in the village")),
+                    ("cherry", N_("Fresh cherry, pulped at the buyer's mill")))),
+    Number(name="cherry_per_parchment", label=N_("Cherry for 1 kg of parchment"), unit=N_("kg"),
+           default="5", min="3", max="8", places=1,
+           help=N_("About 5 kg of cherry make 1 kg of parchment. Used only when the truck carries cherry.")),
+    Table(
+        name="villages", label=N_("Villages and collection points"), row_label=N_("village"),
+        help=N_("One row per village or collection point. The kg are kg of parchment."),
+        columns=[
+            Text(name="village", label=N_("Village"), default="", max_length=60),
+            Integer(name="kg", label=N_("Parchment"), unit=N_("kg"), default=0, min=0, max=100_000_000),
+            Integer(name="km", label=N_("Distance to the buyer"), unit=N_("km"), default=0, min=0, max=2_000),
+        ],
+        default=[
+            {"village": N_("Ban Phou Kaew"), "kg": 8_000, "km": 40},
+            {"village": N_("Ban Nam Sai"), "kg": 4_000, "km": 80},
+            {"village": N_("Ban Kok Mai"), "kg": 8_000, "km": 50},
+        ],
+        min_rows=1, max_rows=5_000,
+    ),
+]
+
+
+def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
+    """Checks across fields: one row per village; the distance rule needs some distance."""
+    problems = []
+    seen: set[str] = set()
+    for index, row in enumerate(values["villages"]):
+        if row["village"] in seen:
+            problems.append((f"villages.{index}.village", ParamError(
+                N_("{name} is already in the table; each village can appear only once."), name=row["village"])))
+        seen.add(row["village"])
+    with_coffee = [row for row in values["villages"] if row["kg"] > 0]
+    no_distance = with_coffee and all(row["km"] == 0 for row in with_coffee)
+    if values["rule"] == "distance" and values["rule_share"] > 0 and no_distance:
+        problems.append(("rule", ParamError(
+            N_("Every village with coffee is 0 km from the buyer, so the bill cannot be shared by distance. "
+               "Enter the distances or choose another way."))))
+    return problems
+
+
+# ---- From the form to the model and back --------------------------------------------------------
+
+
+def _weight_factor(values: Mapping[str, Any]) -> Fraction:
+    return values["cherry_per_parchment"] if values["carried"] == "cherry" else Fraction(1)
+
+
+def run(model: Any, values: Mapping[str, Any]) -> Any:
+    """Give the learner's numbers to the model (the original, or the learner's edited copy)."""
+    truck = model.Truck(values["capacity_kg"], values["cost_per_trip"], values["cost_per_km"])
+    villages = [model.Village(r["village"], r["kg"], r["km"]) for r in values["villages"]]
+    return model.share_costs(villages, truck, values["rule"], values["rule_share"], _weight_factor(values))
+
+
+def _per_kg(amount: int, kg: int) -> int:
+    return round(Fraction(amount, kg)) if kg else 0
+
+
+def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
+    """Trips and costs, who pays what, every rule side by side, a chart, and notes."""
+    villages = list(result.villages.values())
+    trips_table = ResultTable(
+        id="trips", caption=N_("Trips and what they cost"),
+        columns=[Column(N_("Village")), Column(N_("Parchment (kg)"), "kg"), Column(N_("Distance (km)"), "int"),
+                 Column(N_("On the truck (kg)"), "kg"), Column(N_("Trips"), "int"),
+                 Column(N_("Cost of one trip (kip)"), "kip"), Column(N_("Cost of its own trips (kip)"), "kip"),
+                 Column(N_("Own cost per kg (kip)"), "kip")],
+        rows=[[v.name, v.kg, v.km, round(v.carried_kg), v.trips, v.trip_cost, v.own_cost, _per_kg(v.own_cost, v.kg)]
+              for v in villages],
+        footer=[Msg(N_("All villages")), result.total_kg, None, round(sum(v.carried_kg for v in villages)),
+                result.trips, None, result.bill, _per_kg(result.bill, result.total_kg)],
+    )
+    pays_table = ResultTable(
+        id="pays", caption=N_("Who pays what"),
+        columns=[Column(N_("Village")), Column(N_("Pays (kip)"), "kip"), Column(N_("Per kg (kip)"), "kip"),
+                 Column(N_("Cost of its own trips (kip)"), "kip"),
+                 Column(N_("Pays minus own trips (kip)"), "kip")],
+        rows=[[v.name, v.pays, _per_kg(v.pays, v.kg), v.own_cost, v.pays - v.own_cost] for v in villages],
+        footer=[Msg(N_("Truck bill minus what the villages pay (must be 0)")), result.balance(), None, None, None],
+    )
+    rules_table = ResultTable(
+        id="rules", caption=N_("Every way of sharing the bill, side by side (kip)"),
+        columns=[Column(N_("Village"))] + [Column(RULE_SHORT[r], "kip") for r in transport.RULES],
+        rows=[[v.name] + [v.by_rule[r] for r in transport.RULES] for v in villages],
+        footer=[Msg(N_("All villages (each is the truck bill)"))]
+               + [sum(v.by_rule[r] for v in villages) for r in transport.RULES],
+    )
+    series = [(RULE_SHORT[r], [_per_kg(v.by_rule[r], v.kg) for v in villages]) for r in transport.RULES]
+    if result.rule_share < 1 and result.rule != "per_kg":
+        series.append((N_("Your mix"), [_per_kg(v.pays, v.kg) for v in villages]))
+    chart = BarChart(
+        id="chart", title=N_("Transport cost per kg of parchment, by village and way of sharing"),
+        labels=[v.name for v in villages], series=series, y_title=N_("kip per kg"),
+    )
+
+    notices = []
+    if result.total_kg == 0:
+        notices.append(Notice("info", N_("No coffee to carry: enter the kg of each village.")))
+    part_loads = [(v.name, result.last_load(v.name)) for v in villages
+                  if v.trips and result.last_load(v.name) < result.truck.capacity_kg]
+    if part_loads:
+        notices.append(Notice("info", N_(
+            "Some trucks leave part empty. On the last trip they carry: {loads} (a full truck is {capacity} kg). "
+            "A part load costs a whole trip."),
+            {"loads": ", ".join(f"{name} {t.int(round(kg))} kg" for name, kg in part_loads),
+             "capacity": result.truck.capacity_kg}))
+    if values["carried"] == "cherry" and result.total_kg:
+        parchment_trips = sum(transport.trips_needed(Fraction(v.kg), result.truck.capacity_kg) for v in villages)
+        notices.append(Notice("warning", N_(
+            "Fresh cherry weighs about {factor} times its parchment: the truck needs {trips} trips instead of "
+            "{parchment_trips}. Cherry must also be pulped within about 18 hours."),
+            {"factor": values["cherry_per_parchment"], "trips": result.trips, "parchment_trips": parchment_trips}))
+    more = [v for v in villages if v.pays > v.own_cost]
+    less = [v for v in villages if v.pays < v.own_cost]
+    if more and less:
+        notices.append(Notice("info", N_(
+            "Villages that pay more than their own trips cost: {payers} ({more} in all). Villages that pay less: "
+            "{receivers}. Money moves between villages: agree on it openly, and say why."),
+            {"payers": ", ".join(v.name for v in more), "more": t.kip(sum(v.pays - v.own_cost for v in more)),
+             "receivers": ", ".join(v.name for v in less)}))
+    elif result.rule == "own" and result.rule_share == 1 and result.total_kg:
+        prices = [Fraction(v.own_cost, v.kg) for v in villages if v.kg]
+        notices.append(Notice("info", N_(
+            "Each village pays what its own trips cost: from {low} to {high} kip per kg. "
+            "Villages far from the buyer, and villages whose last truck is part empty, pay more per kg."),
+            {"low": round(min(prices)), "high": round(max(prices))}))
+    if result.fallback:
+        notices.append(Notice("warning", N_(
+            "Every village with coffee is 0 km from the buyer, so “by distance” is shared by kg instead.")))
+    return Outputs(
+        tables=[trips_table, pays_table, rules_table],
+        charts=[chart] if villages else [],
+        notices=notices,
+        numbers={"balance": result.balance(), "bill": result.bill, "trips": result.trips,
+                 "pays": {v.name: v.pays for v in villages},
+                 "by_rule": {r: {v.name: v.by_rule[r] for v in villages} for r in transport.RULES}},
+    )
+
+
+# ---- Questions: predict, then check -------------------------------------------------------------
+
+
+def _one_price(values: Mapping[str, Any], result: Any, t: Translator) -> Fraction:
+    return Fraction(result.bill, result.total_kg) if result.total_kg else Fraction(0)
+
+
+def _gains_most(values: Mapping[str, Any], result: Any, t: Translator) -> str:
+    """The village whose bill falls most when "own trips" becomes one price per kg."""
+    ranked = sorted(result.villages.values(), key=lambda v: (-(v.by_rule["own"] - v.by_rule["per_kg"]), v.name))
+    return ranked[0].name
+
+
+def _vanh_pays(values: Mapping[str, Any], result: Any, t: Translator) -> int:
+    """Mrs Vanh sends 240 kg of parchment from Ban Nam Sai; she pays her village's price per kg."""
+    village = result.villages[t(N_("Ban Nam Sai"))]
+    return round(Fraction(240 * village.pays, village.kg)) if village.kg else 0
+
+
+def _villages(values: Mapping[str, Any], result: Any) -> list[tuple[str, str]]:
+    return [(v.name, v.name) for v in result.villages.values()]
+
+
+QUESTIONS = [
+    # By hand: a trip costs 400,000 + 20,000 × km: Phou Kaew 1,200,000, Nam Sai 2,000,000,
+    # Kok Mai 1,400,000. Trips at 4,000 kg: 2, 1, 2. Bill: 2,400,000 + 2,000,000 + 2,800,000 = 7,200,000.
+    Question(
+        id="bill",
+        prompt=N_("Before you look: what is the whole truck bill for the season?"),
+        answer=lambda values, result, t: result.bill,
+        reference="7,200,000",
+        kind=NumberAnswer(unit=N_("kip"), tolerance=1),
+        hints=[N_("First count the trips of each village: the truck carries 4,000 kg a trip."),
+               N_("A trip costs 400,000 kip plus 20,000 kip for every km. Multiply by the trips and add the three villages.")],
+        explain=N_("Right: {answer}. Whatever rule you choose, the villages together must pay exactly this."),
+    ),
+    # By hand: 7,200,000 ÷ (8,000 + 4,000 + 8,000) kg = 7,200,000 ÷ 20,000 = 360 kip per kg.
+    Question(
+        id="one-price",
+        prompt=N_("If every village pays one price per kg, what is that price?"),
+        answer=_one_price,
+        reference="360",
+        kind=NumberAnswer(unit=N_("kip per kg"), tolerance=1),
+        hints=[N_("One price per kg means the whole bill divided by all the kg."),
+               N_("Divide the truck bill by 20,000 kg.")],
+        explain=N_("Right: {answer}. Near villages pay a little more than their own trips cost, far villages less."),
+    ),
+    # By hand: own trips vs 360 × kg: Phou Kaew 2,400,000 → 2,880,000 (pays 480,000 more);
+    # Nam Sai 2,000,000 → 1,440,000 (pays 560,000 less); Kok Mai 2,800,000 → 2,880,000 (80,000 more).
+    Question(
+        id="gains-most",
+        prompt=N_("The co-op changes from “each village pays for its own trips” to one price per kg. Which village gains the most?"),
+        answer=_gains_most,
+        reference=N_("Ban Nam Sai"),
+        kind=ChoiceAnswer(options=_villages),
+        hints=[N_("Compare the columns “Own trips” and “One price per kg” in the table of every way of sharing."),
+               N_("The village with the dearest trips per kg gains when everybody pays the same price.")],
+        explain=N_("Right: {answer}. Its own trips cost the most per kg. With one price, the near villages pay part of its cost."),
+    ),
+    # By hand, half by own trips and half per kg: Nam Sai pays 2,000,000 ÷ 2 + 3,600,000 × 4,000 ÷ 20,000
+    # = 1,000,000 + 720,000 = 1,720,000, so 430 kip per kg; Mrs Vanh: 240 kg × 430 = 103,200 kip.
+    # (All own trips: 240 × 500 = 120,000; one price: 240 × 360 = 86,400.)
+    Question(
+        id="vanh-mix",
+        prompt=N_("A middle way: half of the bill by each village's own trips, half by one price per kg. "
+                  "Mrs Vanh of Ban Nam Sai sent 240 kg of parchment. What does she pay?"),
+        given={"rule": "own", "rule_share": "50"},
+        answer=_vanh_pays,
+        reference="103,200",
+        kind=NumberAnswer(unit=N_("kip"), relative=Fraction(1, 100)),
+        hints=[N_("Find Ban Nam Sai's price per kg in the table “Who pays what”."),
+               N_("Half of Ban Nam Sai's 500 kip per kg plus half of 360 kip per kg, times 240 kg.")],
+        explain=N_("Right: {answer}. Between 120,000 (own trips) and 86,400 (one price): both sides give a little."),
+    ),
+    # By hand: cherry is 5 × the parchment: 40,000, 20,000 and 40,000 kg; at 4,000 kg a trip:
+    # 10 + 5 + 10 = 25 trips instead of 5.
+    Question(
+        id="cherry-trips",
+        prompt=N_("Suppose members sent fresh cherry to the buyer instead of parchment. How many trips would the truck make?"),
+        given={"carried": "cherry"},
+        answer=lambda values, result, t: result.trips,
+        reference="25",
+        kind=NumberAnswer(unit=N_("trips")),
+        hints=[N_("About 5 kg of cherry make 1 kg of parchment."),
+               N_("Multiply each village's kg by 5, then divide by 4,000 kg a trip and round up.")],
+        explain=N_("Right: {answer}, five times as many. Pulping and drying in the village saves most of the transport."),
+    ),
+]
+
+
+EXERCISE = Exercise(
+    name="transport-costs",
+    title=N_("Simulation: sharing transport costs between villages"),
+    summary=N_("Change the truck's costs, the villages' coffee and distances, and the way the bill is shared, "
+               "and see who pays for whom."),
+    model=transport,
+    params=PARAMS,
+    run=run,
+    show=show,
+    questions=QUESTIONS,
+    validate=validate,
+    code_tip=N_("This is the model the form uses. Change it — for example add a fixed fee per village, or let "
+                "one truck collect from two villages — then press Run. Reset code brings the original back."),
+)

@@ -1,0 +1,384 @@
+"""Exercise: voting rules — quorum, simple and qualified majority, one member one vote or by shares or kg.
+
+Where it is used: Establishment 3 ("Structure and by-laws"). The defaults are the members' meeting
+of that session: Phou Kaew has 20 founding member families in Ban Phou Kaew, Ban Nam Sai and Ban
+Kok Mai; 16 came. The draft by-laws say: quorum 50%; simple majority (more than half of the
+members present) for ordinary decisions; three-quarters of the members present for by-law
+clauses. Proposal 2, the by-law clause "each member brings at least 80% of their cherry to the
+co-op", got 11 yes and 5 no. The seven founders vote as their role cards suggest (Mr Khamla, who
+owes cherry to the trader, and Mr Thongdy against); the other thirteen families are invented for
+this exercise. Shares (of 500,000 kip, session E2) and kg of cherry (50,000 kg in all, session E1)
+are story numbers chosen so that the three ways of counting give three different answers.
+
+Facts (see the references page): one member, one vote (ica-1995); quorum examples from 25% to
+50% in Asian co-operative laws (fao-coop-law-asia); three-quarters of those present for by-law
+changes, more than half otherwise, in Viet Nam's law (vietnam-coop-law). Lao rules were not
+verified: groups should check with the district office.
+
+Reading order: the parameters (what a learner can change), ``run`` (inputs → model), ``show``
+(what the page displays), then the questions with their hints and checks.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any, Mapping
+
+from exercises.core import (
+    BarChart,
+    Choice,
+    ChoiceAnswer,
+    Column,
+    Exercise,
+    Integer,
+    Msg,
+    N_,
+    Notice,
+    NumberAnswer,
+    Outputs,
+    ParamError,
+    Percent,
+    Question,
+    ResultTable,
+    Table,
+    Text,
+    Translator,
+)
+from exercises.models import voting
+
+# ---- What the learner can change ----------------------------------------------------------------
+
+VILLAGES = (
+    ("phou_kaew", N_("Ban Phou Kaew")),
+    ("nam_sai", N_("Ban Nam Sai")),
+    ("kok_mai", N_("Ban Kok Mai")),
+)
+VOTE_OPTIONS = (("yes", N_("yes")), ("no", N_("no")), ("abstain", N_("blank")))
+PRESENT_OPTIONS = (("yes", N_("present")), ("no", N_("absent")))
+QUALIFIED_OPTIONS = (("2/3", N_("two-thirds")), ("3/4", N_("three-quarters")))
+
+#: The 20 founding families: name, village, shares, kg of cherry a season, present?, vote.
+MEMBERS = [
+    (N_("Bounmy"), "phou_kaew", 4, 5_000, "yes", "yes"),
+    (N_("Noy"), "phou_kaew", 3, 4_000, "yes", "yes"),
+    (N_("Somphone"), "phou_kaew", 2, 2_000, "yes", "yes"),
+    (N_("Keo"), "phou_kaew", 1, 1_500, "yes", "yes"),
+    (N_("Chanthaly"), "phou_kaew", 1, 1_000, "yes", "yes"),
+    (N_("Douangchai"), "phou_kaew", 1, 4_000, "yes", "no"),
+    (N_("Latsamy"), "phou_kaew", 1, 1_500, "yes", "yes"),
+    (N_("Oudom"), "phou_kaew", 1, 1_000, "no", "abstain"),
+    (N_("Khamla"), "nam_sai", 1, 7_000, "yes", "no"),
+    (N_("Vanh"), "nam_sai", 1, 1_500, "yes", "yes"),
+    (N_("Bouasone"), "nam_sai", 1, 3_500, "yes", "no"),
+    (N_("Viengkham"), "nam_sai", 1, 1_000, "yes", "yes"),
+    (N_("Sisouk"), "nam_sai", 1, 500, "no", "abstain"),
+    (N_("Khamphone"), "nam_sai", 1, 1_000, "no", "abstain"),
+    (N_("Sengdao"), "kok_mai", 2, 2_500, "yes", "yes"),
+    (N_("Phet"), "kok_mai", 4, 2_000, "yes", "yes"),
+    (N_("Thongdy"), "kok_mai", 2, 6_500, "yes", "no"),
+    (N_("Daovone"), "kok_mai", 1, 1_000, "yes", "yes"),
+    (N_("Phonsavanh"), "kok_mai", 1, 3_000, "yes", "no"),
+    (N_("Souk"), "kok_mai", 1, 500, "no", "abstain"),
+]
+
+PARAMS = [
+    Percent(name="quorum", label=N_("Quorum"), unit=N_("% of all members"),
+            default="50", min=0, max=100, places=1,
+            help=N_("The assembly can decide only if at least this share of all members is present. "
+                    "Asian co-operative laws: from 25% to 50%.")),
+    Choice(name="proposal", label=N_("The proposal is"), default="bylaws",
+           options=(("ordinary", N_("an ordinary decision: it needs more than half")),
+                    ("bylaws", N_("a change to the by-laws: it needs a qualified majority"))),
+           help=N_("Proposal 2 of the meeting: each member brings at least 80% of their cherry to the co-op.")),
+    Choice(name="base", label=N_("Majorities are counted out of"), default="present",
+           options=(("present", N_("the members present (a blank vote works like a no)")),
+                    ("cast", N_("the yes and no votes (blank votes do not count)")))),
+    Choice(name="qualified", label=N_("Qualified majority"), default="3/4", options=QUALIFIED_OPTIONS,
+           help=N_("For changing the by-laws, merging or closing. Viet Nam's law asks for three-quarters of "
+                   "those present.")),
+    Table(
+        name="members", label=N_("Members and their votes"), row_label=N_("member"),
+        help=N_("One row per member of the co-op, present or not. Votes of absent members are not counted. "
+                "Shares and kg are used only to compare other ways of counting."),
+        columns=[
+            Text(name="name", label=N_("Member"), default=""),
+            Choice(name="village", label=N_("Village"), default="phou_kaew", options=VILLAGES),
+            Integer(name="shares", label=N_("Shares"), default=1, min=0, max=10_000),
+            Integer(name="kg", label=N_("Cherry a season"), unit=N_("kg"), default=0, min=0, max=10_000_000),
+            Choice(name="present", label=N_("At the meeting"), default="yes", options=PRESENT_OPTIONS),
+            Choice(name="vote", label=N_("Vote"), default="yes", options=VOTE_OPTIONS),
+        ],
+        default=[{"name": n, "village": v, "shares": s, "kg": kg, "present": p, "vote": vote}
+                 for n, v, s, kg, p, vote in MEMBERS],
+        min_rows=0, max_rows=5_000,
+    ),
+]
+
+
+def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
+    """Checks across fields: every member has their own name (a vote is counted once per person)."""
+    problems = []
+    seen: set[str] = set()
+    for index, row in enumerate(values["members"]):
+        key = row["name"].casefold()
+        if key in seen:
+            problems.append((f"members.{index}.name", ParamError(
+                N_("{name} is already in the table: each member has one row and one vote."), name=row["name"])))
+        seen.add(key)
+    return problems
+
+
+# ---- From the form to the model and back --------------------------------------------------------
+
+
+def run(model: Any, values: Mapping[str, Any]) -> Any:
+    """Give the learner's numbers to the model (the original, or the learner's edited copy)."""
+    rules = model.Rules(
+        quorum=values["quorum"],
+        base=values["base"],
+        qualified=Fraction(values["qualified"]),
+        proposal=values["proposal"],
+    )
+    members = [model.Member(r["name"], r["village"], r["shares"], r["kg"], r["present"] == "yes", r["vote"])
+               for r in values["members"]]
+    return model.count_votes(members, rules)
+
+
+METHOD_LABELS = {
+    "member": N_("One member, one vote"),
+    "shares": N_("By shares"),
+    "kg": N_("By kg of cherry"),
+}
+VILLAGE_LABELS = dict(VILLAGES)
+VILLAGE_ORDER = {key: index for index, (key, _) in enumerate(VILLAGES)}
+VOTE_LABELS = dict(VOTE_OPTIONS)
+
+
+def _percent(part: int, whole: int) -> Fraction:
+    return Fraction(part, whole) if whole else Fraction(0)
+
+
+def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
+    """Quorum, the votes counted three ways, villages and each member's say; a chart; notes."""
+    quorum_table = ResultTable(
+        id="quorum", caption=N_("The quorum"),
+        columns=[Column(N_("Members of the co-op"), "int"), Column(N_("Present"), "int"),
+                 Column(N_("Quorum"), "pct"), Column(N_("Present needed"), "int"),
+                 Column(N_("Can the meeting decide?"))],
+        rows=[[result.members, result.present, values["quorum"], result.quorum_needed,
+               Msg(N_("yes")) if result.quorate else Msg(N_("no: no quorum"))]],
+    )
+
+    def outcome(method: str) -> Msg:
+        if not result.quorate:
+            return Msg(N_("no decision: no quorum"))
+        return Msg(N_("passes")) if result.passes(method) else Msg(N_("fails"))
+
+    counts = [result.counts[m] for m in voting.METHODS]
+    votes_table = ResultTable(
+        id="votes", caption=N_("The same votes, counted three ways"),
+        columns=[Column(N_("Counted")), Column(N_("Yes"), "int"), Column(N_("No"), "int"), Column(N_("Blank"), "int"),
+                 Column(N_("Absent"), "int"), Column(N_("Counted out of"), "int"), Column(N_("Share yes"), "pct"),
+                 Column(N_("Needed for more than half"), "int"), Column(N_("Needed for the qualified majority"), "int"),
+                 Column(N_("The proposal"))],
+        rows=[[Msg(METHOD_LABELS[c.method]), c.yes, c.no, c.abstain, c.absent, c.base, c.yes_share,
+               c.needed_simple, c.needed_qualified, outcome(c.method)] for c in counts],
+    )
+
+    village_table = ResultTable(
+        id="villages", caption=N_("Village by village (one member, one vote)"),
+        columns=[Column(N_("Village")), Column(N_("Members"), "int"), Column(N_("Present"), "int"),
+                 Column(N_("Yes"), "int"), Column(N_("No"), "int"), Column(N_("Blank"), "int")],
+        rows=[[Msg(VILLAGE_LABELS.get(v.village, v.village)), v.members, v.present, v.yes, v.no, v.abstain]
+              for v in sorted(result.villages.values(), key=lambda v: (VILLAGE_ORDER.get(v.village, 99), v.village))],
+    )
+
+    present_weight = {m: result.counts[m].present for m in voting.METHODS}
+    say_rows = []
+    for row in values["members"]:
+        if row["present"] != "yes":
+            continue
+        weights = {"member": 1, "shares": row["shares"], "kg": row["kg"]}
+        say_rows.append([row["name"], Msg(VOTE_LABELS[row["vote"]])]
+                        + [_percent(weights[m], present_weight[m]) for m in voting.METHODS])
+    say_table = ResultTable(
+        id="say", caption=N_("How much each member present weighs, counted each way"),
+        columns=[Column(N_("Member")), Column(N_("Vote")), Column(N_("One member, one vote"), "pct"),
+                 Column(N_("By shares"), "pct"), Column(N_("By kg of cherry"), "pct")],
+        rows=say_rows,
+    )
+
+    def of_present(part: int, method: str) -> Fraction:
+        return _percent(part, present_weight[method]) * 100
+
+    chart = BarChart(
+        id="chart", title=N_("Yes, no and blank as a share of the votes present, and what the proposal needs"),
+        labels=[Msg(METHOD_LABELS[m]) for m in voting.METHODS],
+        series=[(N_("Yes"), [of_present(result.counts[m].yes, m) for m in voting.METHODS]),
+                (N_("No"), [of_present(result.counts[m].no, m) for m in voting.METHODS]),
+                (N_("Blank"), [of_present(result.counts[m].abstain, m) for m in voting.METHODS]),
+                (N_("Yes needed to pass"), [of_present(result.needed(m), m) for m in voting.METHODS])],
+        y_title=N_("% of the votes present"), kind="num",
+    )
+
+    return Outputs(
+        tables=[quorum_table, votes_table, village_table, say_table],
+        charts=[chart] if result.members else [],
+        notices=_notices(result),
+        numbers={
+            "balance": result.balance(),
+            "members": result.members,
+            "present": result.present,
+            "quorum_needed": result.quorum_needed,
+            "quorate": result.quorate,
+            "yes": {m: result.counts[m].yes for m in voting.METHODS},
+            "no": {m: result.counts[m].no for m in voting.METHODS},
+            "needed": {m: result.needed(m) for m in voting.METHODS},
+            "passes": {m: result.passes(m) for m in voting.METHODS},
+        },
+    )
+
+
+#: What the other ways of counting would decide, when they differ from one member, one vote.
+OTHER_WAY = {
+    ("shares", True): N_("Counted by shares instead, the proposal would pass: the members with the most shares "
+                         "would decide for the others."),
+    ("shares", False): N_("Counted by shares instead, the proposal would fail: the members with the most shares "
+                          "would decide for the others."),
+    ("kg", True): N_("Counted by kg of cherry instead, the proposal would pass: the members who bring the most "
+                     "cherry would decide for the others."),
+    ("kg", False): N_("Counted by kg of cherry instead, the proposal would fail: the members who bring the most "
+                      "cherry would decide for the others."),
+}
+
+
+def _notices(result: Any) -> list[Notice]:
+    """Plain words for what a group might not expect."""
+    if not result.members:
+        return [Notice("info", N_("No members yet: add a row for each member to the table."))]
+    notices = []
+    member = result.counts["member"]
+    if not result.quorate:
+        notices.append(Notice("warning", N_(
+            "Only {present} of the {members} members are present, and the quorum needs {needed}. The meeting "
+            "cannot decide anything: it must be called again."),
+            {"present": result.present, "members": result.members, "needed": result.quorum_needed}))
+        return notices
+    if result.passes("member"):
+        notices.append(Notice("success", N_(
+            "One member, one vote: the proposal passes with {yes} yes votes; it needed at least {needed}."),
+            {"yes": member.yes, "needed": result.needed("member")}))
+    else:
+        notices.append(Notice("warning", N_(
+            "One member, one vote: the proposal fails with {yes} yes votes; it needed at least {needed}."),
+            {"yes": member.yes, "needed": result.needed("member")}))
+    if result.rules.proposal == "ordinary" and member.base > 0 and 2 * member.yes == member.base:
+        notices.append(Notice("info", N_(
+            "Exactly half of the votes are yes. Half is not more than half, so the simple majority is not reached.")))
+    if result.rules.base == "present" and member.abstain > 0:
+        notices.append(Notice("info", N_(
+            "The {count} blank votes work like no votes here, because majorities are counted out of the "
+            "members present."),
+            {"count": member.abstain}))
+    for method in ("shares", "kg"):
+        other = result.passes(method)
+        if other != result.passes("member"):
+            notices.append(Notice("info", OTHER_WAY[(method, other)]))
+    return notices
+
+
+# ---- Questions: predict, then check -------------------------------------------------------------
+
+
+def _heaviest_by_kg(values: Mapping[str, Any], result: Any, t: Translator) -> str:
+    """The member present whose vote would weigh the most if votes were counted by kg."""
+    present = [r for r in values["members"] if r["present"] == "yes"]
+    return sorted(present, key=lambda r: (-r["kg"], r["name"]))[0]["name"]
+
+
+def _kg_yes_share(values: Mapping[str, Any], result: Any, t: Translator) -> Fraction:
+    count = result.counts["kg"]
+    return _percent(count.yes, count.present) * 100
+
+
+QUESTIONS = [
+    # By hand: 50% of 20 members = 10 members.
+    Question(
+        id="quorum",
+        prompt=N_("How many members must be present for the meeting to be able to decide?"),
+        answer=lambda values, result, t: result.quorum_needed,
+        reference="10",
+        kind=NumberAnswer(unit=N_("members")),
+        hints=[N_("The quorum is a share of all members, present or not."),
+               N_("Count all the rows of the table and take the quorum's share of them.")],
+        explain=N_("Right: {answer}. Quorum is about who must be present, not about who must agree."),
+    ),
+    # By hand: three-quarters of the 16 members present = 12 yes votes (it got 11).
+    Question(
+        id="bylaw-needed",
+        prompt=N_("Counted one member, one vote, how many yes votes does the by-law proposal need to pass?"),
+        answer=lambda values, result, t: result.needed("member"),
+        reference="12",
+        kind=NumberAnswer(unit=N_("votes")),
+        hints=[N_("A by-law change needs the qualified majority, counted out of the members present."),
+               N_("Three-quarters of the members present: 16 × 3 ÷ 4.")],
+        explain=N_("Right: {answer}. Big changes need a bigger majority, so a by-law clause can fail even when "
+                   "most members agree."),
+    ),
+    # By hand: more than half of the 16 present: half is 8, so 9 yes votes.
+    Question(
+        id="ordinary-needed",
+        prompt=N_("Now suppose the same vote is on an ordinary decision, which needs a simple majority. How many "
+                  "yes votes does it need?"),
+        given={"proposal": "ordinary"},
+        answer=lambda values, result, t: result.needed("member"),
+        reference="9",
+        kind=NumberAnswer(unit=N_("votes")),
+        hints=[N_("A simple majority is more than half of the members present."),
+               N_("Half of 16 is 8. Exactly half is not more than half.")],
+        explain=N_("Right: {answer}. The same votes can be enough for an ordinary decision but not for a "
+                   "change to the by-laws."),
+    ),
+    # By hand: yes kg 5,000 + 4,000 + 2,000 + 1,500 + 1,000 + 1,500 + 1,500 + 1,000 + 2,500 + 2,000 + 1,000
+    # = 23,000; kg present = 50,000 − 3,000 (absent) = 47,000; 23,000 ÷ 47,000 = 48.9%.
+    Question(
+        id="kg-share",
+        prompt=N_("If votes were counted by kg of cherry, what share of the kg present would vote yes?"),
+        answer=_kg_yes_share,
+        reference="48.9",
+        kind=NumberAnswer(unit=N_("%"), tolerance=Fraction(1, 2), places=1),
+        hints=[N_("Add the kg of the members who voted yes, then the kg of all members present."),
+               N_("Yes: 23,000 kg. Present: all 50,000 kg minus the kg of the 4 absent members.")],
+        explain=N_("Right: about {answer}. Counted by kg, a few big farms weigh as much as many small ones, "
+                   "whatever most members think."),
+    ),
+    # By hand: the largest kg among the members present is Khamla's 7,000 kg (Thongdy 6,500, Bounmy 5,000).
+    Question(
+        id="heaviest",
+        prompt=N_("If votes were counted by kg of cherry, whose vote would weigh the most?"),
+        answer=_heaviest_by_kg,
+        reference=N_("Khamla"),
+        kind=ChoiceAnswer(options=lambda values, result: [
+            (r["name"], r["name"]) for r in values["members"] if r["present"] == "yes"]),
+        hints=[N_("Look at the column of kg in the members' table, for the members present."),
+               N_("Look for the largest farm: 3 ha of coffee.")],
+        explain=N_("Right: {answer}. By kg, one large farm weighs as much as four or five small ones. One member, "
+                   "one vote protects small farmers such as Mrs Vanh."),
+    ),
+]
+
+
+EXERCISE = Exercise(
+    name="voting-rules",
+    title=N_("Simulation: quorum, majorities and one member, one vote"),
+    summary=N_("Change who comes, how they vote, the quorum and the majority, and see when the same vote passes "
+               "or fails. Compare one member, one vote with votes counted by shares or by kg of cherry."),
+    model=voting,
+    params=PARAMS,
+    run=run,
+    show=show,
+    questions=QUESTIONS,
+    validate=validate,
+    code_tip=N_("This is the model the form uses. Change it — for example count the quorum in shares instead of "
+                "in people — then press Run. Reset code brings the original back."),
+)

@@ -1,0 +1,348 @@
+"""Exercise: weights along the chain — cherry → parchment → green coffee, a container, and its value.
+
+Where it is used: Key concepts 2 ("The coffee chain: from cherry to export") and Conception 3
+("Feasibility: can we really do it?").
+
+Defaults: the Phou Kaew case of Conception 3 — 25 families who picked about 60,000 kg of arabica
+cherry, that is 2,400 kg a family. About 5 kg of cherry make 1 kg of parchment and 1.25 kg of
+parchment make 1 kg of green coffee (wikiversity-ratios, coffee-guide-ratios); strict sorting for
+export can take the parchment-to-green ratio to about 1.6 (JCFC planned 36 t of quality green from
+60 t of parchment: jcfc-blog-2007-01). A 20-ft container of green coffee held 320 bags in a PNG
+example (thenational-png-container); the 60 kg bag weight is our assumption. A picker gathers about
+75 kg of cherry a day (risc-picker-productivity). The yield of 1,600 kg of cherry per hectare is an
+assumption from Lao national figures for 2018 (154,135 t on 95,400 ha, probably cherry weight:
+subject-matter research §4.1). Prices: 2019/20 arabica cherry 1,500–3,200 kip/kg and parchment
+15,000–16,500 kip/kg (vietstock-2020); green coffee about 2015, grade D US$1,300 and grade A
+US$2,200 a tonne (lca-2015-interview), changed into kip at 8,900 kip per US$ (laotiantimes-2024-kip).
+Prices from different years do not fit together exactly: groups should put in today's prices.
+
+Reading order: the parameters (what a learner can change), ``run`` (inputs → model), ``show``
+(what the page displays), then the questions with their hints and checks.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any, Mapping
+
+from exercises.core import (
+    BarChart,
+    Choice,
+    Column,
+    Exercise,
+    Integer,
+    Msg,
+    N_,
+    Notice,
+    Number,
+    NumberAnswer,
+    Outputs,
+    ParamError,
+    Percent,
+    Question,
+    ResultTable,
+    Table,
+    Translator,
+    round_kip,
+)
+from exercises.models import weights
+
+# ---- What the learner can change ----------------------------------------------------------------
+
+STAGE_OPTIONS = (
+    ("cherry", N_("Cherry")),
+    ("parchment", N_("Parchment")),
+    ("green", N_("Green coffee for export")),
+)
+STAGE_NAMES = dict(STAGE_OPTIONS)
+
+PARAMS = [
+    Integer(name="cherry_kg", label=N_("Cherry the group brings"), unit=N_("kg"),
+            default=60_000, min=0, max=100_000_000,
+            help=N_("Phou Kaew: 25 families picked about 60,000 kg of cherry last season.")),
+    Number(name="cherry_per_parchment", label=N_("Cherry for 1 kg of parchment"), unit=N_("kg"),
+           default="5", min="1", max="20", places=2,
+           help=N_("About 5 kg of cherry make 1 kg of parchment (washed coffee).")),
+    Number(name="parchment_per_green", label=N_("Parchment for 1 kg of green coffee"), unit=N_("kg"),
+           default="1.25", min="1", max="5", places=2,
+           help=N_("About 1.25 kg after hulling; up to about 1.6 kg with strict sorting for export.")),
+    Percent(name="sorting_loss", label=N_("Green coffee sorted out for export quality"), unit=N_("% of the green coffee"),
+            default="0", min=0, max=90, places=1,
+            help=N_("Broken, black and small beans taken out after hulling. Leave it at 0 if the ratio above "
+                    "already includes sorting. Jhai planned 36 t of export coffee from 60 t of parchment: "
+                    "about 25% sorted out after hulling at 1.25.")),
+    Integer(name="bags", label=N_("Bags in one 20-ft container"), unit=N_("bags"),
+            default=320, min=1, max=2_000,
+            help=N_("A container of green coffee from Papua New Guinea held 320 bags.")),
+    Integer(name="bag_kg", label=N_("Green coffee in one bag"), unit=N_("kg"),
+            default=60, min=1, max=100,
+            help=N_("An assumption: the source gives only the number of bags, not their weight. "
+                    "Use your buyer's bag weight.")),
+    Integer(name="cherry_per_member", label=N_("Cherry from one member family"), unit=N_("kg per season"),
+            default=2_400, min=1, max=1_000_000,
+            help=N_("Phou Kaew: 60,000 kg from 25 families is 2,400 kg a family. Families farm about 0.5–3 ha.")),
+    Integer(name="cherry_per_ha", label=N_("Cherry from one hectare"), unit=N_("kg per season"),
+            default=1_600, min=1, max=100_000,
+            help=N_("An assumption: Lao figures for 2018 (154,135 t on 95,400 ha, probably cherry) give about "
+                    "1,600 kg a hectare. Ask your members.")),
+    Integer(name="picker_kg_per_day", label=N_("Cherry one person picks in a day"), unit=N_("kg"),
+            default=75, min=1, max=1_000,
+            help=N_("About 75 kg a day on average.")),
+    Table(
+        name="prices", label=N_("Prices at each stage"), row_label=N_("stage"),
+        help=N_("Kip per kg. 2019/20: cherry 1,500–3,200 and parchment 15,000–16,500. Green coffee, about 2015: "
+                "grade D US$1,300 and grade A US$2,200 a tonne, that is 11,570–19,580 kip per kg at 8,900 kip "
+                "per US$. Use today's prices."),
+        columns=[
+            Choice(name="stage", label=N_("Stage"), default="cherry", options=STAGE_OPTIONS),
+            Integer(name="low", label=N_("Low price"), unit=N_("kip per kg"), default=0, min=0, max=10_000_000),
+            Integer(name="high", label=N_("High price"), unit=N_("kip per kg"), default=0, min=0, max=10_000_000),
+        ],
+        default=[
+            {"stage": "cherry", "low": 1_500, "high": 3_200},
+            {"stage": "parchment", "low": 15_000, "high": 16_500},
+            {"stage": "green", "low": 11_570, "high": 19_580},
+        ],
+        min_rows=0, max_rows=3,
+    ),
+]
+
+
+def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
+    """Checks across fields: each stage has at most one row; the low price is not above the high price."""
+    problems = []
+    seen = set()
+    for index, row in enumerate(values["prices"]):
+        if row["stage"] in seen:
+            problems.append((f"prices.{index}.stage", ParamError(N_("Each stage can appear only once."))))
+        seen.add(row["stage"])
+        if row["low"] > row["high"]:
+            problems.append((f"prices.{index}.high", ParamError(
+                N_("The high price ({high} kip) is below the low price ({low} kip)."), high=row["high"], low=row["low"])))
+    return problems
+
+
+# ---- From the form to the model and back --------------------------------------------------------
+
+
+def run(model: Any, values: Mapping[str, Any]) -> Any:
+    """Give the learner's numbers to the model (the original, or the learner's edited copy)."""
+    ratios = model.Ratios(
+        cherry_per_parchment=values["cherry_per_parchment"],
+        parchment_per_green=values["parchment_per_green"],
+        sorting_loss=values["sorting_loss"],
+    )
+    capacity = model.Capacity(
+        cherry_per_member=values["cherry_per_member"],
+        cherry_per_ha=values["cherry_per_ha"],
+        picker_kg_per_day=values["picker_kg_per_day"],
+    )
+    prices = [model.Price(row["stage"], row["low"], row["high"]) for row in values["prices"]]
+    return model.chain(values["cherry_kg"], ratios, values["bags"], values["bag_kg"], capacity, prices)
+
+
+#: When a later stage is worth less than the stage before it, one of these explains why that matters.
+_LOSS_NOTICES = {
+    ("cherry", "parchment"): N_(
+        "At least at one of the prices, the parchment is worth less than the cherry it came from: per kg of "
+        "cherry, parchment brings {later_low}–{later_high} kip and cherry {earlier_low}–{earlier_high} kip. "
+        "Then the work of the wet mill earns nothing. Check that both prices come from the same season."),
+    ("parchment", "green"): N_(
+        "At least at one of the prices, the green coffee is worth less than the parchment it came from: per kg "
+        "of cherry, green coffee brings {later_low}–{later_high} kip and parchment {earlier_low}–{earlier_high} "
+        "kip. Hulling, sorting, bags and transport cost money too. Check that the prices come from the same "
+        "season; if they do, selling parchment pays better, and quality (grade A, not grade D) decides."),
+    ("cherry", "green"): N_(
+        "At least at one of the prices, the green coffee is worth less than the cherry it came from: per kg of "
+        "cherry, green coffee brings {later_low}–{later_high} kip and cherry {earlier_low}–{earlier_high} kip. "
+        "Check that the prices come from the same season."),
+}
+
+
+def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
+    """Three tables (weights and people, where the weight goes, value), two charts, and notes."""
+    lot, box = result.lot, result.container
+    lot_people, box_people = result.lot_people, result.container_people
+    weights_table = ResultTable(
+        id="weights", caption=N_("The group's cherry and one full container"),
+        columns=[Column(N_("Item")), Column(N_("The group's cherry"), "num", 1), Column(N_("One full container"), "num", 1)],
+        rows=[
+            [Msg(N_("Cherry (kg)")), lot.cherry, box.cherry],
+            [Msg(N_("Parchment (kg)")), lot.parchment, box.parchment],
+            [Msg(N_("Green coffee after hulling (kg)")), lot.green, box.green],
+            [Msg(N_("Green coffee for export (kg)")), lot.export_green, box.export_green],
+            [Msg(N_("Containers filled")), result.containers, Fraction(box.export_green, result.container_green_kg)],
+            [Msg(N_("Member families (at {kg} kg of cherry each)"), {"kg": values["cherry_per_member"]}),
+             lot_people.families, box_people.families],
+            [Msg(N_("Hectares (at {kg} kg of cherry each)"), {"kg": values["cherry_per_ha"]}),
+             lot_people.hectares, box_people.hectares],
+            [Msg(N_("Days of picking for one person (at {kg} kg a day)"), {"kg": values["picker_kg_per_day"]}),
+             lot_people.picker_days, box_people.picker_days],
+        ],
+    )
+    share = (lambda kg: Fraction(kg, lot.cherry)) if lot.cherry else (lambda kg: 0)
+    loss_table = ResultTable(
+        id="losses", caption=N_("Where the weight of the group's cherry goes"),
+        columns=[Column(N_("Step")), Column(N_("Weight (kg)"), "kg"), Column(N_("Share of the cherry"), "pct")],
+        rows=[
+            [Msg(N_("Lost at the wet mill: pulp, skin and water")), lot.wet_mill_loss, share(lot.wet_mill_loss)],
+            [Msg(N_("Lost at the dry mill: parchment skin")), lot.hulling_loss, share(lot.hulling_loss)],
+            [Msg(N_("Sorted out: beans below export quality")), lot.sorted_out, share(lot.sorted_out)],
+            [Msg(N_("Green coffee for export")), lot.export_green, share(lot.export_green)],
+        ],
+        footer=[Msg(N_("Cherry minus everything above (must be 0)")), lot.balance(), None],
+    )
+    value_table = ResultTable(
+        id="values", caption=N_("What the group's coffee is worth at each stage"),
+        columns=[Column(N_("Stage")), Column(N_("Weight (kg)"), "kg"),
+                 Column(N_("Low price (kip per kg)"), "kip"), Column(N_("High price (kip per kg)"), "kip"),
+                 Column(N_("Value at the low price (kip)"), "kip"), Column(N_("Value at the high price (kip)"), "kip"),
+                 Column(N_("Per kg of cherry, low (kip)"), "kip"), Column(N_("Per kg of cherry, high (kip)"), "kip")],
+        rows=[[Msg(STAGE_NAMES[v.stage]), v.kg, v.price.low, v.price.high, v.value_low, v.value_high,
+               round_kip(v.per_cherry_low), round_kip(v.per_cherry_high)] for v in result.values],
+    )
+    weight_chart = BarChart(
+        id="weight-chart", title=N_("Weight of the group's coffee at each stage"),
+        labels=[Msg(N_("Cherry")), Msg(N_("Parchment")), Msg(N_("Green coffee after hulling")),
+                Msg(N_("Green coffee for export"))],
+        series=[(Msg(N_("Weight")), [lot.cherry, lot.parchment, lot.green, lot.export_green])],
+        y_title=N_("kg"), kind="kg",
+    )
+    charts = [weight_chart]
+    if result.values:
+        charts.insert(0, BarChart(
+            id="value-chart", title=N_("Value of the group's coffee at each stage"),
+            labels=[Msg(STAGE_NAMES[v.stage]) for v in result.values],
+            series=[(Msg(N_("At the low price")), [v.value_low for v in result.values]),
+                    (Msg(N_("At the high price")), [v.value_high for v in result.values])],
+            y_title=N_("kip"),
+        ))
+
+    notices = [Notice("info", N_(
+        "The group's cherry fills {share} of a container. A full container needs about {cherry} kg of cherry: "
+        "the harvest of about {families} member families, or {hectares} hectares."),
+        {"share": t.pct(result.containers), "cherry": t.int(box.cherry),
+         "families": t.num(box_people.families, 1), "hectares": t.num(box_people.hectares, 1)})]
+    for earlier, later in zip(result.values, result.values[1:]):
+        if later.per_cherry_low < earlier.per_cherry_low or later.per_cherry_high < earlier.per_cherry_high:
+            kip = lambda amount: t.int(round_kip(amount))  # noqa: E731 - a short local alias
+            notices.append(Notice("warning", _LOSS_NOTICES[(earlier.stage, later.stage)], {
+                "later_low": kip(later.per_cherry_low), "later_high": kip(later.per_cherry_high),
+                "earlier_low": kip(earlier.per_cherry_low), "earlier_high": kip(earlier.per_cherry_high),
+            }))
+    if values["sorting_loss"] > 0 and values["parchment_per_green"] >= Fraction(14, 10):
+        notices.append(Notice("warning", N_(
+            "The parchment ratio ({ratio}) already looks like it includes sorting, and {loss} of the green coffee "
+            "is also sorted out. Make sure the sorting is not counted twice."),
+            {"ratio": t.num(values["parchment_per_green"]), "loss": t.pct(values["sorting_loss"])}))
+    return Outputs(
+        tables=[weights_table, loss_table, value_table],
+        charts=charts,
+        notices=notices,
+        numbers={
+            "balance": lot.balance(), "container_balance": box.balance(),
+            "export_green": lot.export_green, "containers": result.containers,
+            "container_cherry": box.cherry, "container_families": box_people.families,
+            "values": {v.stage: [v.value_low, v.value_high] for v in result.values},
+        },
+    )
+
+
+# ---- Questions: predict, then check -------------------------------------------------------------
+
+
+def _value(stage: str, which: str):
+    def answer(values: Mapping[str, Any], result: Any, t: Translator) -> int:
+        found = {v.stage: v for v in result.values}[stage]  # KeyError (a LookupError) if the row was removed
+        return found.value_low if which == "low" else found.value_high
+    return answer
+
+
+QUESTIONS = [
+    # By hand: 320 bags × 60 kg = 19,200 kg of green coffee; × 1.25 = 24,000 kg of parchment;
+    # × 5 = 120,000 kg of cherry.
+    Question(
+        id="container-cherry",
+        prompt=N_("How many kg of cherry does it take to fill one container with green coffee?"),
+        answer=lambda values, result, t: result.container.cherry,
+        reference="120,000",
+        kind=NumberAnswer(unit=N_("kg"), relative=Fraction(2, 100)),
+        hints=[N_("First find the green coffee in one container: bags × kg in a bag."),
+               N_("Then go back up the chain: green × 1.25 gives the parchment, parchment × 5 gives the cherry.")],
+        explain=N_("Right: {answer}. That is more than six times the weight that is shipped: most of the cherry "
+                   "stays behind as pulp, water and skin."),
+    ),
+    # By hand: 120,000 kg of cherry ÷ 2,400 kg a family = 50 families.
+    Question(
+        id="container-families",
+        prompt=N_("How many member families, each bringing 2,400 kg of cherry, does one container need?"),
+        answer=lambda values, result, t: result.container_people.families,
+        reference="50",
+        kind=NumberAnswer(unit=N_("families"), tolerance=1),
+        hints=[N_("Use the cherry for one container from the table."),
+               N_("Divide it by the kg of cherry one family brings.")],
+        explain=N_("Right: about {answer}. A small group fills only part of a container: it can sell parchment "
+                   "first, or sell together with other groups."),
+    ),
+    # By hand: 60,000 kg ÷ 5 = 12,000 kg of parchment; 12,000 ÷ 1.6 = 7,500 kg of green coffee
+    # (instead of 12,000 ÷ 1.25 = 9,600 kg).
+    Question(
+        id="strict-sorting",
+        prompt=N_("With strict sorting for export, 1.6 kg of parchment make 1 kg of green coffee instead of 1.25. "
+                  "How much green coffee for export do the group's 60,000 kg of cherry make now?"),
+        given={"parchment_per_green": "1.6"},
+        answer=lambda values, result, t: result.lot.export_green,
+        reference="7,500",
+        kind=NumberAnswer(unit=N_("kg"), relative=Fraction(2, 100)),
+        hints=[N_("The parchment does not change: 60,000 ÷ 5."),
+               N_("Divide the parchment by 1.6 instead of 1.25.")],
+        explain=N_("Right: {answer}. Export quality takes more cherry for each kg sold, so it must earn a better "
+                   "price."),
+    ),
+    # By hand, at the low prices: parchment 12,000 kg × 15,000 = 180,000,000 kip;
+    # cherry 60,000 kg × 1,500 = 90,000,000 kip; difference 90,000,000 kip.
+    Question(
+        id="parchment-gain",
+        prompt=N_("At the low prices, how much more are the group's 60,000 kg of cherry worth as parchment than "
+                  "as cherry?"),
+        answer=lambda values, result, t: _value("parchment", "low")(values, result, t) - _value("cherry", "low")(values, result, t),
+        reference="90,000,000",
+        kind=NumberAnswer(unit=N_("kip"), relative=Fraction(1, 100)),
+        hints=[N_("Look at the table “What the group's coffee is worth at each stage”, column “Value at the low price”."),
+               N_("Parchment: 12,000 kg × 15,000 kip. Cherry: 60,000 kg × 1,500 kip. Take one from the other.")],
+        explain=N_("Right: {answer}. Compare it with the gap at the high prices. This money "
+                   "has to pay for the pulping, water, drying, labour and the risk of spoiling."),
+    ),
+    # By hand: with 20% sorted out, 19,200 kg for export need 19,200 ÷ 0.8 = 24,000 kg of green coffee
+    # after hulling; × 1.25 × 5 = 150,000 kg of cherry; ÷ 75 kg a day = 2,000 days of picking.
+    Question(
+        id="sorting-picker-days",
+        prompt=N_("The dry mill sorts out 20% of the green coffee. How many days of picking (one person, 75 kg "
+                  "a day) does one container of export coffee need now?"),
+        given={"sorting_loss": "20"},
+        answer=lambda values, result, t: result.container_people.picker_days,
+        reference="2,000",
+        kind=NumberAnswer(unit=N_("days"), relative=Fraction(2, 100)),
+        hints=[N_("Only 80% of the green coffee after hulling is exported, so a container needs 19,200 ÷ 0.8 kg "
+                  "of it."),
+               N_("Go back up the chain to the cherry (× 1.25 × 5), then divide by 75 kg a day.")],
+        explain=N_("Right: {answer}. Every kg sorted out was picked, carried and processed too, so sorting "
+                   "only pays when export coffee earns a better price."),
+    ),
+]
+
+
+EXERCISE = Exercise(
+    name="weights-chain",
+    title=N_("Simulation: from cherry to a container of green coffee"),
+    summary=N_("Change the kg of cherry, the ratios, the container and the prices, and see how much green coffee "
+               "is left, how many families fill a container, and what the coffee is worth at each stage."),
+    model=weights,
+    params=PARAMS,
+    run=run,
+    show=show,
+    questions=QUESTIONS,
+    validate=validate,
+    code_tip=N_("This is the model the form uses. Change it — for example add a roasting step, or give the "
+                "sorted-out beans a value — then press Run. Reset code brings the original back."),
+)

@@ -1,0 +1,411 @@
+"""Exercise: a village wet mill — investment, daily capacity, mill fee, break-even and payback.
+
+Where it is used: Conception 2 ("The business idea: process and sell together"). The numbers are
+the ones the Phou Kaew case uses there and in Establishment 1 (the business plan): a mill of
+60,000,000 kip with a pulper of 500 kg of cherry an hour, running costs of about 100 kip per kg,
+a mill fee of 300 kip per kg (100 for running costs, 200 to pay back the mill) and 50,000 kg of
+cherry promised for the season, 10% in October, 40% in November, 40% in December, 10% in January.
+On the busiest day 4,000 kg arrive: 8 hours of pulping.
+
+Facts (see the references page): about 5 kg of cherry make 1 kg of parchment
+(wikiversity-ratios); cherry must be pulped within about 18 hours of picking (lca-2015-interview);
+in 2019/20 arabica cherry fetched 1,500–3,200 kip/kg and parchment 15,000–16,500 kip/kg
+(vietstock-2020); a hand pulper handles about 300 kg of cherry an hour, central stations up to
+4 t an hour (harvestmoney-drying). The mill price, fee, running costs and
+the weekly profile are story numbers, not quotes: groups should put in their own.
+
+Reading order: the parameters (what a learner can change), ``run`` (inputs → model), ``show``
+(what the page displays), then the questions with their hints and checks.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any, Mapping
+
+from exercises.core import (
+    BarChart,
+    Column,
+    Exercise,
+    Integer,
+    Msg,
+    N_,
+    Notice,
+    Number,
+    NumberAnswer,
+    Outputs,
+    ParamError,
+    Percent,
+    Question,
+    ResultTable,
+    Table,
+    Translator,
+    round_kip,
+)
+from exercises.models import wet_mill
+
+# ---- What the learner can change ----------------------------------------------------------------
+
+#: The Phou Kaew season: 50,000 kg promised, 5,000 / 20,000 / 20,000 / 5,000 kg in October,
+#: November, December and January (four weeks each), arriving in bursts on a few days a week.
+SEASON = [
+    (1, 500, 1), (2, 1_000, 2), (3, 1_500, 3), (4, 2_000, 2),  # October: 5,000 kg
+    (5, 3_000, 3), (6, 4_000, 2), (7, 5_000, 2), (8, 8_000, 2),  # November: 20,000 kg
+    (9, 7_000, 2), (10, 6_000, 2), (11, 4_000, 2), (12, 3_000, 3),  # December: 20,000 kg
+    (13, 2_000, 2), (14, 1_500, 3), (15, 1_000, 2), (16, 500, 1),  # January: 5,000 kg
+]
+
+PARAMS = [
+    Integer(name="investment", label=N_("Cost of the mill"), unit=N_("kip"),
+            default=60_000_000, min=0, max=100_000_000_000,
+            help=N_("Pulper, fermentation tanks and drying tables, bought before the harvest.")),
+    Integer(name="pulper_kg_per_hour", label=N_("Pulper capacity"), unit=N_("kg of cherry per hour"),
+            default=500, min=1, max=10_000,
+            help=N_("A hand pulper handles about 300 kg an hour; motor pulpers more; central stations up to 4,000.")),
+    Integer(name="hours_per_day", label=N_("Hours of pulping each day"), unit=N_("hours"),
+            default=8, min=1, max=18,
+            help=N_("One shift is about 8 hours; two shifts can run up to 18. Cherry must be pulped within "
+                    "about 18 hours of picking, so it cannot wait for the next day.")),
+    Integer(name="running_cost", label=N_("Running cost"), unit=N_("kip per kg of cherry"),
+            default=100, min=0, max=100_000, help=N_("Fuel, water and workers.")),
+    Integer(name="fee", label=N_("Mill fee"), unit=N_("kip per kg of cherry"),
+            default=300, min=0, max=100_000,
+            help=N_("What members pay for each kg of cherry the mill pulps. Phou Kaew's idea: 100 kip for "
+                    "running costs and 200 kip to pay back the mill.")),
+    Percent(name="interest", label=N_("Interest on the money for the mill"), unit=N_("% per year"),
+            default="0", min=0, max=100, places=1,
+            help=N_("0 if members paid for the mill with their shares. The mill loan in session E2 costs "
+                    "12% a year on what is still owed.")),
+    Number(name="cherry_per_parchment", label=N_("Cherry for 1 kg of parchment"), unit=N_("kg"),
+           default="5", min="1", max="10", places=2,
+           help=N_("About 5 kg of fresh cherry make 1 kg of dry parchment.")),
+    Integer(name="cherry_price", label=N_("Trader's price for cherry"), unit=N_("kip per kg"),
+            default=2_500, min=0, max=1_000_000,
+            help=N_("In 2019/20: 1,500–3,200 kip per kg. Use today's local price if you know it.")),
+    Integer(name="parchment_price", label=N_("Price of parchment"), unit=N_("kip per kg"),
+            default=16_000, min=0, max=5_000_000,
+            help=N_("In 2019/20: 15,000–16,500 kip per kg. Use today's local price if you know it.")),
+    Percent(name="delivered_share", label=N_("Cherry members really bring"), unit=N_("% of what they promised"),
+            default="100", min=0, max=300, places=1,
+            help=N_("Below 100% if members sell some cherry elsewhere; above 100% if new members join.")),
+    Table(
+        name="season", label=N_("Cherry promised for each week of the harvest"), row_label=N_("week"),
+        help=N_("Families often pick on the same days, so cherry comes in bursts. The mill gets a week's "
+                "cherry on the days given, the same amount each day."),
+        columns=[
+            Integer(name="week", label=N_("Week"), default=1, min=1, max=52),
+            Integer(name="kg", label=N_("Cherry"), unit=N_("kg"), default=0, min=0, max=10_000_000),
+            Integer(name="days", label=N_("Days with cherry"), default=2, min=1, max=7),
+        ],
+        default=[{"week": w, "kg": kg, "days": d} for w, kg, d in SEASON],
+        min_rows=0, max_rows=52,
+    ),
+]
+
+
+def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
+    """Checks across fields: each week once; a fee that cannot pay back a mill is shown, not refused."""
+    problems = []
+    seen: set[int] = set()
+    for index, row in enumerate(values["season"]):
+        if row["week"] in seen:
+            problems.append((f"season.{index}.week", ParamError(
+                N_("Week {week} is already in the table: put all the cherry of a week in one row."), week=row["week"])))
+        seen.add(row["week"])
+    return problems
+
+
+# ---- From the form to the model and back --------------------------------------------------------
+
+
+def run(model: Any, values: Mapping[str, Any]) -> Any:
+    """Give the learner's numbers to the model (the original, or the learner's edited copy)."""
+    mill = model.Mill(
+        investment=values["investment"],
+        pulper_kg_per_hour=values["pulper_kg_per_hour"],
+        hours_per_day=values["hours_per_day"],
+        running_cost=values["running_cost"],
+        fee=values["fee"],
+        interest=values["interest"],
+        cherry_per_parchment=values["cherry_per_parchment"],
+        cherry_price=values["cherry_price"],
+        parchment_price=values["parchment_price"],
+        delivered_share=values["delivered_share"],
+    )
+    weeks = [model.Week(r["week"], r["kg"], r["days"]) for r in values["season"]]
+    return model.run_season(weeks, mill)
+
+
+#: Seasons shown in the payback table when the mill is not paid back.
+SHOWN_IF_NOT_PAID = 10
+
+
+def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
+    """Tables (the mill's season, money, payback, weeks), two charts and notes that explain surprises."""
+    mill = result.mill
+    money = result.money
+
+    season_table = ResultTable(
+        id="season", caption=N_("The mill's season"),
+        columns=[Column(N_("Item")), Column(N_("Amount"), "num", places=1), Column(N_("Unit"))],
+        rows=[
+            [Msg(N_("Cherry brought to the mill")), result.brought, Msg(N_("kg"))],
+            [Msg(N_("The pulper can handle in one day")), result.daily_capacity, Msg(N_("kg"))],
+            [Msg(N_("Cherry on the busiest day")), result.busiest_day, Msg(N_("kg"))],
+            [Msg(N_("Pulping hours needed on the busiest day")), result.busiest_hours, Msg(N_("hours"))],
+            [Msg(N_("Cherry over the daily capacity, sold as cherry")), result.over, Msg(N_("kg"))],
+            [Msg(N_("Cherry pulped at the mill")), result.pulped, Msg(N_("kg"))],
+            [Msg(N_("Parchment made")), result.parchment_kg, Msg(N_("kg"))],
+        ],
+    )
+
+    money_table = ResultTable(
+        id="money", caption=N_("Where the money of one season goes"),
+        columns=[Column(N_("Item")), Column(N_("Amount (kip)"), "kip")],
+        rows=[
+            [Msg(N_("Parchment sold")), money.parchment_sales],
+            [Msg(N_("Cherry the mill could not pulp, sold to a trader")), money.cherry_sales],
+            [Msg(N_("Paid to members (parchment minus mill fees, plus cherry sold)")), money.to_members],
+            [Msg(N_("Mill fees")), money.fees],
+            [Msg(N_("Running costs, paid from the fees")), money.running_costs],
+            [Msg(N_("Fees left to pay back the mill")), money.for_the_mill],
+        ],
+        footer=[Msg(N_("Sales minus members, running costs and fees left (must be 0)")),
+                money.parchment_sales + money.cherry_sales
+                - money.to_members - money.running_costs - money.for_the_mill],
+    )
+
+    per_kg_table = ResultTable(
+        id="per-kg", caption=N_("One kg of cherry: through the mill or to the trader"),
+        columns=[Column(N_("Item")), Column(N_("kip per kg of cherry"), "kip")],
+        rows=[
+            [Msg(N_("Its parchment sells for")), round_kip(mill.parchment_price / mill.cherry_per_parchment)],
+            [Msg(N_("minus the mill fee")), -mill.fee],
+            [Msg(N_("Through the mill")), round_kip(result.through_mill_per_kg)],
+            [Msg(N_("From the trader")), mill.cherry_price],
+            [Msg(N_("Mill minus trader")), round_kip(result.through_mill_per_kg - mill.cherry_price)],
+        ],
+    )
+
+    repaid = result.payback_seasons
+    rows = result.schedule if repaid is not None else result.schedule[:SHOWN_IF_NOT_PAID]
+    payback_table = ResultTable(
+        id="payback", caption=N_("Paying back the mill, season by season"),
+        columns=[Column(N_("Season")), Column(N_("Owed at the start (kip)"), "kip"),
+                 Column(N_("Interest (kip)"), "kip"),
+                 Column(N_("Paid back from the fees (kip)"), "kip"), Column(N_("Still owed (kip)"), "kip"),
+                 Column(N_("Surplus for the co-op (kip)"), "kip")],
+        rows=[[Msg(N_("Season {number}"), {"number": r.season}), r.owed_start, r.interest, r.paid, r.owed_end,
+               r.surplus] for r in rows],
+    )
+
+    week_table = ResultTable(
+        id="weeks", caption=N_("Week by week"),
+        columns=[Column(N_("Week")), Column(N_("Cherry brought (kg)"), "kg"), Column(N_("Days with cherry"), "int"),
+                 Column(N_("Cherry per day (kg)"), "kg"), Column(N_("Pulping hours per day"), "num", places=1),
+                 Column(N_("Pulped (kg)"), "kg"), Column(N_("Over capacity, sold as cherry (kg)"), "kg")],
+        rows=[[Msg(N_("Week {number}"), {"number": w.week}), w.kg, w.days, round_kip(w.per_day),
+               w.per_day / mill.pulper_kg_per_hour, w.pulped, w.over] for w in result.weeks],
+    )
+
+    charts = []
+    if result.weeks:
+        charts.append(BarChart(
+            id="weeks-chart", title=N_("Cherry each week: pulped at the mill, or over the pulper's capacity"),
+            labels=[str(w.week) for w in result.weeks],
+            series=[(N_("Pulped at the mill"), [w.pulped for w in result.weeks]),
+                    (N_("Over capacity, sold as cherry"), [w.over for w in result.weeks])],
+            y_title=N_("kg of cherry"), kind="kg",
+        ))
+    if rows:
+        charts.append(BarChart(
+            id="owed-chart", title=N_("Still owed for the mill at the end of each season"),
+            labels=[str(r.season) for r in rows],
+            series=[(N_("Still owed"), [r.owed_end for r in rows])],
+            y_title=N_("kip"),
+        ))
+
+    notices = _notices(result, t)
+    return Outputs(
+        tables=[season_table, money_table, per_kg_table, payback_table, week_table],
+        charts=charts,
+        notices=notices,
+        numbers={
+            "balance": result.balance(),
+            "brought_kg": result.brought,
+            "pulped_kg": result.pulped,
+            "over_kg": result.over,
+            "daily_capacity_kg": result.daily_capacity,
+            "busiest_day_kg": result.busiest_day,
+            "fees": money.fees,
+            "for_the_mill": money.for_the_mill,
+            "payback_seasons": repaid,
+            "never_pays_back": result.never_pays_back,
+            "break_even_kg": result.break_even_kg,
+            "break_even_cherry_price": result.through_mill_per_kg,
+            "members_gain": money.to_members - money.trader_only,
+        },
+    )
+
+
+def _notices(result: Any, t: Translator) -> list[Notice]:
+    """Plain words for what a group might not expect."""
+    mill = result.mill
+    money = result.money
+    notices = []
+    if result.brought == 0:
+        notices.append(Notice("info", N_("No cherry comes to the mill: add kg in the weekly table, or raise the "
+                                         "share of the promise that members bring.")))
+    if result.over > 0:
+        weeks = [w for w in result.weeks if w.over > 0]
+        notices.append(Notice("warning", N_(
+            "On the busiest days more cherry arrives than the pulper can handle in {hours} hours: {kg} kg in all "
+            "(weeks {weeks}). That cherry cannot wait for the next day, so members sell it as cherry, and the mill "
+            "earns no fee on it. Agree picking days by village, run a second shift or buy a bigger pulper."),
+            {"hours": mill.hours_per_day, "kg": result.over, "weeks": ", ".join(str(w.week) for w in weeks)}))
+    elif result.brought > 0 and result.busiest_day * 10 >= result.daily_capacity * 9:
+        notices.append(Notice("info", N_(
+            "On the busiest day the pulper needs {needed} of its {hours} hours. A little more cherry that day, "
+            "or a breakdown, and cherry would spoil."),
+            {"needed": t.num(result.busiest_hours, 1), "hours": mill.hours_per_day}))
+    if mill.investment > 0 and mill.fee <= mill.running_cost:
+        notices.append(Notice("warning", N_(
+            "The mill fee ({fee} kip per kg) is not more than the running costs ({cost} kip per kg): nothing is left "
+            "to pay back the mill, so it never pays back. With a fee below the running costs the mill even loses "
+            "money every season, and the debt grows."),
+            {"fee": mill.fee, "cost": mill.running_cost}))
+    elif mill.investment > 0 and result.pulped == 0:
+        notices.append(Notice("warning", N_("The mill pulps no cherry, so it earns no fees and never pays back.")))
+    elif result.never_pays_back:
+        notices.append(Notice("warning", N_(
+            "The fees left after running costs ({left}) are not more than the interest of the first season "
+            "({interest}): the debt for the mill grows every season and the mill never pays back. The mill "
+            "needs more than {kg} kg of cherry pulped each season."),
+            {"left": t.kip(money.for_the_mill), "interest": t.kip(result.schedule[0].interest),
+             "kg": result.min_kg_per_season}))
+    elif mill.investment > 0 and result.payback_seasons is None:
+        notices.append(Notice("warning", N_(
+            "The mill is not paid back after {seasons} seasons: for a village mill, that means it does not pay back."),
+            {"seasons": wet_mill.MAX_SEASONS}))
+    elif mill.investment > 0:
+        notices.append(Notice("success", N_(
+            "The mill is paid back in season {seasons}, if members bring the same cherry every season."),
+            {"seasons": result.payback_seasons}))
+    if result.brought > 0 and result.through_mill_per_kg < mill.cherry_price:
+        notices.append(Notice("warning", N_(
+            "At these prices a member gets {mill} per kg of cherry through the mill, but {trader} from the trader. "
+            "The mill only helps if its parchment sells for more."),
+            {"mill": t.kip(round_kip(result.through_mill_per_kg)), "trader": t.kip(mill.cherry_price)}))
+    return notices
+
+
+# ---- Questions: predict, then check -------------------------------------------------------------
+
+
+def _payback_seasons(values: Mapping[str, Any], result: Any, t: Translator) -> int:
+    """Seasons to pay back the mill. With numbers where it never pays back, the question has no answer."""
+    if result.payback_seasons is None:
+        raise LookupError("with these numbers the mill does not pay back")
+    return result.payback_seasons
+
+
+def _break_even_kg(values: Mapping[str, Any], result: Any, t: Translator) -> int:
+    if result.break_even_kg is None:
+        raise LookupError("with a fee not above the running cost there is no break-even volume")
+    return result.break_even_kg
+
+
+QUESTIONS = [
+    # By hand: fee 300 − running cost 100 = 200 kip per kg left for the mill;
+    # 60,000,000 ÷ 200 = 300,000 kg of cherry in all.
+    Question(
+        id="break-even-kg",
+        prompt=N_("How many kg of cherry must pass through the mill, over all seasons, to pay back its cost?"),
+        answer=_break_even_kg,
+        reference="300,000",
+        kind=NumberAnswer(unit=N_("kg"), relative=Fraction(1, 100)),
+        hints=[N_("Only part of the fee pays back the mill: the rest pays the running costs."),
+               N_("Fee minus running cost is what each kg leaves for the mill. Divide the cost of the mill by it.")],
+        explain=N_("Right: {answer}. Divide it by the kg members bring each season to see how many seasons the "
+                   "mill needs: fewer kg, more seasons."),
+    ),
+    # By hand: 75% of 50,000 kg = 37,500 kg; 37,500 × 200 = 7,500,000 kip a season;
+    # 60,000,000 ÷ 7,500,000 = 8 seasons (instead of 60,000,000 ÷ 10,000,000 = 6).
+    Question(
+        id="three-quarters",
+        prompt=N_("Suppose members bring only 75% of the cherry they promised. How many seasons does it take "
+                  "to pay back the mill?"),
+        given={"delivered_share": "75"},
+        answer=_payback_seasons,
+        reference="8",
+        kind=NumberAnswer(unit=N_("seasons")),
+        hints=[N_("Work out the kg of cherry in a season first, then what the mill keeps from them."),
+               N_("37,500 kg × 200 kip = 7,500,000 kip a season. How many seasons make 60,000,000?")],
+        explain=N_("Right: {answer}. A mill needs members who deliver: every kg sold elsewhere makes the "
+                   "payback longer for everyone."),
+    ),
+    # By hand: 300 kg/h × 8 h = 2,400 kg a day. Cherry per day above 2,400: week 7 (2,500: 100 × 2 days
+    # = 200), week 8 (4,000: 1,600 × 2 = 3,200), week 9 (3,500: 1,100 × 2 = 2,200), week 10 (3,000:
+    # 600 × 2 = 1,200). 200 + 3,200 + 2,200 + 1,200 = 6,800 kg.
+    Question(
+        id="hand-pulper",
+        prompt=N_("With a hand pulper of 300 kg an hour instead, how many kg of cherry does the mill fail to "
+                  "pulp in time?"),
+        given={"pulper_kg_per_hour": "300"},
+        answer=lambda values, result, t: result.over,
+        reference="6,800",
+        kind=NumberAnswer(unit=N_("kg"), tolerance=100),
+        hints=[N_("Work out what the pulper can handle in one day, then look at the cherry per day in each week."),
+               N_("300 × 8 = 2,400 kg a day. In each week, take the cherry per day above 2,400 and multiply "
+                  "by the days.")],
+        explain=N_("Right: {answer}. The season's total is not the problem; the busiest days are. That cherry is "
+                   "sold as cherry and the mill earns no fee on it."),
+    ),
+    # By hand: 16,000 ÷ 5 = 3,200 kip per kg of cherry, minus the fee of 300 = 2,900 kip.
+    Question(
+        id="break-even-price",
+        prompt=N_("Above what trader's price for cherry does a member get more by selling cherry than through "
+                  "the mill?"),
+        answer=lambda values, result, t: result.through_mill_per_kg,
+        reference="2,900",
+        kind=NumberAnswer(unit=N_("kip per kg"), tolerance=50),
+        hints=[N_("1 kg of cherry makes only part of a kg of parchment."),
+               N_("Divide the parchment price by the kg of cherry for 1 kg of parchment, then take off the mill fee.")],
+        explain=N_("Right: {answer}. Above that price the mill only helps if it wins a better parchment price "
+                   "through quality and volume."),
+    ),
+    # By hand, 12% a year on what is still owed, then 10,000,000 paid back each season:
+    # 60,000,000 → 67,200,000 − 10,000,000 = 57,200,000 → 54,064,000 → 50,551,680 → 46,617,882
+    # → 42,212,028 → 37,277,471 → 31,750,768 → 25,560,860 → 18,628,163 → 10,863,543 → 2,167,168
+    # (season 11) → season 12: 2,167,168 + 260,060 interest is less than 10,000,000: paid back in season 12.
+    Question(
+        id="loan-interest",
+        prompt=N_("Now suppose the mill was bought with a loan at 12% a year on what is still owed. How many "
+                  "seasons does it take to pay back?"),
+        given={"interest": "12"},
+        answer=_payback_seasons,
+        reference="12",
+        kind=NumberAnswer(unit=N_("seasons"), tolerance=1),
+        hints=[N_("Each season, first add the interest on what is still owed, then take off what the fees pay back."),
+               N_("First season: 60,000,000 + 7,200,000 interest − 10,000,000 = 57,200,000 still owed. "
+                  "Go on season by season.")],
+        explain=N_("Right: {answer}. Interest makes the payback much longer: in the first seasons much of the "
+                   "fee pays interest, not the mill."),
+    ),
+]
+
+
+EXERCISE = Exercise(
+    name="wet-mill",
+    title=N_("Simulation: a village wet mill"),
+    summary=N_("Change the cost of the mill, the pulper, the fee or the cherry members bring, and see whether "
+               "the mill can handle the busiest days and how many seasons it needs to pay itself back."),
+    model=wet_mill,
+    params=PARAMS,
+    run=run,
+    show=show,
+    questions=QUESTIONS,
+    validate=validate,
+    code_tip=N_("This is the model the form uses. Change it — for example let cherry over capacity wait for the "
+                "next day — then press Run. Reset code brings the original back."),
+)

@@ -1,0 +1,141 @@
+"""The exercise engine's entry points, as the page (build time) and the worker (browser) use them."""
+
+from __future__ import annotations
+
+import json
+from fractions import Fraction
+
+import pytest
+
+from exercises import EXERCISES
+from exercises.core import api
+from exercises.core.i18n import translator
+from exercises.core.params import Integer, Number, Percent, Table, Text, parse_all, raw_defaults
+
+NAME = "pooled-pricing"
+
+
+def raw(**changes):
+    values = raw_defaults(EXERCISES[NAME].params, translator("en"))
+    values.update(changes)
+    return values
+
+
+def test_update_with_defaults_matches_the_static_page():
+    response = api.update(NAME, "en", raw())
+    assert response["ok"] and response["errors"] == {} and response["problem"] is None
+    assert response["numbers"]["balance"] == 0
+    assert response["html"] in api.widget(NAME, "en")
+
+
+@pytest.mark.parametrize("field, typed, message", [
+    ("advance", "two thousand", "Enter a number"),
+    ("advance", "2.5", "whole number"),
+    ("advance", "-5", "at least 0"),
+    ("advance", "", "needed"),
+    ("cherry_per_green", "6,5", "point for decimals"),
+    ("reserve_share", "120", "at most 100"),
+])
+def test_bad_input_gets_a_clear_message_for_its_field(field, typed, message):
+    response = api.update(NAME, "en", raw(**{field: typed}))
+    assert not response["ok"]
+    assert message in response["errors"][field]
+    assert response["html"] == ""
+
+
+def test_bad_cell_in_a_table_is_named_by_its_row():
+    rows = raw()["deliveries"]
+    rows[2] = {**rows[2], "kg": "lots"}
+    response = api.update(NAME, "en", raw(deliveries=rows))
+    assert list(response["errors"]) == ["deliveries.2.kg"]
+
+
+def test_cross_field_rule_is_explained():
+    lots = raw()["lots"]
+    lots[0] = {**lots[0], "share": "40"}
+    response = api.update(NAME, "en", raw(lots=lots))
+    assert "add up to 90%" in response["errors"]["lots"]
+
+
+def test_numbers_people_type():
+    params = [Integer(name="a", label="a", default=0), Number(name="b", label="b", default="0"),
+              Percent(name="c", label="c", default="0"), Text(name="d", label="d", default="x")]
+    values, errors = parse_all(params, {"a": " 12 500 ", "b": "1.25", "c": "7.5%", "d": "  Mrs   Noy "})
+    assert errors == {}
+    assert values == {"a": 12500, "b": Fraction(5, 4), "c": Fraction(3, 40), "d": "Mrs Noy"}
+    values, errors = parse_all(params, {"a": "໒,໕໐໐", "b": "−1", "c": "0", "d": "x"})
+    assert values["a"] == 2500 and values["b"] == -1
+
+
+def test_learner_code_that_changes_the_model():
+    source = EXERCISES[NAME].model.__loader__.get_source(EXERCISES[NAME].model.__name__)
+    changed = source.replace("reserve = floor_kip(left * season.reserve_share) if left > 0 else 0", "reserve = 0")
+    assert changed != source
+    response = api.update(NAME, "en", raw(), changed)
+    assert response["ok"] and response["numbers"]["reserve"] == 0 and response["numbers"]["balance"] == 0
+
+
+@pytest.mark.parametrize("code, kind, text", [
+    ("def settle(:\n", "syntax", "SyntaxError"),
+    ("def settle(*a):\n    return 1 / 0\nclass Season:\n    def __init__(self, **k): pass\nclass Delivery:\n    def __init__(self, *a): pass\nclass Lot:\n    def __init__(self, *a): pass\n", "error", "ZeroDivisionError"),
+    ("def settle(*a):\n    return settle(*a)\nclass Season:\n    def __init__(self, **k): pass\nclass Delivery:\n    def __init__(self, *a): pass\nclass Lot:\n    def __init__(self, *a): pass\n", "error", "RecursionError"),
+    ("raise ValueError('nope')\n", "error", "ValueError: nope"),
+    ("def settle(*a):\n    return 42\nclass Season:\n    def __init__(self, **k): pass\nclass Delivery:\n    def __init__(self, *a): pass\nclass Lot:\n    def __init__(self, *a): pass\n", "result", "AttributeError"),
+])
+def test_errors_in_learner_code_come_back_as_a_short_report(code, kind, text):
+    response = api.update(NAME, "en", raw(), code)
+    assert not response["ok"]
+    problem = response["problem"]
+    assert problem["kind"] == kind and text in problem["message"]
+    assert "site-packages" not in problem["details"] and "exercises/core" not in problem["details"]
+    if kind == "error" and "RecursionError" in text:
+        assert problem["details"].count("line 2") <= 6
+
+
+def test_printing_is_capped_and_never_html():
+    code = EXERCISES[NAME].model.__loader__.get_source(EXERCISES[NAME].model.__name__) + \
+        "\nprint('<script>alert(1)</script>')\nfor i in range(100000):\n    print(i)\n"
+    response = api.update(NAME, "en", raw(), code)
+    assert response["output"].startswith("<script>alert(1)</script>")  # text for textContent, not HTML
+    assert len(response["output"]) <= api.OUTPUT_LIMIT
+    assert response["truncated"]
+
+
+def test_checking_answers():
+    right = api.check(NAME, "en", "read-final", "1,622,964", raw())
+    assert right["status"] == "correct" and "1,622,964" in right["feedback"]
+    wrong = api.check(NAME, "en", "read-final", "1,000,000", raw(), attempt=1)
+    assert wrong["status"] == "wrong" and "too low" in wrong["feedback"] and "Each member" in wrong["hint"]
+    second = api.check(NAME, "en", "read-final", "1,000,000", raw(), attempt=2)
+    assert second["hint"] != wrong["hint"]
+    invalid = api.check(NAME, "en", "read-final", "a lot", raw())
+    assert invalid["status"] == "invalid"
+    # the answer follows the learner's numbers
+    moved = api.check(NAME, "en", "read-final", "1,622,964", raw(advance="2,100"))
+    assert moved["status"] == "wrong"
+
+
+def test_question_about_a_removed_member_says_so():
+    rows = [r for r in raw()["deliveries"] if r["member"] != "Noy"]
+    response = api.check(NAME, "en", "read-final", "1", raw(deliveries=rows))
+    assert response["status"] == "invalid" and "Reset numbers" in response["feedback"]
+
+
+@pytest.mark.parametrize("name", EXERCISES.names())
+def test_self_test_reference_answers(name):
+    """Every question's reference answer (worked out by hand) is accepted by its own check."""
+    assert api.self_test(name) == []
+
+
+def test_worker_entry_point_speaks_json():
+    response = json.loads(api.call(json.dumps({"fn": "update", "name": NAME, "lang": "en", "raw": raw()})))
+    assert response["ok"]
+    with pytest.raises(ValueError):
+        api.call(json.dumps({"fn": "nope"}))
+
+
+def test_lao_page_gets_lao_names_and_messages():
+    html = api.widget(NAME, "lo")
+    assert "ນ້ອຍ" in html  # Noy
+    data = json.loads(html.split('<script type="application/json" class="cx-data">')[1].split("</script>")[0])
+    assert data["lang"] == "lo" and data["raw"]["deliveries"][3]["member"] == "ນ້ອຍ"
