@@ -2,16 +2,18 @@
 
 Material's search splits text on its ``separator``, which includes U+200B (mkdocs.yml). This puts
 U+200B between the Lao words of every title and text in ``search/search_index.json`` and writes
-the same entries to ``search/search_index.js``, the copy the offline plugin makes for file://.
+the same entries to ``search/search_index.js``, the copy the offline plugin makes for file://, and
+the index's Lao words to ``search/lao_words.js`` (queries are split into these in the browser).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
-from .lao import segment
+from .lao import segment, terms
 
 __all__ = ["segment_index", "rewrite", "MARK"]
 
@@ -42,4 +44,16 @@ def rewrite(site_dir: Path) -> dict[str, Any] | None:
     js_path = json_path.with_suffix(".js")
     if js_path.exists():  # the offline plugin's copy: `var __index = {...}`
         js_path.write_text(f"var __index = {text}", encoding="utf-8")
+    words = " ".join(lao_vocabulary(index))
+    (json_path.parent / "lao_words.js").write_text(f"var __coopLaoWords = {json.dumps(words, ensure_ascii=False)};\n", encoding="utf-8")
     return index
+
+
+def lao_vocabulary(index: dict[str, Any]) -> list[str]:
+    """Every Lao word of the index, and the project terms: search-lao.js splits queries into these."""
+    found: set[str] = set(terms())
+    for doc in index.get("docs", []):
+        for field in ("title", "text"):
+            for run in re.findall(r"[\u0E80-\u0EFF\u200b]+", doc.get(field) or ""):
+                found.update(word for word in run.split("\u200b") if word)
+    return sorted(found)

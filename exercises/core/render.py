@@ -15,6 +15,7 @@ from typing import Any, Mapping, Sequence
 
 from .exercise import BarChart, ChoiceAnswer, Exercise, Msg, Notice, NumberAnswer, Outputs, Question, ResultTable
 from .i18n import N_, Translator
+from .money import round_kip
 from .params import Choice, Param, Table
 
 __all__ = ["results_html", "form_html", "questions_html", "cell_text", "chart_svg"]
@@ -40,7 +41,7 @@ def cell_text(value: Any, kind: str, t: Translator, places: int = 2) -> str:
     if isinstance(value, Msg):
         return t(value.message, **{k: _value_text(v, t) for k, v in value.values.items()})
     if kind in ("int", "kip", "kg"):
-        return t.int(int(value))
+        return t.int(round_kip(value))  # rounded half up, never cut: 7.69 → 8
     if kind == "pct":
         return t.pct(value, places)
     if kind == "usd":  # prices: always with their cents, 1.50

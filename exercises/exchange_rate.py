@@ -1,0 +1,336 @@
+"""Exercise: the exchange rate — coffee sold in US$, members paid in kip.
+
+Where it is used: Management 6 ("Finance: advances, surplus and risk"), section "The kip and the dollar".
+
+Defaults: the session's example, a sale of about US$20,000 signed when the kip is at 21,400 per US$
+(May 2024, official 21,391: laotiantimes-2024-kip) and paid when it is at 20,000. The sale is
+5,040 kg of green coffee (30,240 kg of cherry at about 6 kg of cherry for 1 kg of green:
+wikiversity-ratios, coffee-guide-ratios) at the Fairtrade minimum for washed arabica, US$1.80 per lb
+(fairtrade-2023): 5,040 × 2.2046 × 1.80 ≈ US$20,000. Presets for other years: about 8,900 kip per
+US$ in 2020 (laotiantimes-2024-kip, phnompenhpost-kip-2020) and about 15,000 in 2022, after the kip
+fell 37 % from January to August 2022 (research notes §4.4, vietnamplus; not yet on the references
+page). The advance (10,000 kip per kg of cherry), the costs (3,000 kip per kg), the fixed rate
+(21,000) and the reserve (10,000,000 kip) are assumptions at 2024 prices for discussion: kip prices
+in 2024–25 are much higher than the 2019/20 prices used elsewhere, so groups should put in today's
+numbers. Mr Bounmy (3,000 kg), Mr Khamla (4,500 kg) and Mrs Vanh (800 kg) deliver as in the
+session's surplus case.
+
+Reading order: the parameters, ``run`` (form → model), ``show`` (tables, charts, notices), then the
+questions with their hand calculations.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any, Mapping
+
+from exercises.core import (
+    BarChart,
+    Choice,
+    Column,
+    Exercise,
+    Integer,
+    Msg,
+    N_,
+    Notice,
+    Number,
+    NumberAnswer,
+    Outputs,
+    ParamError,
+    Question,
+    ResultTable,
+    Table,
+    Text,
+    Translator,
+    round_kip,
+)
+from exercises.models import exchange_rate
+
+#: Rates from the sources, kip per US$ (see the docstring): shown for comparison under the results.
+PRESET_RATES = (
+    (N_("2020: about {rate}"), 8_900),
+    (N_("2022: about {rate}"), 15_000),
+    (N_("May 2024: about {rate}"), 21_400),
+)
+
+# ---- What the learner can change ----------------------------------------------------------------
+
+PARAMS = [
+    Number(name="price_usd_lb", label=N_("Sale price agreed on the contract day"), unit=N_("US$ per lb of green coffee"),
+           default="1.80", min="0", max="20", places=2,
+           help=N_("The Fairtrade minimum for washed arabica is US$1.80 per lb (since August 2023).")),
+    Number(name="cherry_per_green", label=N_("Cherry for 1 kg of green coffee"), unit=N_("kg"),
+           default="6", min="3", max="12", places=2,
+           help=N_("About 6 kg of cherry make 1 kg of green coffee (5 to 7).")),
+    Integer(name="advance", label=N_("Advance paid at delivery"), unit=N_("kip per kg of cherry"),
+            default=10_000, min=0, max=1_000_000,
+            help=N_("Paid in kip when members bring their cherry. An example at 2024 prices: use today's local price.")),
+    Integer(name="costs", label=N_("Costs paid in kip"), unit=N_("kip per kg of cherry"),
+            default=3_000, min=0, max=1_000_000,
+            help=N_("Processing, transport, export, staff and loan interest.")),
+    Integer(name="rate_contract", label=N_("Exchange rate on the contract day"), unit=N_("kip per US$"),
+            default=21_400, min=1_000, max=200_000,
+            help=N_("About 8,900 in 2020, about 15,000 in 2022 and about 21,400 in May 2024.")),
+    Integer(name="rate_payment", label=N_("Exchange rate on the day the buyer pays"), unit=N_("kip per US$"),
+            default=20_000, min=1_000, max=200_000,
+            help=N_("Months later. Below the contract-day rate, the co-op gets fewer kip for the same dollars.")),
+    Choice(name="protection", label=N_("Fixed-rate contract"), default="none",
+           options=(("none", N_("No: the rate of the payment day")), ("fixed", N_("Yes: the fixed rate below"))),
+           help=N_("A bank (or a buyer paying in kip) agrees on the contract day the rate for the payment day.")),
+    Integer(name="fixed_rate", label=N_("Fixed rate agreed on the contract day"), unit=N_("kip per US$"),
+            default=21_000, min=1_000, max=200_000,
+            help=N_("Usually a little less favourable than the day's rate: that is the price of certainty.")),
+    Integer(name="reserve", label=N_("Exchange-rate reserve"), unit=N_("kip"),
+            default=10_000_000, min=0, max=100_000_000_000,
+            help=N_("Kip the co-op has kept to top up the final payment when the rate moves against it.")),
+    Table(
+        name="members", label=N_("Cherry delivered"), row_label=N_("member"),
+        help=N_("One row per member, or one row for a group of members."),
+        columns=[
+            Text(name="member", label=N_("Member"), default=""),
+            Integer(name="kg", label=N_("Cherry"), unit=N_("kg"), default=0, min=0, max=1_000_000_000),
+        ],
+        default=[
+            {"member": N_("Bounmy"), "kg": 3_000},
+            {"member": N_("Khamla"), "kg": 4_500},
+            {"member": N_("Vanh"), "kg": 800},
+            {"member": N_("Other members"), "kg": 21_940},
+        ],
+        min_rows=1, max_rows=5_000,
+    ),
+]
+
+
+def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
+    """Checks across fields: each member once."""
+    problems = []
+    seen: set[str] = set()
+    for index, row in enumerate(values["members"]):
+        if row["member"] in seen:
+            problems.append((f"members.{index}.member", ParamError(
+                N_("Each member's name can appear only once: {name}."), name=row["member"])))
+        seen.add(row["member"])
+    return problems
+
+
+# ---- From the form to the model and back --------------------------------------------------------
+
+
+def run(model: Any, values: Mapping[str, Any]) -> Any:
+    """Give the learner's numbers to the model (the original, or the learner's edited copy)."""
+    sale = model.Sale(
+        price_usd_lb=values["price_usd_lb"],
+        cherry_per_green=values["cherry_per_green"],
+        advance=values["advance"],
+        costs=values["costs"],
+        rate_contract=values["rate_contract"],
+        rate_payment=values["rate_payment"],
+        protection=values["protection"],
+        fixed_rate=values["fixed_rate"],
+        reserve=values["reserve"],
+    )
+    return model.settle({row["member"]: row["kg"] for row in values["members"]}, sale)
+
+
+def _per_kg(pool: int, kg: int) -> int | None:
+    return round_kip(Fraction(pool, kg)) if kg else None
+
+
+def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
+    """The money in kip, each member, the same sale at other rates; a chart; notes on the risk."""
+    kg = result.cherry_kg
+    money_table = ResultTable(
+        id="money", caption=N_("The sale and the final payment, in kip"),
+        columns=[Column(N_("Item")), Column(N_("On the contract day (kip)"), "kip"), Column(N_("When the buyer pays (kip)"), "kip")],
+        rows=[
+            [Msg(N_("Exchange rate (kip per US$)")), result.sale.rate_contract, result.rate_used],
+            [Msg(N_("Sale of US${usd}, changed into kip"), {"usd": t.num(result.usd, 2)}),
+             result.expected.kip, result.received.kip],
+            [Msg(N_("Advances paid to members")), result.advances, result.advances],
+            [Msg(N_("Costs")), result.costs, result.costs],
+            [Msg(N_("Taken from the exchange-rate reserve")), 0, result.reserve_used],
+            [Msg(N_("Final payments to members")), result.expected.pool, result.finals],
+            [Msg(N_("Left in the exchange-rate reserve")), result.sale.reserve, result.reserve_left],
+            [Msg(N_("Final payment per kg of cherry")), _per_kg(result.expected.pool, kg), _per_kg(result.finals, kg)],
+        ],
+        footer=[Msg(N_("Kip and reserve minus everything paid and kept (must be 0)")),
+                result.expected.kip - (result.advances + result.costs + result.expected.pool), result.balance()],
+    )
+    members = list(result.members.values())
+    member_table = ResultTable(
+        id="members", caption=N_("Each member"),
+        columns=[Column(N_("Member")), Column(N_("Cherry (kg)"), "kg"), Column(N_("Advance (kip)"), "kip"),
+                 Column(N_("Final payment expected on the contract day (kip)"), "kip"),
+                 Column(N_("Final payment paid (kip)"), "kip"), Column(N_("Difference (kip)"), "kip")],
+        rows=[[m.name, m.cherry_kg, m.advance, m.expected_final, m.final, m.change] for m in members],
+    )
+    scenarios = [
+        (Msg(N_("Contract day: {rate}"), {"rate": t.int(result.sale.rate_contract)}), result.expected),
+        (Msg(N_("Payment day: {rate}"), {"rate": t.int(result.sale.rate_payment)}), result.at(result.sale.rate_payment)),
+        (Msg(N_("Fixed rate: {rate}"), {"rate": t.int(result.sale.fixed_rate)}), result.at(result.sale.fixed_rate)),
+    ] + [(Msg(label, {"rate": t.int(rate)}), result.at(rate)) for label, rate in PRESET_RATES]
+    scenario_table = ResultTable(
+        id="rates", caption=N_("The same sale at other exchange rates"),
+        columns=[Column(N_("Rate (kip per US$)")), Column(N_("Kip received"), "kip"),
+                 Column(N_("Final payment per kg, without the reserve (kip)"), "kip"),
+                 Column(N_("Final payment per kg, with the reserve (kip)"), "kip")],
+        rows=[[label, at.kip, _per_kg(at.pool, kg), _per_kg(result.with_reserve(at), kg)]
+              for label, at in scenarios],
+    )
+    bars = scenarios[::-1]  # a horizontal chart draws its first bar at the bottom: keep the table's order
+    chart = BarChart(
+        id="chart", title=N_("Final payment per kg of cherry (kip) at different exchange rates"),
+        labels=[label for label, _ in bars],
+        series=[(N_("Without the reserve"), [_per_kg(at.pool, kg) or 0 for _, at in bars]),
+                (N_("With the reserve"), [_per_kg(result.with_reserve(at), kg) or 0 for _, at in bars])],
+        horizontal=True,
+    )
+
+    notices = []
+    expected_kg, paid_kg = result.expected_per_kg, result.final_per_kg
+    if kg == 0:
+        notices.append(Notice("info", N_("No cherry yet: add a row to the table of cherry delivered.")))
+    elif result.sale.protection == "fixed":
+        notices.append(Notice("info", N_(
+            "With the fixed-rate contract the co-op gets {rate} kip per US$ whatever the rate on the payment day. "
+            "It is safe if the kip rises, and it gives up the gain if the kip falls."),
+            {"rate": t.int(result.sale.fixed_rate)}))
+    if kg and result.gap > 0:
+        drop = Fraction(result.gap, result.expected.kip) if result.expected.kip else Fraction(0)
+        notices.append(Notice("warning", N_(
+            "The co-op received {gap} less than it expected ({drop} less). Advances and costs were already "
+            "paid in kip, so the whole loss falls on the final payment: before the reserve it falls from {expected} "
+            "to {before} per kg."),
+            {"gap": t.kip(result.gap), "drop": t.pct(drop), "expected": t.kip(round_kip(expected_kg)),
+             "before": t.kip(round_kip(Fraction(result.received.pool, kg)))}))
+        if result.reserve_used:
+            left = result.gap - result.reserve_used
+            if left > 0:
+                notices.append(Notice("info", N_(
+                    "The reserve covers {used} of the loss; {left} is still missing. To keep the final payment "
+                    "where it was expected, the reserve would need {gap}."),
+                    {"used": t.kip(result.reserve_used), "left": t.kip(left), "gap": t.kip(result.gap)}))
+            else:
+                notices.append(Notice("success", N_(
+                    "The reserve covers the whole loss ({used}): members get the final payment they expected, and "
+                    "{rest} stays in the reserve."), {"used": t.kip(result.reserve_used), "rest": t.kip(result.reserve_left)}))
+    elif kg and result.gap < 0:
+        notices.append(Notice("info", N_(
+            "The kip fell: the co-op received {gain} more than it expected, and the final payment rises to {paid} per "
+            "kg. But when the kip falls, prices in the shops usually rise too."),
+            {"gain": t.kip(-result.gap), "paid": t.kip(round_kip(paid_kg))}))
+    if kg and result.finals < 0:
+        notices.append(Notice("warning", N_(
+            "The final payment is below zero: at {rate} kip per US$ the sale does not even pay for the advances and "
+            "costs. Never promise kip you do not have yet."), {"rate": t.int(result.rate_used)}))
+    return Outputs(
+        tables=[money_table, member_table, scenario_table],
+        charts=[chart],
+        notices=notices,
+        numbers={"balance": result.balance(), "usd": result.usd, "expected_kip": result.expected.kip,
+                 "received_kip": result.received.kip, "gap": result.gap, "reserve_used": result.reserve_used,
+                 "final_per_kg": paid_kg, "expected_per_kg": expected_kg,
+                 "finals": {m.name: m.final for m in members}},
+    )
+
+
+# ---- Questions: predict, then check -------------------------------------------------------------
+
+
+def _final_per_kg(values: Mapping[str, Any], result: Any, t: Translator) -> int:
+    if not result.cherry_kg:
+        raise LookupError("no cherry")
+    return round_kip(result.final_per_kg)
+
+
+QUESTIONS = [
+    # By hand: 30,240 kg of cherry ÷ 6 = 5,040 kg of green coffee; × 2.2046 lb = 11,111 lb;
+    # × US$1.80 = about US$20,000. On the contract day: 20,000 × 21,400 = 428,000,000 kip
+    # (exactly US$20,000.34 × 21,400 = 428,007,200).
+    Question(
+        id="expected-kip",
+        prompt=N_("On the contract day, how many kip does the co-op expect for its sale?"),
+        answer=lambda values, result, t: result.expected.kip,
+        reference="428,000,000",
+        kind=NumberAnswer(unit=N_("kip"), relative=Fraction(1, 100)),
+        hints=[N_("First the sale in US$: kg of green coffee × 2.2046 lb per kg × the price per lb."),
+               N_("30,240 ÷ 6 = 5,040 kg of green coffee, about US$20,000. Multiply by 21,400.")],
+        explain=N_("Right: about {answer}. But the kip arrive only when the buyer pays, at the rate of that day."),
+    ),
+    # By hand: the buyer pays at 20,000: 20,000 × 20,000 = 400,000,000 kip. Advances 30,240 × 10,000 =
+    # 302,400,000; costs 30,240 × 3,000 = 90,720,000; left 400,000,000 − 393,120,000 = 6,880,000.
+    # Expected on the contract day: 428,000,000 − 393,120,000 = 34,880,000; the gap is 28,000,000 and the
+    # reserve covers 10,000,000 of it: 16,880,000 ÷ 30,240 = 558 kip per kg (instead of about 1,150).
+    Question(
+        id="final-per-kg",
+        prompt=N_("The buyer pays when the rate is 20,000 kip per US$. What final payment per kg of cherry can "
+                  "the co-op pay, with its reserve of 10,000,000 kip?"),
+        answer=_final_per_kg,
+        reference="558",
+        kind=NumberAnswer(unit=N_("kip per kg"), relative=Fraction(3, 100)),
+        hints=[N_("Kip received − advances − costs, plus what the reserve adds, divided by the kg of cherry."),
+               N_("About US$20,000 × 20,000 = 400,000,000 kip; advances and costs are 13,000 kip × 30,240 kg.")],
+        explain=N_("Right: about {answer}. The rate fell by less than 7%, but the final payment fell by more than "
+                   "half: advances and costs in kip do not move, so the final payment takes the whole change."),
+    ),
+    # By hand: the reserve must cover the whole gap: US$20,000 × (21,400 − 20,000) = 28,000,000 kip
+    # (exactly 428,007,200 − 400,006,729 = 28,000,471).
+    Question(
+        id="reserve-needed",
+        prompt=N_("How big would the reserve have to be so that members still get the final payment expected on "
+                  "the contract day, when the rate falls to 20,000?"),
+        answer=lambda values, result, t: max(0, result.gap),
+        reference="28,000,000",
+        kind=NumberAnswer(unit=N_("kip"), relative=Fraction(1, 100)),
+        hints=[N_("The reserve must cover the kip the co-op did not receive."),
+               N_("Each of the US$20,000 brings 1,400 kip less (21,400 − 20,000).")],
+        explain=N_("Right: about {answer}. A buffer big enough for a fall of the rate of about 7%: about 926 kip "
+                   "per kg of cherry, kept back in good years."),
+    ),
+    # By hand, rate 23,000: 20,000 × 23,000 = 460,000,000 kip; 460,000,000 − 393,120,000 = 66,880,000;
+    # the reserve is not needed. 66,880,000 ÷ 30,240 = 2,212 kip per kg.
+    Question(
+        id="rate-23000",
+        prompt=N_("Suppose instead that the kip falls and the buyer pays when the rate is 23,000. What final "
+                  "payment per kg of cherry can the co-op pay?"),
+        given={"rate_payment": "23,000"},
+        answer=_final_per_kg,
+        reference="2,212",
+        kind=NumberAnswer(unit=N_("kip per kg"), relative=Fraction(3, 100)),
+        hints=[N_("More kip for each dollar: the reserve is not needed."),
+               N_("About US$20,000 × 23,000, minus 13,000 kip × 30,240 kg, divided by 30,240.")],
+        explain=N_("Right: about {answer}, almost twice what was expected. But when the kip falls, rice, fuel and "
+                   "tools cost more kip too."),
+    ),
+    # By hand, fixed rate 21,000 and no reserve: 20,000 × 21,000 = 420,000,000 kip whatever the rate on the
+    # payment day; 420,000,000 − 393,120,000 = 26,880,000; ÷ 30,240 = 889 kip per kg.
+    Question(
+        id="fixed-rate",
+        prompt=N_("Suppose the co-op has no reserve, but fixed the rate at 21,000 on the contract day. What final "
+                  "payment per kg can it pay when the rate on the payment day is 20,000?"),
+        given={"protection": "fixed", "reserve": "0"},
+        answer=_final_per_kg,
+        reference="889",
+        kind=NumberAnswer(unit=N_("kip per kg"), relative=Fraction(3, 100)),
+        hints=[N_("With a fixed rate, the rate on the payment day does not matter."),
+               N_("About US$20,000 × 21,000, minus 13,000 kip × 30,240 kg, divided by 30,240.")],
+        explain=N_("Right: about {answer}. A little less than the 1,150 or so expected at 21,400, but sure, "
+                   "whatever the kip does."),
+    ),
+]
+
+
+EXERCISE = Exercise(
+    name="exchange-rate",
+    title=N_("Simulation: sold in dollars, paid in kip"),
+    summary=N_("Change the exchange rate between the contract day and the day the buyer pays. See what it does "
+               "to the final payment, and how a reserve or a fixed-rate contract protects members."),
+    model=exchange_rate,
+    params=PARAMS,
+    run=run,
+    show=show,
+    questions=QUESTIONS,
+    validate=validate,
+    code_tip=N_("This is the model the form uses. Change it — for example let the reserve also keep half of any "
+                "gain when the kip falls — then press Run. Reset code brings the original back."),
+)

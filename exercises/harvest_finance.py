@@ -1,0 +1,401 @@
+"""Exercise: harvest finance — the loan that pays the advances, its interest, and the trader's credit.
+
+Where it is used: Establishment 2 ("Capital: shares, retentions and harvest loans") and Conception 3
+("Feasibility: can we really do it?").
+
+Defaults: the Phou Kaew business plan of Establishment 1. 50,000 kg of cherry arrive October 10 %,
+November 40 %, December 40 %, January 10 %; the advance is 2,000 kip per kg; running costs are
+100 kip per kg; parchment sells at 16,000 kip per kg, half in December and half in February, and
+5 kg of cherry make 1 kg of parchment (wikiversity-ratios), so the buyer pays 3,200 kip per kg of
+cherry. The cash flow is then short by 52,500,000 kip at the end of November, as on the page. The
+harvest loan (up to 60,000,000 kip at 2 % a month) and Mr Khamla's debt (2,000,000 kip in July,
+repaid with 2,000 kg of cherry in November, cherry at 2,500 kip per kg) are the practice numbers of
+Establishment 2. Poor Bolaven farmers sell coffee "on the tree" as expensive credit and CPC borrows
+to pay harvest advances (cpc-our-work). JCFC's lender capped its seasonal credit at US$140,000,
+enough for about four containers (jcfc-blog, jcfc-blog-2008-01). The rate of 8,900 kip per US$ is
+the 2020 rate (laotiantimes-2024-kip). Mrs Vanh's loan is an invented example.
+
+Reading order: the parameters, ``run`` (form → model), ``show`` (tables, charts, notices), then the
+questions with their hand calculations.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any, Mapping
+
+from exercises.core import (
+    BarChart,
+    Choice,
+    Column,
+    Exercise,
+    Integer,
+    Msg,
+    N_,
+    Notice,
+    NumberAnswer,
+    Outputs,
+    ParamError,
+    Percent,
+    Question,
+    ResultTable,
+    Table,
+    Text,
+    Translator,
+    round_kip,
+)
+from exercises.models import harvest_finance
+
+#: JCFC (jcfc-blog): a US$140,000 seasonal credit line financed about four containers.
+JCFC_CREDIT_USD = 140_000
+JCFC_CONTAINERS = 4
+
+# ---- What the learner can change ----------------------------------------------------------------
+
+PARAMS = [
+    Integer(name="advance", label=N_("Advance paid at delivery"), unit=N_("kip per kg of cherry"),
+            default=2_000, min=0, max=1_000_000,
+            help=N_("Paid when members bring their cherry. The Phou Kaew plan uses 2,000 kip per kg.")),
+    Integer(name="sale_value", label=N_("What the buyer pays"), unit=N_("kip per kg of cherry"),
+            default=3_200, min=0, max=1_000_000,
+            help=N_("Parchment at 16,000 kip per kg, and 5 kg of cherry make 1 kg of parchment: "
+                    "16,000 ÷ 5 = 3,200 kip per kg of cherry.")),
+    Integer(name="running_cost", label=N_("Running costs of the mill"), unit=N_("kip per kg of cherry"),
+            default=100, min=0, max=1_000_000,
+            help=N_("Fuel, water and workers, paid in the month the cherry comes in.")),
+    Percent(name="interest_per_month", label=N_("Interest on the harvest loan"), unit=N_("% per month"),
+            default="2", min=0, max=50, places=2,
+            help=N_("A practice number: 2% a month. Ask real lenders for their terms.")),
+    Choice(name="repay", label=N_("The co-op repays the loan"), default="asap",
+           options=(("asap", N_("as soon as sales bring money in")), ("end", N_("all at the end of the season"))),
+           help=N_("Interest is counted each month on what is owed at the end of the month.")),
+    Integer(name="own_funds", label=N_("Own money for advances"), unit=N_("kip"),
+            default=0, min=0, max=100_000_000_000,
+            help=N_("Shares or reserves the co-op uses before it borrows. For example 25 shares of 500,000 kip "
+                    "make 12,500,000 kip.")),
+    Integer(name="credit_limit", label=N_("The most the lender will lend"), unit=N_("kip"),
+            default=60_000_000, min=0, max=100_000_000_000,
+            help=N_("A practice number: a harvest loan of up to 60,000,000 kip, from October to the end of February.")),
+    Integer(name="kip_per_usd", label=N_("Exchange rate"), unit=N_("kip per US$"),
+            default=8_900, min=1_000, max=100_000,
+            help=N_("To compare the loan with JCFC's US$140,000 credit line. About 8,900 in 2020 and about "
+                    "21,400 in May 2024.")),
+    Integer(name="trader_price", label=N_("Trader's cherry price at harvest"), unit=N_("kip per kg"),
+            default=2_500, min=0, max=1_000_000,
+            help=N_("What the cherry that repays a trader's loan is worth at harvest (2019/20: 1,500–3,200 kip per kg).")),
+    Table(
+        name="months", label=N_("The harvest, month by month"), row_label=N_("month"),
+        help=N_("Cherry members bring each month, and the share of the season's coffee the buyer pays for that "
+                "month. The shares must add up to 100%."),
+        columns=[
+            Text(name="month", label=N_("Month"), default=""),
+            Integer(name="kg", label=N_("Cherry brought"), unit=N_("kg"), default=0, min=0, max=1_000_000_000),
+            Percent(name="sold", label=N_("Coffee sold and paid"), unit=N_("% of the season's coffee"),
+                    default="0", min=0, max=100, places=1),
+        ],
+        default=[
+            {"month": N_("October"), "kg": 5_000, "sold": "0"},
+            {"month": N_("November"), "kg": 20_000, "sold": "0"},
+            {"month": N_("December"), "kg": 20_000, "sold": "50"},
+            {"month": N_("January"), "kg": 5_000, "sold": "0"},
+            {"month": N_("February"), "kg": 0, "sold": "50"},
+        ],
+        min_rows=1, max_rows=24,
+    ),
+    Table(
+        name="trader_loans", label=N_("Loans from the trader, repaid in cherry"), row_label=N_("loan"),
+        help=N_("“Coffee on the tree”: money lent before the harvest, repaid with cherry at harvest."),
+        columns=[
+            Text(name="member", label=N_("Member"), default=""),
+            Integer(name="lent", label=N_("Lent"), unit=N_("kip"), default=1_000_000, min=1, max=10_000_000_000),
+            Integer(name="kg", label=N_("Cherry to hand over"), unit=N_("kg"), default=0, min=0, max=100_000_000),
+            Integer(name="months", label=N_("Months until the harvest"), unit=N_("months"), default=3, min=1, max=24),
+        ],
+        default=[
+            {"member": N_("Khamla"), "lent": 2_000_000, "kg": 2_000, "months": 4},
+            {"member": N_("Vanh"), "lent": 1_000_000, "kg": 600, "months": 3},
+        ],
+        min_rows=0, max_rows=50,
+    ),
+]
+
+
+def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
+    """Checks across fields: month names once; the coffee sold adds up to 100% and is never sold before it arrives."""
+    problems = []
+    months = values["months"]
+    names = [row["month"] for row in months]
+    if len(set(names)) != len(names):
+        problems.append(("months", ParamError(N_("Each month can appear only once."))))
+    total_kg = sum(row["kg"] for row in months)
+    total_sold = sum(row["sold"] for row in months)
+    if total_kg > 0 and total_sold != 1:
+        problems.append(("months", ParamError(
+            N_("The coffee sold adds up to {total}%; it must add up to 100%."), total=total_sold * 100)))
+    brought = sold = 0
+    for index, row in enumerate(months):
+        brought += row["kg"]
+        sold += row["sold"] * total_kg
+        if sold > brought:
+            problems.append((f"months.{index}.sold", ParamError(
+                N_("By {month} the co-op would sell more coffee than members have brought."), month=row["month"])))
+            break
+    return problems
+
+
+# ---- From the form to the model and back --------------------------------------------------------
+
+
+def run(model: Any, values: Mapping[str, Any]) -> Any:
+    """Give the learner's numbers to the model: the season's loan, and each trader's loan."""
+    plan = model.Plan(
+        advance=values["advance"],
+        sale_value=values["sale_value"],
+        running_cost=values["running_cost"],
+        interest_per_month=values["interest_per_month"],
+        repay=values["repay"],
+        own_funds=values["own_funds"],
+    )
+    season = model.plan_season([model.Month(r["month"], r["kg"], r["sold"]) for r in values["months"]], plan)
+    credits = [model.trader_credit(model.TraderLoan(r["member"], r["lent"], r["kg"], r["months"]),
+                                   values["trader_price"], values["interest_per_month"])
+               for r in values["trader_loans"]]
+    return season, credits
+
+
+def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
+    """Month by month, the season's money, the trader's credit; two charts; notes on risks."""
+    season, credits = result
+    months = list(season.months)
+    month_table = ResultTable(
+        id="months", caption=N_("The loan month by month"),
+        columns=[Column(N_("Month")), Column(N_("Cherry (kg)"), "kg"),
+                 Column(N_("Advances and running costs (kip)"), "kip"), Column(N_("Sales (kip)"), "kip"),
+                 Column(N_("Borrowed (kip)"), "kip"), Column(N_("Repaid: interest and loan (kip)"), "kip"),
+                 Column(N_("Loan owed at month end (kip)"), "kip"), Column(N_("Interest for the month (kip)"), "kip"),
+                 Column(N_("Cash at month end (kip)"), "kip")],
+        rows=[[m.name, m.cherry_kg, m.advances + m.running, m.sales, m.borrowed, m.interest_paid + m.repaid,
+               m.loan, m.interest, m.cash] for m in months],
+        footer=[Msg(N_("Season")), season.cherry_kg, season.advances + season.running, season.sales,
+                season.borrowed, season.interest_paid + season.repaid,
+                months[-1].loan if months else 0, season.interest, season.cash],
+    )
+    money_table = ResultTable(
+        id="money", caption=N_("The season's cash"),
+        columns=[Column(N_("Item")), Column(N_("Amount (kip)"), "kip")],
+        rows=[
+            [Msg(N_("In: own money at the start")), season.own_funds],
+            [Msg(N_("In: loans")), season.borrowed],
+            [Msg(N_("In: sales")), season.sales],
+            [Msg(N_("Out: advances to members")), season.advances],
+            [Msg(N_("Out: running costs")), season.running],
+            [Msg(N_("Out: interest paid")), season.interest_paid],
+            [Msg(N_("Out: loans repaid")), season.repaid],
+            [Msg(N_("Cash at the end")), season.cash],
+        ],
+        footer=[Msg(N_("Money in minus money out minus cash at the end (must be 0)")), season.balance()],
+    )
+    peak = season.peak
+    kg = season.cherry_kg
+    summary_rows = [
+        [Msg(N_("Largest loan")), peak.loan if peak else 0],
+        [Msg(N_("Interest for the season")), season.interest],
+        [Msg(N_("Interest per kg of cherry")), round_kip(Fraction(season.interest, kg)) if kg else None],
+        [Msg(N_("Left for members' final payments")), season.for_members],
+        [Msg(N_("Final payment per kg of cherry")), round_kip(Fraction(season.for_members, kg)) if kg else None],
+        [Msg(N_("Loan and interest still owed at the end")), season.still_owed],
+    ]
+    summary_table = ResultTable(
+        id="summary", caption=N_("Key figures"),
+        columns=[Column(N_("Item")), Column(N_("Amount (kip)"), "kip")],
+        rows=summary_rows,
+    )
+    trader_table = ResultTable(
+        id="trader", caption=N_("The trader's credit compared with the harvest loan"),
+        columns=[Column(N_("Member")), Column(N_("Lent (kip)"), "kip"), Column(N_("Cherry handed over (kg)"), "kg"),
+                 Column(N_("Worth at harvest (kip)"), "kip"), Column(N_("Cost of the loan (kip)"), "kip"),
+                 Column(N_("Months"), "int"), Column(N_("Cost per month"), "pct"),
+                 Column(N_("Same loan at the harvest-loan rate (kip)"), "kip")],
+        rows=[[c.loan.name, c.loan.lent, c.loan.kg_owed, c.cherry_value, c.cost, c.loan.months, c.rate_per_month,
+               c.same_at_bank] for c in credits],
+    )
+    month_chart = BarChart(
+        id="months-chart", title=N_("Money out, money in, and the loan, month by month"),
+        labels=[m.name for m in months],
+        series=[(N_("Advances and costs"), [m.advances + m.running for m in months]),
+                (N_("Sales"), [m.sales for m in months]),
+                (N_("Loan owed"), [m.loan for m in months])],
+        y_title=N_("kip"),
+    )
+    charts = [month_chart]
+    if credits:
+        charts.append(BarChart(
+            id="trader-chart", title=N_("What each loan costs: the trader or the harvest loan"),
+            labels=[c.loan.name for c in credits],
+            series=[(N_("Trader's loan, repaid in cherry"), [c.cost for c in credits]),
+                    (N_("Same loan at the harvest-loan rate"), [c.same_at_bank for c in credits])],
+            y_title=N_("kip"),
+        ))
+
+    notices = []
+    if peak is None:
+        notices.append(Notice("success", N_("The co-op's own money covers all the advances: it borrows nothing.")))
+    else:
+        if peak.loan > values["credit_limit"]:
+            notices.append(Notice("warning", N_(
+                "In {month} the co-op needs a loan of {loan}, but the lender lends at most {limit}. Without "
+                "{missing} more (shares, a bigger loan, a smaller advance), it cannot pay every advance on time, "
+                "and members will sell to traders."),
+                {"month": peak.name, "loan": t.kip(peak.loan), "limit": t.kip(values["credit_limit"]),
+                 "missing": t.kip(peak.loan - values["credit_limit"])}))
+        usd = round_kip(Fraction(peak.loan, values["kip_per_usd"]))
+        notices.append(Notice("info", N_(
+            "The largest loan is {loan}, in {month}: about US${usd} at {rate} kip per US$. For comparison, the "
+            "Jhai co-operative's lender capped its harvest credit at US${jcfc}, enough for about {containers} "
+            "containers of green coffee: about US${per_container} a container."),
+            {"loan": t.kip(peak.loan), "month": peak.name, "usd": usd, "rate": values["kip_per_usd"],
+             "jcfc": JCFC_CREDIT_USD, "containers": JCFC_CONTAINERS,
+             "per_container": JCFC_CREDIT_USD // JCFC_CONTAINERS}))
+    if season.still_owed > 0 and months:
+        notices.append(Notice("warning", N_(
+            "At the end of {month} the co-op still owes {amount}: the sales do not repay the loan and its "
+            "interest. The lender will not lend again next season."),
+            {"month": months[-1].name, "amount": t.kip(season.still_owed)}))
+    if season.for_members < 0:
+        notices.append(Notice("warning", N_(
+            "Advances, running costs and interest are more than the sales: there is no final payment, and the "
+            "season loses {amount}. The advance was too high for this price."),
+            {"amount": t.kip(-season.for_members)}))
+    if values["repay"] == "end" and any(m.loan > 0 and m.cash > 0 and m.interest > 0 for m in months):
+        notices.append(Notice("info", N_(
+            "The loan is repaid only at the end, so the co-op pays interest on money it already has. "
+            "Repaying as soon as sales come in costs less.")))
+    dearest = max(credits, key=lambda c: (c.rate_per_month, c.loan.name), default=None)
+    if dearest is not None and dearest.cost > dearest.same_at_bank:
+        notices.append(Notice("info", N_(
+            "{name}'s loan from the trader costs {cost} over {months} months: {rate} a month. The same loan at "
+            "the harvest-loan rate would cost {bank}. Selling coffee “on the tree” is very expensive credit."),
+            {"name": dearest.loan.name, "cost": t.kip(dearest.cost), "months": dearest.loan.months,
+             "rate": t.pct(dearest.rate_per_month), "bank": t.kip(dearest.same_at_bank)}))
+    return Outputs(
+        tables=[month_table, summary_table, money_table, trader_table] if credits else [month_table, summary_table, money_table],
+        charts=charts,
+        notices=notices,
+        numbers={"balance": season.balance(), "peak": peak.loan if peak else 0, "peak_month": peak.name if peak else None,
+                 "interest": season.interest, "for_members": season.for_members, "still_owed": season.still_owed,
+                 "trader_rates": {c.loan.name: c.rate_per_month for c in credits}},
+    )
+
+
+# ---- Questions: predict, then check -------------------------------------------------------------
+
+
+def _peak(values: Mapping[str, Any], result: Any, t: Translator) -> int:
+    peak = result[0].peak
+    return peak.loan if peak else 0
+
+
+def _trader_rate(name: str):
+    def answer(values: Mapping[str, Any], result: Any, t: Translator) -> Fraction:
+        for credit in result[1]:
+            if credit.loan.name == t(name):
+                return credit.rate_per_month * 100
+        raise LookupError(name)
+    return answer
+
+
+QUESTIONS = [
+    # By hand, default numbers: October 5,000 kg × (2,000 advance + 100 running costs) = 10,500,000;
+    # November 20,000 × 2,100 = 42,000,000; no sales yet, so the loan is 10,500,000 + 42,000,000 =
+    # 52,500,000 at the end of November. In December the sales (80,000,000) are more than that month's
+    # 42,000,000 of payments, so the loan falls.
+    Question(
+        id="peak-loan",
+        prompt=N_("What is the largest loan the co-op needs during the harvest?"),
+        answer=_peak,
+        reference="52,500,000",
+        kind=NumberAnswer(unit=N_("kip"), relative=Fraction(2, 100)),
+        hints=[N_("Add up, month by month, what the co-op pays out before any sale comes in."),
+               N_("Each kg costs the advance plus the running costs: 2,100 kip. October and November bring 25,000 kg.")],
+        explain=N_("Right: {answer}. That is the month of greatest need: the co-op must find this money before "
+                   "the buyer pays."),
+    ),
+    # By hand, 2 % a month on the loan owed at each month end, sales pay interest first, then the loan:
+    # October 10,500,000 × 2 % = 210,000. November 52,500,000 × 2 % = 1,050,000 (owed: 1,260,000).
+    # December: 80,000,000 − 42,000,000 = 38,000,000 comes in; 1,260,000 pays the interest, 36,740,000
+    # repays the loan: 52,500,000 − 36,740,000 = 15,760,000 owed; × 2 % = 315,200.
+    # January: borrow 10,500,000 more: 26,260,000 × 2 % = 525,200. February: the sale repays everything.
+    # Interest: 210,000 + 1,050,000 + 315,200 + 525,200 = 2,100,400 kip.
+    Question(
+        id="interest",
+        prompt=N_("How much interest does the co-op pay for the whole season?"),
+        answer=lambda values, result, t: result[0].interest,
+        reference="2,100,400",
+        kind=NumberAnswer(unit=N_("kip"), relative=Fraction(5, 100)),
+        hints=[N_("Interest for a month is 2% of the loan owed at the end of that month."),
+               N_("Work out the loan at the end of October, November, December and January, take 2% of each, and add them up.")],
+        explain=N_("Right: {answer}. Less than 52,500,000 × 2% × 5 = 5,250,000, because the December sale repays "
+                   "part of the loan early."),
+    ),
+    # By hand, repaid only at the end: the loan is 10,500,000 at the end of October and 52,500,000 at the
+    # ends of November, December and January (December's sale stays in the bank and pays January's
+    # advances). Interest: 210,000 + 3 × 1,050,000 = 3,360,000 kip; all of it repaid in February.
+    Question(
+        id="repay-end",
+        prompt=N_("Suppose the co-op keeps the December sale in the bank and repays the whole loan only at the end "
+                  "of the season. How much interest does it pay?"),
+        given={"repay": "end"},
+        answer=lambda values, result, t: result[0].interest,
+        reference="3,360,000",
+        kind=NumberAnswer(unit=N_("kip"), relative=Fraction(5, 100)),
+        hints=[N_("The loan no longer falls in December: it stays at its largest until February."),
+               N_("October: 2% of 10,500,000. November, December and January: 2% of 52,500,000 each.")],
+        explain=N_("Right: {answer}. Repaying as soon as money comes in saves interest: money sitting in the "
+                   "bank while the loan is open costs the members."),
+    ),
+    # By hand, advance 2,500: each kg costs 2,500 + 100 = 2,600. October 5,000 × 2,600 = 13,000,000;
+    # November 20,000 × 2,600 = 52,000,000; largest loan 65,000,000 kip, more than the 60,000,000 limit.
+    Question(
+        id="advance-2500",
+        prompt=N_("Suppose the advance is 2,500 kip per kg instead of 2,000. What is the largest loan now? "
+                  "Will the lender's limit of 60,000,000 kip be enough?"),
+        given={"advance": "2,500"},
+        answer=_peak,
+        reference="65,000,000",
+        kind=NumberAnswer(unit=N_("kip"), relative=Fraction(2, 100)),
+        hints=[N_("Only the cost of each kg changes: advance plus running costs."),
+               N_("(2,500 + 100) × 25,000 kg brought in October and November.")],
+        explain=N_("Right: {answer}. A higher advance needs a bigger loan, here more than the lender allows. "
+                   "A safe advance is one the co-op can finance."),
+    ),
+    # By hand: Mr Khamla's 2,000 kg × 2,500 kip = 5,000,000 kip for a 2,000,000 kip loan. Cost 3,000,000,
+    # that is 150 % in 4 months (July to November): 150 ÷ 4 = 37.5 % a month (the harvest loan: 2 %).
+    Question(
+        id="trader-rate",
+        prompt=N_("Mr Khamla borrowed 2,000,000 kip from Mr Sit and repays with 2,000 kg of cherry four months "
+                  "later. What does that loan cost per month, as a percentage?"),
+        answer=_trader_rate(N_("Khamla")),
+        reference="37.5",
+        kind=NumberAnswer(unit=N_("% per month"), tolerance=1),
+        hints=[N_("First work out what the 2,000 kg of cherry are worth at the trader's price."),
+               N_("(Worth − 2,000,000) ÷ 2,000,000 is the cost for all four months; divide by 4.")],
+        explain=N_("Right: {answer} a month, against 2% for the harvest loan. Coffee “on the tree” is very "
+                   "expensive credit."),
+    ),
+]
+
+
+EXERCISE = Exercise(
+    name="harvest-finance",
+    title=N_("Simulation: the harvest loan"),
+    summary=N_("Change the advance, the kilos each month, the interest rate and when sales come in. See how "
+               "big the loan must be, what the interest costs, and how a trader's credit compares."),
+    model=harvest_finance,
+    params=PARAMS,
+    run=run,
+    show=show,
+    questions=QUESTIONS,
+    validate=validate,
+    code_tip=N_("This is the model the form uses. Change it — for example charge interest on unpaid interest "
+                "too — then press Run. Reset code brings the original back."),
+)
