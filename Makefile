@@ -3,7 +3,7 @@
 #   make serve   set up, build, serve the site on http://127.0.0.1:8000
 #   make test    set up, build, and run every test (browser tests included)
 #   make usb     the offline copy: dist/our-coffee-coop-<version>-<date>.zip
-#   make pdf     printable PDFs (trainer and learner editions, English and Lao)
+#   make pdf     printable PDFs (trainer and learner editions, English and Lao), in site/pdf/
 #   make bench   performance measurements, as JSON
 #
 # Needs: python3 (>= 3.11) with venv, node + npm. Browser tests need Debian's chromium
@@ -63,11 +63,12 @@ catalogs: $(STAMPS)/venv
 
 # ---- Site ---------------------------------------------------------------------------------------
 
-$(STAMPS)/site: $(STAMPS)/assets $(SOURCES) | $(STAMPS)
+$(STAMPS)/site: $(STAMPS)/assets $(SOURCES) scripts/make_pdf.py | $(STAMPS)
 	$(VENV)/bin/mkdocs build --strict --clean
+	$(PY) scripts/make_pdf.py
 	touch $@
 
-build: $(STAMPS)/site
+build: $(STAMPS)/site   # the site, with its printable PDFs in site/pdf/
 
 serve: build
 	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl-C stops)"
@@ -81,8 +82,8 @@ live: assets   # for authors: rebuilds on save (MkDocs' dev server)
 usb: build
 	$(PY) scripts/make_usb.py --version $(VERSION)
 
-pdf: build
-	$(PY) scripts/make_pdf.py
+pdf: build   # the PDFs are part of the site (site/pdf/), so the USB copy and the links have them
+	@ls site/pdf/*.pdf | wc -l | xargs echo "PDFs in site/pdf:"
 
 # ---- Tests and measurements ----------------------------------------------------------------------
 

@@ -25,7 +25,7 @@ REQUIRED = [
     "coop/packs/pybundle.b64.js",
     "coop/runtime.js",
     "coop/editor.js",
-    "coop/iframe-worker-and-lao-search.js",
+    "coop/page-head.iframe-worker.js",
 ]
 
 

@@ -3,6 +3,7 @@
     ::: exercise pooled-pricing          a simulation (see exercises/)
     ::: glossary                         the glossary table, from docs/data/glossary.yml
     ::: references                       the reference list, from docs/data/references.yml
+    ::: downloads                        the table of printable PDFs (see coopsite/editions.py)
 
 A directive may be followed by options, indented four spaces, as YAML (``questions: false``).
 Like Material's own shortcodes hook: one dispatcher, one small renderer per directive, and an
@@ -76,8 +77,13 @@ def _exercise_names() -> list[str]:
     return EXERCISES.names()
 
 
+def _render_downloads(arg: str | None, options: dict[str, Any], lang: str) -> str:
+    return "<!--coop-downloads-->"  # filled in by hooks/editions.py, which knows the page's place
+
+
 DIRECTIVES: dict[str, Directive] = {
     "exercise": Directive(_render_exercise, argument=True, choices=_exercise_names),
+    "downloads": Directive(_render_downloads, argument=False),
     "glossary": Directive(_render_glossary, argument=False),
     "references": Directive(_render_references, argument=False),
 }

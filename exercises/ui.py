@@ -39,4 +39,10 @@ UI: dict[str, str] = {
     "progress_unavailable": N_("This browser does not let the page save progress; use “Save progress to a file” before you close it."),
     "checking": N_("Checking…"),
     "done_badge": N_("All questions answered"),
+    # Session pages: the edition switch (screen and print) and the printable PDFs
+    "edition": N_("Edition"),
+    "edition_learner": N_("Learner worksheet"),
+    "edition_trainer": N_("Trainer edition"),
+    "download_pdf": N_("Download for printing"),
+    "print_page": N_("Print this page"),
 }

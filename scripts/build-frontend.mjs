@@ -7,7 +7,7 @@
 //                  for file://, where a worker can only start from a data: URL
 //   runtime.js     the exercises' page runtime (classic script; works on file://)
 //   editor.js      CodeMirror 6 with Python, loaded only when a learner opens the code
-//   iframe-worker-and-lao-search.js  the page's polyfills (see below)
+//   page-head.iframe-worker.js  the page's polyfills (see below)
 import { build } from "esbuild"
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs"
 
@@ -26,15 +26,16 @@ await build({
 })
 await build({ ...common, entryPoints: ["frontend/src/editor.js"], format: "iife", outfile: `${out}/editor.js` })
 
-// The page's polyfills, in order: keep the native Worker (the shim replaces it on file://, but
-// Python needs a real one), the iframe-worker shim byte for byte (coopsite/csp.py hashes the
-// script it writes into its iframe), then the Lao query splitter.
+// The script every page loads in <head>, in order: keep the native Worker (the shim replaces it
+// on file://, but Python needs a real one), the iframe-worker shim byte for byte (coopsite/csp.py
+// hashes the script it writes into its iframe), the Lao query splitter, the edition switch.
 const terms = JSON.parse(readFileSync(`${out}/lao-terms.json`, "utf8"))
 const lao = await build({
   ...common, entryPoints: ["frontend/src/search-lao.js"], format: "iife", write: false,
   define: { __LAO_TERMS__: JSON.stringify(terms) }
 })
+const edition = await build({ ...common, entryPoints: ["frontend/src/edition.js"], format: "iife", write: false })
 const shim = readFileSync("overrides/assets/vendor/iframe-worker-shim.js", "utf8")
-writeFileSync(`${out}/iframe-worker-and-lao-search.js`,
-  `self.__coopNativeWorker=self.Worker;\n${shim.trim()}\n${lao.outputFiles[0].text}`)
-console.log("built: py-worker.js, runtime.js, editor.js, iframe-worker-and-lao-search.js")
+writeFileSync(`${out}/page-head.iframe-worker.js`,
+  `self.__coopNativeWorker=self.Worker;\n${shim.trim()}\n${lao.outputFiles[0].text}${edition.outputFiles[0].text}`)
+console.log("built: py-worker.js, runtime.js, editor.js, page-head.iframe-worker.js")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import sys
 import zipfile
 from pathlib import Path
 
@@ -69,8 +70,8 @@ HOW_TO_OPEN = """OUR COFFEE CO-OP - offline copy (version {version}, {date})
 No internet is needed: reading, search and the simulations all work from this folder.
 The first time a simulation starts on a page, Python takes a few seconds to get ready.
 Your answers and numbers are saved in this browser on this computer. To move them to another
-computer, use "Save progress to a file" on a page with a simulation, and "Load progress from a
-file" on the other computer.
+computer, use "{export_en}" on a page with a simulation, and "{import_en}" on the other
+computer.
 Phones: many phone browsers cannot open local files. Use a laptop, or the course website.
 
 
@@ -84,9 +85,19 @@ Phones: many phone browsers cannot open local files. Use a laptop, or the course
 ບໍ່ຕ້ອງໃຊ້ອິນເຕີເນັດ: ການອ່ານ ການຊອກຫາ ແລະ ການຈຳລອງ ໃຊ້ໄດ້ທັງໝົດຈາກໂຟນເດີນີ້.
 ຄັ້ງທຳອິດທີ່ເລີ່ມການຈຳລອງໃນໜ້າໃດໜຶ່ງ ໄພທອນຕ້ອງໃຊ້ເວລາສອງສາມວິນາທີເພື່ອກຽມພ້ອມ.
 ຄຳຕອບ ແລະ ຕົວເລກຂອງທ່ານ ຖືກບັນທຶກໄວ້ໃນໂປຣແກຣມທ່ອງເວັບນີ້ ໃນຄອມພິວເຕີເຄື່ອງນີ້. ເພື່ອຍ້າຍໄປຄອມພິວເຕີອື່ນ
-ໃຫ້ກົດ "ບັນທຶກຄວາມຄືບໜ້າເປັນໄຟລ໌" ຢູ່ໜ້າທີ່ມີການຈຳລອງ ແລະ ກົດ "ໂຫຼດຄວາມຄືບໜ້າຈາກໄຟລ໌" ຢູ່ຄອມພິວເຕີອີກເຄື່ອງໜຶ່ງ.
+ໃຫ້ກົດ "{export_lo}" ຢູ່ໜ້າທີ່ມີການຈຳລອງ ແລະ ກົດ "{import_lo}" ຢູ່ຄອມພິວເຕີອີກເຄື່ອງໜຶ່ງ.
 ໂທລະສັບ: ໂປຣແກຣມທ່ອງເວັບໃນໂທລະສັບຫຼາຍອັນ ເປີດໄຟລ໌ໃນເຄື່ອງບໍ່ໄດ້. ໃຫ້ໃຊ້ຄອມພິວເຕີ ຫຼື ເວັບໄຊຂອງຫຼັກສູດ.
 """
+
+
+def how_to_open(version: str, date: str) -> str:
+    """The plain-text guide, naming the progress buttons exactly as the pages do (same catalog)."""
+    sys.path.insert(0, str(ROOT))
+    from exercises.core.api import ui_strings
+
+    en, lo = ui_strings("en"), ui_strings("lo")
+    return HOW_TO_OPEN.format(version=version, date=date, export_en=en["progress_export"], import_en=en["progress_import"],
+                              export_lo=lo["progress_export"], import_lo=lo["progress_import"])
 
 
 def build_zip(site: Path, out: Path, version: str, date: str) -> Path:
@@ -98,7 +109,7 @@ def build_zip(site: Path, out: Path, version: str, date: str) -> Path:
         old.unlink()
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
         archive.writestr("START-HERE.html", START_HERE.format(version=version, date=date))
-        archive.writestr("HOW-TO-OPEN.txt", HOW_TO_OPEN.format(version=version, date=date).replace("\n", "\r\n"))
+        archive.writestr("HOW-TO-OPEN.txt", how_to_open(version, date).replace("\n", "\r\n"))
         for path in sorted(site.rglob("*")):
             if path.is_file() and not path.name.endswith(".gz"):
                 archive.write(path, f"course/{path.relative_to(site)}")

@@ -214,31 +214,45 @@ def widget(name: str, lang: str) -> str:
         "tables": [p.name for p in exercise.params if isinstance(p, Table)],
     }
     title_id = f"{prefix}-title"
-    ui = lambda message: t(message)  # noqa: E731 - tiny local alias keeps the markup readable
+    words = {key: _esc(t(message)) for key, message in _WIDGET_WORDS.items()}
     return (
         f'<section class="cx" id="{prefix}" data-cx="{exercise.name}" aria-labelledby="{title_id}">'
         f'<p class="cx-title" id="{title_id}">{_esc(t(exercise.title))}</p>'
         f'<p class="cx-summary">{_esc(t(exercise.summary))}</p>'
-        f'<div class="cx-bar cx-js-only" role="toolbar" aria-label="{_esc(ui(N_("Simulation controls")))}">'
-        f'<button type="button" class="cx-mode" data-mode="form" aria-pressed="true">{_esc(ui(N_("Form")))}</button>'
-        f'<button type="button" class="cx-mode" data-mode="code" aria-pressed="false">{_esc(ui(N_("Code")))}</button>'
-        f'<button type="button" class="cx-reset-form">{_esc(ui(N_("Reset numbers")))}</button>'
-        f'<button type="button" class="cx-stop" hidden>{_esc(ui(N_("Stop")))}</button></div>'
+        f'<div class="cx-bar cx-js-only" role="toolbar" aria-label="{words["controls"]}">'
+        f'<button type="button" class="cx-mode" data-mode="form" aria-pressed="true">{words["form"]}</button>'
+        f'<button type="button" class="cx-mode" data-mode="code" aria-pressed="false">{words["code"]}</button>'
+        f'<button type="button" class="cx-reset-form">{words["reset_numbers"]}</button>'
+        f'<button type="button" class="cx-stop" hidden>{words["stop"]}</button></div>'
         f'<div class="cx-status cx-js-only" role="status" aria-live="polite"><span class="cx-status-text"></span>'
         f'<progress class="cx-progress" max="100" value="0" hidden></progress></div>'
         f"{form_html(exercise, raw, t, prefix)}"
         f'<div class="cx-code" hidden><p class="cx-code-tip">{_esc(t(exercise.code_tip))}</p>'
-        f'<div class="cx-editor" aria-label="{_esc(ui(N_("Python code of the model")))}"></div>'
-        f'<div class="cx-code-bar"><button type="button" class="cx-run">{_esc(ui(N_("Run")))}</button>'
-        f'<button type="button" class="cx-reset-code">{_esc(ui(N_("Reset code")))}</button></div>'
+        f'<div class="cx-editor" aria-label="{words["code_label"]}"></div>'
+        f'<div class="cx-code-bar"><button type="button" class="cx-run">{words["run"]}</button>'
+        f'<button type="button" class="cx-reset-code">{words["reset_code"]}</button></div>'
         f'<div class="cx-problem" role="alert" hidden></div>'
-        f'<p class="cx-output-title" hidden>{_esc(ui(N_("What your code printed")))}</p>'
+        f'<p class="cx-output-title" hidden>{words["printed"]}</p>'
         f'<pre class="cx-output" hidden></pre></div>'
         f'<div class="cx-results" aria-live="polite">{results}</div>'
         f"{quiz}"
         f'<script type="application/json" class="cx-data">{_json_for_html(data)}</script>'
         f"</section>"
     )
+
+
+# Words around every exercise (message ids outside f-strings, where Babel's extractor finds them).
+_WIDGET_WORDS = {
+    "controls": N_("Simulation controls"),
+    "form": N_("Form"),
+    "code": N_("Code"),
+    "reset_numbers": N_("Reset numbers"),
+    "stop": N_("Stop"),
+    "code_label": N_("Python code of the model"),
+    "run": N_("Run"),
+    "reset_code": N_("Reset code"),
+    "printed": N_("What your code printed"),
+}
 
 
 def _esc(text: str) -> str:

@@ -207,12 +207,13 @@ def _table_field(param: Table, rows: Sequence[Mapping[str, Any]], t: Translator,
             f'aria-label="{remove} {index + 1}">{remove}</button></td></tr>'
         )
     help_html = f'<p class="cx-help">{escape(t(param.help))}</p>' if param.help else ""
+    add = escape(t(N_("Add a row")))
     return (
         f'<div class="cx-field cx-field-table" data-path="{escape(param.name)}" data-min-rows="{param.min_rows}" '
         f'data-max-rows="{param.max_rows}">{help_html}<div class="cx-table-wrap"><table class="cx-table cx-input-table">'
         f"<caption>{_label(param, t)}</caption><thead><tr>{head}"
         f'<th class="cx-js-only"><span class="cx-sr">{remove}</span></th></tr></thead><tbody>{"".join(body)}</tbody></table></div>'
-        f'<button type="button" class="cx-add-row cx-js-only">{escape(t(N_("Add a row")))}</button>'
+        f'<button type="button" class="cx-add-row cx-js-only">{add}</button>'
         f'<span class="cx-error" id="{prefix}-f-{param.name}-err" aria-live="polite"></span></div>'
     )
 
@@ -253,7 +254,8 @@ def _question_html(question: Question, index: int, values: Mapping[str, Any], re
         )
     key = ""
     if answer is not None:
-        key = f'<p class="cx-answer-key"><strong>{escape(t(N_("Answer (default numbers):")))}</strong> {escape(answer)}</p>'
+        label = escape(t(N_("Answer (default numbers):")))
+        key = f'<p class="cx-answer-key"><strong>{label}</strong> {escape(answer)}</p>'
     return (
         f'<li class="cx-question" id="{qid}" data-question="{escape(question.id)}">'
         f'<label for="{qid}-a" class="cx-prompt">{prompt}</label>'
