@@ -264,3 +264,22 @@ def test_corrupt_and_old_progress_is_recovered(browser_context, http_root):
     assert page.inner_text(".cx-progress-status") == api.ui_strings("en")["progress_migrated"]
     assert page.input_value(f"{ROOT_SEL}-f-advance") == "1,900"
     assert watch.blocked == []
+
+
+def test_keyboard_users_can_leave_the_code_editor(browser_context, http_root):
+    """Tab indents Python inside the editor; Escape then Tab moves on (Tab does not trap focus)."""
+    context, watch, page = open_exercise(browser_context, http_root, "en")
+    page.click(f"{ROOT_SEL} .cx-mode[data-mode=code]")
+    wait_for(page, f"document.querySelector('{ROOT_SEL} .cm-content') !== null", timeout=20)
+    page.click(f"{ROOT_SEL} .cm-content")
+    inside = f"document.activeElement.closest('{ROOT_SEL} .cm-editor') !== null"
+    assert page.evaluate(inside)
+    page.keyboard.press("Tab")
+    assert page.evaluate(inside), "Tab indents inside the editor"
+    page.keyboard.press("Escape")
+    page.keyboard.press("Tab")
+    assert not page.evaluate(inside), "Escape, Tab leaves the editor"
+    assert page.evaluate("document.activeElement.matches('button, a, input, select, [tabindex]')")
+    label = page.get_attribute(f"{ROOT_SEL} .cm-content", "aria-label")
+    assert "Escape" in label
+    assert watch.blocked == []

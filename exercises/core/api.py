@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import linecache
 import sys
 import traceback
 import types
@@ -90,6 +91,8 @@ def _load_model(exercise: Exercise, source: str) -> types.ModuleType:
     """Run the learner's version of the model file as a fresh module."""
     module = types.ModuleType(exercise.model.__name__)
     module.__file__ = MODEL_FILENAME
+    # so tracebacks can quote the learner's lines
+    linecache.cache[MODEL_FILENAME] = (len(source), None, source.splitlines(True), MODEL_FILENAME)
     code = compile(source, MODEL_FILENAME, "exec")
     exec(code, module.__dict__)
     return module

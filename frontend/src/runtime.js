@@ -51,13 +51,15 @@ function main() {
     }
   }
 
+  let starting = false
   const python = new PythonRuntime(assets, event => {
     // While Python restarts after a stop, every exercise keeps saying why it stopped.
     if (python.state === "restarting" && (event.state === "loading" || event.state === "starting")) return
-    if (event.state === "loading") {
-      const share = event.total ? Math.min(99, Math.round((event.loaded / event.total) * 90)) : 0
+    if (event.state === "loading" && !starting) {
+      const share = event.total ? Math.min(90, Math.round((event.loaded / event.total) * 90)) : 0
       everyStatus(t("loading_bytes", { done: (event.loaded / 1e6).toFixed(1), total: (event.total / 1e6).toFixed(1) }), share)
     } else if (event.state === "starting") {
+      starting = true // the last bytes may still arrive: the text keeps saying Python is starting
       everyStatus(t("starting"), 92)
     } else if (event.state === "ready") {
       if (!event.restart) everyStatus(t("ready"), null) // after a restart, keep saying why it stopped

@@ -113,7 +113,9 @@ async function init(m) {
     const [pyodideMjs, asmMjs] = await Promise.all([
       text(m.indexURL + "pyodide.mjs"), text(m.indexURL + "pyodide.asm.mjs")
     ])
-    const bundlePromise = fetchKept(realFetch, m.bundleURL, m.bundleCache).then(r => r.arrayBuffer())
+    const bundlePromise = m.bare
+      ? Promise.resolve(new ArrayBuffer(0))
+      : fetchKept(realFetch, m.bundleURL, m.bundleCache).then(r => r.arrayBuffer())
     const { loadPyodide } = await import(blobUrl(pyodideMjs))
     const createPyodideModule = (await import(blobUrl(asmMjs))).default
     const loading = loadPyodide({
@@ -124,6 +126,10 @@ async function init(m) {
     pyodide = await loading
   }
 
+  if (m.bare) { // `make bench`: Pyodide alone, to compare with what the exercises add
+    tell({ type: "ready", ms: Math.round(performance.now() - started) })
+    return
+  }
   pyodide.unpackArchive(bundle, "zip", { extractDir: "/home/pyodide/coop" })
   pyodide.runPython([
     "import sys",

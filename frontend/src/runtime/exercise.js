@@ -304,6 +304,8 @@ export class Exercise {
     this.engaged = true
     const code = this.editor.getValue()
     this.source = code === this.data.source ? null : code
+    this.problem.hidden = true // the last run's report goes; this run brings its own
+    this.output.hidden = this.outputTitle.hidden = true
     const response = await this.update()
     if (response && response.ok && this.source !== null) this.status(this.t("code_ran"))
   }

@@ -73,6 +73,7 @@ export class PythonRuntime {
     this.files = null
     this.ready = null
     this.timings = { requested: null, ready: null, restarts: [] }
+    this.bare = false // `make bench` only: start Pyodide without the exercises
   }
 
   /** Start Python if it is not started yet; resolves when it is ready. */
@@ -92,7 +93,7 @@ export class PythonRuntime {
   async start() {
     this.state = "loading"
     const init = this.mode === "file" ? await this.filePacks() : this.httpInit()
-    await this.spawn(init)
+    await this.spawn({ ...init, bare: this.bare })
     this.timings.ready = performance.now()
   }
 
@@ -213,8 +214,12 @@ export class PythonRuntime {
     if (worker !== this.worker || !this.current || m.id !== this.current.id) return
     const item = this.current
     this.finish()
-    if (m.type === "result") item.resolve(m.response)
-    else this.crashed(worker, "crashed", item)
+    if (m.type === "result") {
+      item.resolve(m.response)
+      this.pump() // the next call in line
+    } else {
+      this.crashed(worker, "crashed", item)
+    }
   }
 
   finish() {

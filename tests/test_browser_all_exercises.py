@@ -1,0 +1,103 @@
+"""Every simulation in Chromium from the unzipped USB copy: one parameter change, one question.
+
+And the self-test in the browser: every question's reference answer through its check, in Pyodide.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, wait_for
+from exercises import EXERCISES
+from exercises.core import api
+from exercises.core.exercise import ChoiceAnswer
+from exercises.core.i18n import translator
+from exercises.core.params import Integer, Number, Percent, raw_defaults
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def page_of(name: str) -> str:
+    """The first page (in nav order) that shows the exercise."""
+    for path in sorted((ROOT / "docs").rglob("*.en.md")):
+        if re.search(rf"^::: exercise {re.escape(name)}\s*$", path.read_text(encoding="utf-8"), re.M):
+            return str(path.relative_to(ROOT / "docs"))[: -len(".en.md")] + ".html"
+    raise AssertionError(f"no page uses {name}")
+
+
+def changed_value(param, t) -> str:
+    """A different valid value for a number parameter, as a person would type it."""
+    if isinstance(param, Integer):
+        value = int(param.default) + max(1, abs(int(param.default)) // 10)
+        if param.max is not None and value > param.max:
+            value = int(param.default) - max(1, abs(int(param.default)) // 10)
+        return t.int(value)
+    top = Fraction(param.max) if param.max is not None else None
+    step = Fraction(1, 10 ** min(param.places, 1)) if isinstance(param, (Number, Percent)) else 1
+    value = Fraction(param.default) + step
+    if top is not None and value > top:
+        value = Fraction(param.default) - step
+    return t.num(value, param.places)
+
+
+def wait_numbers(page, selector, expected, timeout=60):
+    end = time.time() + timeout
+    last = None
+    while time.time() < end:
+        last = page.evaluate(f"document.querySelector('{selector}').dataset.numbers || null")
+        if last and json.loads(last) == expected:
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"{selector}: numbers {last} never became {expected}")
+
+
+@pytest.mark.parametrize("name", EXERCISES.names())
+def test_each_simulation_from_the_usb_copy(browser_context, file_root, name):
+    exercise = EXERCISES[name]
+    t = translator("en")
+    context, watch = browser_context(file_root)
+    page = context.new_page()
+    page.goto(file_root + page_of(name))
+    wait_for(page, "document.documentElement.dataset.cxRuntime === 'ready'", timeout=20)
+    root = f"#cx-{name}"
+
+    # One parameter change: the page shows what CPython computes.
+    param = next(p for p in exercise.params if isinstance(p, (Integer, Number, Percent)))
+    raw = raw_defaults(exercise.params, t)
+    raw[param.name] = changed_value(param, t)
+    expected = api.update(name, "en", raw)
+    assert expected["ok"], (param.name, raw[param.name], expected["errors"])
+    page.fill(f"{root}-f-{param.name}", raw[param.name])
+    wait_numbers(page, root, expected["numbers"])
+
+    # One question, answered right (for the numbers now in the form).
+    question = exercise.questions[0]
+    evaluation = api.evaluate(exercise, {**raw, **question.given})
+    box = f"{root}-q-{question.id}"
+    if isinstance(question.kind, ChoiceAnswer):
+        page.select_option(f"{box}-a", value=str(question.answer(evaluation.values, evaluation.result, t)))
+    else:
+        page.fill(f"{box}-a", api.answer_text(question, evaluation.values, evaluation.result, t).split(" ")[0])
+    page.click(f"{box} .cx-check")
+    wait_for(page, f"['cx-correct', 'cx-wrong', 'cx-invalid'].some(c => document.querySelector('{box}').classList.contains(c))",
+             timeout=60)
+    assert "cx-correct" in page.get_attribute(box, "class"), page.inner_text(f"{box} .cx-feedback")
+    assert watch.blocked == [] and watch.console_errors == []
+
+
+def test_self_test_in_the_browser(browser_context, file_root):
+    """The reference answers of every exercise, checked by Pyodide in English and Lao (as in CPython)."""
+    context, watch = browser_context(file_root)
+    page = context.new_page()
+    page.goto(file_root + page_of("pooled-pricing"))
+    wait_for(page, "document.documentElement.dataset.cxRuntime === 'ready'", timeout=20)
+    result = page.evaluate("names => window.__coopPython.call({fn: 'self_test', names}, {timeout: 120000})",
+                           EXERCISES.names())
+    assert result == {"failures": []}
+    assert watch.blocked == []
