@@ -69,7 +69,7 @@ PARAMS = [
            default="6", min="3", max="12", places=2,
            help=N_("About 6 kg (between 5 and 7).")),
     Table(
-        name="sales", label=N_("Market price and sales, month by month"), row_label=N_("month"),
+        name="sales", key_column="month", key_message=N_("{value} is already in the table: each month has one row."), label=N_("Market price and sales, month by month"), row_label=N_("month"),
         help=N_("The market (“C”) price when each lot was sold, and how many lb of green coffee were sold. "
                 "These prices are invented for practice: put in real ones. 40,000 lb is about 18,100 kg."),
         columns=[
@@ -98,11 +98,6 @@ def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
         problems.append(("quality_part", ParamError(
             N_("The part for productivity or quality (US${part}) cannot be more than the whole premium (US${premium})."),
             part=values["quality_part"], premium=values["premium"])))
-    months = [row["month"] for row in values["sales"]]
-    for index, month in enumerate(months):
-        if month in months[:index]:
-            problems.append((f"sales.{index}.month", ParamError(
-                N_("“{month}” is already in the table: give each row its own name."), month=month)))
     return problems
 
 

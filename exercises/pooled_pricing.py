@@ -110,7 +110,7 @@ PARAMS = [
         min_rows=0, max_rows=50,
     ),
     Table(
-        name="trader_prices", label=N_("Trader's cash price for cherry"), row_label=N_("week"),
+        name="trader_prices", key_column="week", key_message=N_("Week {value} is already in the table: each week has one row."), label=N_("Trader's cash price for cherry"), row_label=N_("week"),
         help=N_("What a trader paid at the farm gate each week (2019/20: 1,500–3,200 kip per kg)."),
         columns=[
             Integer(name="week", label=N_("Week"), default=1, min=1, max=52),
@@ -134,8 +134,6 @@ def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
                 N_("The sales of grade {grade} add up to {total}%; they must add up to 100%."),
                 grade=grade, total=total * 100)))
     weeks = {row["week"] for row in values["trader_prices"]}
-    if len(weeks) != len(values["trader_prices"]):
-        problems.append(("trader_prices", ParamError(N_("Each week can appear only once."))))
     for index, row in enumerate(values["deliveries"]):
         if row["week"] not in weeks:
             problems.append((f"deliveries.{index}.week", ParamError(

@@ -69,7 +69,7 @@ PARAMS = [
             default="50", min=0, max=100, places=1,
             help=N_("How many members must be present before the assembly can decide. Asian co-op laws: 25–50%.")),
     Table(
-        name="projects", label=N_("The premium menu"), row_label=N_("project"),
+        name="projects", key_column="project", key_message=N_("{value} is already on the menu: each project has one row."), label=N_("The premium menu"), row_label=N_("project"),
         help=N_("One row per project, with its full cost and the number of members who voted for it."),
         columns=[
             Text(name="project", label=N_("Project"), default="", max_length=60),
@@ -101,16 +101,11 @@ def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
         problems.append(("quality_per_lb", ParamError(
             N_("The part for productivity or quality cannot be more than the whole premium (US${premium} per lb)."),
             premium=values["premium_per_lb"])))
-    seen: set[str] = set()
     for index, row in enumerate(values["projects"]):
         if row["votes"] > values["present"]:
             problems.append((f"projects.{index}.votes", ParamError(
                 N_("Only {present} members are present: a project cannot get more votes than that."),
                 present=values["present"])))
-        if row["project"] in seen:
-            problems.append((f"projects.{index}.project", ParamError(
-                N_("{name} is already on the menu; each project can appear only once."), name=row["project"])))
-        seen.add(row["project"])
     return problems
 
 

@@ -67,7 +67,7 @@ PARAMS = [
             default="5", min=0, max=50, places=1,
             help=N_("The interest rate on shares your by-laws allow at the most.")),
     Table(
-        name="members", label=N_("Members"), row_label=N_("member"),
+        name="members", key_column="member", key_message=N_("{value} is already in the table: each member has one row."), label=N_("Members"), row_label=N_("member"),
         help=N_("One row per member family. A row can also stand for several families: then put their kg and shares together."),
         columns=[
             Text(name="member", label=N_("Member"), default="", max_length=60),
@@ -103,12 +103,7 @@ def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
         problems.append(("fund_share", ParamError(
             N_("The reserve and the fund together take {total}% of the surplus; they can take at most 100%."),
             total=(values["reserve_share"] + values["fund_share"]) * 100)))
-    seen: set[str] = set()
     for index, row in enumerate(values["members"]):
-        if row["member"] in seen:
-            problems.append((f"members.{index}.member", ParamError(
-                N_("{name} is already in the table; each member can appear only once."), name=row["member"])))
-        seen.add(row["member"])
         if row["shares"] < row["families"]:
             problems.append((f"members.{index}.shares", ParamError(
                 N_("Every member family holds at least one share: this row needs at least {count} shares."),

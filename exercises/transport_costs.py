@@ -80,7 +80,7 @@ PARAMS = [
            default="5", min="3", max="8", places=1,
            help=N_("About 5 kg of cherry make 1 kg of parchment. Used only when the truck carries cherry.")),
     Table(
-        name="villages", label=N_("Villages and collection points"), row_label=N_("village"),
+        name="villages", key_column="village", key_message=N_("{value} is already in the table: each village has one row."), label=N_("Villages and collection points"), row_label=N_("village"),
         help=N_("One row per village or collection point. The kg are kg of parchment."),
         columns=[
             Text(name="village", label=N_("Village"), default="", max_length=60),
@@ -100,12 +100,6 @@ PARAMS = [
 def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
     """Checks across fields: one row per village; the distance rule needs some distance."""
     problems = []
-    seen: set[str] = set()
-    for index, row in enumerate(values["villages"]):
-        if row["village"] in seen:
-            problems.append((f"villages.{index}.village", ParamError(
-                N_("{name} is already in the table; each village can appear only once."), name=row["village"])))
-        seen.add(row["village"])
     with_coffee = [row for row in values["villages"] if row["kg"] > 0]
     no_distance = with_coffee and all(row["km"] == 0 for row in with_coffee)
     if values["rule"] == "distance" and values["rule_share"] > 0 and no_distance:

@@ -97,7 +97,7 @@ PARAMS = [
            help=N_("For changing the by-laws, merging or closing. Viet Nam's law asks for three-quarters of "
                    "those present.")),
     Table(
-        name="members", label=N_("Members and their votes"), row_label=N_("member"),
+        name="members", key_column="name", key_message=N_("{value} is already in the table: each member has one row."), label=N_("Members and their votes"), row_label=N_("member"),
         help=N_("One row per member of the co-op, present or not. Votes of absent members are not counted. "
                 "Shares and kg are used only to compare other ways of counting."),
         columns=[
@@ -117,15 +117,7 @@ PARAMS = [
 
 def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
     """Checks across fields: every member has their own name (a vote is counted once per person)."""
-    problems = []
-    seen: set[str] = set()
-    for index, row in enumerate(values["members"]):
-        key = row["name"].casefold()
-        if key in seen:
-            problems.append((f"members.{index}.name", ParamError(
-                N_("{name} is already in the table: each member has one row and one vote."), name=row["name"])))
-        seen.add(key)
-    return problems
+    return []
 
 
 # ---- From the form to the model and back --------------------------------------------------------

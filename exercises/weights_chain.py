@@ -89,7 +89,7 @@ PARAMS = [
             default=75, min=1, max=1_000,
             help=N_("About 75 kg a day on average.")),
     Table(
-        name="prices", label=N_("Prices at each stage"), row_label=N_("stage"),
+        name="prices", key_column="stage", key_message=N_("{value} is already in the table: each stage has one row."), label=N_("Prices at each stage"), row_label=N_("stage"),
         help=N_("Kip per kg. 2019/20: cherry 1,500–3,200 and parchment 15,000–16,500. Green coffee, about 2015: "
                 "grade D US$1,300 and grade A US$2,200 a tonne, that is 11,570–19,580 kip per kg at 8,900 kip "
                 "per US$. Use today's prices."),
@@ -111,11 +111,7 @@ PARAMS = [
 def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
     """Checks across fields: each stage has at most one row; the low price is not above the high price."""
     problems = []
-    seen = set()
     for index, row in enumerate(values["prices"]):
-        if row["stage"] in seen:
-            problems.append((f"prices.{index}.stage", ParamError(N_("Each stage can appear only once."))))
-        seen.add(row["stage"])
         if row["low"] > row["high"]:
             problems.append((f"prices.{index}.high", ParamError(
                 N_("The high price ({high} kip) is below the low price ({low} kip)."), high=row["high"], low=row["low"])))

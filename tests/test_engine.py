@@ -139,3 +139,10 @@ def test_lao_page_gets_lao_names_and_messages():
     assert "ນ້ອຍ" in html  # Noy
     data = json.loads(html.split('<script type="application/json" class="cx-data">')[1].split("</script>")[0])
     assert data["lang"] == "lo" and data["raw"]["deliveries"][3]["member"] == "ນ້ອຍ"
+
+
+def test_a_repeated_key_in_a_table_is_refused_next_to_the_repeat():
+    rows = raw()["trader_prices"]
+    rows[1] = {**rows[1], "week": rows[0]["week"]}
+    response = api.update(NAME, "en", raw(trader_prices=rows))
+    assert response["errors"] == {"trader_prices.1.week": "Week 1 is already in the table: each week has one row."}

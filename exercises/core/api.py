@@ -236,7 +236,7 @@ def widget(name: str, lang: str) -> str:
         f'<button type="button" class="cx-reset-code">{words["reset_code"]}</button></div>'
         f'<div class="cx-problem" role="alert" hidden></div>'
         f'<p class="cx-output-title" hidden>{words["printed"]}</p>'
-        f'<pre class="cx-output" hidden></pre></div>'
+        f'<pre class="cx-output" tabindex="0" hidden></pre></div>'
         f'<div class="cx-results" aria-live="polite">{results}</div>'
         f"{quiz}"
         f'<script type="application/json" class="cx-data">{_json_for_html(data)}</script>'

@@ -197,7 +197,10 @@ class Table(Param):
     default: Sequence[Mapping[str, Any]] = ()
     min_rows: int = 1
     max_rows: int = 50
+    #: A column whose values must all differ (a member's name, a week): a repeat is refused with
+    #: ``key_message`` ({value} is the repeated value), next to the repeated cell.
     key_column: str | None = None
+    key_message: str = N_("“{value}” is already in the table: each row needs its own.")
     row_label: str = N_("row")
 
     def parse(self, raw: object) -> list[dict[str, Any]]:  # pragma: no cover - see parse_all
@@ -295,4 +298,14 @@ def _parse_rows(table: Table, rows: list[Any], errors: dict[str, ParamError]) ->
             except ParamError as error:
                 errors[path] = error
         parsed.append(out)
+    if table.key_column:
+        seen: set[object] = set()
+        for index, row in enumerate(parsed):
+            value = row.get(table.key_column)
+            key = value.casefold() if isinstance(value, str) else value
+            if value is None:
+                continue
+            if key in seen:
+                errors.setdefault(f"{table.name}.{index}.{table.key_column}", ParamError(table.key_message, value=value))
+            seen.add(key)
     return parsed

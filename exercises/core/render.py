@@ -82,8 +82,9 @@ def _table_html(table: ResultTable, t: Translator, prefix: str) -> str:
     body = "".join(row_html(row) for row in table.rows)
     foot = f"<tfoot>{row_html(table.footer)}</tfoot>" if table.footer is not None else ""
     return (
-        f'<div class="cx-table-wrap"><table class="cx-table" id="{prefix}-{table.id}">'
-        f"<caption>{escape(t(table.caption))}</caption><thead><tr>{head}</tr></thead>"
+        f'<div class="cx-table-wrap" tabindex="0" role="region" aria-labelledby="{prefix}-{table.id}-c">'
+        f'<table class="cx-table" id="{prefix}-{table.id}">'
+        f'<caption id="{prefix}-{table.id}-c">{escape(t(table.caption))}</caption><thead><tr>{head}</tr></thead>'
         f"<tbody>{body}</tbody>{foot}</table></div>"
     )
 

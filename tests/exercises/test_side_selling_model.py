@@ -221,7 +221,7 @@ def test_the_exercise_checks_its_questions_and_its_fields():
     response = api.update("side-selling", "en", {"advance": "oops"})
     assert not response["ok"] and response["errors"]["advance"]
     twice = api.update("side-selling", "en", {"trader_prices": [{"week": "1", "price": "1"}, {"week": "1", "price": "2"}]})
-    assert "trader_prices" in twice["errors"]
+    assert "Week 1 is already in the table" in twice["errors"]["trader_prices.1.week"]
     shown = api.update("side-selling", "en", {})
     assert shown["ok"] and shown["numbers"]["balance"] == 0 and shown["numbers"]["coop_kg"] == 6_400
     assert "death spiral" in shown["html"]

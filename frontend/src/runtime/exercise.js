@@ -237,6 +237,7 @@ export class Exercise {
       this.problem.append(heading, message)
       if (p.details) {
         const details = document.createElement("pre")
+        details.tabIndex = 0 // it may scroll: keyboard users can reach it
         details.textContent = p.details
         this.problem.append(details)
       }
