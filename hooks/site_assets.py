@@ -2,7 +2,9 @@
 
 * ``on_config``: the front-end files built by ``make assets`` (Pyodide, fonts, editor, runtime)
   must exist, and the exercise message catalogs are compiled if their .po is newer than the .mo.
-* ``on_post_page``: the security policy and other last touches (coopsite/pages.py).
+* ``on_post_page``: the security policy and other last touches (coopsite/pages.py). Not under
+  ``mkdocs serve`` (``make live``): its live-reload script is injected after this hook runs, and
+  the policy would block it; the built site (``make build``/``make serve``) always has it.
 """
 
 from __future__ import annotations
@@ -18,6 +20,14 @@ ROOT = Path(__file__).resolve().parent.parent
 SHIM = ROOT / "overrides" / "assets" / "vendor" / "iframe-worker-shim.js"
 
 
+_serving = False
+
+
+def on_startup(command, dirty):
+    global _serving
+    _serving = command == "serve"
+
+
 def on_config(config):
     absent = missing()
     if absent:
@@ -30,11 +40,11 @@ def on_config(config):
 
 
 def on_post_page(output, page, config):
-    return pages.finalize(output, SHIM)
+    return pages.finalize(output, None if _serving else SHIM, policy=not _serving)
 
 
 def on_post_template(output_content, template_name, config):
     """Theme pages that are not documentation pages (404.html) get the same treatment."""
     if template_name.endswith(".html"):
-        return pages.finalize(output_content, SHIM)
+        return pages.finalize(output_content, None if _serving else SHIM, policy=not _serving)
     return output_content
