@@ -103,3 +103,20 @@ def test_accessibility_axe(browser_context, http_root, path):
     }""")
     assert result == [], json.dumps(result, indent=1, ensure_ascii=False)
     assert watch.blocked == []
+
+
+def test_no_page_is_wider_than_a_phone(browser_context, http_root, site_dir):
+    """Learners are often on phones: at 390 px no page scrolls sideways (wide tables scroll in their box)."""
+    context, watch = browser_context(http_root, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    wide = []
+    for path in sorted(site_dir.rglob("*.html")):
+        relative = path.relative_to(site_dir).as_posix()
+        if relative.startswith(("pdf/", "pdf-src/")):
+            continue
+        page.goto(http_root + relative)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 392:
+            wide.append((relative, width))
+    assert wide == []
+    assert watch.blocked == []
