@@ -34,14 +34,14 @@ def missing() -> list[str]:
     return [name for name in REQUIRED if not (ASSETS / name).exists()]
 
 
-def compile_catalogs() -> None:
-    """Compile exercises/locale/*/LC_MESSAGES/*.po into .mo when the .po is newer."""
+def compile_catalogs(force: bool = False) -> None:
+    """Compile exercises/locale/*/LC_MESSAGES/*.po into .mo when the .po is newer (or always)."""
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
     for po in (ROOT / "exercises" / "locale").glob("*/LC_MESSAGES/*.po"):
         mo = po.with_suffix(".mo")
-        if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
+        if not force and mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
             continue
         with po.open("rb") as handle:
             catalog = read_po(handle, locale=po.parent.parent.name)

@@ -36,7 +36,8 @@ def inline_script_hashes(html: str) -> list[str]:
         attrs = match.group("attrs")
         if re.search(r"\bsrc\s*=", attrs, re.I):
             continue
-        kind = (_TYPE.search(attrs).group(1) if _TYPE.search(attrs) else "").lower()
+        declared = _TYPE.search(attrs)
+        kind = (declared.group(1) if declared else "").lower()
         if kind in _EXECUTABLE_TYPES:
             hashes.append(_sha256(match.group("body")))
     return hashes

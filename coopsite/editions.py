@@ -11,7 +11,7 @@ from html import escape
 
 __all__ = ["PARTS", "pdf_name", "is_session", "decorate", "downloads_html"]
 
-#: The printable parts of the course, in order: (part id, docs folder or None for the whole course).
+#: The printable parts, in order: the docs folder of each area, then "course" for the whole course.
 PARTS = ["key-concepts", "conception", "establishment", "management", "course"]
 EDITIONS = ["learner", "trainer"]
 PART_TITLES = {
@@ -56,15 +56,12 @@ def downloads_html(lang: str, site_root: str, ui: dict[str, str]) -> str:
     """A table of every PDF in both languages (for the printing page and the USB copy)."""
     rows = []
     for part in PARTS:
-        cells = []
-        for pdf_lang in ("en", "lo"):
-            for edition in EDITIONS:
-                name = pdf_name(pdf_lang, part, edition)
-                label = "English" if pdf_lang == "en" else "ລາວ"
-                cells.append(f'<td><a href="{site_root}pdf/{name}" download>{label}</a></td>')
-        rows.append(f"<tr><th scope=\"row\">{escape(PART_TITLES[lang][part])}</th>{''.join(cells)}</tr>")
+        cells = "".join(  # columns: learner en, learner lo, trainer en, trainer lo
+            f'<td><a href="{site_root}pdf/{pdf_name(pdf_lang, part, edition)}" download>'
+            f'{"English" if pdf_lang == "en" else "ລາວ"}</a></td>'
+            for edition in EDITIONS for pdf_lang in ("en", "lo")
+        )
+        rows.append(f'<tr><th scope="row">{escape(PART_TITLES[lang][part])}</th>{cells}</tr>')
     head = (f'<tr><th scope="col"></th><th scope="col" colspan="2">{escape(ui["edition_learner"])}</th>'
             f'<th scope="col" colspan="2">{escape(ui["edition_trainer"])}</th></tr>')
-    # columns: learner en, learner lo, trainer en, trainer lo
-    rows = [re.sub(r"(<td>.*?</td>)(<td>.*?</td>)(<td>.*?</td>)(<td>.*?</td>)", r"\1\3\2\4", r) for r in rows]
     return f'<table class="coop-downloads"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'

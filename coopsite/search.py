@@ -9,11 +9,10 @@ the index's Lao words to ``search/lao_words.js`` (queries are split into these i
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any
 
-from .lao import segment, terms
+from .lao import LAO_RUN, segment, terms
 
 __all__ = ["segment_index", "rewrite", "MARK"]
 
@@ -54,6 +53,5 @@ def lao_vocabulary(index: dict[str, Any]) -> list[str]:
     found: set[str] = set(terms())
     for doc in index.get("docs", []):
         for field in ("title", "text"):
-            for run in re.findall(r"[\u0E80-\u0EFF\u200b]+", doc.get(field) or ""):
-                found.update(word for word in run.split("\u200b") if word)
+            found.update(LAO_RUN.findall(doc.get(field) or ""))  # a run stops at U+200B: one word
     return sorted(found)

@@ -84,7 +84,9 @@ PARAMS = [
             default=10_000_000, min=0, max=100_000_000_000,
             help=N_("Kip the co-op has kept to top up the final payment when the rate moves against it.")),
     Table(
-        name="members", key_column="member", key_message=N_("{value} is already in the table: each member has one row."), label=N_("Cherry delivered"), row_label=N_("member"),
+        name="members", key_column="member",
+        key_message=N_("{value} is already in the table: each member has one row."),
+        label=N_("Cherry delivered"), row_label=N_("member"),
         help=N_("One row per member, or one row for a group of members."),
         columns=[
             Text(name="member", label=N_("Member"), default=""),

@@ -69,7 +69,9 @@ PARAMS = [
            default="6", min="3", max="12", places=2,
            help=N_("About 6 kg (between 5 and 7).")),
     Table(
-        name="sales", key_column="month", key_message=N_("{value} is already in the table: each month has one row."), label=N_("Market price and sales, month by month"), row_label=N_("month"),
+        name="sales", key_column="month",
+        key_message=N_("{value} is already in the table: each month has one row."),
+        label=N_("Market price and sales, month by month"), row_label=N_("month"),
         help=N_("The market (“C”) price when each lot was sold, and how many lb of green coffee were sold. "
                 "These prices are invented for practice: put in real ones. 40,000 lb is about 18,100 kg."),
         columns=[

@@ -84,7 +84,9 @@ PARAMS = [
             default=2_500, min=0, max=1_000_000,
             help=N_("What the cherry that repays a trader's loan is worth at harvest (2019/20: 1,500–3,200 kip per kg).")),
     Table(
-        name="months", key_column="month", key_message=N_("{value} is already in the table: each month has one row."), label=N_("The harvest, month by month"), row_label=N_("month"),
+        name="months", key_column="month",
+        key_message=N_("{value} is already in the table: each month has one row."),
+        label=N_("The harvest, month by month"), row_label=N_("month"),
         help=N_("Cherry members bring each month, and the share of the season's coffee the buyer pays for that "
                 "month. The shares must add up to 100%."),
         columns=[

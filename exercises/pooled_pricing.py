@@ -110,7 +110,9 @@ PARAMS = [
         min_rows=0, max_rows=50,
     ),
     Table(
-        name="trader_prices", key_column="week", key_message=N_("Week {value} is already in the table: each week has one row."), label=N_("Trader's cash price for cherry"), row_label=N_("week"),
+        name="trader_prices", key_column="week",
+        key_message=N_("Week {value} is already in the table: each week has one row."),
+        label=N_("Trader's cash price for cherry"), row_label=N_("week"),
         help=N_("What a trader paid at the farm gate each week (2019/20: 1,500–3,200 kip per kg)."),
         columns=[
             Integer(name="week", label=N_("Week"), default=1, min=1, max=52),

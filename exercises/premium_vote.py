@@ -69,7 +69,9 @@ PARAMS = [
             default="50", min=0, max=100, places=1,
             help=N_("How many members must be present before the assembly can decide. Asian co-op laws: 25–50%.")),
     Table(
-        name="projects", key_column="project", key_message=N_("{value} is already on the menu: each project has one row."), label=N_("The premium menu"), row_label=N_("project"),
+        name="projects", key_column="project",
+        key_message=N_("{value} is already on the menu: each project has one row."),
+        label=N_("The premium menu"), row_label=N_("project"),
         help=N_("One row per project, with its full cost and the number of members who voted for it."),
         columns=[
             Text(name="project", label=N_("Project"), default="", max_length=60),

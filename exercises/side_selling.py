@@ -68,7 +68,9 @@ PARAMS = [
             default=100, min=0, max=1_000_000,
             help=N_("What the buyer takes off for each kg of cherry the co-op promised but did not deliver.")),
     Table(
-        name="members", key_column="member", key_message=N_("{value} is already in the table: each member has one row."), label=N_("Members"), row_label=N_("member"),
+        name="members", key_column="member",
+        key_message=N_("{value} is already in the table: each member has one row."),
+        label=N_("Members"), row_label=N_("member"),
         help=N_("One row per member family. Trust margin: how many kip per kg more the trader must pay before "
                 "the member sells to him. Cherry owed: cherry promised to the trader for a loan before the "
                 "harvest; it goes to him first. A member who needs cash now counts only the advance, not the "
@@ -92,7 +94,9 @@ PARAMS = [
         min_rows=1, max_rows=5_000,
     ),
     Table(
-        name="trader_prices", key_column="week", key_message=N_("Week {value} is already in the table: each week has one row."), label=N_("Trader's cash price for cherry"), row_label=N_("week"),
+        name="trader_prices", key_column="week",
+        key_message=N_("Week {value} is already in the table: each week has one row."),
+        label=N_("Trader's cash price for cherry"), row_label=N_("week"),
         help=N_("One row per week of the harvest: what Mr Sit pays in cash at the farm (2019/20: 1,500–3,200 kip per kg)."),
         columns=[
             Integer(name="week", label=N_("Week"), default=1, min=1, max=52),

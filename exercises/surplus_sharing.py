@@ -67,7 +67,9 @@ PARAMS = [
             default="5", min=0, max=50, places=1,
             help=N_("The interest rate on shares your by-laws allow at the most.")),
     Table(
-        name="members", key_column="member", key_message=N_("{value} is already in the table: each member has one row."), label=N_("Members"), row_label=N_("member"),
+        name="members", key_column="member",
+        key_message=N_("{value} is already in the table: each member has one row."),
+        label=N_("Members"), row_label=N_("member"),
         help=N_("One row per member family. A row can also stand for several families: then put their kg and shares together."),
         columns=[
             Text(name="member", label=N_("Member"), default="", max_length=60),

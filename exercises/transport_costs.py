@@ -80,7 +80,9 @@ PARAMS = [
            default="5", min="3", max="8", places=1,
            help=N_("About 5 kg of cherry make 1 kg of parchment. Used only when the truck carries cherry.")),
     Table(
-        name="villages", key_column="village", key_message=N_("{value} is already in the table: each village has one row."), label=N_("Villages and collection points"), row_label=N_("village"),
+        name="villages", key_column="village",
+        key_message=N_("{value} is already in the table: each village has one row."),
+        label=N_("Villages and collection points"), row_label=N_("village"),
         help=N_("One row per village or collection point. The kg are kg of parchment."),
         columns=[
             Text(name="village", label=N_("Village"), default="", max_length=60),

@@ -97,7 +97,9 @@ PARAMS = [
            help=N_("For changing the by-laws, merging or closing. Viet Nam's law asks for three-quarters of "
                    "those present.")),
     Table(
-        name="members", key_column="name", key_message=N_("{value} is already in the table: each member has one row."), label=N_("Members and their votes"), row_label=N_("member"),
+        name="members", key_column="name",
+        key_message=N_("{value} is already in the table: each member has one row."),
+        label=N_("Members and their votes"), row_label=N_("member"),
         help=N_("One row per member of the co-op, present or not. Votes of absent members are not counted. "
                 "Shares and kg are used only to compare other ways of counting."),
         columns=[

@@ -89,7 +89,9 @@ PARAMS = [
             default=75, min=1, max=1_000,
             help=N_("About 75 kg a day on average.")),
     Table(
-        name="prices", key_column="stage", key_message=N_("{value} is already in the table: each stage has one row."), label=N_("Prices at each stage"), row_label=N_("stage"),
+        name="prices", key_column="stage",
+        key_message=N_("{value} is already in the table: each stage has one row."),
+        label=N_("Prices at each stage"), row_label=N_("stage"),
         help=N_("Kip per kg. 2019/20: cherry 1,500–3,200 and parchment 15,000–16,500. Green coffee, about 2015: "
                 "grade D US$1,300 and grade A US$2,200 a tonne, that is 11,570–19,580 kip per kg at 8,900 kip "
                 "per US$. Use today's prices."),

@@ -89,7 +89,9 @@ PARAMS = [
             default="100", min=0, max=300, places=1,
             help=N_("Below 100% if members sell some cherry elsewhere; above 100% if new members join.")),
     Table(
-        name="season", key_column="week", key_message=N_("Week {value} is already in the table: each week has one row."), label=N_("Cherry promised for each week of the harvest"), row_label=N_("week"),
+        name="season", key_column="week",
+        key_message=N_("Week {value} is already in the table: each week has one row."),
+        label=N_("Cherry promised for each week of the harvest"), row_label=N_("week"),
         help=N_("Families often pick on the same days, so cherry comes in bursts. The mill gets a week's "
                 "cherry on the days given, the same amount each day."),
         columns=[

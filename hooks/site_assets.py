@@ -14,7 +14,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from coopsite import pages
-from coopsite.assets import REQUIRED, compile_catalogs, missing
+from coopsite.assets import compile_catalogs, missing
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIM = ROOT / "overrides" / "assets" / "vendor" / "iframe-worker-shim.js"

@@ -20,9 +20,7 @@ import argparse
 import datetime as dt
 import json
 import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -30,9 +28,9 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+sys.path.insert(0, str(ROOT))
+
+from coopsite.chromium import CHROMIUM, FLAGS, local_server  # noqa: E402
 PAGE = "key-concepts/kc3-sell-alone-or-pool.html"
 FIELD = "#cx-pooled-pricing-f-advance"
 
@@ -44,21 +42,6 @@ def wait(page, expression: str, timeout: float = 120) -> None:
             return
         time.sleep(0.02)
     raise TimeoutError(expression)
-
-
-def serve(site: Path) -> tuple[subprocess.Popen, str]:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    process = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "serve.py"), str(site), "--port", str(port)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    return process, f"http://127.0.0.1:{port}/"
 
 
 class Meter:
@@ -101,8 +84,8 @@ def one_run(browser, root: str, course_dir: Path | None) -> dict:
     page.fill(FIELD, "2,100")
     wait(page, "document.documentElement.dataset.cxPython === 'ready'")
     result["python_ready_ms"] = round((time.perf_counter() - start) * 1000)
-    wait(page, f"!document.querySelector('#cx-pooled-pricing .cx-results').classList.contains('cx-stale') && "
-               f"document.querySelector('#cx-pooled-pricing').dataset.numbers")
+    wait(page, "!document.querySelector('#cx-pooled-pricing .cx-results').classList.contains('cx-stale') && "
+               "document.querySelector('#cx-pooled-pricing').dataset.numbers")
     page.wait_for_timeout(300)
     result["bytes_after_python"] = meter.total
     updates = []
@@ -172,23 +155,19 @@ def main() -> None:
 
     report = {"date": dt.datetime.now().isoformat(timespec="seconds"), "machine": {"cpus": os.cpu_count()},
               "page": PAGE}
-    server, http_root = serve(site)
-    try:
-        with tempfile.TemporaryDirectory() as usb, sync_playwright() as playwright:
-            course = None
-            if zips:
-                with zipfile.ZipFile(zips[-1]) as archive:
-                    archive.extractall(usb)
-                course = Path(usb) / "course"
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
-            try:
-                report["http"] = summarise([one_run(browser, http_root, None) for _ in range(args.runs)])
-                if course:
-                    report["file"] = summarise([one_run(browser, course.as_uri() + "/", course) for _ in range(args.runs)])
-            finally:
-                browser.close()
-    finally:
-        server.terminate()
+    with local_server(site) as http_root, tempfile.TemporaryDirectory() as usb, sync_playwright() as playwright:
+        course = None
+        if zips:
+            with zipfile.ZipFile(zips[-1]) as archive:
+                archive.extractall(usb)
+            course = Path(usb) / "course"
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        try:
+            report["http"] = summarise([one_run(browser, http_root, None) for _ in range(args.runs)])
+            if course:
+                report["file"] = summarise([one_run(browser, course.as_uri() + "/", course) for _ in range(args.runs)])
+        finally:
+            browser.close()
     pdfs = {p.name: p.stat().st_size for p in sorted((site / "pdf").glob("*.pdf"))}
     report["sizes"] = {
         "site_bytes": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),

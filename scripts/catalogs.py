@@ -17,10 +17,13 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
-from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from coopsite.assets import compile_catalogs  # noqa: E402
+
 PACKAGE = ROOT / "exercises"
 LOCALE = PACKAGE / "locale"
 DOMAIN = "exercises"
@@ -67,14 +70,6 @@ def update() -> None:
         print(f"{po_path(lang).relative_to(ROOT)}: {len(catalog)} messages")
 
 
-def compile_all() -> None:
-    for lang in LANGS:
-        catalog = load(lang)
-        mo = po_path(lang).with_suffix(".mo")
-        with mo.open("wb") as handle:
-            write_mo(handle, catalog, use_fuzzy=False)
-
-
 def problems() -> list[str]:
     """Messages without a usable Lao translation (missing, fuzzy, or with other placeholders)."""
     template = extract()
@@ -103,7 +98,7 @@ if __name__ == "__main__":
     if command == "update":
         update()
     elif command == "compile":
-        compile_all()
+        compile_catalogs(force=True)
     elif command == "check":
         issues = problems()
         print("\n".join(issues) or "catalogs complete")

@@ -32,11 +32,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from coopsite.chromium import CHROMIUM, FLAGS  # noqa: E402
 from coopsite.editions import EDITIONS, PART_TITLES, PARTS, pdf_name  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 WORDS = {
     "en": {"course": "Our Coffee Co-op", "contents": "Contents", "learner": "Learner worksheets",
            "trainer": "Trainer edition (with facilitator notes and answers)",

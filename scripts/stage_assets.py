@@ -22,7 +22,6 @@ import hashlib
 import importlib.util
 import io
 import json
-import shutil
 import sys
 import zipfile
 from pathlib import Path

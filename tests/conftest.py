@@ -8,13 +8,9 @@ Without Chromium the browser tests are skipped — except in CI (CI=true), where
 
 from __future__ import annotations
 
+import json
 import os
-import shutil
-import socket
-import subprocess
-import sys
 import tempfile
-import threading
 import time
 import zipfile
 from dataclasses import dataclass, field
@@ -23,14 +19,11 @@ from urllib.parse import urlparse
 
 import pytest
 
+from coopsite.chromium import CHROMIUM, FLAGS, local_server
+
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "site"
 DIST = ROOT / "dist"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
@@ -73,30 +66,11 @@ def usb_dir(usb_zip, tmp_path_factory) -> Path:
 # ---- A local web server -------------------------------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def http_root(site_dir) -> str:
     """The built site served over http by scripts/serve.py (gzip, like a real host)."""
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, str(ROOT / "scripts" / "serve.py"), str(site_dir), "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )
-    deadline = time.time() + 20
-    while time.time() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield f"http://127.0.0.1:{port}/"
-    process.terminate()
-    process.wait(timeout=10)
+    with local_server(site_dir) as root:
+        yield root
 
 
 @pytest.fixture(scope="session")
@@ -181,3 +155,20 @@ def wait_for(page, expression: str, timeout: float = 60.0, interval: float = 0.1
             return value
         time.sleep(interval)
     raise AssertionError(f"timed out after {timeout}s waiting for: {expression} (last value {value!r})")
+
+
+def wait_numbers(page, selector: str, predicate, timeout: float = 60.0):
+    """Wait until the exercise at ``selector`` shows key numbers for which ``predicate`` is true.
+
+    An exercise publishes the key numbers of its latest results in ``data-numbers``.
+    """
+    deadline = time.time() + timeout
+    last = None
+    while time.time() < deadline:
+        value = page.evaluate(f"document.querySelector('{selector}').dataset.numbers || null")
+        last = json.loads(value) if value else None
+        if last and predicate(last):
+            return last
+        time.sleep(0.1)
+    status = page.evaluate(f"document.querySelector('{selector} .cx-status-text')?.textContent")
+    raise AssertionError(f"{selector}: numbers never matched; last {last}, status {status!r}")

@@ -5,15 +5,12 @@ And the self-test in the browser: every question's reference answer through its 
 
 from __future__ import annotations
 
-import json
 import re
-import time
 from fractions import Fraction
-from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, wait_for
+from conftest import ROOT, wait_for, wait_numbers
 from exercises import EXERCISES
 from exercises.core import api
 from exercises.core.exercise import ChoiceAnswer
@@ -46,17 +43,6 @@ def changed_value(param, t) -> str:
     return t.num(value, param.places)
 
 
-def wait_numbers(page, selector, expected, timeout=60):
-    end = time.time() + timeout
-    last = None
-    while time.time() < end:
-        last = page.evaluate(f"document.querySelector('{selector}').dataset.numbers || null")
-        if last and json.loads(last) == expected:
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"{selector}: numbers {last} never became {expected}")
-
-
 @pytest.mark.parametrize("name", EXERCISES.names())
 def test_each_simulation_from_the_usb_copy(browser_context, file_root, name):
     exercise = EXERCISES[name]
@@ -74,7 +60,7 @@ def test_each_simulation_from_the_usb_copy(browser_context, file_root, name):
     expected = api.update(name, "en", raw)
     assert expected["ok"], (param.name, raw[param.name], expected["errors"])
     page.fill(f"{root}-f-{param.name}", raw[param.name])
-    wait_numbers(page, root, expected["numbers"])
+    wait_numbers(page, root, lambda numbers: numbers == expected["numbers"])
 
     # One question, answered right (for the numbers now in the form).
     question = exercise.questions[0]

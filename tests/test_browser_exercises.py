@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conftest import wait_for
+from conftest import wait_for, wait_numbers
 from exercises import EXERCISES
 from exercises.core import api
 from exercises.core.i18n import translator
@@ -73,19 +73,6 @@ def status(page):
     return page.inner_text(f"{ROOT_SEL} .cx-status-text")
 
 
-def wait_numbers(page, predicate, timeout=60):
-    deadline_value = None
-    import time
-
-    end = time.time() + timeout
-    while time.time() < end:
-        deadline_value = numbers(page)
-        if deadline_value and predicate(deadline_value):
-            return deadline_value
-        time.sleep(0.1)
-    raise AssertionError(f"numbers never matched; last {deadline_value}, status {status(page)!r}")
-
-
 def open_exercise(browser_context, root, lang, context=None):
     if context is None:
         context, watch = browser_context(root)
@@ -117,20 +104,20 @@ def test_pooled_pricing_end_to_end(browser_context, origin, lang):
     raw["advance"] = "2,500"
     expected = api.update(NAME, lang, raw)
     page.fill(f"{ROOT_SEL}-f-advance", "2,500")
-    wait_numbers(page, lambda n: n == expected["numbers"])
+    wait_numbers(page, ROOT_SEL, lambda n: n == expected["numbers"])
     assert page_cells(page) == table_cells(expected["html"])
     assert page.evaluate("document.documentElement.dataset.cxPython") == "ready"
 
     # A bad value: a localized message next to the field, what was typed is kept, results kept.
     page.fill(f"{ROOT_SEL}-f-advance", "abc")
-    wait_for(page, f"document.getElementById('cx-pooled-pricing-f-advance-err').textContent !== ''")
+    wait_for(page, "document.getElementById('cx-pooled-pricing-f-advance-err').textContent !== ''")
     message = page.inner_text(f"{ROOT_SEL}-f-advance-err")
     assert message == api.update(NAME, lang, {**raw, "advance": "abc"})["errors"]["advance"]
     assert (LAO.search(message) is not None) == (lang == "lo")
     assert page.input_value(f"{ROOT_SEL}-f-advance") == "abc"
     assert page_cells(page) == table_cells(expected["html"])
     page.fill(f"{ROOT_SEL}-f-advance", "2,500")
-    wait_for(page, f"document.getElementById('cx-pooled-pricing-f-advance-err').textContent === ''")
+    wait_for(page, "document.getElementById('cx-pooled-pricing-f-advance-err').textContent === ''")
 
     # 2. Questions: a wrong answer gets feedback and a hint, a right one the explanation.
     question = f"{ROOT_SEL}-q-read-final"
@@ -154,10 +141,10 @@ def test_pooled_pricing_end_to_end(browser_context, origin, lang):
     edited = source.replace("reserve = floor_kip(left * season.reserve_share) if left > 0 else 0", "reserve = 0")
     set_editor(page, edited)
     page.click(f"{ROOT_SEL} .cx-run")
-    wait_numbers(page, lambda n: n["reserve"] == 0)
+    wait_numbers(page, ROOT_SEL, lambda n: n["reserve"] == 0)
     assert numbers(page)["balance"] == 0
     page.click(f"{ROOT_SEL} .cx-reset-code")
-    wait_numbers(page, lambda n: n == expected["numbers"])
+    wait_numbers(page, ROOT_SEL, lambda n: n == expected["numbers"])
 
     # 4. Code that never stops: stopped by the timeout, the page stays responsive, the next run works.
     set_editor(page, source + "\nwhile True:\n    pass\n")
@@ -168,7 +155,7 @@ def test_pooled_pricing_end_to_end(browser_context, origin, lang):
     assert status(page) == api.ui_strings(lang)["timeout"].format(seconds=TIMEOUT_MS // 1000)
     set_editor(page, edited)
     page.click(f"{ROOT_SEL} .cx-run")
-    wait_numbers(page, lambda n: n["reserve"] == 0, timeout=60)
+    wait_numbers(page, ROOT_SEL, lambda n: n["reserve"] == 0, timeout=60)
 
     # The Stop button stops it too.
     set_editor(page, source + "\nwhile True:\n    pass\n")
@@ -210,14 +197,14 @@ def test_pooled_pricing_end_to_end(browser_context, origin, lang):
     # 6. Reload: numbers, answers and code come back.
     set_editor(page, edited)
     page.click(f"{ROOT_SEL} .cx-run")
-    wait_numbers(page, lambda n: n["reserve"] == 0)
+    wait_numbers(page, ROOT_SEL, lambda n: n["reserve"] == 0)
     page.wait_for_timeout(400)  # the editor saves after 300 ms
     page.reload()
     wait_for(page, "document.documentElement.dataset.cxRuntime === 'ready'")
     assert page.input_value(f"{ROOT_SEL}-f-advance") == "2,500"
     assert page.input_value(f"{question}-a") == correct_value
     assert "cx-correct" in page.get_attribute(question, "class")
-    wait_numbers(page, lambda n: n["reserve"] == 0)  # restored code and numbers, recomputed
+    wait_numbers(page, ROOT_SEL, lambda n: n["reserve"] == 0)  # restored code and numbers, recomputed
 
     # 7. Export → import round trip.
     with page.expect_download() as download:

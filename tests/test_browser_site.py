@@ -6,7 +6,6 @@ Every request to another origin is aborted and counted (tests/conftest.py): page
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 

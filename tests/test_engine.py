@@ -10,7 +10,7 @@ import pytest
 from exercises import EXERCISES
 from exercises.core import api
 from exercises.core.i18n import translator
-from exercises.core.params import Integer, Number, Percent, Table, Text, parse_all, raw_defaults
+from exercises.core.params import Integer, Number, Percent, Text, parse_all, raw_defaults
 
 NAME = "pooled-pricing"
 

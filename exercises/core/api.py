@@ -13,19 +13,20 @@ Python objects. Errors in learner input or learner code come back as data, never
 from __future__ import annotations
 
 import contextlib
+import inspect
 import io
 import json
 import linecache
-import sys
 import traceback
 import types
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from fractions import Fraction
+from html import escape
 from typing import Any, Mapping
 
 from .exercise import Checked, ChoiceAnswer, Exercise, NoAnswer, Question
 from .i18n import N_, Translator, translator
-from .params import ParamError, Table, defaults, parse_all, raw_defaults
+from .params import ParamError, Table, parse_all, raw_defaults
 from .render import cell_text, form_html, questions_html, results_html
 
 __all__ = ["widget", "update", "check", "self_test", "evaluate", "Evaluation", "MODEL_FILENAME", "OUTPUT_LIMIT"]
@@ -217,11 +218,11 @@ def widget(name: str, lang: str) -> str:
         "tables": [p.name for p in exercise.params if isinstance(p, Table)],
     }
     title_id = f"{prefix}-title"
-    words = {key: _esc(t(message)) for key, message in _WIDGET_WORDS.items()}
+    words = {key: escape(t(message)) for key, message in _WIDGET_WORDS.items()}
     return (
         f'<section class="cx" id="{prefix}" data-cx="{exercise.name}" aria-labelledby="{title_id}">'
-        f'<p class="cx-title" id="{title_id}">{_esc(t(exercise.title))}</p>'
-        f'<p class="cx-summary">{_esc(t(exercise.summary))}</p>'
+        f'<p class="cx-title" id="{title_id}">{escape(t(exercise.title))}</p>'
+        f'<p class="cx-summary">{escape(t(exercise.summary))}</p>'
         f'<div class="cx-bar cx-js-only" role="toolbar" aria-label="{words["controls"]}">'
         f'<button type="button" class="cx-mode" data-mode="form" aria-pressed="true">{words["form"]}</button>'
         f'<button type="button" class="cx-mode" data-mode="code" aria-pressed="false">{words["code"]}</button>'
@@ -230,7 +231,7 @@ def widget(name: str, lang: str) -> str:
         f'<div class="cx-status cx-js-only" role="status" aria-live="polite"><span class="cx-status-text"></span>'
         f'<progress class="cx-progress" max="100" value="0" hidden></progress></div>'
         f"{form_html(exercise, raw, t, prefix)}"
-        f'<div class="cx-code" hidden><p class="cx-code-tip">{_esc(t(exercise.code_tip))}</p>'
+        f'<div class="cx-code" hidden><p class="cx-code-tip">{escape(t(exercise.code_tip))}</p>'
         f'<div class="cx-editor" aria-label="{words["code_label"]}"></div>'
         f'<div class="cx-code-bar"><button type="button" class="cx-run">{words["run"]}</button>'
         f'<button type="button" class="cx-reset-code">{words["reset_code"]}</button></div>'
@@ -258,19 +259,11 @@ _WIDGET_WORDS = {
 }
 
 
-def _esc(text: str) -> str:
-    from html import escape
-
-    return escape(text)
-
-
 def _json_for_html(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
 
 
 def _model_source(exercise: Exercise) -> str:
-    import inspect
-
     return inspect.getsource(exercise.model)
 
 
@@ -370,8 +363,6 @@ def ui_strings(lang: str) -> dict[str, str]:
 
 def progress_box(lang: str) -> str:
     """The "your progress" box under a page's exercises: save to a file, load from a file."""
-    from html import escape
-
     from ..ui import UI
 
     t = translator(lang)

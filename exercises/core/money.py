@@ -11,19 +11,12 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Hashable, Mapping, TypeVar
 
-__all__ = ["LB_PER_KG", "allocate", "round_kip", "to_fraction", "floor_kip"]
+__all__ = ["LB_PER_KG", "allocate", "round_kip", "floor_kip"]
 
 K = TypeVar("K", bound=Hashable)
 
 #: Pounds in one kilogram (1 lb = 0.45359237 kg exactly, by international agreement).
 LB_PER_KG = 1 / Fraction("0.45359237")
-
-
-def to_fraction(value: int | float | str | Decimal | Fraction) -> Fraction:
-    """Turn a number into an exact fraction (a float goes through its shortest decimal form)."""
-    if isinstance(value, float):
-        return Fraction(repr(value))
-    return Fraction(value)
 
 
 def round_kip(amount: int | Fraction | Decimal) -> int:

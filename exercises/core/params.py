@@ -9,8 +9,9 @@ learner typed.
 
 from __future__ import annotations
 
+import gettext
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Mapping, Sequence
@@ -203,12 +204,6 @@ class Table(Param):
     key_message: str = N_("“{value}” is already in the table: each row needs its own.")
     row_label: str = N_("row")
 
-    def parse(self, raw: object) -> list[dict[str, Any]]:  # pragma: no cover - see parse_all
-        values, errors = parse_all([self], {self.name: raw})
-        if errors:
-            raise ParamError(next(iter(errors.values())).message)
-        return values[self.name]
-
     def raw(self, value: Sequence[Mapping[str, Any]], t: Translator) -> list[dict[str, str]]:  # type: ignore[override]
         return [{col.name: col.raw(row[col.name], t) for col in self.columns} for row in value]
 
@@ -229,16 +224,8 @@ def _tidy(value: Fraction | int) -> int | Fraction:
     return int(value) if value.denominator == 1 else value
 
 
-class _PlainTranslator(Translator):
-    """Formats defaults the way a form shows them (used only to parse defaults back)."""
-
-    def __init__(self) -> None:
-        import gettext
-
-        super().__init__("en", gettext.NullTranslations())
-
-
-_PLAIN_T = _PlainTranslator()
+#: Formats defaults the way a form shows them, to parse them back (language does not matter).
+_PLAIN_T = Translator("en", gettext.NullTranslations())
 
 
 def raw_defaults(params: Sequence[Param], t: Translator) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from fractions import Fraction
 from html import escape
 from typing import Any, Mapping, Sequence
 
-from .exercise import BarChart, ChoiceAnswer, Exercise, Msg, Notice, NumberAnswer, Outputs, Question, ResultTable
+from .exercise import BarChart, ChoiceAnswer, Exercise, Msg, Notice, Outputs, Question, ResultTable
 from .i18n import N_, Translator
 from .money import round_kip
 from .params import Choice, Param, Table
@@ -236,7 +236,7 @@ def form_html(exercise: Exercise, raw: Mapping[str, Any], t: Translator, prefix:
 # ---- Questions ----------------------------------------------------------------------------------
 
 
-def _question_html(question: Question, index: int, values: Mapping[str, Any], result: Any, t: Translator, prefix: str, answer: str | None) -> str:
+def _question_html(question: Question, values: Mapping[str, Any], result: Any, t: Translator, prefix: str, answer: str | None) -> str:
     qid = f"{prefix}-q-{question.id}"
     prompt = escape(t(question.prompt))
     check = escape(t(N_("Check")))
@@ -271,7 +271,7 @@ def questions_html(exercise: Exercise, values: Mapping[str, Any], result: Any, a
         return ""
     heading = escape(t(N_("Predict, then check")))
     items = "".join(
-        _question_html(q, i, values, result, t, prefix, answers.get(q.id)) for i, q in enumerate(exercise.questions)
+        _question_html(q, values, result, t, prefix, answers.get(q.id)) for q in exercise.questions
     )
     intro = escape(t(N_("Discuss in your group and agree on an answer before you check it.")))
     return f'<div class="cx-quiz"><p class="cx-quiz-title">{heading}</p><p class="cx-quiz-intro">{intro}</p><ol>{items}</ol></div>'

@@ -5,22 +5,13 @@
  * when the learner first needs it — with a progress bar, since it is several megabytes.
  */
 
+import { loadScript } from "./load-script.js"
 import { Exercise } from "./runtime/exercise.js"
 import { ProgressStore } from "./runtime/progress.js"
 import { PythonRuntime } from "./runtime/python.js"
 
 const script = document.currentScript
 const assets = new URL("../", script.src).href // this file is assets/coop/runtime.js
-
-function loadScript(src) {
-  return new Promise((resolve, reject) => {
-    const element = document.createElement("script")
-    element.src = src
-    element.onload = resolve
-    element.onerror = () => reject(new Error(`could not load ${src}`))
-    document.head.appendChild(element)
-  })
-}
 
 let editorPromise = null
 /** The code editor (CodeMirror) is a separate file, loaded the first time someone opens code. */

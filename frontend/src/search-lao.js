@@ -11,6 +11,8 @@
  * rewrites only the search worker's query messages.
  */
 
+import { loadScript } from "./load-script.js"
+
 /* global __LAO_TERMS__ */
 const TERMS = new Set(__LAO_TERMS__)
 const LONGEST = Math.max(1, ...__LAO_TERMS__.map(term => term.length))
@@ -76,18 +78,11 @@ let longestWord = 0
 let loading = null
 function loadVocabulary() {
   if (!loading)
-    loading = new Promise(resolve => {
-      const script = document.createElement("script")
-      script.src = new URL("search/lao_words.js", SITE).href
-      script.onload = () => {
-        const words = (self.__coopLaoWords || "").split(" ").filter(Boolean)
-        vocabulary = new Set(words)
-        longestWord = Math.max(1, ...words.map(w => w.length))
-        resolve()
-      }
-      script.onerror = () => resolve() // no vocabulary: Intl.Segmenter alone still splits the query
-      document.head.appendChild(script)
-    })
+    loading = loadScript(new URL("search/lao_words.js", SITE).href).then(() => {
+      const words = (self.__coopLaoWords || "").split(" ").filter(Boolean)
+      vocabulary = new Set(words)
+      longestWord = Math.max(1, ...words.map(w => w.length))
+    }, () => {}) // no vocabulary: Intl.Segmenter alone still splits the query
   return loading
 }
 

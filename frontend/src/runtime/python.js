@@ -10,6 +10,8 @@
  * and starts a new one; the page never freezes and the learner's inputs are never touched.
  */
 
+import { loadScript } from "../load-script.js"
+
 /* global __MANIFEST__, __WORKER_SRC__ */
 const MANIFEST = __MANIFEST__
 const WORKER_SRC = __WORKER_SRC__
@@ -27,16 +29,6 @@ const PACKS = [
   ["pyodide/packs/pyodide.mjs.src.js", "pyodide.mjs.src.js"],
   ["coop/packs/pybundle.b64.js", "pybundle.b64.js"]
 ]
-
-function loadScript(src) {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement("script")
-    script.src = src
-    script.onload = () => { script.remove(); resolve() }
-    script.onerror = () => { script.remove(); reject(new Error(`could not load ${src}`)) }
-    document.head.appendChild(script)
-  })
-}
 
 /** Take a pack's string out of the global (so the big string can be freed). */
 function take(key) {
