@@ -54,7 +54,7 @@ class Directive:
 
 
 def _render_exercise(arg: str | None, options: dict[str, Any], lang: str) -> str:
-    from exercises.core.api import widget
+    from exercises.api import widget
 
     return widget(arg or "", lang)
 

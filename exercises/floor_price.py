@@ -40,7 +40,7 @@ from exercises.core import (
     Text,
     Translator,
 )
-from exercises.models import fairtrade_price
+from exercises.models import floor_price
 
 # ---- What the learner can change ----------------------------------------------------------------
 
@@ -311,7 +311,7 @@ EXERCISE = Exercise(
     summary=N_("Change the market prices month by month, the Fairtrade terms and the exchange rate, and see "
                "what is paid per lb and in kip, when the minimum price protects the co-op, and how big the "
                "premium is."),
-    model=fairtrade_price,
+    model=floor_price,
     params=PARAMS,
     run=run,
     show=show,

@@ -38,7 +38,7 @@ from exercises.core import (
     ResultTable,
     Translator,
 )
-from exercises.models import organic
+from exercises.models import going_organic
 
 # ---- What the learner can change ----------------------------------------------------------------
 
@@ -195,7 +195,7 @@ def _payback_options(values: Mapping[str, Any], result: Any) -> list[tuple[str, 
 def _largest_fall(values: Mapping[str, Any], result: Any, t: Translator) -> Fraction:
     """The largest fall of the harvest after conversion (in %, to 0.1) that still pays back in the years shown."""
     def pays(tenths: int) -> bool:  # tenths of a percent of change; -131 is a fall of 13.1%
-        return run(organic, {**values, "yield_after": Fraction(tenths, 1000)}).payback_year is not None
+        return run(going_organic, {**values, "yield_after": Fraction(tenths, 1000)}).payback_year is not None
 
     low, high = -1000, 1000
     if not pays(high):
@@ -290,7 +290,7 @@ EXERCISE = Exercise(
     title=N_("Simulation: should the co-op go organic?"),
     summary=N_("Change the conversion years, the yearly costs, the harvest and the organic differential, and "
                "see year by year whether going organic pays back, and when."),
-    model=organic,
+    model=going_organic,
     params=PARAMS,
     run=run,
     show=show,

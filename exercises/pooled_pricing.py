@@ -38,7 +38,7 @@ from exercises.core import (
     Text,
     Translator,
 )
-from exercises.models import pooling
+from exercises.models import pooled_pricing
 
 # ---- What the learner can change ----------------------------------------------------------------
 
@@ -168,7 +168,7 @@ def run(model: Any, values: Mapping[str, Any]) -> Any:
 
 def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     """Three tables (pools, money, members), a chart, and notes that explain surprises."""
-    pools = [result.pools[g] for g in pooling.GRADES if result.pools[g].cherry_kg > 0]
+    pools = [result.pools[g] for g in pooled_pricing.GRADES if result.pools[g].cherry_kg > 0]
     pool_table = ResultTable(
         id="pools", caption=N_("Each grade's pool"),
         columns=[Column(N_("Grade")), Column(N_("Cherry (kg)"), "kg"), Column(N_("Green coffee (kg)"), "kg"),
@@ -249,7 +249,7 @@ def _break_even_advance(values: Mapping[str, Any], result: Any, t: Translator) -
     name = t(N_("Vanh"))
     while low < high:
         middle = (low + high + 1) // 2
-        again = run(pooling, {**values, "advance": middle})
+        again = run(pooled_pricing, {**values, "advance": middle})
         if again.members[name].final >= 0:
             low = middle
         else:
@@ -318,7 +318,7 @@ EXERCISE = Exercise(
     title=N_("Simulation: pooled pricing, advance and final payment"),
     summary=N_("Change the advance, the prices or the deliveries and see each member's final payment, "
                "the co-op's reserve, and what selling to the trader would have paid."),
-    model=pooling,
+    model=pooled_pricing,
     params=PARAMS,
     run=run,
     show=show,

@@ -40,7 +40,7 @@ from exercises.core import (
     Text,
     Translator,
 )
-from exercises.models import surplus
+from exercises.models import surplus_sharing
 
 # ---- What the learner can change ----------------------------------------------------------------
 
@@ -310,7 +310,7 @@ EXERCISE = Exercise(
     title=N_("Simulation: sharing the year-end surplus"),
     summary=N_("Choose the reserve, the fund and the interest on shares, and see what each member gets back "
                "by kg delivered, and what would change if the surplus went by shares instead."),
-    model=surplus,
+    model=surplus_sharing,
     params=PARAMS,
     run=run,
     show=show,

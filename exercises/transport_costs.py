@@ -40,7 +40,7 @@ from exercises.core import (
     Text,
     Translator,
 )
-from exercises.models import transport
+from exercises.models import transport_costs
 
 # ---- What the learner can change ----------------------------------------------------------------
 
@@ -153,12 +153,12 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     )
     rules_table = ResultTable(
         id="rules", caption=N_("Every way of sharing the bill, side by side (kip)"),
-        columns=[Column(N_("Village"))] + [Column(RULE_SHORT[r], "kip") for r in transport.RULES],
-        rows=[[v.name] + [v.by_rule[r] for r in transport.RULES] for v in villages],
+        columns=[Column(N_("Village"))] + [Column(RULE_SHORT[r], "kip") for r in transport_costs.RULES],
+        rows=[[v.name] + [v.by_rule[r] for r in transport_costs.RULES] for v in villages],
         footer=[Msg(N_("All villages (each is the truck bill)"))]
-               + [sum(v.by_rule[r] for v in villages) for r in transport.RULES],
+               + [sum(v.by_rule[r] for v in villages) for r in transport_costs.RULES],
     )
-    series = [(RULE_SHORT[r], [_per_kg(v.by_rule[r], v.kg) for v in villages]) for r in transport.RULES]
+    series = [(RULE_SHORT[r], [_per_kg(v.by_rule[r], v.kg) for v in villages]) for r in transport_costs.RULES]
     if result.rule_share < 1 and result.rule != "per_kg":
         series.append((N_("Your mix"), [_per_kg(v.pays, v.kg) for v in villages]))
     chart = BarChart(
@@ -178,7 +178,7 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
             {"loads": ", ".join(f"{name} {t.int(round(kg))} kg" for name, kg in part_loads),
              "capacity": result.truck.capacity_kg}))
     if values["carried"] == "cherry" and result.total_kg:
-        parchment_trips = sum(transport.trips_needed(Fraction(v.kg), result.truck.capacity_kg) for v in villages)
+        parchment_trips = sum(transport_costs.trips_needed(Fraction(v.kg), result.truck.capacity_kg) for v in villages)
         notices.append(Notice("warning", N_(
             "Fresh cherry weighs about {factor} times its parchment: the truck needs {trips} trips instead of "
             "{parchment_trips}. Cherry must also be pulped within about 18 hours."),
@@ -206,7 +206,7 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
         notices=notices,
         numbers={"balance": result.balance(), "bill": result.bill, "trips": result.trips,
                  "pays": {v.name: v.pays for v in villages},
-                 "by_rule": {r: {v.name: v.by_rule[r] for v in villages} for r in transport.RULES}},
+                 "by_rule": {r: {v.name: v.by_rule[r] for v in villages} for r in transport_costs.RULES}},
     )
 
 
@@ -305,7 +305,7 @@ EXERCISE = Exercise(
     title=N_("Simulation: sharing transport costs between villages"),
     summary=N_("Change the truck's costs, the villages' coffee and distances, and the way the bill is shared, "
                "and see who pays for whom."),
-    model=transport,
+    model=transport_costs,
     params=PARAMS,
     run=run,
     show=show,

@@ -44,7 +44,7 @@ from exercises.core import (
     Text,
     Translator,
 )
-from exercises.models import voting
+from exercises.models import voting_rules
 
 # ---- What the learner can change ----------------------------------------------------------------
 
@@ -168,7 +168,7 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
             return Msg(N_("no decision: no quorum"))
         return Msg(N_("passes")) if result.passes(method) else Msg(N_("fails"))
 
-    counts = [result.counts[m] for m in voting.METHODS]
+    counts = [result.counts[m] for m in voting_rules.METHODS]
     votes_table = ResultTable(
         id="votes", caption=N_("The same votes, counted three ways"),
         columns=[Column(N_("Counted")), Column(N_("Yes"), "int"), Column(N_("No"), "int"), Column(N_("Blank"), "int"),
@@ -187,14 +187,14 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
               for v in sorted(result.villages.values(), key=lambda v: (VILLAGE_ORDER.get(v.village, 99), v.village))],
     )
 
-    present_weight = {m: result.counts[m].present for m in voting.METHODS}
+    present_weight = {m: result.counts[m].present for m in voting_rules.METHODS}
     say_rows = []
     for row in values["members"]:
         if row["present"] != "yes":
             continue
         weights = {"member": 1, "shares": row["shares"], "kg": row["kg"]}
         say_rows.append([row["name"], Msg(VOTE_LABELS[row["vote"]])]
-                        + [_percent(weights[m], present_weight[m]) for m in voting.METHODS])
+                        + [_percent(weights[m], present_weight[m]) for m in voting_rules.METHODS])
     say_table = ResultTable(
         id="say", caption=N_("How much each member present weighs, counted each way"),
         columns=[Column(N_("Member")), Column(N_("Vote")), Column(N_("One member, one vote"), "pct"),
@@ -207,11 +207,11 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
 
     chart = BarChart(
         id="chart", title=N_("Yes, no and blank as a share of the votes present, and what the proposal needs"),
-        labels=[Msg(METHOD_LABELS[m]) for m in voting.METHODS],
-        series=[(N_("Yes"), [of_present(result.counts[m].yes, m) for m in voting.METHODS]),
-                (N_("No"), [of_present(result.counts[m].no, m) for m in voting.METHODS]),
-                (N_("Blank"), [of_present(result.counts[m].abstain, m) for m in voting.METHODS]),
-                (N_("Yes needed to pass"), [of_present(result.needed(m), m) for m in voting.METHODS])],
+        labels=[Msg(METHOD_LABELS[m]) for m in voting_rules.METHODS],
+        series=[(N_("Yes"), [of_present(result.counts[m].yes, m) for m in voting_rules.METHODS]),
+                (N_("No"), [of_present(result.counts[m].no, m) for m in voting_rules.METHODS]),
+                (N_("Blank"), [of_present(result.counts[m].abstain, m) for m in voting_rules.METHODS]),
+                (N_("Yes needed to pass"), [of_present(result.needed(m), m) for m in voting_rules.METHODS])],
         y_title=N_("% of the votes present"), kind="num",
     )
 
@@ -225,10 +225,10 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
             "present": result.present,
             "quorum_needed": result.quorum_needed,
             "quorate": result.quorate,
-            "yes": {m: result.counts[m].yes for m in voting.METHODS},
-            "no": {m: result.counts[m].no for m in voting.METHODS},
-            "needed": {m: result.needed(m) for m in voting.METHODS},
-            "passes": {m: result.passes(m) for m in voting.METHODS},
+            "yes": {m: result.counts[m].yes for m in voting_rules.METHODS},
+            "no": {m: result.counts[m].no for m in voting_rules.METHODS},
+            "needed": {m: result.needed(m) for m in voting_rules.METHODS},
+            "passes": {m: result.passes(m) for m in voting_rules.METHODS},
         },
     )
 
@@ -367,7 +367,7 @@ EXERCISE = Exercise(
     title=N_("Simulation: quorum, majorities and one member, one vote"),
     summary=N_("Change who comes, how they vote, the quorum and the majority, and see when the same vote passes "
                "or fails. Compare one member, one vote with votes counted by shares or by kg of cherry."),
-    model=voting,
+    model=voting_rules,
     params=PARAMS,
     run=run,
     show=show,

@@ -45,7 +45,7 @@ from exercises.core import (
     Translator,
     round_kip,
 )
-from exercises.models import weights
+from exercises.models import weights_chain
 
 # ---- What the learner can change ----------------------------------------------------------------
 
@@ -335,7 +335,7 @@ EXERCISE = Exercise(
     title=N_("Simulation: from cherry to a container of green coffee"),
     summary=N_("Change the kg of cherry, the ratios, the container and the prices, and see how much green coffee "
                "is left, how many families fill a container, and what the coffee is worth at each stage."),
-    model=weights,
+    model=weights_chain,
     params=PARAMS,
     run=run,
     show=show,

@@ -42,7 +42,7 @@ def on_page_content(html, page, config, files):
 
 
 def _runtime(page, config) -> str:
-    from exercises.core.api import progress_box, ui_strings
+    from exercises.api import progress_box, ui_strings
 
     lang = config.theme["language"]
     ui = json.dumps(ui_strings(lang), ensure_ascii=False).replace("</", "<\\/")

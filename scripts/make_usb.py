@@ -93,7 +93,7 @@ Phones: many phone browsers cannot open local files. Use a laptop, or the course
 def how_to_open(version: str, date: str) -> str:
     """The plain-text guide, naming the progress buttons exactly as the pages do (same catalog)."""
     sys.path.insert(0, str(ROOT))
-    from exercises.core.api import ui_strings
+    from exercises.api import ui_strings
 
     en, lo = ui_strings("en"), ui_strings("lo")
     return HOW_TO_OPEN.format(version=version, date=date, export_en=en["progress_export"], import_en=en["progress_import"],

@@ -40,7 +40,7 @@ FONTS = {
 }
 PYODIDE_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]
 #: Pure-Python libraries the exercises use in the browser (Pyodide's stdlib has the rest).
-BROWSER_LIBRARIES = ["pygal"]
+BROWSER_LIBRARIES = ["pygal", "markupsafe"]
 #: pygal imports the ``importlib_metadata`` backport only for ``entry_points`` (map plugins). On
 #: Pyodide's Python 3.14 the standard library has it; the backport itself pulls more packages.
 IMPORTLIB_METADATA_SHIM = b"""\"\"\"Stand-in for the importlib_metadata backport: Python 3.14 has it all in the stdlib.\"\"\"

@@ -15,7 +15,7 @@ import pytest
 
 from conftest import wait_for, wait_numbers
 from exercises import EXERCISES
-from exercises.core import api
+from exercises import api
 from exercises.core.i18n import translator
 from exercises.core.params import raw_defaults
 

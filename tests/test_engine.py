@@ -8,7 +8,7 @@ from fractions import Fraction
 import pytest
 
 from exercises import EXERCISES
-from exercises.core import api
+from exercises import api
 from exercises.core.i18n import translator
 from exercises.core.params import Integer, Number, Percent, Text, parse_all, raw_defaults
 
@@ -138,7 +138,9 @@ def test_lao_page_gets_lao_names_and_messages():
     html = api.widget(NAME, "lo")
     assert "ນ້ອຍ" in html  # Noy
     data = json.loads(html.split('<script type="application/json" class="cx-data">')[1].split("</script>")[0])
-    assert data["lang"] == "lo" and data["raw"]["deliveries"][3]["member"] == "ນ້ອຍ"
+    assert data["raw"]["deliveries"][3]["member"] == "ນ້ອຍ"
+    title = translator("lo")(EXERCISES[NAME].title)
+    assert title != EXERCISES[NAME].title and f'id="cx-pooled-pricing-title">{title}</p>' in html
 
 
 def test_a_repeated_key_in_a_table_is_refused_next_to_the_repeat():

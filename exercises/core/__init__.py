@@ -1,4 +1,10 @@
-"""The exercise engine: parameters, questions, rendering and the page/worker entry points."""
+"""The exercise engine: what an exercise definition is made of, and what runs it.
+
+Definitions import their building blocks from here. The rest of the engine, one concern per module:
+``registry`` (finding exercises by name), ``evaluate`` (parse inputs, run the model), ``sandbox``
+(learner code), ``checking`` (answers), ``text`` and ``render`` (words and HTML, escaped by ``html``),
+``engine`` (widget, update, check, self-test) and ``rpc`` (the worker's JSON protocol).
+"""
 
 from .exercise import (
     BarChart,

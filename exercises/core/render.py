@@ -1,277 +1,293 @@
-"""HTML for an exercise: the form, the result tables, the charts (SVG, by pygal) and questions.
+"""HTML for an exercise: the whole widget, the form, the results (tables, SVG charts by pygal), questions.
 
 The same functions run at build time (CPython, for the page everyone sees first, in print and
 without JavaScript) and in the browser's Python worker (Pyodide, after a change), so the page
-always shows exactly what the model computed. Every piece of text that did not come from this
-package's own templates is escaped: names typed by a learner, values returned by learner code.
+always shows exactly what the model computed. Every piece of HTML is written with ``html.html``,
+which escapes every value it fills in: names typed by a learner, values returned by learner code.
+
+Ids: everything inside an exercise starts with its prefix ``cx-<name>``; a form field is
+``<prefix>-f-<path with dashes>`` and its message ``<field id>-err``. The page's JavaScript never
+rebuilds these: it reads them from the HTML (``aria-describedby``, ``data-id-prefix``).
 """
 
 from __future__ import annotations
 
+import inspect
+import json
 import re
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
-from html import escape
-from typing import Any, Mapping, Sequence
+from typing import Any
 
-from .exercise import BarChart, ChoiceAnswer, Exercise, Msg, Notice, Outputs, Question, ResultTable
+from .exercise import BarChart, ChoiceAnswer, Exercise, Notice, Outputs, Question, ResultTable
+from .html import Markup, attrs, html, join
 from .i18n import N_, Translator
-from .money import round_kip
-from .params import Choice, Param, Table
+from .params import Choice, Integer, Number, Param, Percent, Table
+from .text import cell_text, msg_text
 
-__all__ = ["results_html", "form_html", "questions_html", "cell_text", "chart_svg"]
+__all__ = ["chart_svg", "form_html", "outputs_html", "progress_box", "questions_html", "widget_html"]
 
 
-def _attrs(**attrs: Any) -> str:
-    parts = []
-    for key, value in attrs.items():
-        if value is None or value is False:
-            continue
-        name = key.rstrip("_").replace("_", "-")
-        parts.append(name if value is True else f'{name}="{escape(str(value))}"')
-    return (" " + " ".join(parts)) if parts else ""
+def prefix_of(exercise: Exercise) -> str:
+    """The id prefix of everything inside the exercise's widget."""
+    return f"cx-{exercise.name}"
 
 
 # ---- Results ------------------------------------------------------------------------------------
 
 
-def cell_text(value: Any, kind: str, t: Translator, places: int = 2) -> str:
-    """The text of one table cell (not escaped yet)."""
-    if value is None:
-        return ""
-    if isinstance(value, Msg):
-        return t(value.message, **{k: _value_text(v, t) for k, v in value.values.items()})
-    if kind in ("int", "kip", "kg"):
-        return t.int(round_kip(value))  # rounded half up, never cut: 7.69 → 8
-    if kind == "pct":
-        return t.pct(value, places)
-    if kind == "usd":  # prices: always with their cents, 1.50
-        return t.dec(value, places)
-    if kind == "num":
-        return t.num(value, places)
-    return str(value)
-
-
-def _value_text(value: Any, t: Translator) -> str:
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, int):
-        return t.int(value)
-    if isinstance(value, Fraction):
-        return t.num(value, 2)
-    if isinstance(value, Msg):
-        return cell_text(value, "text", t)
-    return str(value)
-
-
-def _table_html(table: ResultTable, t: Translator, prefix: str) -> str:
-    def row_html(row: Sequence[Any], cell_tag: str = "td") -> str:
+def _table_html(table: ResultTable, t: Translator, prefix: str) -> Markup:
+    def row_html(row: Sequence[Any], in_body: bool) -> Markup:
         cells = []
-        for index, (col, value) in enumerate(zip(table.columns, row)):
-            numeric = col.kind != "text"
-            tag = "th" if index == 0 and cell_tag == "td" else cell_tag
-            scope = ' scope="row"' if tag == "th" and cell_tag == "td" else ""
+        for index, (col, value) in enumerate(zip(table.columns, row, strict=False)):
+            tag = "th" if index == 0 and in_body else "td" if in_body else "th"
             negative = isinstance(value, (int, Fraction)) and not isinstance(value, bool) and value < 0
-            cls = " ".join(c for c in ("cx-num" if numeric else "", "cx-neg" if negative else "") if c)
-            cells.append(f"<{tag}{scope}{_attrs(class_=cls or None)}>{escape(cell_text(value, col.kind, t, col.places))}</{tag}>")
-        return "<tr>" + "".join(cells) + "</tr>"
+            classes = " ".join(c for c in ("cx-num" if col.kind != "text" else "", "cx-neg" if negative else "") if c)
+            cells.append(html("<{tag}{attrs}>{text}</{tag}>", tag=Markup(tag), text=cell_text(value, col.kind, t, col.places),
+                              attrs=attrs(scope="row" if tag == "th" and in_body else None, class_=classes or None)))
+        return html("<tr>{cells}</tr>", cells=join(cells))
 
-    head = "".join(
-        f'<th scope="col"{_attrs(class_="cx-num" if c.kind != "text" else None)}>{escape(t(c.label))}</th>'
-        for c in table.columns
+    head = join(html('<th scope="col"{attrs}>{label}</th>', label=t(c.label),
+                     attrs=attrs(class_="cx-num" if c.kind != "text" else None)) for c in table.columns)
+    foot = html("<tfoot>{row}</tfoot>", row=row_html(table.footer, True)) if table.footer is not None else ""
+    return html(
+        '<div class="cx-table-wrap" tabindex="0" role="region" aria-labelledby="{id}-c">'
+        '<table class="cx-table" id="{id}"><caption id="{id}-c">{caption}</caption><thead><tr>{head}</tr></thead>'
+        "<tbody>{body}</tbody>{foot}</table></div>",
+        id=f"{prefix}-{table.id}", caption=t(table.caption), head=head,
+        body=join(row_html(row, True) for row in table.rows), foot=foot,
     )
-    body = "".join(row_html(row) for row in table.rows)
-    foot = f"<tfoot>{row_html(table.footer)}</tfoot>" if table.footer is not None else ""
-    return (
-        f'<div class="cx-table-wrap" tabindex="0" role="region" aria-labelledby="{prefix}-{table.id}-c">'
-        f'<table class="cx-table" id="{prefix}-{table.id}">'
-        f'<caption id="{prefix}-{table.id}-c">{escape(t(table.caption))}</caption><thead><tr>{head}</tr></thead>'
-        f"<tbody>{body}</tbody>{foot}</table></div>"
-    )
 
 
-def _notice_html(notice: Notice, t: Translator) -> str:
-    text = t(notice.message, **{k: _value_text(v, t) for k, v in notice.values.items()})
-    return f'<p class="cx-notice cx-notice-{notice.level}">{escape(text)}</p>'
+def _notice_html(notice: Notice, t: Translator) -> Markup:
+    return html('<p class="cx-notice cx-notice-{level}">{text}</p>', level=notice.level, text=msg_text(notice, t))
 
 
-_SVG_NOISE = re.compile(r"<!--.*?-->", re.S)
+_SVG_NOISE = re.compile(r"<!--.*?-->|<script\b.*?</script>", re.S)  # pygal's comments and tooltip config
 
 
-def chart_svg(chart: BarChart, t: Translator, prefix: str) -> str:
+def chart_svg(chart: BarChart, t: Translator, prefix: str) -> Markup:
     """The chart as an inline SVG (pygal, no JavaScript, no links to other sites)."""
     import pygal
     from pygal.style import Style
 
     style = Style(
-        background="transparent",
-        plot_background="transparent",
-        foreground="#333",
-        foreground_strong="#111",
-        foreground_subtle="#767676",
+        background="transparent", plot_background="transparent",
+        foreground="#333", foreground_strong="#111", foreground_subtle="#767676",
         font_family='"Noto Sans", "Noto Sans Lao", sans-serif',
-        label_font_size=13,
-        major_label_font_size=13,
-        value_font_size=12,
-        legend_font_size=13,
-        title_font_size=15,
+        label_font_size=13, major_label_font_size=13, value_font_size=12, legend_font_size=13, title_font_size=15,
         colors=("#6d4c41", "#2e7d32", "#f9a825", "#1565c0", "#ad1457"),
     )
     kind = pygal.HorizontalBar if chart.horizontal else pygal.Bar
     graph = kind(
-        js=[],
-        disable_xml_declaration=True,
-        style=style,
-        width=720,
-        height=360,
-        legend_at_bottom=True,
-        legend_at_bottom_columns=len(chart.series),
-        print_values=False,
-        show_minor_x_labels=True,
-        truncate_label=-1,
-        truncate_legend=-1,
-        x_label_rotation=0,
-        y_title=t(chart.y_title) if chart.y_title else None,
-        title=t(chart.title),
-        value_formatter=lambda v: cell_text(v, chart.kind, t),
-        margin_bottom=8,
+        js=[], disable_xml_declaration=True, style=style, width=720, height=360,
+        legend_at_bottom=True, legend_at_bottom_columns=len(chart.series), print_values=False,
+        show_minor_x_labels=True, truncate_label=-1, truncate_legend=-1, x_label_rotation=0,
+        y_title=t(chart.y_title) if chart.y_title else None, title=t(chart.title),
+        value_formatter=lambda v: cell_text(v, chart.kind, t), margin_bottom=8,
     )
     graph.x_labels = [cell_text(label, "text", t) for label in chart.labels]
     for label, values in chart.series:  # series names are messages (or Msg); translate them
         graph.add(t(label) if isinstance(label, str) else cell_text(label, "text", t), [float(v) for v in values])
-    svg = graph.render(is_unicode=True)
-    svg = _SVG_NOISE.sub("", svg)
-    svg = re.sub(r"<script\b.*?</script>", "", svg, flags=re.S)  # pygal's tooltip config: no scripts
-    svg = re.sub(r"chart-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", f"{prefix}-{chart.id}", svg)
-    svg = svg.replace("<svg ", f'<svg role="img" aria-labelledby="{prefix}-{chart.id}-t" ', 1)
-    title = f'<title id="{prefix}-{chart.id}-t">{escape(t(chart.title))}</title>'
-    return f'<figure class="cx-chart">{svg.replace(">", ">" + title, 1)}</figure>'
+    # pygal escapes the text it writes into its SVG: the SVG is HTML made here.
+    svg = _SVG_NOISE.sub("", graph.render(is_unicode=True))
+    chart_id = f"{prefix}-{chart.id}"
+    svg = re.sub(r"chart-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", chart_id, svg)
+    svg = svg.replace("<svg ", f'<svg role="img" aria-labelledby="{chart_id}-t" ', 1)
+    title = html('<title id="{id}-t">{title}</title>', id=chart_id, title=t(chart.title))
+    return html('<figure class="cx-chart">{svg}</figure>', svg=Markup(svg.replace(">", ">" + str(title), 1)))
 
 
-def results_html(outputs: Outputs, t: Translator, prefix: str) -> str:
+def outputs_html(outputs: Outputs, t: Translator, prefix: str) -> Markup:
     """Notices, tables and charts for one run of the model."""
-    parts = [_notice_html(n, t) for n in outputs.notices]
-    parts += [_table_html(table, t, prefix) for table in outputs.tables]
-    parts += [chart_svg(chart, t, prefix) for chart in outputs.charts]
-    return "".join(parts)
+    return join([
+        *(_notice_html(n, t) for n in outputs.notices),
+        *(_table_html(table, t, prefix) for table in outputs.tables),
+        *(chart_svg(chart, t, prefix) for chart in outputs.charts),
+    ])
 
 
 # ---- The form -----------------------------------------------------------------------------------
 
 
-def _label(param: Param, t: Translator) -> str:
-    unit = f' <span class="cx-unit">({escape(t(param.unit))})</span>' if param.unit else ""
-    return f"{escape(t(param.label))}{unit}"
+def field_id(prefix: str, path: str) -> str:
+    return f"{prefix}-f-{path.replace('.', '-')}"
 
 
-def _input(param: Param, path: str, raw: Any, t: Translator, prefix: str, label_id: str | None = None) -> str:
-    field_id = f"{prefix}-f-{path.replace('.', '-')}"
-    described = f"{field_id}-err"
-    common = dict(id=field_id, name=path, aria_describedby=described)
-    if label_id:
-        common["aria_labelledby"] = label_id
+def _label(param: Param, t: Translator) -> Markup:
+    unit = html(' <span class="cx-unit">({unit})</span>', unit=t(param.unit)) if param.unit else ""
+    return html("{label}{unit}", label=t(param.label), unit=unit)
+
+
+def _input(param: Param, path: str, raw: Any, t: Translator, prefix: str, **extra: Any) -> Markup:
+    fid = field_id(prefix, path)
+    common = attrs(id=fid, name=path, aria_describedby=f"{fid}-err", **extra)
     if isinstance(param, Choice):
-        options = "".join(
-            f'<option value="{escape(key)}"{" selected" if key == raw else ""}>{escape(t(label))}</option>'
-            for key, label in param.options
-        )
-        return f"<select{_attrs(**common)}>{options}</select>"
-    numeric = param.__class__.__name__ in ("Integer", "Number", "Percent")
-    return f"<input{_attrs(type='text', inputmode='decimal' if numeric else None, value=raw, autocomplete='off', spellcheck='false' if numeric else None, **common)}>"
+        options = join(html("<option value=\"{key}\"{selected}>{label}</option>", key=key, label=t(label),
+                            selected=attrs(selected=key == raw)) for key, label in param.options)
+        return html("<select{common}>{options}</select>", common=common, options=options)
+    numeric = isinstance(param, (Integer, Number, Percent))
+    return html("<input{attrs}{common}>", common=common, attrs=attrs(
+        type="text", inputmode="decimal" if numeric else None, value=raw, autocomplete="off",
+        spellcheck="false" if numeric else None))
 
 
-def _field(param: Param, raw: Any, t: Translator, prefix: str) -> str:
-    field_id = f"{prefix}-f-{param.name}"
-    help_html = f'<span class="cx-help">{escape(t(param.help))}</span>' if param.help else ""
-    return (
-        f'<div class="cx-field" data-path="{escape(param.name)}">'
-        f'<label for="{field_id}">{_label(param, t)}</label>{help_html}'
-        f"{_input(param, param.name, raw, t, prefix)}"
-        f'<span class="cx-error" id="{field_id}-err" aria-live="polite"></span></div>'
+def _error(prefix: str, path: str) -> Markup:
+    return html('<span class="cx-error" id="{id}-err" aria-live="polite"></span>', id=field_id(prefix, path))
+
+
+def _field(param: Param, raw: Any, t: Translator, prefix: str) -> Markup:
+    help_html = html('<span class="cx-help">{help}</span>', help=t(param.help)) if param.help else ""
+    return html(
+        '<div class="cx-field" data-path="{path}"><label for="{id}">{label}</label>{help}{input}{error}</div>',
+        path=param.name, id=field_id(prefix, param.name), label=_label(param, t), help=help_html,
+        input=_input(param, param.name, raw, t, prefix), error=_error(prefix, param.name),
     )
 
 
-def _table_field(param: Table, rows: Sequence[Mapping[str, Any]], t: Translator, prefix: str) -> str:
+def _table_field(param: Table, rows: Sequence[Mapping[str, Any]], t: Translator, prefix: str) -> Markup:
     head_ids = {col.name: f"{prefix}-h-{param.name}-{col.name}" for col in param.columns}
-    head = "".join(
-        f'<th scope="col" id="{head_ids[col.name]}">{_label(col, t)}</th>' for col in param.columns
-    )
-    remove = escape(t(N_("Remove")))
+    head = join(html('<th scope="col" id="{id}">{label}</th>', id=head_ids[col.name], label=_label(col, t))
+                for col in param.columns)
+    remove = t(N_("Remove"))
     body = []
     for index, row in enumerate(rows):
-        cells = "".join(
-            f"<td>{_input(col, f'{param.name}.{index}.{col.name}', row.get(col.name, ''), t, prefix, head_ids[col.name])}"
-            f'<span class="cx-error" id="{prefix}-f-{param.name}-{index}-{col.name}-err" aria-live="polite"></span></td>'
+        cells = join(
+            html("<td>{input}{error}</td>", error=_error(prefix, f"{param.name}.{index}.{col.name}"),
+                 input=_input(col, f"{param.name}.{index}.{col.name}", row.get(col.name, ""), t, prefix,
+                              aria_labelledby=head_ids[col.name], data_column=col.name))
             for col in param.columns
         )
-        body.append(
-            f'<tr data-row="{index}">{cells}<td class="cx-js-only"><button type="button" class="cx-remove-row" '
-            f'aria-label="{remove} {index + 1}">{remove}</button></td></tr>'
-        )
-    help_html = f'<p class="cx-help">{escape(t(param.help))}</p>' if param.help else ""
-    add = escape(t(N_("Add a row")))
-    return (
-        f'<div class="cx-field cx-field-table" data-path="{escape(param.name)}" data-min-rows="{param.min_rows}" '
-        f'data-max-rows="{param.max_rows}">{help_html}<div class="cx-table-wrap"><table class="cx-table cx-input-table">'
-        f"<caption>{_label(param, t)}</caption><thead><tr>{head}"
-        f'<th class="cx-js-only"><span class="cx-sr">{remove}</span></th></tr></thead><tbody>{"".join(body)}</tbody></table></div>'
-        f'<button type="button" class="cx-add-row cx-js-only">{add}</button>'
-        f'<span class="cx-error" id="{prefix}-f-{param.name}-err" aria-live="polite"></span></div>'
+        body.append(html(
+            '<tr data-row="{index}">{cells}<td class="cx-js-only"><button type="button" class="cx-remove-row" '
+            'aria-label="{remove} {number}">{remove}</button></td></tr>',
+            index=index, number=index + 1, cells=cells, remove=remove))
+    help_html = html('<p class="cx-help">{help}</p>', help=t(param.help)) if param.help else ""
+    return html(
+        '<div class="cx-field cx-field-table" data-path="{path}" data-id-prefix="{id}" data-max-rows="{max}">'
+        '{help}<div class="cx-table-wrap"><table class="cx-table cx-input-table"><caption>{label}</caption>'
+        '<thead><tr>{head}<th class="cx-js-only"><span class="cx-sr">{remove}</span></th></tr></thead>'
+        "<tbody>{body}</tbody></table></div>"
+        '<button type="button" class="cx-add-row cx-js-only">{add}</button>{error}</div>',
+        path=param.name, id=field_id(prefix, param.name), max=param.max_rows, help=help_html, label=_label(param, t),
+        head=head, remove=remove, body=join(body), add=t(N_("Add a row")), error=_error(prefix, param.name),
     )
 
 
-def form_html(exercise: Exercise, raw: Mapping[str, Any], t: Translator, prefix: str) -> str:
+def form_html(exercise: Exercise, raw: Mapping[str, Any], t: Translator, prefix: str) -> Markup:
     """The parameter form, filled with ``raw`` (the text of each field)."""
-    scalars = [p for p in exercise.params if not isinstance(p, Table)]
-    tables = [p for p in exercise.params if isinstance(p, Table)]
-    parts = [_field(p, raw[p.name], t, prefix) for p in scalars]
-    parts += [_table_field(p, raw[p.name], t, prefix) for p in tables]
-    legend = escape(t(N_("Your numbers")))
-    return (
-        f'<form class="cx-form" novalidate autocomplete="off"><fieldset><legend>{legend}</legend>'
-        f'<div class="cx-fields">{"".join(parts[: len(scalars)])}</div>{"".join(parts[len(scalars):])}'
-        f"</fieldset></form>"
+    scalars = join(_field(p, raw[p.name], t, prefix) for p in exercise.params if not isinstance(p, Table))
+    tables = join(_table_field(p, raw[p.name], t, prefix) for p in exercise.params if isinstance(p, Table))
+    return html(
+        '<form class="cx-form" novalidate autocomplete="off"><fieldset><legend>{legend}</legend>'
+        '<div class="cx-fields">{scalars}</div>{tables}</fieldset></form>',
+        legend=t(N_("Your numbers")), scalars=scalars, tables=tables,
     )
 
 
 # ---- Questions ----------------------------------------------------------------------------------
 
 
-def _question_html(question: Question, values: Mapping[str, Any], result: Any, t: Translator, prefix: str, answer: str | None) -> str:
+def _question_html(question: Question, values: Mapping[str, Any], result: Any, t: Translator, prefix: str,
+                   answer: str | None) -> Markup:
     qid = f"{prefix}-q-{question.id}"
-    prompt = escape(t(question.prompt))
-    check = escape(t(N_("Check")))
     if isinstance(question.kind, ChoiceAnswer):
-        options = "".join(
-            f'<option value="{escape(str(key))}">{escape(cell_text(label, "text", t))}</option>'
-            for key, label in question.kind.options(values, result)
-        )
-        placeholder = escape(t(N_("Choose…")))
-        control = f'<select id="{qid}-a" name="{question.id}"><option value="">{placeholder}</option>{options}</select>'
+        options = join(html('<option value="{key}">{label}</option>', key=key, label=cell_text(label, "text", t))
+                       for key, label in question.kind.options(values, result))
+        control = html('<select id="{qid}-a" name="{name}"><option value="">{choose}</option>{options}</select>',
+                       qid=qid, name=question.id, choose=t(N_("Choose…")), options=options)
     else:
-        unit = f'<span class="cx-unit">{escape(t(question.kind.unit))}</span>' if question.kind.unit else ""
-        control = (
-            f'<input type="text" inputmode="decimal" id="{qid}-a" name="{question.id}" autocomplete="off" '
-            f'class="cx-answer-box">{unit}'
-        )
+        unit = html('<span class="cx-unit">{unit}</span>', unit=t(question.kind.unit)) if question.kind.unit else ""
+        control = html('<input type="text" inputmode="decimal" id="{qid}-a" name="{name}" autocomplete="off" '
+                       'class="cx-answer-box">{unit}', qid=qid, name=question.id, unit=unit)
     key = ""
     if answer is not None:
-        label = escape(t(N_("Answer (default numbers):")))
-        key = f'<p class="cx-answer-key"><strong>{label}</strong> {escape(answer)}</p>'
-    return (
-        f'<li class="cx-question" id="{qid}" data-question="{escape(question.id)}">'
-        f'<label for="{qid}-a" class="cx-prompt">{prompt}</label>'
-        f'<div class="cx-answer-row">{control}<button type="button" class="cx-check cx-js-only">{check}</button></div>'
-        f'<p class="cx-feedback" role="status" aria-live="polite"></p><p class="cx-hint" aria-live="polite"></p>{key}</li>'
+        key = html('<p class="cx-answer-key"><strong>{label}</strong> {answer}</p>',
+                   label=t(N_("Answer (default numbers):")), answer=answer)
+    return html(
+        '<li class="cx-question" id="{qid}" data-question="{id}"><label for="{qid}-a" class="cx-prompt">{prompt}</label>'
+        '<div class="cx-answer-row">{control}<button type="button" class="cx-check cx-js-only">{check}</button></div>'
+        '<p class="cx-feedback" role="status" aria-live="polite"></p><p class="cx-hint" aria-live="polite"></p>{key}</li>',
+        qid=qid, id=question.id, prompt=t(question.prompt), control=control, check=t(N_("Check")), key=key,
     )
 
 
-def questions_html(exercise: Exercise, values: Mapping[str, Any], result: Any, answers: Mapping[str, str], t: Translator, prefix: str) -> str:
+def questions_html(exercise: Exercise, values: Mapping[str, Any], result: Any, answers: Mapping[str, str],
+                   t: Translator, prefix: str) -> Markup:
     """The predict-then-check questions; ``answers`` holds the answer key shown to trainers."""
     if not exercise.questions:
-        return ""
-    heading = escape(t(N_("Predict, then check")))
-    items = "".join(
-        _question_html(q, values, result, t, prefix, answers.get(q.id)) for q in exercise.questions
+        return Markup("")
+    items = join(_question_html(q, values, result, t, prefix, answers.get(q.id)) for q in exercise.questions)
+    return html(
+        '<div class="cx-quiz"><p class="cx-quiz-title">{heading}</p><p class="cx-quiz-intro">{intro}</p>'
+        "<ol>{items}</ol></div>",
+        heading=t(N_("Predict, then check")), items=items,
+        intro=t(N_("Discuss in your group and agree on an answer before you check it.")),
     )
-    intro = escape(t(N_("Discuss in your group and agree on an answer before you check it.")))
-    return f'<div class="cx-quiz"><p class="cx-quiz-title">{heading}</p><p class="cx-quiz-intro">{intro}</p><ol>{items}</ol></div>'
+
+
+# ---- The whole widget ---------------------------------------------------------------------------
+
+# Words around every exercise.
+_WORDS = {
+    "controls": N_("Simulation controls"),
+    "form": N_("Form"),
+    "code": N_("Code"),
+    "reset_numbers": N_("Reset numbers"),
+    "stop": N_("Stop"),
+    "code_label": N_("Python code of the model"),
+    "run": N_("Run"),
+    "reset_code": N_("Reset code"),
+    "printed": N_("What your code printed"),
+}
+
+
+def _json_for_html(data: Any) -> Markup:
+    """JSON inside a ``<script>`` element: nothing in it can close the element."""
+    return Markup(json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/"))
+
+
+def widget_html(exercise: Exercise, t: Translator, raw: Mapping[str, Any], results: Markup, quiz: Markup) -> Markup:
+    """The exercise as static HTML: title, controls, status, form, code panel, results, questions, data."""
+    prefix = prefix_of(exercise)
+    words = {key: t(message) for key, message in _WORDS.items()}
+    data = {"name": exercise.name, "raw": raw, "source": inspect.getsource(exercise.model)}
+    return html(
+        '<section class="cx" id="{prefix}" data-cx="{name}" aria-labelledby="{prefix}-title">'
+        '<p class="cx-title" id="{prefix}-title">{title}</p><p class="cx-summary">{summary}</p>'
+        '<div class="cx-bar cx-js-only" role="toolbar" aria-label="{w[controls]}">'
+        '<button type="button" class="cx-mode" data-mode="form" aria-pressed="true">{w[form]}</button>'
+        '<button type="button" class="cx-mode" data-mode="code" aria-pressed="false">{w[code]}</button>'
+        '<button type="button" class="cx-reset-form">{w[reset_numbers]}</button>'
+        '<button type="button" class="cx-stop" hidden>{w[stop]}</button></div>'
+        '<div class="cx-status cx-js-only" role="status" aria-live="polite"><span class="cx-status-text"></span>'
+        '<progress class="cx-progress" max="100" value="0" hidden></progress></div>'
+        "{form}"
+        '<div class="cx-code" hidden><p class="cx-code-tip">{tip}</p>'
+        '<div class="cx-editor" aria-label="{w[code_label]}"></div>'
+        '<div class="cx-code-bar"><button type="button" class="cx-run">{w[run]}</button>'
+        '<button type="button" class="cx-reset-code">{w[reset_code]}</button></div>'
+        '<div class="cx-problem" role="alert" hidden></div>'
+        '<p class="cx-output-title" hidden>{w[printed]}</p>'
+        '<pre class="cx-output" tabindex="0" hidden></pre></div>'
+        '<div class="cx-results" aria-live="polite">{results}</div>'
+        "{quiz}"
+        '<script type="application/json" class="cx-data">{data}</script>'
+        "</section>",
+        prefix=prefix, name=exercise.name, title=t(exercise.title), summary=t(exercise.summary), w=words,
+        form=form_html(exercise, raw, t, prefix), tip=t(exercise.code_tip), results=results, quiz=quiz,
+        data=_json_for_html(data),
+    )
+
+
+def progress_box(words: Mapping[str, str]) -> Markup:
+    """The "your progress" box under a page's exercises: save to a file, load from a file."""
+    return html(
+        '<aside class="cx-progress-box cx-js-only" aria-labelledby="cx-progress-title">'
+        '<p class="cx-progress-title" id="cx-progress-title">{title}</p>'
+        '<button type="button" class="cx-export">{export}</button>'
+        '<label class="cx-import"><span>{load}</span>'
+        '<input type="file" accept=".json,application/json" class="cx-import-file"></label>'
+        '<p class="cx-progress-status" role="status" aria-live="polite"></p></aside>',
+        title=words["progress_title"], export=words["progress_export"], load=words["progress_import"],
+    )

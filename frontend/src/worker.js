@@ -11,6 +11,7 @@
  * Messages in:  {type: "init", ...}   {type: "call", id, request}
  * Messages out: {type: "progress", loaded, total}  {type: "phase", phase}  {type: "ready", ms}
  *               {type: "result", id, response}     {type: "failed", message}  {type: "fatal", message}
+ * Their shapes, and those of the requests and responses: runtime/messages.js.
  */
 
 const started = performance.now()
@@ -134,7 +135,7 @@ async function init(m) {
   pyodide.runPython([
     "import sys",
     "sys.path.insert(0, '/home/pyodide/coop')",
-    "import exercises.core.api as coop_api",
+    "import exercises.api as coop_api",
     "import pygal"
   ].join("\n"))
   api = pyodide.globals.get("coop_api")

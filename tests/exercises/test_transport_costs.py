@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exercises.core import api
-from exercises.models.transport import RULES, Truck, Village, share_costs, trips_needed
+from exercises import api
+from exercises.models.transport_costs import RULES, Truck, Village, share_costs, trips_needed
 
 NAMES = ["Ban Phou Kaew", "Ban Nam Sai", "Ban Kok Mai", "Ban Lak 35", "Ban Nong Luang", "Ban Thong Vay"]
 TRUCK = Truck(capacity_kg=4_000, cost_per_trip=400_000, cost_per_km=20_000)

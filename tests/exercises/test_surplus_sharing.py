@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exercises.core import api
-from exercises.models.surplus import Member, Rules, share_surplus
+from exercises import api
+from exercises.models.surplus_sharing import Member, Rules, share_surplus
 
 NAMES = ["Bounmy", "Noy", "Khamla", "Vanh", "Sengdao", "Phet", "Thongdy", "Others"]
 

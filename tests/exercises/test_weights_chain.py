@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exercises.models.weights import Capacity, Price, Ratios, chain, follow, people_for
+from exercises.models.weights_chain import Capacity, Price, Ratios, chain, follow, people_for
 
 RATIOS = Ratios(Fraction(5), Fraction(5, 4), Fraction(0))
 CAPACITY = Capacity(cherry_per_member=2_400, cherry_per_ha=1_600, picker_kg_per_day=75)
@@ -172,7 +172,7 @@ def test_a_very_large_harvest():
 
 def test_exercise_reference_answers_and_bad_input():
     """Every question's hand-worked answer is accepted, and a typing mistake gives a field message."""
-    from exercises.core import api
+    from exercises import api
 
     assert api.self_test("weights-chain") == []
     out = api.update("weights-chain", "en", {"cherry_kg": "oops"})

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from exercises.models.pooling import Delivery, Lot, Season, settle
+from exercises.models.pooled_pricing import Delivery, Lot, Season, settle
 
 NAMES = ["Bounmy", "Noy", "Khamla", "Vanh", "Sengdao", "Phet", "Thongdy"]
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exercises.core import api
+from exercises import api
 from exercises.models.premium_vote import (
     FUNDED,
     KEPT_FOR_QUALITY,

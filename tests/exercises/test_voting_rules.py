@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exercises.core import api
-from exercises.models.voting import METHODS, Member, Rules, count_votes
+from exercises import api
+from exercises.models.voting_rules import METHODS, Member, Rules, count_votes
 from exercises.voting_rules import MEMBERS
 
 

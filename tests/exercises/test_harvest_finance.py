@@ -168,7 +168,7 @@ def test_a_long_season_of_small_months():
 
 
 def test_the_exercise_checks_its_questions_and_its_fields():
-    from exercises.core import api
+    from exercises import api
 
     assert api.self_test("harvest-finance") == []
     response = api.update("harvest-finance", "en", {"interest_per_month": "oops"})

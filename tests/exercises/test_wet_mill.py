@@ -8,7 +8,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from exercises.core import api
+from exercises import api
 from exercises.models.wet_mill import MAX_SEASONS, Mill, Week, run_season
 
 #: The Phou Kaew season of the exercise's defaults (50,000 kg, busiest day 4,000 kg).

@@ -1,0 +1,60 @@
+"""The entry points: what a page calls at build time, and what the browser's Python worker calls.
+
+The worker does ``import exercises.api as coop_api`` and sends every request as JSON to
+``coop_api.call(request_json)`` (the request and response shapes are documented in
+frontend/src/runtime/messages.js). The build calls ``widget``, ``ui_strings`` and ``progress_box``.
+Everything here takes an exercise *name*; the engine in ``core/`` works on ``Exercise`` objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from . import EXERCISES
+from .core import engine, rpc
+from .core.evaluate import Evaluation, evaluate
+from .core.i18n import LANGUAGES, translator
+from .core.render import progress_box as _progress_box
+from .core.sandbox import OUTPUT_LIMIT
+from .ui import UI
+
+__all__ = ["OUTPUT_LIMIT", "Evaluation", "call", "check", "evaluate", "progress_box", "self_test", "ui_strings",
+           "update", "widget"]
+
+
+def widget(name: str, lang: str) -> str:
+    """The exercise as static HTML with its default numbers (build time)."""
+    return engine.widget(EXERCISES[name], lang)
+
+
+def update(name: str, lang: str, raw: Mapping[str, Any] | None, source: str | None = None) -> dict[str, Any]:
+    """New results for the learner's numbers, and optionally the learner's edited model code."""
+    return engine.update(EXERCISES[name], lang, raw, source)
+
+
+def check(name: str, lang: str, question_id: str, answer: str, raw: Mapping[str, Any] | None = None,
+          source: str | None = None, attempt: int = 1) -> dict[str, Any]:
+    """Is this answer right, for the learner's numbers (and code)?"""
+    return engine.check(EXERCISES[name], lang, question_id, answer, raw, source, attempt)
+
+
+def self_test(name: str) -> list[str]:
+    """Every question's reference answer through its own check, in every language; the failures."""
+    return engine.self_test(EXERCISES[name], LANGUAGES)
+
+
+def call(request_json: str) -> str:
+    """The worker's single entry point: a JSON request in, a JSON response out."""
+    return rpc.call(request_json, EXERCISES.__getitem__)
+
+
+def ui_strings(lang: str) -> dict[str, str]:
+    """Messages the page's JavaScript shows (loading, stopping, progress files …), translated."""
+    t = translator(lang)
+    return {key: t(message) for key, message in UI.items()}
+
+
+def progress_box(lang: str) -> str:
+    """The "your progress" box under a page's exercises: save to a file, load from a file."""
+    return str(_progress_box(ui_strings(lang)))

@@ -1,0 +1,69 @@
+"""Predict, then check: is a group's answer right for the numbers in its form?
+
+The right answer is always computed by the model for the learner's current inputs (and code); the
+feedback says "too high" or "too low", gives the question's hints one by one, and explains why the
+answer is right. A question that has no answer with these numbers says why (``NoAnswer``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from fractions import Fraction
+from typing import Any
+
+from .evaluate import Evaluation
+from .exercise import Checked, ChoiceAnswer, NoAnswer, Question
+from .i18n import N_, Translator
+from .params import ParamError
+from .text import cell_text
+
+__all__ = ["answer_text", "check_answer", "with_given"]
+
+
+def with_given(raw: Mapping[str, Any], given: Mapping[str, str]) -> dict[str, Any]:
+    """The learner's inputs with the values a question asks to set."""
+    return {**raw, **given}
+
+
+def answer_text(question: Question, values: Mapping[str, Any], result: Any, t: Translator) -> str:
+    """The right answer, formatted for people."""
+    expected = question.answer(values, result, t)
+    if isinstance(question.kind, ChoiceAnswer):
+        for key, label in question.kind.options(values, result):
+            if str(key) == str(expected):
+                return cell_text(label, "text", t)
+        return str(expected)
+    return question.kind.show(expected, t)
+
+
+def check_answer(question: Question, answer: str, evaluation: Evaluation, attempt: int, t: Translator) -> Checked:
+    """Check ``answer`` against what the model computed in ``evaluation``."""
+    if not evaluation.ran:
+        if evaluation.errors:
+            return Checked("invalid", t(N_("First fix the numbers marked in the form.")))
+        return Checked("invalid", t(N_("First make the code run without errors.")))
+    if not str(answer).strip():
+        return Checked("invalid", t(N_("Type your group's answer first.")))
+    try:
+        given = question.kind.read(answer)
+    except ParamError as error:
+        return Checked("invalid", error.text(t))
+    try:
+        expected = question.answer(evaluation.values, evaluation.result, t)
+        shown = answer_text(question, evaluation.values, evaluation.result, t)
+    except NoAnswer as why:  # the question says why it has no answer with these numbers
+        return Checked("invalid", t(why.message, **{k: str(v) for k, v in why.values.items()}))
+    except LookupError:  # the learner removed the rows the question is about
+        return Checked("invalid", t(N_("This question needs the rows it talks about. Press “Reset numbers” to bring them back.")))
+    except Exception:  # e.g. a learner's model or empty table that gives the question nothing to compute
+        return Checked("invalid", t(N_("This question cannot be answered with these numbers. Press “Reset numbers” and try again.")))
+    if question.kind.matches(given, expected):
+        return Checked("correct", t(question.explain, answer=shown), expected=shown)
+    feedback = t(N_("Not yet. Talk it over and try again."))
+    if not isinstance(question.kind, ChoiceAnswer):
+        direction = N_("Your answer is too high.") if given > Fraction(expected) else N_("Your answer is too low.")
+        feedback = f"{t(direction)} {feedback}"
+    hint = None
+    if question.hints:
+        hint = t(question.hints[min(max(attempt, 1), len(question.hints)) - 1])
+    return Checked("wrong", feedback, hint, shown)

@@ -1,0 +1,118 @@
+"""What a page (at build time) and the browser's Python worker ask of one exercise.
+
+* ``widget(exercise, lang)`` — the whole exercise as static HTML with its default numbers.
+* ``update(exercise, lang, raw, source)`` — new results for the learner's numbers (and edited code).
+* ``check(exercise, lang, question, answer, raw, source, attempt)`` — is this answer right?
+* ``self_test(exercise, languages)`` — every question's reference answer goes through its own check.
+
+They take ``Exercise`` objects (finding one by name is the job of the package that holds the
+exercises) and return plain JSON-ready data. Errors in learner input or learner code come back as
+data, never as exceptions. The JSON shapes are documented once, in frontend/src/runtime/messages.js.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from .checking import answer_text, check_answer, with_given
+from .evaluate import Evaluation, evaluate
+from .exercise import Checked, ChoiceAnswer, Exercise
+from .html import Markup
+from .i18n import N_, Translator, translator
+from .params import raw_defaults
+from .render import outputs_html, prefix_of, questions_html, widget_html
+from .sandbox import CodeProblem
+
+__all__ = ["check", "self_test", "update", "widget"]
+
+
+@dataclass
+class Shown:
+    """What a run shows: its results as HTML, and its key numbers (for tests and the page's data)."""
+
+    html: Markup
+    numbers: dict[str, Any]
+
+
+def _shown(exercise: Exercise, evaluation: Evaluation, t: Translator) -> Shown:
+    try:
+        outputs = exercise.show(evaluation.result, evaluation.values, t)
+        return Shown(outputs_html(outputs, t, prefix_of(exercise)), _jsonable(outputs.numbers))
+    except Exception as error:  # a learner's model returned something unusable
+        evaluation.problem = CodeProblem("result", f"{type(error).__name__}: {error}")
+        evaluation.ran = False
+        return Shown(Markup(""), {})
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, Fraction):
+        return float(value) if value.denominator != 1 else int(value)
+    if isinstance(value, Mapping):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def widget(exercise: Exercise, lang: str) -> str:
+    """The exercise as static HTML with its default numbers: form, results, questions, answer key."""
+    t = translator(lang)
+    raw = raw_defaults(exercise.params, t)
+    evaluation = evaluate(exercise, raw)
+    shown = _shown(exercise, evaluation, t)
+    answers = {}
+    for question in exercise.questions:
+        asked = evaluate(exercise, with_given(raw, question.given)) if question.given else evaluation
+        answers[question.id] = answer_text(question, asked.values, asked.result, t)
+    quiz = questions_html(exercise, evaluation.values, evaluation.result, answers, t, prefix_of(exercise))
+    return str(widget_html(exercise, t, raw, shown.html, quiz))
+
+
+def update(exercise: Exercise, lang: str, raw: Mapping[str, Any] | None, source: str | None = None) -> dict[str, Any]:
+    """New results for the learner's inputs (and code)."""
+    t = translator(lang)
+    evaluation = evaluate(exercise, raw, source)
+    shown = _shown(exercise, evaluation, t) if evaluation.ran else Shown(Markup(""), {})
+    truncated = evaluation.truncated and t(N_("… {count} more characters of output were not shown."),
+                                           count=t.int(evaluation.truncated))
+    return {
+        "ok": not evaluation.errors and evaluation.problem is None,
+        "errors": {path: error.text(t) for path, error in evaluation.errors.items()},
+        "html": str(shown.html),
+        "numbers": shown.numbers,
+        "output": evaluation.output,
+        "truncated": truncated,
+        "problem": evaluation.problem.as_dict(t) if evaluation.problem else None,
+    }
+
+
+def _checked(exercise: Exercise, t: Translator, question_id: str, answer: str, raw: Mapping[str, Any] | None,
+             source: str | None, attempt: int) -> Checked:
+    question = exercise.question(question_id)
+    evaluation = evaluate(exercise, with_given(raw or raw_defaults(exercise.params, t), question.given), source)
+    return check_answer(question, answer, evaluation, attempt, t)
+
+
+def check(exercise: Exercise, lang: str, question_id: str, answer: str, raw: Mapping[str, Any] | None = None,
+          source: str | None = None, attempt: int = 1) -> dict[str, Any]:
+    """Check one answer against what the model computes for the learner's inputs (the defaults if none)."""
+    outcome = _checked(exercise, translator(lang), question_id, answer, raw, source, attempt)
+    return {"status": outcome.status, "feedback": outcome.feedback, "hint": outcome.hint}
+
+
+def self_test(exercise: Exercise, languages: Iterable[str]) -> list[str]:
+    """Feed each question's reference answer through its check in every language; list failures."""
+    failures = []
+    for lang in languages:
+        t = translator(lang)
+        for question in exercise.questions:
+            # a choice's reference is a message id (such as a member's name), so it is translated
+            reference = t(question.reference) if isinstance(question.kind, ChoiceAnswer) else question.reference
+            outcome = _checked(exercise, t, question.id, reference, None, None, 1)
+            if outcome.status != "correct":
+                failures.append(f"{exercise.name}/{question.id} [{lang}]: reference {reference!r} is not accepted "
+                                f"(model says {outcome.expected}; {outcome.feedback})")
+    return failures
