@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * The exercises' page runtime (a classic script, so it also runs from file://).
  *
@@ -10,7 +11,7 @@ import { Exercise } from "./runtime/exercise.js"
 import { ProgressStore } from "./runtime/progress.js"
 import { PythonRuntime } from "./runtime/python.js"
 
-const script = document.currentScript
+const script = /** @type {HTMLScriptElement} */ (document.currentScript)
 const assets = new URL("../", script.src).href // this file is assets/coop/runtime.js
 
 let editorPromise = null
@@ -21,7 +22,7 @@ function loadEditor() {
 }
 
 function main() {
-  const roots = [...document.querySelectorAll(".cx[data-cx]")]
+  const roots = [...document.querySelectorAll(".cx[data-cx]")].map(e => /** @type {HTMLElement} */ (e))
   if (!roots.length) return
   const ui = JSON.parse(document.getElementById("cx-ui").textContent)
   const t = (key, values = {}) => (ui[key] || key).replace(/\{(\w+)\}/g, (_, name) => values[name] ?? "")
@@ -83,8 +84,9 @@ function main() {
       tell("progress_exported")
     })
     box.querySelector(".cx-import-file").addEventListener("change", async event => {
-      const file = event.target.files[0]
-      event.target.value = ""
+      const input = /** @type {HTMLInputElement} */ (event.target)
+      const file = input.files[0]
+      input.value = ""
       if (!file) return
       try {
         store.importText(await file.text())

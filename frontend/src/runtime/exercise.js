@@ -1,16 +1,42 @@
+// @ts-check
 /*
  * One exercise on the page: its form, results, code editor and questions.
  *
  * The HTML was made at build time by Python (exercises/core/render.py) with the default numbers;
  * this only wires it up. New results come back from the same Python code, already escaped, so
  * they can replace the old ones as they are. What learner code prints is shown as text only.
+ * Ids are never rebuilt here from names: a field's message is the element its `aria-describedby`
+ * names, a table's row ids start with its `data-id-prefix`, a cell's column is its `data-column`.
+ * The messages to and from Python: ./messages.js.
  */
 
 import { CALL_TIMEOUT } from "./python.js"
 
+/** @typedef {import("./messages.js").RawInputs} RawInputs */
+/** @typedef {import("./messages.js").UpdateResponse} UpdateResponse */
+/** @typedef {import("./messages.js").CheckResponse} CheckResponse */
+/** @typedef {HTMLInputElement | HTMLSelectElement} Control */
+
+/**
+ * The form controls inside `element`, in document order.
+ * @param {ParentNode} element
+ * @returns {Control[]}
+ */
+const controls = element => [...element.querySelectorAll("input, select")].map(e => /** @type {Control} */ (e))
+
 const UPDATE_DELAY = 30 // ms: coalesces keystrokes; a newer change always replaces a queued one
 
 export class Exercise {
+  /**
+   * @param {HTMLElement} root the exercise's `<section class="cx">`
+   * @param {object} options
+   * @param {import("./python.js").PythonRuntime} options.python
+   * @param {import("./progress.js").ProgressStore} options.store
+   * @param {Record<string, string>} options.ui   the page's interface words (#cx-ui)
+   * @param {string} options.lang
+   * @param {() => Promise<any>} options.loadEditor
+   * @param {number} [options.timeout]            ms a call may run
+   */
   constructor(root, { python, store, ui, lang, loadEditor, timeout }) {
     this.root = root
     this.python = python
@@ -19,31 +45,51 @@ export class Exercise {
     this.lang = lang
     this.loadEditor = loadEditor
     this.timeout = timeout || CALL_TIMEOUT
-    this.data = JSON.parse(root.querySelector(".cx-data").textContent)
+    /** @type {{name: string, raw: RawInputs, source: string}} the exercise's `cx-data` */
+    this.data = JSON.parse(this.find(".cx-data").textContent || "{}")
     this.name = this.data.name
-    this.prefix = root.id
-    this.form = root.querySelector(".cx-form")
-    this.results = root.querySelector(".cx-results")
-    this.statusText = root.querySelector(".cx-status-text")
-    this.progress = root.querySelector(".cx-progress")
-    this.stopButton = root.querySelector(".cx-stop")
-    this.codePanel = root.querySelector(".cx-code")
-    this.problem = root.querySelector(".cx-problem")
-    this.output = root.querySelector(".cx-output")
-    this.outputTitle = root.querySelector(".cx-output-title")
+    this.form = /** @type {HTMLFormElement} */ (this.find(".cx-form"))
+    this.results = this.find(".cx-results")
+    this.statusText = this.find(".cx-status-text")
+    this.progress = /** @type {HTMLProgressElement} */ (this.find(".cx-progress"))
+    this.stopButton = this.find(".cx-stop")
+    this.codePanel = this.find(".cx-code")
+    this.problem = this.find(".cx-problem")
+    this.output = this.find(".cx-output")
+    this.outputTitle = this.find(".cx-output-title")
+    /** @type {{getValue(): string, setValue(code: string): void, focus(): void} | null} */
     this.editor = null
-    this.source = null // the learner's code the results use; null = the original model
-    this.updateTimer = null
+    /** @type {string | null} the learner's code the results use; null = the original model */
+    this.source = null
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    this.updateTimer = undefined
     this.engaged = false
     this.wire()
     root.classList.add("cx-ready")
     this.restore()
   }
 
-  t(key, values = {}) {
-    return (this.ui[key] || key).replace(/\{(\w+)\}/g, (_, name) => values[name] ?? "")
+  /**
+   * An element of this exercise that the HTML always has.
+   * @param {string} selector
+   * @returns {HTMLElement}
+   */
+  find(selector) {
+    const element = this.root.querySelector(selector)
+    if (!element) throw new Error(`${this.root.id}: no ${selector}`)
+    return /** @type {HTMLElement} */ (element)
   }
 
+  /**
+   * An interface word, with its {placeholders} filled in.
+   * @param {string} key
+   * @param {Record<string, string | number>} [values]
+   */
+  t(key, values = {}) {
+    return (this.ui[key] || key).replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ""))
+  }
+
+  /** @param {string} message */
   status(message) {
     this.statusText.textContent = message
   }
@@ -55,24 +101,34 @@ export class Exercise {
     this.form.addEventListener("change", () => this.changed())
     this.form.addEventListener("submit", event => event.preventDefault())
     this.form.addEventListener("click", event => {
-      const add = event.target.closest(".cx-add-row")
-      const remove = event.target.closest(".cx-remove-row")
-      if (add) this.addRow(add.closest(".cx-field-table"))
-      if (remove) this.removeRow(remove.closest("tr"))
+      const target = /** @type {Element} */ (event.target)
+      const add = target.closest(".cx-add-row")
+      const remove = target.closest(".cx-remove-row")
+      if (add) this.addRow(/** @type {HTMLElement} */ (add.closest(".cx-field-table")))
+      if (remove) this.removeRow(/** @type {HTMLTableRowElement} */ (remove.closest("tr")))
     })
-    this.root.querySelector(".cx-reset-form").addEventListener("click", () => this.resetForm())
+    this.find(".cx-reset-form").addEventListener("click", () => this.resetForm())
     this.stopButton.addEventListener("click", () => this.python.halt("stopped"))
     for (const button of this.root.querySelectorAll(".cx-mode"))
-      button.addEventListener("click", () => this.setMode(button.dataset.mode))
-    this.root.querySelector(".cx-run").addEventListener("click", () => this.runCode())
-    this.root.querySelector(".cx-reset-code").addEventListener("click", () => this.resetCode())
-    for (const question of this.root.querySelectorAll(".cx-question")) {
-      question.querySelector(".cx-check").addEventListener("click", () => this.check(question))
-      const input = question.querySelector("input, select")
-      input.addEventListener("keydown", event => {
-        if (event.key === "Enter") { event.preventDefault(); this.check(question) }
+      button.addEventListener("click", () => this.setMode(/** @type {HTMLElement} */ (button).dataset.mode || "form"))
+    this.find(".cx-run").addEventListener("click", () => this.runCode())
+    this.find(".cx-reset-code").addEventListener("click", () => this.resetCode())
+    for (const question of this.questions()) {
+      question.querySelector(".cx-check")?.addEventListener("click", () => this.check(question))
+      controls(question)[0].addEventListener("keydown", event => {
+        if (/** @type {KeyboardEvent} */ (event).key === "Enter") { event.preventDefault(); this.check(question) }
       })
     }
+  }
+
+  /** @returns {HTMLElement[]} */
+  questions() {
+    return [...this.root.querySelectorAll(".cx-question")].map(q => /** @type {HTMLElement} */ (q))
+  }
+
+  /** @returns {HTMLElement[]} the form's fields: one per parameter (a table is one field) */
+  fields() {
+    return [...this.form.querySelectorAll(".cx-field")].map(f => /** @type {HTMLElement} */ (f))
   }
 
   changed() {
@@ -84,44 +140,52 @@ export class Exercise {
 
   /* ---- Form values -------------------------------------------------------------------------------- */
 
-  /** The text of every field, as the learner typed it ({name: text, table: [{col: text}]}). */
+  /**
+   * The text of every field, as the learner typed it ({name: text, table: [{column: text}]}).
+   * @returns {RawInputs}
+   */
   collect() {
+    /** @type {RawInputs} */
     const raw = {}
-    for (const field of this.form.querySelectorAll(".cx-field")) {
-      const path = field.dataset.path
+    for (const field of this.fields()) {
+      const path = field.dataset.path || ""
       if (field.classList.contains("cx-field-table")) {
         raw[path] = [...field.querySelectorAll("tbody tr")].map(row => {
+          /** @type {Record<string, string>} */
           const values = {}
-          for (const input of row.querySelectorAll("input, select")) values[input.name.split(".").pop()] = input.value
+          for (const input of controls(row)) values[input.dataset.column || ""] = input.value
           return values
         })
       } else {
-        raw[path] = field.querySelector("input, select").value
+        raw[path] = controls(field)[0].value
       }
     }
     return raw
   }
 
-  /** Put `raw` back into the form (rows are added or removed to match). */
+  /**
+   * Put `raw` back into the form (rows are added or removed to match).
+   * @param {RawInputs} raw
+   */
   fill(raw) {
-    for (const field of this.form.querySelectorAll(".cx-field")) {
-      const path = field.dataset.path
+    for (const field of this.fields()) {
+      const path = field.dataset.path || ""
       if (!(path in raw)) continue
+      const value = raw[path]
       if (field.classList.contains("cx-field-table")) {
-        const rows = Array.isArray(raw[path]) ? raw[path] : []
-        const body = field.querySelector("tbody")
+        const rows = Array.isArray(value) ? value : []
+        const body = /** @type {HTMLTableSectionElement} */ (field.querySelector("tbody"))
         while (body.rows.length > rows.length && body.rows.length > 0) body.rows[body.rows.length - 1].remove()
         while (body.rows.length < rows.length) this.appendRow(field)
         rows.forEach((values, index) => {
-          for (const input of body.rows[index].querySelectorAll("input, select")) {
-            const column = input.name.split(".").pop()
+          for (const input of controls(body.rows[index])) {
+            const column = input.dataset.column || ""
             if (column in values) input.value = String(values[column])
           }
         })
         this.renumber(field)
-      } else {
-        const input = field.querySelector("input, select")
-        if (typeof raw[path] === "string") input.value = raw[path]
+      } else if (typeof value === "string") {
+        controls(field)[0].value = value
       }
     }
   }
@@ -133,11 +197,16 @@ export class Exercise {
 
   /* ---- Table rows --------------------------------------------------------------------------------- */
 
+  /**
+   * A copy of the table's last row, emptied, at the end of the table.
+   * @param {HTMLElement} field
+   * @returns {HTMLTableRowElement | null}
+   */
   appendRow(field) {
-    const body = field.querySelector("tbody")
-    const template = body.rows[body.rows.length - 1] || field.querySelector("tbody tr")
+    const body = /** @type {HTMLTableSectionElement} */ (field.querySelector("tbody"))
+    const template = body.rows[body.rows.length - 1]
     if (!template) return null
-    const row = template.cloneNode(true)
+    const row = /** @type {HTMLTableRowElement} */ (template.cloneNode(true))
     for (const input of row.querySelectorAll("input")) input.value = ""
     for (const select of row.querySelectorAll("select")) select.selectedIndex = 0
     for (const error of row.querySelectorAll(".cx-error")) error.textContent = ""
@@ -145,51 +214,64 @@ export class Exercise {
     return row
   }
 
+  /** @param {HTMLElement} field */
   addRow(field) {
     const max = Number(field.dataset.maxRows)
     if (field.querySelectorAll("tbody tr").length >= max) return
     const row = this.appendRow(field)
     this.renumber(field)
-    if (row) row.querySelector("input, select").focus()
+    if (row) controls(row)[0].focus()
     this.changed()
   }
 
+  /** @param {HTMLTableRowElement} row */
   removeRow(row) {
-    const field = row.closest(".cx-field-table")
-    const body = row.parentElement
+    const field = /** @type {HTMLElement} */ (row.closest(".cx-field-table"))
+    const body = /** @type {HTMLTableSectionElement} */ (row.parentElement)
     if (body.rows.length <= 1) {
       // keep one row as a template; empty it instead
       for (const input of row.querySelectorAll("input")) input.value = ""
     } else {
       const next = row.nextElementSibling || row.previousElementSibling
       row.remove()
-      next?.querySelector(".cx-remove-row")?.focus()
+      const button = /** @type {HTMLElement | null | undefined} */ (next?.querySelector(".cx-remove-row"))
+      button?.focus()
     }
     this.renumber(field)
     this.changed()
   }
 
-  /** Keep names and ids in step with row positions (errors come back by position). */
+  /**
+   * Keep names and ids in step with row positions (errors come back by position). Ids are the
+   * table's `data-id-prefix`, the row and the cell's `data-column`; a cell's message is the
+   * element its control's `aria-describedby` names.
+   * @param {HTMLElement} field
+   */
   renumber(field) {
     const table = field.dataset.path
     const removeLabel = field.querySelector(".cx-remove-row")?.textContent || ""
     ;[...field.querySelectorAll("tbody tr")].forEach((row, index) => {
-      row.dataset.row = String(index)
-      for (const input of row.querySelectorAll("input, select")) {
-        const column = input.name.split(".").pop()
+      /** @type {HTMLElement} */ (row).dataset.row = String(index)
+      for (const input of controls(row)) {
+        const column = input.dataset.column
+        const error = input.parentElement?.querySelector(".cx-error")
         input.name = `${table}.${index}.${column}`
-        input.id = `${this.prefix}-f-${table}-${index}-${column}`
-        input.setAttribute("aria-describedby", `${input.id}-err`)
-        const error = input.parentElement.querySelector(".cx-error")
-        if (error) error.id = `${input.id}-err`
+        input.id = `${field.dataset.idPrefix}-${index}-${column}`
+        if (error) {
+          error.id = `${input.id}-err`
+          input.setAttribute("aria-describedby", error.id)
+        }
       }
-      const remove = row.querySelector(".cx-remove-row")
-      if (remove) remove.setAttribute("aria-label", `${removeLabel} ${index + 1}`)
+      row.querySelector(".cx-remove-row")?.setAttribute("aria-label", `${removeLabel} ${index + 1}`)
     })
   }
 
   /* ---- Running the model -------------------------------------------------------------------------- */
 
+  /**
+   * Ask Python for the results of the numbers (and code) now in the form; show them.
+   * @returns {Promise<UpdateResponse | null>} null when the call failed or a newer one replaced it
+   */
   async update({ quiet = false } = {}) {
     const raw = this.collect()
     let response
@@ -209,11 +291,13 @@ export class Exercise {
     return response
   }
 
+  /** @param {boolean} on */
   slow(on) {
     this.stopButton.hidden = !on
     if (on) this.status(this.t("running"))
   }
 
+  /** @param {Error & {reason?: string}} error */
   callFailed(error) {
     const reason = error.reason || error.message
     if (reason === "timeout") this.status(this.t("timeout", { seconds: Math.round(this.timeout / 1000) }))
@@ -222,6 +306,10 @@ export class Exercise {
     // "not_loaded": the page-wide status already says why
   }
 
+  /**
+   * @param {UpdateResponse} response
+   * @param {boolean} quiet  keep the status line as it is
+   */
   show(response, quiet) {
     this.showErrors(response.errors || {})
     this.problem.hidden = !response.problem
@@ -258,14 +346,20 @@ export class Exercise {
     }
   }
 
+  /**
+   * Each message next to its field: a control's own message, or a whole table's.
+   * @param {Record<string, string>} errors field path → message
+   */
   showErrors(errors) {
     for (const input of this.form.querySelectorAll("[aria-invalid]")) input.removeAttribute("aria-invalid")
     for (const span of this.form.querySelectorAll(".cx-error")) span.textContent = ""
     for (const [path, message] of Object.entries(errors)) {
-      const id = `${this.prefix}-f-${path.replace(/\./g, "-")}`
       const input = this.form.querySelector(`[name="${CSS.escape(path)}"]`)
-      if (input) input.setAttribute("aria-invalid", "true")
-      const span = document.getElementById(`${id}-err`)
+      input?.setAttribute("aria-invalid", "true")
+      const describedBy = input?.getAttribute("aria-describedby")
+      const span = describedBy
+        ? document.getElementById(describedBy)
+        : this.form.querySelector(`.cx-field[data-path="${CSS.escape(path)}"] > .cx-error`)
       if (span) span.textContent = message
     }
   }
@@ -277,9 +371,10 @@ export class Exercise {
 
   /* ---- Code mode ---------------------------------------------------------------------------------- */
 
+  /** @param {string} mode "form" or "code" */
   async setMode(mode) {
     for (const button of this.root.querySelectorAll(".cx-mode"))
-      button.setAttribute("aria-pressed", String(button.dataset.mode === mode))
+      button.setAttribute("aria-pressed", String(/** @type {HTMLElement} */ (button).dataset.mode === mode))
     this.codePanel.hidden = mode !== "code"
     this.root.classList.toggle("cx-code-mode", mode === "code")
     if (mode === "code") {
@@ -288,15 +383,15 @@ export class Exercise {
         this.status(this.t("code_loading"))
         const saved = this.store.exercise(this.name).code
         const Editor = await this.loadEditor()
-        this.editor = Editor.create(this.root.querySelector(".cx-editor"), saved ?? this.data.source, {
+        this.editor = Editor.create(this.find(".cx-editor"), saved ?? this.data.source, {
           label: this.t("editor_label"),
-          onChange: code => this.store.update(this.name, record => {
+          onChange: (/** @type {string} */ code) => this.store.update(this.name, record => {
             record.code = code === this.data.source ? null : code
           })
         })
         this.status(saved ? this.t("code_restored") : "")
       }
-      this.editor.focus()
+      this.editor?.focus()
     }
   }
 
@@ -322,14 +417,19 @@ export class Exercise {
 
   /* ---- Questions ---------------------------------------------------------------------------------- */
 
+  /**
+   * Check the group's answer to one question; keep it, and whether it was right.
+   * @param {HTMLElement} question
+   */
   async check(question) {
-    const id = question.dataset.question
-    const input = question.querySelector("input, select")
-    const feedback = question.querySelector(".cx-feedback")
-    const hint = question.querySelector(".cx-hint")
+    const id = question.dataset.question || ""
+    const input = controls(question)[0]
+    const feedback = /** @type {HTMLElement} */ (question.querySelector(".cx-feedback"))
+    const hint = /** @type {HTMLElement} */ (question.querySelector(".cx-hint"))
     const record = this.store.exercise(this.name).answers[id]
     const attempt = record?.status === "wrong" ? record.attempts + 1 : 1
     feedback.textContent = this.t("checking")
+    /** @type {CheckResponse} */
     let response
     try {
       response = await this.python.call({
@@ -348,7 +448,7 @@ export class Exercise {
     if (response.status !== "invalid") {
       this.store.update(this.name, r => {
         r.answers[id] = { value: input.value, status: response.status, attempts: attempt, lang: this.lang, feedback: response.feedback }
-        r.done = [...this.root.querySelectorAll(".cx-question")].every(q => r.answers[q.dataset.question]?.status === "correct")
+        r.done = this.questions().every(q => r.answers[q.dataset.question || ""]?.status === "correct")
       })
       this.markDone()
     }
@@ -366,12 +466,13 @@ export class Exercise {
   restore() {
     const record = this.store.data.exercises[this.name]
     if (!record) return false
-    for (const question of this.root.querySelectorAll(".cx-question")) {
-      const answer = record.answers[question.dataset.question]
+    for (const question of this.questions()) {
+      const answer = record.answers[question.dataset.question || ""]
       if (!answer) continue
-      question.querySelector("input, select").value = answer.value
+      controls(question)[0].value = answer.value
       question.classList.add(`cx-${answer.status}`)
-      if (answer.lang === this.lang) question.querySelector(".cx-feedback").textContent = answer.feedback
+      const feedback = question.querySelector(".cx-feedback")
+      if (feedback && answer.lang === this.lang) feedback.textContent = answer.feedback
     }
     this.markDone()
     if (record.code) this.source = record.code

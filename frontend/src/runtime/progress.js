@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * A learner's progress, kept in the browser (localStorage) and movable as a JSON file.
  *

@@ -16,7 +16,7 @@ import { loadScript } from "../load-script.js"
 const MANIFEST = __MANIFEST__
 const WORKER_SRC = __WORKER_SRC__
 
-/** How long a call may run before it is stopped (ms). Tests may lower it with data-cx-timeout. */
+/** How long a call may run before it is stopped (ms). A page (or a test) may set window.COOP_CALL_TIMEOUT. */
 export const CALL_TIMEOUT = 5000
 /** With no sign of progress for this long, loading has failed (Pyodide can hang silently). */
 const LOAD_STALL_TIMEOUT = 45000
@@ -173,6 +173,8 @@ export class PythonRuntime {
   /**
    * Ask Python something. `key` coalesces calls: a queued call with the same key is replaced by
    * the newer one (its promise resolves to {superseded: true}).
+   * @param {import("./messages.js").EngineRequest} request
+   * @returns {Promise<any>} the engine's response (see ./messages.js), or {superseded: true}
    */
   call(request, { key = null, timeout = CALL_TIMEOUT, onSlow = null } = {}) {
     return new Promise((resolve, reject) => {
