@@ -9,7 +9,7 @@ import pytest
 
 from exercises import EXERCISES
 from exercises import api
-from exercises.core.i18n import translator
+from exercises.core.i18n import LANGUAGES, translator
 from exercises.core.params import Integer, Number, Percent, Text, parse_all, raw_defaults
 
 NAME = "pooled-pricing"
@@ -122,9 +122,19 @@ def test_question_about_a_removed_member_says_so():
 
 
 @pytest.mark.parametrize("name", EXERCISES.names())
-def test_self_test_reference_answers(name):
-    """Every question's reference answer (worked out by hand) is accepted by its own check."""
+def test_every_exercise_checks_its_references_defaults_and_typing(name):
+    """Every question's reference answer (worked out by hand) is accepted by its own check; the defaults
+    run and balance to the kip in every language; a typing mistake in any number field is refused with a
+    message for that field alone, and no results."""
     assert api.self_test(name) == []
+    for lang in LANGUAGES:
+        shown = api.update(name, lang, {})
+        assert shown["ok"] and shown["numbers"]["balance"] == 0, (lang, shown["errors"], shown["problem"])
+    numbers = [p for p in EXERCISES[name].params if isinstance(p, (Integer, Number, Percent))]
+    assert numbers
+    for param in numbers:
+        typo = api.update(name, "en", {param.name: "oops"})
+        assert not typo["ok"] and list(typo["errors"]) == [param.name] and typo["html"] == "", param.name
 
 
 def test_worker_entry_point_speaks_json():

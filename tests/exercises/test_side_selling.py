@@ -214,12 +214,9 @@ def test_zero_and_extreme_inputs():
 # ---- The exercise built on the model ------------------------------------------------------------
 
 
-def test_the_exercise_checks_its_questions_and_its_fields():
+def test_the_exercise_refuses_a_week_twice_and_shows_the_spiral():
     from exercises import api
 
-    assert api.self_test("side-selling") == []
-    response = api.update("side-selling", "en", {"advance": "oops"})
-    assert not response["ok"] and response["errors"]["advance"]
     twice = api.update("side-selling", "en", {"trader_prices": [{"week": "1", "price": "1"}, {"week": "1", "price": "2"}]})
     assert "Week 1 is already in the table" in twice["errors"]["trader_prices.1.week"]
     shown = api.update("side-selling", "en", {})

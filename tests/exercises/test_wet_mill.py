@@ -213,10 +213,7 @@ def test_extreme_numbers():
 # ---- The exercise on the page ------------------------------------------------------------------
 
 
-def test_exercise_self_test_and_bad_input():
-    assert api.self_test("wet-mill") == []
-    response = api.update("wet-mill", "en", {"fee": "oops"})
-    assert not response["ok"] and response["errors"]["fee"]
+def test_the_exercise_refuses_a_week_twice_and_takes_an_empty_season():
     response = api.update("wet-mill", "en", {"season": [{"week": "3", "kg": "10", "days": "2"},
                                                          {"week": "3", "kg": "20", "days": "2"}]})
     assert "season.1.week" in response["errors"]

@@ -1,0 +1,172 @@
+// Unit tests of the saved-progress store (frontend/src/runtime/progress.js): `node --test frontend/test`.
+//
+// localStorage is replaced by a small in-memory stand-in that can also refuse access (private mode)
+// or refuse to write (full), the ways a real browser fails.
+import assert from "node:assert/strict"
+import { beforeEach, describe, test } from "node:test"
+
+import { KEY, OLD_KEY, ProgressStore, SCHEMA, SITE, clean, migrate } from "../src/runtime/progress.js"
+
+class FakeStorage {
+  constructor({ blocked = false, full = false } = {}) {
+    this.items = new Map()
+    this.blocked = blocked
+    this.full = full
+  }
+  getItem(key) {
+    if (this.blocked) throw new Error("SecurityError")
+    return this.items.has(key) ? this.items.get(key) : null
+  }
+  setItem(key, value) {
+    if (this.blocked || this.full) throw new Error("QuotaExceededError")
+    this.items.set(key, String(value))
+  }
+  removeItem(key) {
+    this.items.delete(key)
+  }
+  keys() {
+    return [...this.items.keys()]
+  }
+}
+
+/** A store on a fresh fake storage; `told` lists what the learner was told. */
+function open(storage) {
+  globalThis.localStorage = storage
+  const told = []
+  const store = new ProgressStore(key => told.push(key))
+  return { store, told }
+}
+
+const record = (exercises = {}) => ({ site: SITE, schema: SCHEMA, updated: "2026-01-01T00:00:00Z", exercises })
+
+let storage
+beforeEach(() => { storage = new FakeStorage() })
+
+describe("clean", () => {
+  test("refuses what is not a progress record of this course", () => {
+    for (const bad of [null, [], "text", 3, { site: "another", schema: SCHEMA, exercises: {} },
+      { site: SITE, schema: SCHEMA + 1, exercises: {} }, { site: SITE, schema: SCHEMA, exercises: [] }])
+      assert.throws(() => clean(bad), /not a progress record/)
+  })
+
+  test("keeps good entries and repairs or drops bad ones", () => {
+    const out = clean(record({
+      "pooled-pricing": {
+        raw: { en: { advance: "2,500" }, "not a language": { advance: "1" }, lo: "not an object" },
+        code: 42,
+        answers: {
+          "read-final": { value: "1,622,964", status: "correct", attempts: 2, lang: "en", feedback: "Right" },
+          "advance-up": { value: 7, status: "cheating", attempts: -3, lang: { x: 1 }, feedback: null },
+          "best-gain": "not an object"
+        },
+        done: "yes"
+      },
+      "Bad Name!": { raw: {} },
+      "wet-mill": "not an object"
+    }))
+    assert.deepEqual(Object.keys(out.exercises), ["pooled-pricing"])
+    const exercise = out.exercises["pooled-pricing"]
+    assert.deepEqual(exercise.raw, { en: { advance: "2,500" } })
+    assert.equal(exercise.code, null)
+    assert.equal(exercise.done, false)
+    assert.deepEqual(exercise.answers["read-final"],
+      { value: "1,622,964", status: "correct", attempts: 2, lang: "en", feedback: "Right" })
+    assert.deepEqual(exercise.answers["advance-up"], { value: "", status: "wrong", attempts: 1, lang: "", feedback: "" })
+    assert.equal("best-gain" in exercise.answers, false)
+  })
+
+  test("cuts text that is too long", () => {
+    const out = clean(record({ x: { code: "c".repeat(300_000), answers: { q: { value: "9".repeat(500) } } } }))
+    assert.equal(out.exercises.x.code.length, 200_000)
+    assert.equal(out.exercises.x.answers.q.value.length, 200)
+  })
+})
+
+describe("migrate", () => {
+  test("turns schema 0 (early drafts) into the current schema", () => {
+    const out = migrate({ exercises: { "pooled-pricing": { params: { advance: "1,900" }, code: "print(1)" }, junk: 5 } })
+    assert.equal(out.site, SITE)
+    assert.equal(out.schema, SCHEMA)
+    assert.deepEqual(Object.keys(out.exercises), ["pooled-pricing"])
+    assert.equal(out.exercises["pooled-pricing"].code, "print(1)")
+    assert.deepEqual(Object.values(out.exercises["pooled-pricing"].raw), [{ advance: "1,900" }])
+  })
+
+  test("refuses what is not an older record", () => {
+    assert.throws(() => migrate({ nothing: true }))
+    assert.throws(() => migrate(null))
+  })
+})
+
+describe("ProgressStore", () => {
+  test("starts empty, saves and loads back", () => {
+    const { store, told } = open(storage)
+    assert.deepEqual(store.data.exercises, {})
+    store.update("wet-mill", r => { r.code = "x = 1" })
+    const again = open(storage).store
+    assert.equal(again.exercise("wet-mill").code, "x = 1")
+    assert.deepEqual(told, [])
+  })
+
+  test("corrupt data is put aside in a backup and a fresh record starts", () => {
+    storage.setItem(KEY, "{not json")
+    const { store, told } = open(storage)
+    assert.deepEqual(told, ["progress_corrupt"])
+    assert.deepEqual(store.data.exercises, {})
+    const backups = storage.keys().filter(k => k.startsWith(`${KEY}/corrupt/`))
+    assert.equal(backups.length, 1)
+    assert.equal(storage.getItem(backups[0]), "{not json")
+    assert.equal(clean(JSON.parse(storage.getItem(KEY))).site, SITE)
+  })
+
+  test("a record of another site under our key counts as corrupt", () => {
+    storage.setItem(KEY, JSON.stringify({ site: "someone else", schema: SCHEMA, exercises: {} }))
+    assert.deepEqual(open(storage).told, ["progress_corrupt"])
+  })
+
+  test("an older record is migrated once, and the old key removed", () => {
+    storage.setItem(OLD_KEY, JSON.stringify({ exercises: { "wet-mill": { params: { fee: "250" }, code: null } } }))
+    const { store, told } = open(storage)
+    assert.deepEqual(told, ["progress_migrated"])
+    assert.deepEqual(Object.values(store.exercise("wet-mill").raw), [{ fee: "250" }])
+    assert.equal(storage.getItem(OLD_KEY), null)
+    assert.deepEqual(open(storage).told, [])
+  })
+
+  test("an unreadable older record is kept in a backup", () => {
+    storage.setItem(OLD_KEY, "[[[")
+    const { told } = open(storage)
+    assert.deepEqual(told, ["progress_corrupt"])
+    assert.equal(storage.getItem(OLD_KEY), null)
+    assert.equal(storage.keys().filter(k => k.startsWith(`${KEY}/corrupt/`)).length, 1)
+  })
+
+  test("a browser that refuses storage: the learner is told, nothing throws", () => {
+    const { store, told } = open(new FakeStorage({ blocked: true }))
+    assert.deepEqual(told, ["progress_unavailable"])
+    store.update("wet-mill", r => { r.code = "kept in memory" })
+    assert.equal(store.exercise("wet-mill").code, "kept in memory")
+  })
+
+  test("a full storage: the learner is told once the save fails", () => {
+    const full = new FakeStorage({ full: true })
+    const { store, told } = open(full)
+    store.update("wet-mill", r => { r.code = "x" })
+    assert.deepEqual(told, ["progress_unavailable"])
+    store.update("wet-mill", r => { r.code = "y" })
+    assert.deepEqual(told, ["progress_unavailable"])
+  })
+
+  test("export and import round trip; a file that is not ours changes nothing", () => {
+    const { store } = open(storage)
+    store.update("pooled-pricing", r => { r.raw.en = { advance: "2,500" } })
+    const text = store.exportText()
+    const other = open(new FakeStorage()).store
+    assert.equal(other.importText(text), 1)
+    assert.deepEqual(other.exercise("pooled-pricing").raw, { en: { advance: "2,500" } })
+    const before = JSON.stringify(other.data)
+    assert.throws(() => other.importText('{"site": "someone else", "exercises": {}}'))
+    assert.throws(() => other.importText("not json"))
+    assert.equal(JSON.stringify(other.data), before)
+  })
+})
