@@ -25,6 +25,7 @@ from fractions import Fraction
 from typing import Any, Mapping
 
 from exercises.core import (
+    Case,
     BarChart,
     Choice,
     Column,
@@ -32,6 +33,7 @@ from exercises.core import (
     Integer,
     Msg,
     N_,
+    NoAnswer,
     Notice,
     Number,
     NumberAnswer,
@@ -42,6 +44,7 @@ from exercises.core import (
     Table,
     Text,
     Translator,
+    per_kg,
     round_kip,
 )
 from exercises.models import exchange_rate
@@ -128,10 +131,6 @@ def run(model: Any, values: Mapping[str, Any]) -> Any:
     return model.settle({row["member"]: row["kg"] for row in values["members"]}, sale)
 
 
-def _per_kg(pool: int, kg: int) -> int | None:
-    return round_kip(Fraction(pool, kg)) if kg else None
-
-
 def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     """The money in kip, each member, the same sale at other rates; a chart; notes on the risk."""
     kg = result.cherry_kg
@@ -147,7 +146,7 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
             [Msg(N_("Taken from the exchange-rate reserve")), 0, result.reserve_used],
             [Msg(N_("Final payments to members")), result.expected.pool, result.finals],
             [Msg(N_("Left in the exchange-rate reserve")), result.sale.reserve, result.reserve_left],
-            [Msg(N_("Final payment per kg of cherry")), _per_kg(result.expected.pool, kg), _per_kg(result.finals, kg)],
+            [Msg(N_("Final payment per kg of cherry")), per_kg(result.expected.pool, kg), per_kg(result.finals, kg)],
         ],
         footer=[Msg(N_("Kip and reserve minus everything paid and kept (must be 0)")),
                 result.expected.kip - (result.advances + result.costs + result.expected.pool), result.balance()],
@@ -170,15 +169,15 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
         columns=[Column(N_("Rate (kip per US$)")), Column(N_("Kip received"), "kip"),
                  Column(N_("Final payment per kg, without the reserve (kip)"), "kip"),
                  Column(N_("Final payment per kg, with the reserve (kip)"), "kip")],
-        rows=[[label, at.kip, _per_kg(at.pool, kg), _per_kg(result.with_reserve(at), kg)]
+        rows=[[label, at.kip, per_kg(at.pool, kg), per_kg(result.with_reserve(at), kg)]
               for label, at in scenarios],
     )
     bars = scenarios[::-1]  # a horizontal chart draws its first bar at the bottom: keep the table's order
     chart = BarChart(
         id="chart", title=N_("Final payment per kg of cherry (kip) at different exchange rates"),
         labels=[label for label, _ in bars],
-        series=[(N_("Without the reserve"), [_per_kg(at.pool, kg) or 0 for _, at in bars]),
-                (N_("With the reserve"), [_per_kg(result.with_reserve(at), kg) or 0 for _, at in bars])],
+        series=[(N_("Without the reserve"), [per_kg(at.pool, kg) or 0 for _, at in bars]),
+                (N_("With the reserve"), [per_kg(result.with_reserve(at), kg) or 0 for _, at in bars])],
         horizontal=True,
     )
 
@@ -233,10 +232,10 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
 # ---- Questions: predict, then check -------------------------------------------------------------
 
 
-def _final_per_kg(values: Mapping[str, Any], result: Any, t: Translator) -> int:
-    if not result.cherry_kg:
-        raise LookupError("no cherry")
-    return round_kip(result.final_per_kg)
+def _final_per_kg(case: Case) -> int:
+    if not case.result.cherry_kg:
+        raise NoAnswer(N_("No cherry came to the co-op, so there is no final payment per kg to find."))
+    return round_kip(case.result.final_per_kg)
 
 
 QUESTIONS = [
@@ -246,7 +245,7 @@ QUESTIONS = [
     Question(
         id="expected-kip",
         prompt=N_("On the contract day, how many kip does the co-op expect for its sale?"),
-        answer=lambda values, result, t: result.expected.kip,
+        answer=lambda case: case.result.expected.kip,
         reference="428,000,000",
         kind=NumberAnswer(unit=N_("kip"), relative=Fraction(1, 100)),
         hints=[N_("First the sale in US$: kg of green coffee × 2.2046 lb per kg × the price per lb."),
@@ -275,7 +274,7 @@ QUESTIONS = [
         id="reserve-needed",
         prompt=N_("How big would the reserve have to be so that members still get the final payment expected on "
                   "the contract day, when the rate falls to 20,000?"),
-        answer=lambda values, result, t: max(0, result.gap),
+        answer=lambda case: max(0, case.result.gap),
         reference="28,000,000",
         kind=NumberAnswer(unit=N_("kip"), relative=Fraction(1, 100)),
         hints=[N_("The reserve must cover the kip the co-op did not receive."),

@@ -22,6 +22,7 @@ from fractions import Fraction
 from typing import Any, Mapping
 
 from exercises.core import (
+    Case,
     BarChart,
     Choice,
     Column,
@@ -225,9 +226,8 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
 
 
 def _paid_in(month: str):
-    def answer(values: Mapping[str, Any], result: Any, t: Translator) -> Fraction:
-        by_month = {s.sale.label: s for s in result.sales}
-        return by_month[t(month)].price.paid  # KeyError (a LookupError) if the learner removed the row
+    def answer(case: Case) -> Fraction:
+        return case.row({s.sale.label: s for s in case.result.sales}, month).price.paid
     return answer
 
 
@@ -265,7 +265,7 @@ QUESTIONS = [
     Question(
         id="premium-year",
         prompt=N_("How much premium does the co-op receive for the whole year, in kip?"),
-        answer=lambda values, result, t: result.premium,
+        answer=lambda case: case.result.premium,
         reference="171,200,000",
         kind=NumberAnswer(unit=N_("kip"), relative=Fraction(1, 100)),
         hints=[N_("The premium is the same for every lb, whatever the market price."),
@@ -279,7 +279,7 @@ QUESTIONS = [
         id="minimum-added",
         prompt=N_("Over the whole year, how much more does the co-op receive because of the minimum price "
                   "(premium not counted)?"),
-        answer=lambda values, result, t: result.total("minimum"),
+        answer=lambda case: case.result.total("minimum"),
         reference="64,200,000",
         kind=NumberAnswer(unit=N_("kip"), relative=Fraction(2, 100)),
         hints=[N_("Only the months where the market price is below US$1.80 count."),

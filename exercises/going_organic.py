@@ -21,6 +21,7 @@ from fractions import Fraction
 from typing import Any, Mapping
 
 from exercises.core import (
+    Case,
     BarChart,
     ChoiceAnswer,
     Column,
@@ -116,7 +117,7 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
                  Column(N_("Difference in the year (kip)"), "kip"), Column(N_("Cumulative difference (kip)"), "kip")],
         rows=[[Msg(N_("Year {year}"), {"year": y.year}),
                Msg(N_("Conversion")) if y.converting else Msg(N_("Organic")),
-               round(y.lb_organic), y.conventional, y.organic, y.organic_differential, y.costs, y.difference,
+               y.lb_organic, y.conventional, y.organic, y.organic_differential, y.costs, y.difference,
                y.cumulative] for y in years],
         footer=[Msg(N_("All years")), None, None, result.total("conventional"), result.total("organic"),
                 result.total("organic_differential"), result.total("costs"), result.total("difference"), None],
@@ -183,19 +184,19 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
 # ---- Questions: predict, then check -------------------------------------------------------------
 
 
-def _payback(values: Mapping[str, Any], result: Any, t: Translator) -> str:
-    return "never" if result.payback_year is None else str(result.payback_year)
+def _payback(case: Case) -> str:
+    return "never" if case.result.payback_year is None else str(case.result.payback_year)
 
 
-def _payback_options(values: Mapping[str, Any], result: Any) -> list[tuple[str, Any]]:
-    years = [(str(y.year), Msg(N_("Year {year}"), {"year": y.year})) for y in result.years]
+def _payback_options(case: Case) -> list[tuple[str, Any]]:
+    years = [(str(y.year), Msg(N_("Year {year}"), {"year": y.year})) for y in case.result.years]
     return years + [("never", Msg(N_("Not within the years shown")))]
 
 
-def _largest_fall(values: Mapping[str, Any], result: Any, t: Translator) -> Fraction:
+def _largest_fall(case: Case) -> Fraction:
     """The largest fall of the harvest after conversion (in %, to 0.1) that still pays back in the years shown."""
     def pays(tenths: int) -> bool:  # tenths of a percent of change; -131 is a fall of 13.1%
-        return run(going_organic, {**values, "yield_after": Fraction(tenths, 1000)}).payback_year is not None
+        return case.again(yield_after=Fraction(tenths, 1000)).payback_year is not None
 
     low, high = -1000, 1000
     if not pays(high):
@@ -216,7 +217,7 @@ QUESTIONS = [
         id="conversion-cost",
         prompt=N_("At the end of the conversion years, what is the cumulative difference between going organic "
                   "and staying conventional? (It can be below zero.)"),
-        answer=lambda values, result, t: result.conversion_cumulative,
+        answer=lambda case: case.result.conversion_cumulative,
         reference="-150,000,000",
         kind=NumberAnswer(unit=N_("kip"), relative=Fraction(1, 100)),
         hints=[N_("During conversion the coffee is sold at the conventional price: no organic differential yet."),
@@ -229,7 +230,7 @@ QUESTIONS = [
         id="yearly-after",
         prompt=N_("In one year after conversion, how much more does going organic bring than staying "
                   "conventional, after the yearly costs?"),
-        answer=lambda values, result, t: result.yearly_after,
+        answer=lambda case: case.result.yearly_after,
         reference="292,400,000",
         kind=NumberAnswer(unit=N_("kip"), relative=Fraction(1, 100)),
         hints=[N_("Only the organic differential is extra: the harvest and the price stay the same."),
@@ -258,7 +259,7 @@ QUESTIONS = [
                   "does one year after conversion bring compared with staying conventional, after the costs? "
                   "(It can be below zero.)"),
         given={"yield_after": "-15"},
-        answer=lambda values, result, t: result.yearly_after,
+        answer=lambda case: case.result.yearly_after,
         reference="-15,760,000",
         kind=NumberAnswer(unit=N_("kip"), relative=Fraction(2, 100)),
         hints=[N_("Compare 34,000 lb at US$2.40 with 40,000 lb at US$2.00, then take away the yearly costs."),

@@ -25,6 +25,7 @@ from fractions import Fraction
 from typing import Any, Mapping
 
 from exercises.core import (
+    Case,
     BarChart,
     Choice,
     Column,
@@ -289,17 +290,14 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
 # ---- Questions: predict, then check -------------------------------------------------------------
 
 
-def _peak(values: Mapping[str, Any], result: Any, t: Translator) -> int:
-    peak = result[0].peak
+def _peak(case: Case) -> int:
+    peak = case.result[0].peak
     return peak.loan if peak else 0
 
 
 def _trader_rate(name: str):
-    def answer(values: Mapping[str, Any], result: Any, t: Translator) -> Fraction:
-        for credit in result[1]:
-            if credit.loan.name == t(name):
-                return credit.rate_per_month * 100
-        raise LookupError(name)
+    def answer(case: Case) -> Fraction:
+        return case.row({c.loan.name: c for c in case.result[1]}, name).rate_per_month * 100
     return answer
 
 
@@ -328,7 +326,7 @@ QUESTIONS = [
     Question(
         id="interest",
         prompt=N_("How much interest does the co-op pay for the whole season?"),
-        answer=lambda values, result, t: result[0].interest,
+        answer=lambda case: case.result[0].interest,
         reference="2,100,400",
         kind=NumberAnswer(unit=N_("kip"), relative=Fraction(5, 100)),
         hints=[N_("Interest for a month is 2% of the loan owed at the end of that month."),
@@ -344,7 +342,7 @@ QUESTIONS = [
         prompt=N_("Suppose the co-op keeps the December sale in the bank and repays the whole loan only at the end "
                   "of the season. How much interest does it pay?"),
         given={"repay": "end"},
-        answer=lambda values, result, t: result[0].interest,
+        answer=lambda case: case.result[0].interest,
         reference="3,360,000",
         kind=NumberAnswer(unit=N_("kip"), relative=Fraction(5, 100)),
         hints=[N_("The loan no longer falls in December: it stays at its largest until February."),

@@ -18,6 +18,7 @@ from fractions import Fraction
 from typing import Any, Mapping
 
 from exercises.core import (
+    Case,
     BarChart,
     Choice,
     ChoiceAnswer,
@@ -37,6 +38,7 @@ from exercises.core import (
     Table,
     Text,
     Translator,
+    per_kg,
 )
 from exercises.models import pooled_pricing
 
@@ -174,8 +176,8 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
         columns=[Column(N_("Grade")), Column(N_("Cherry (kg)"), "kg"), Column(N_("Green coffee (kg)"), "kg"),
                  Column(N_("Sales (kip)"), "kip"), Column(N_("Costs (kip)"), "kip"), Column(N_("Reserve (kip)"), "kip"),
                  Column(N_("For members (kip)"), "kip"), Column(N_("For members per kg of cherry (kip)"), "kip")],
-        rows=[[Msg(N_("Grade {grade}"), {"grade": p.grade}), p.cherry_kg, round(p.green_kg), p.sales, p.costs,
-               p.reserve, p.for_members, round(Fraction(p.for_members, p.cherry_kg))] for p in pools],
+        rows=[[Msg(N_("Grade {grade}"), {"grade": p.grade}), p.cherry_kg, p.green_kg, p.sales, p.costs,
+               p.reserve, p.for_members, per_kg(p.for_members, p.cherry_kg)] for p in pools],
     )
     money_rows = [
         [Msg(N_("Sales of green coffee")), result.sales],
@@ -235,22 +237,20 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
 
 
 def _final(name: str):
-    return lambda values, result, t: result.members[t(name)].final
+    return lambda case: case.row(case.result.members, name).final
 
 
-def _best_gain(values: Mapping[str, Any], result: Any, t: Translator) -> str:
-    gains = sorted(result.members.values(), key=lambda m: (-(m.share - m.trader), m.name))
+def _best_gain(case: Case) -> str:
+    gains = sorted(case.result.members.values(), key=lambda m: (-(m.share - m.trader), m.name))
     return gains[0].name
 
 
-def _break_even_advance(values: Mapping[str, Any], result: Any, t: Translator) -> int:
+def _break_even_advance(case: Case) -> int:
     """The highest advance (whole kip) at which Vanh's final payment is still 0 or more."""
     low, high = 0, 100_000
-    name = t(N_("Vanh"))
     while low < high:
         middle = (low + high + 1) // 2
-        again = run(pooled_pricing, {**values, "advance": middle})
-        if again.members[name].final >= 0:
+        if case.row(case.again(advance=middle).members, N_("Vanh")).final >= 0:
             low = middle
         else:
             high = middle - 1
@@ -284,7 +284,7 @@ QUESTIONS = [
         prompt=N_("Who gains the most by selling through the co-op instead of to the trader?"),
         answer=_best_gain,
         reference=N_("Bounmy"),
-        kind=ChoiceAnswer(options=lambda values, result: [(m.name, m.name) for m in result.members.values()]),
+        kind=ChoiceAnswer(options=lambda case: [(m.name, m.name) for m in case.result.members.values()]),
         hints=[N_("Look at the last column of “Each member”: co-op minus trader."),
                N_("Members who delivered a lot of grade A coffee gain the most.")],
         explain=N_("Right: {answer}. Much grade A coffee, sold at a good price, is worth more in the pool than cash from the trader."),
@@ -293,7 +293,7 @@ QUESTIONS = [
         id="reserve-20",
         prompt=N_("If the general assembly raises the reserve to 20%, how much does the co-op keep in its reserve?"),
         given={"reserve_share": "20"},
-        answer=lambda values, result, t: result.reserve,
+        answer=lambda case: case.result.reserve,
         reference="9,981,533",
         kind=NumberAnswer(unit=N_("kip"), relative=Fraction(2, 100)),
         hints=[N_("The reserve is a share of what is left after costs, grade by grade."),

@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from exercises.core import (
+    Case,
     BarChart,
     Choice,
     ChoiceAnswer,
@@ -232,16 +233,16 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
 # ---- Questions: predict, then check -------------------------------------------------------------
 
 
-def _left_out(values: Mapping[str, Any], result: Any, t: Translator) -> str:
+def _left_out(case: Case) -> str:
     """The approved project with the most votes that gets no money ("" if there is none)."""
-    for p in result.projects:
+    for p in case.result.projects:
         if p.status in (premium_vote.NO_MONEY, premium_vote.KEPT_FOR_QUALITY):
             return p.project.name
     return ""
 
 
-def _projects(values: Mapping[str, Any], result: Any) -> list[tuple[str, str]]:
-    return [(p.project.name, p.project.name) for p in result.projects]
+def _projects(case: Case) -> list[tuple[str, str]]:
+    return [(p.project.name, p.project.name) for p in case.result.projects]
 
 
 QUESTIONS = [
@@ -249,7 +250,7 @@ QUESTIONS = [
     Question(
         id="premium-kip",
         prompt=N_("Before you look: how many kip is the premium this year?"),
-        answer=lambda values, result, t: result.premium,
+        answer=lambda case: case.result.premium,
         reference="171,200,000",
         kind=NumberAnswer(unit=N_("kip"), tolerance=1_000),
         hints=[N_("The premium is paid on every lb of Fairtrade coffee sold, in US$."),
@@ -277,7 +278,7 @@ QUESTIONS = [
     Question(
         id="carried",
         prompt=N_("How much money is carried to next year?"),
-        answer=lambda values, result, t: result.carried,
+        answer=lambda case: case.result.carried,
         reference="21,200,000",
         kind=NumberAnswer(unit=N_("kip"), tolerance=1_000),
         hints=[N_("Add up the costs of the funded projects."),
@@ -291,7 +292,7 @@ QUESTIONS = [
         id="quorum-80",
         prompt=N_("Suppose the by-laws ask for a quorum of 80%. How much money is carried to next year now?"),
         given={"quorum": "80"},
-        answer=lambda values, result, t: result.carried,
+        answer=lambda case: case.result.carried,
         reference="171,200,000",
         kind=NumberAnswer(unit=N_("kip"), tolerance=1_000),
         hints=[N_("First check the quorum: how many of the 60 members must be present?"),

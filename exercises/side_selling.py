@@ -23,6 +23,7 @@ from fractions import Fraction
 from typing import Any, Mapping
 
 from exercises.core import (
+    Case,
     BarChart,
     Choice,
     ChoiceAnswer,
@@ -31,6 +32,7 @@ from exercises.core import (
     Integer,
     Msg,
     N_,
+    NoAnswer,
     Notice,
     NumberAnswer,
     Outputs,
@@ -263,21 +265,21 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
 # ---- Questions: predict, then check -------------------------------------------------------------
 
 
-def _week1_final(values: Mapping[str, Any], result: Any, t: Translator) -> int:
-    final = result.weeks[0].expected_final
+def _week1_final(case: Case) -> int:
+    final = case.result.weeks[0].expected_final
     if final is None:
-        raise LookupError("the co-op expects no cherry in week 1")
+        raise NoAnswer(N_("In week 1 the co-op expects no cherry, so there is no final payment per kg to find."))
     return round_kip(final)
 
 
-def _final_per_kg(values: Mapping[str, Any], result: Any, t: Translator) -> int:
-    if result.final_per_kg is None:
-        raise LookupError("no cherry came to the co-op")
-    return round_kip(result.final_per_kg)
+def _final_per_kg(case: Case) -> int:
+    if case.result.final_per_kg is None:
+        raise NoAnswer(N_("No cherry came to the co-op, so there is no final payment per kg to find."))
+    return round_kip(case.result.final_per_kg)
 
 
-def _loses_most(values: Mapping[str, Any], result: Any, t: Translator) -> str:
-    return min(result.members.values(), key=lambda m: (m.gain, m.name)).name
+def _loses_most(case: Case) -> str:
+    return min(case.result.members.values(), key=lambda m: (m.gain, m.name)).name
 
 
 QUESTIONS = [
@@ -337,7 +339,7 @@ QUESTIONS = [
         prompt=N_("Who loses the most compared with selling everything to Mr Sit?"),
         answer=_loses_most,
         reference=N_("Bounmy"),
-        kind=ChoiceAnswer(options=lambda values, result: [(m.name, m.name) for m in result.members.values()]),
+        kind=ChoiceAnswer(options=lambda case: [(m.name, m.name) for m in case.result.members.values()]),
         hints=[N_("Look at the last column of “Each member at the end of the season”."),
                N_("Who stayed with the co-op the longest, with the most kilos, and so carried the negative final payment?")],
         explain=N_("Right: {answer}. The most loyal member carried the most of the costs that the others left "
@@ -363,7 +365,7 @@ QUESTIONS = [
         prompt=N_("Suppose the co-op pays an advance of 3,000 kip per kg instead of 2,700. "
                   "How many kg of cherry will it receive over the whole season?"),
         given={"advance": "3,000"},
-        answer=lambda values, result, t: result.coop_kg,
+        answer=lambda case: case.result.coop_kg,
         reference="12,500",
         kind=NumberAnswer(unit=N_("kg"), relative=Fraction(1, 10)),
         hints=[N_("For members who count the final payment too, a higher advance changes nothing: it is taken "

@@ -22,6 +22,7 @@ from fractions import Fraction
 from typing import Any, Mapping
 
 from exercises.core import (
+    Case,
     BarChart,
     ChoiceAnswer,
     Column,
@@ -39,6 +40,7 @@ from exercises.core import (
     Table,
     Text,
     Translator,
+    round_kip,
 )
 from exercises.models import surplus_sharing
 
@@ -130,7 +132,7 @@ def run(model: Any, values: Mapping[str, Any]) -> Any:
 
 
 def _per_family(amount: int, families: int) -> int:
-    return round(Fraction(amount, max(families, 1)))
+    return round_kip(Fraction(amount, max(families, 1)))
 
 
 def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
@@ -195,7 +197,7 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
             "Refunds by kg pay {per_kg} kip per kg; refunds by shares would pay {per_share} kip per share. "
             "A member who delivers more than {kg} kg per share gets more by kg; one who delivers less gets more by shares."),
             {"per_kg": Fraction(result.refund_pool, result.total_kg),
-             "per_share": round(Fraction(result.refund_pool, result.total_shares)),
+             "per_share": round_kip(Fraction(result.refund_pool, result.total_shares)),
              "kg": Fraction(result.total_kg, result.total_shares)}))
     if not members:
         notices.append(Notice("info", N_("No members yet: add a row to the members table.")))
@@ -214,26 +216,26 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
 # ---- Questions: predict, then check -------------------------------------------------------------
 
 
-def _refund_per_kg(values: Mapping[str, Any], result: Any, t: Translator) -> Fraction:
-    return Fraction(result.refund_pool, result.total_kg) if result.total_kg else Fraction(0)
+def _refund_per_kg(case: Case) -> Fraction:
+    return Fraction(case.result.refund_pool, case.result.total_kg) if case.result.total_kg else Fraction(0)
 
 
 def _cash(name: str):
-    return lambda values, result, t: result.members[t(name)].cash
+    return lambda case: case.row(case.result.members, name).cash
 
 
-def _loses_most(values: Mapping[str, Any], result: Any, t: Translator) -> str:
+def _loses_most(case: Case) -> str:
     """The family that would lose most (per family) if refunds went by shares instead of by kg."""
-    ranked = sorted(result.members.values(), key=lambda m: (Fraction(m.difference, max(m.families, 1)), m.name))
+    ranked = sorted(case.result.members.values(), key=lambda m: (Fraction(m.difference, max(m.families, 1)), m.name))
     return ranked[0].name
 
 
-def _kg_per_share(values: Mapping[str, Any], result: Any, t: Translator) -> Fraction:
-    return Fraction(result.total_kg, result.total_shares) if result.total_shares else Fraction(0)
+def _kg_per_share(case: Case) -> Fraction:
+    return Fraction(case.result.total_kg, case.result.total_shares) if case.result.total_shares else Fraction(0)
 
 
-def _members(values: Mapping[str, Any], result: Any) -> list[tuple[str, str]]:
-    return [(m.name, m.name) for m in result.members.values()]
+def _members(case: Case) -> list[tuple[str, str]]:
+    return [(m.name, m.name) for m in case.result.members.values()]
 
 
 QUESTIONS = [

@@ -20,6 +20,7 @@ from fractions import Fraction
 from typing import Any, Mapping
 
 from exercises.core import (
+    Case,
     BarChart,
     Choice,
     ChoiceAnswer,
@@ -39,6 +40,8 @@ from exercises.core import (
     Table,
     Text,
     Translator,
+    per_kg,
+    round_kip,
 )
 from exercises.models import transport_costs
 
@@ -125,10 +128,6 @@ def run(model: Any, values: Mapping[str, Any]) -> Any:
     return model.share_costs(villages, truck, values["rule"], values["rule_share"], _weight_factor(values))
 
 
-def _per_kg(amount: int, kg: int) -> int:
-    return round(Fraction(amount, kg)) if kg else 0
-
-
 def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     """Trips and costs, who pays what, every rule side by side, a chart, and notes."""
     villages = list(result.villages.values())
@@ -138,17 +137,17 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
                  Column(N_("On the truck (kg)"), "kg"), Column(N_("Trips"), "int"),
                  Column(N_("Cost of one trip (kip)"), "kip"), Column(N_("Cost of its own trips (kip)"), "kip"),
                  Column(N_("Own cost per kg (kip)"), "kip")],
-        rows=[[v.name, v.kg, v.km, round(v.carried_kg), v.trips, v.trip_cost, v.own_cost, _per_kg(v.own_cost, v.kg)]
+        rows=[[v.name, v.kg, v.km, v.carried_kg, v.trips, v.trip_cost, v.own_cost, per_kg(v.own_cost, v.kg)]
               for v in villages],
-        footer=[Msg(N_("All villages")), result.total_kg, None, round(sum(v.carried_kg for v in villages)),
-                result.trips, None, result.bill, _per_kg(result.bill, result.total_kg)],
+        footer=[Msg(N_("All villages")), result.total_kg, None, sum(v.carried_kg for v in villages),
+                result.trips, None, result.bill, per_kg(result.bill, result.total_kg)],
     )
     pays_table = ResultTable(
         id="pays", caption=N_("Who pays what"),
         columns=[Column(N_("Village")), Column(N_("Pays (kip)"), "kip"), Column(N_("Per kg (kip)"), "kip"),
                  Column(N_("Cost of its own trips (kip)"), "kip"),
                  Column(N_("Pays minus own trips (kip)"), "kip")],
-        rows=[[v.name, v.pays, _per_kg(v.pays, v.kg), v.own_cost, v.pays - v.own_cost] for v in villages],
+        rows=[[v.name, v.pays, per_kg(v.pays, v.kg), v.own_cost, v.pays - v.own_cost] for v in villages],
         footer=[Msg(N_("Truck bill minus what the villages pay (must be 0)")), result.balance(), None, None, None],
     )
     rules_table = ResultTable(
@@ -158,9 +157,9 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
         footer=[Msg(N_("All villages (each is the truck bill)"))]
                + [sum(v.by_rule[r] for v in villages) for r in transport_costs.RULES],
     )
-    series = [(RULE_SHORT[r], [_per_kg(v.by_rule[r], v.kg) for v in villages]) for r in transport_costs.RULES]
+    series = [(RULE_SHORT[r], [per_kg(v.by_rule[r], v.kg) or 0 for v in villages]) for r in transport_costs.RULES]
     if result.rule_share < 1 and result.rule != "per_kg":
-        series.append((N_("Your mix"), [_per_kg(v.pays, v.kg) for v in villages]))
+        series.append((N_("Your mix"), [per_kg(v.pays, v.kg) or 0 for v in villages]))
     chart = BarChart(
         id="chart", title=N_("Transport cost per kg of parchment, by village and way of sharing"),
         labels=[v.name for v in villages], series=series, y_title=N_("kip per kg"),
@@ -175,7 +174,7 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
         notices.append(Notice("info", N_(
             "Some trucks leave part empty. On the last trip they carry: {loads} (a full truck is {capacity} kg). "
             "A part load costs a whole trip."),
-            {"loads": ", ".join(f"{name} {t.int(round(kg))} kg" for name, kg in part_loads),
+            {"loads": ", ".join(f"{name} {t.int(round_kip(kg))} kg" for name, kg in part_loads),
              "capacity": result.truck.capacity_kg}))
     if values["carried"] == "cherry" and result.total_kg:
         parchment_trips = sum(transport_costs.trips_needed(Fraction(v.kg), result.truck.capacity_kg) for v in villages)
@@ -196,7 +195,7 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
         notices.append(Notice("info", N_(
             "Each village pays what its own trips cost: from {low} to {high} kip per kg. "
             "Villages far from the buyer, and villages whose last truck is part empty, pay more per kg."),
-            {"low": round(min(prices)), "high": round(max(prices))}))
+            {"low": round_kip(min(prices)), "high": round_kip(max(prices))}))
     if result.fallback:
         notices.append(Notice("warning", N_(
             "Every village with coffee is 0 km from the buyer, so “by distance” is shared by kg instead.")))
@@ -213,24 +212,24 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
 # ---- Questions: predict, then check -------------------------------------------------------------
 
 
-def _one_price(values: Mapping[str, Any], result: Any, t: Translator) -> Fraction:
-    return Fraction(result.bill, result.total_kg) if result.total_kg else Fraction(0)
+def _one_price(case: Case) -> Fraction:
+    return Fraction(case.result.bill, case.result.total_kg) if case.result.total_kg else Fraction(0)
 
 
-def _gains_most(values: Mapping[str, Any], result: Any, t: Translator) -> str:
+def _gains_most(case: Case) -> str:
     """The village whose bill falls most when "own trips" becomes one price per kg."""
-    ranked = sorted(result.villages.values(), key=lambda v: (-(v.by_rule["own"] - v.by_rule["per_kg"]), v.name))
+    ranked = sorted(case.result.villages.values(), key=lambda v: (-(v.by_rule["own"] - v.by_rule["per_kg"]), v.name))
     return ranked[0].name
 
 
-def _vanh_pays(values: Mapping[str, Any], result: Any, t: Translator) -> int:
+def _vanh_pays(case: Case) -> int:
     """Mrs Vanh sends 240 kg of parchment from Ban Nam Sai; she pays her village's price per kg."""
-    village = result.villages[t(N_("Ban Nam Sai"))]
-    return round(Fraction(240 * village.pays, village.kg)) if village.kg else 0
+    village = case.row(case.result.villages, N_("Ban Nam Sai"))
+    return round_kip(Fraction(240 * village.pays, village.kg)) if village.kg else 0
 
 
-def _villages(values: Mapping[str, Any], result: Any) -> list[tuple[str, str]]:
-    return [(v.name, v.name) for v in result.villages.values()]
+def _villages(case: Case) -> list[tuple[str, str]]:
+    return [(v.name, v.name) for v in case.result.villages.values()]
 
 
 QUESTIONS = [
@@ -239,7 +238,7 @@ QUESTIONS = [
     Question(
         id="bill",
         prompt=N_("Before you look: what is the whole truck bill for the season?"),
-        answer=lambda values, result, t: result.bill,
+        answer=lambda case: case.result.bill,
         reference="7,200,000",
         kind=NumberAnswer(unit=N_("kip"), tolerance=1),
         hints=[N_("First count the trips of each village: the truck carries 4,000 kg a trip."),
@@ -290,7 +289,7 @@ QUESTIONS = [
         id="cherry-trips",
         prompt=N_("Suppose members sent fresh cherry to the buyer instead of parchment. How many trips would the truck make?"),
         given={"carried": "cherry"},
-        answer=lambda values, result, t: result.trips,
+        answer=lambda case: case.result.trips,
         reference="25",
         kind=NumberAnswer(unit=N_("trips")),
         hints=[N_("About 5 kg of cherry make 1 kg of parchment."),

@@ -25,6 +25,7 @@ from fractions import Fraction
 from typing import Any, Mapping
 
 from exercises.core import (
+    Case,
     BarChart,
     Choice,
     ChoiceAnswer,
@@ -284,14 +285,14 @@ def _notices(result: Any) -> list[Notice]:
 # ---- Questions: predict, then check -------------------------------------------------------------
 
 
-def _heaviest_by_kg(values: Mapping[str, Any], result: Any, t: Translator) -> str:
+def _heaviest_by_kg(case: Case) -> str:
     """The member present whose vote would weigh the most if votes were counted by kg."""
-    present = [r for r in values["members"] if r["present"] == "yes"]
+    present = [r for r in case.values["members"] if r["present"] == "yes"]
     return sorted(present, key=lambda r: (-r["kg"], r["name"]))[0]["name"]
 
 
-def _kg_yes_share(values: Mapping[str, Any], result: Any, t: Translator) -> Fraction:
-    count = result.counts["kg"]
+def _kg_yes_share(case: Case) -> Fraction:
+    count = case.result.counts["kg"]
     return _percent(count.yes, count.present) * 100
 
 
@@ -300,7 +301,7 @@ QUESTIONS = [
     Question(
         id="quorum",
         prompt=N_("How many members must be present for the meeting to be able to decide?"),
-        answer=lambda values, result, t: result.quorum_needed,
+        answer=lambda case: case.result.quorum_needed,
         reference="10",
         kind=NumberAnswer(unit=N_("members")),
         hints=[N_("The quorum is a share of all members, present or not."),
@@ -311,7 +312,7 @@ QUESTIONS = [
     Question(
         id="bylaw-needed",
         prompt=N_("Counted one member, one vote, how many yes votes does the by-law proposal need to pass?"),
-        answer=lambda values, result, t: result.needed("member"),
+        answer=lambda case: case.result.needed("member"),
         reference="12",
         kind=NumberAnswer(unit=N_("votes")),
         hints=[N_("A by-law change needs the qualified majority, counted out of the members present."),
@@ -325,7 +326,7 @@ QUESTIONS = [
         prompt=N_("Now suppose the same vote is on an ordinary decision, which needs a simple majority. How many "
                   "yes votes does it need?"),
         given={"proposal": "ordinary"},
-        answer=lambda values, result, t: result.needed("member"),
+        answer=lambda case: case.result.needed("member"),
         reference="9",
         kind=NumberAnswer(unit=N_("votes")),
         hints=[N_("A simple majority is more than half of the members present."),
@@ -352,8 +353,8 @@ QUESTIONS = [
         prompt=N_("If votes were counted by kg of cherry, whose vote would weigh the most?"),
         answer=_heaviest_by_kg,
         reference=N_("Khamla"),
-        kind=ChoiceAnswer(options=lambda values, result: [
-            (r["name"], r["name"]) for r in values["members"] if r["present"] == "yes"]),
+        kind=ChoiceAnswer(options=lambda case: [
+            (r["name"], r["name"]) for r in case.values["members"] if r["present"] == "yes"]),
         hints=[N_("Look at the column of kg in the members' table, for the members present."),
                N_("Look for the largest farm: 3 ha of coffee.")],
         explain=N_("Right: {answer}. By kg, one large farm weighs as much as four or five small ones. One member, "

@@ -26,6 +26,7 @@ from fractions import Fraction
 from typing import Any, Mapping
 
 from exercises.core import (
+    Case,
     BarChart,
     Choice,
     Column,
@@ -33,6 +34,7 @@ from exercises.core import (
     Integer,
     Msg,
     N_,
+    NoAnswer,
     Notice,
     Number,
     NumberAnswer,
@@ -249,11 +251,14 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
 # ---- Questions: predict, then check -------------------------------------------------------------
 
 
-def _value(stage: str, which: str):
-    def answer(values: Mapping[str, Any], result: Any, t: Translator) -> int:
-        found = {v.stage: v for v in result.values}[stage]  # KeyError (a LookupError) if the row was removed
-        return found.value_low if which == "low" else found.value_high
-    return answer
+def _gain_as_parchment(case: Case) -> int:
+    """The group's cherry as parchment minus as cherry, at the low prices (both rows must be in the table)."""
+    found = {v.stage: v for v in case.result.values}
+    for stage in ("parchment", "cherry"):
+        if stage not in found:
+            raise NoAnswer(N_("This question is about “{name}”, which is no longer in the table. "
+                              "Press “Reset numbers” to bring it back."), name=case.t(STAGE_NAMES[stage]))
+    return found["parchment"].value_low - found["cherry"].value_low
 
 
 QUESTIONS = [
@@ -262,7 +267,7 @@ QUESTIONS = [
     Question(
         id="container-cherry",
         prompt=N_("How many kg of cherry does it take to fill one container with green coffee?"),
-        answer=lambda values, result, t: result.container.cherry,
+        answer=lambda case: case.result.container.cherry,
         reference="120,000",
         kind=NumberAnswer(unit=N_("kg"), relative=Fraction(2, 100)),
         hints=[N_("First find the green coffee in one container: bags × kg in a bag."),
@@ -274,7 +279,7 @@ QUESTIONS = [
     Question(
         id="container-families",
         prompt=N_("How many member families, each bringing 2,400 kg of cherry, does one container need?"),
-        answer=lambda values, result, t: result.container_people.families,
+        answer=lambda case: case.result.container_people.families,
         reference="50",
         kind=NumberAnswer(unit=N_("families"), tolerance=1),
         hints=[N_("Use the cherry for one container from the table."),
@@ -289,7 +294,7 @@ QUESTIONS = [
         prompt=N_("With strict sorting for export, 1.6 kg of parchment make 1 kg of green coffee instead of 1.25. "
                   "How much green coffee for export do the group's 60,000 kg of cherry make now?"),
         given={"parchment_per_green": "1.6"},
-        answer=lambda values, result, t: result.lot.export_green,
+        answer=lambda case: case.result.lot.export_green,
         reference="7,500",
         kind=NumberAnswer(unit=N_("kg"), relative=Fraction(2, 100)),
         hints=[N_("The parchment does not change: 60,000 ÷ 5."),
@@ -303,7 +308,7 @@ QUESTIONS = [
         id="parchment-gain",
         prompt=N_("At the low prices, how much more are the group's 60,000 kg of cherry worth as parchment than "
                   "as cherry?"),
-        answer=lambda values, result, t: _value("parchment", "low")(values, result, t) - _value("cherry", "low")(values, result, t),
+        answer=_gain_as_parchment,
         reference="90,000,000",
         kind=NumberAnswer(unit=N_("kip"), relative=Fraction(1, 100)),
         hints=[N_("Look at the table “What the group's coffee is worth at each stage”, column “Value at the low price”."),
@@ -318,7 +323,7 @@ QUESTIONS = [
         prompt=N_("The dry mill sorts out 20% of the green coffee. How many days of picking (one person, 75 kg "
                   "a day) does one container of export coffee need now?"),
         given={"sorting_loss": "20"},
-        answer=lambda values, result, t: result.container_people.picker_days,
+        answer=lambda case: case.result.container_people.picker_days,
         reference="2,000",
         kind=NumberAnswer(unit=N_("days"), relative=Fraction(2, 100)),
         hints=[N_("Only 80% of the green coffee after hulling is exported, so a container needs 19,200 ÷ 0.8 kg "

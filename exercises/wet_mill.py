@@ -24,12 +24,14 @@ from fractions import Fraction
 from typing import Any, Mapping
 
 from exercises.core import (
+    Case,
     BarChart,
     Column,
     Exercise,
     Integer,
     Msg,
     N_,
+    NoAnswer,
     Notice,
     Number,
     NumberAnswer,
@@ -297,17 +299,18 @@ def _notices(result: Any, t: Translator) -> list[Notice]:
 # ---- Questions: predict, then check -------------------------------------------------------------
 
 
-def _payback_seasons(values: Mapping[str, Any], result: Any, t: Translator) -> int:
+def _payback_seasons(case: Case) -> int:
     """Seasons to pay back the mill. With numbers where it never pays back, the question has no answer."""
-    if result.payback_seasons is None:
-        raise LookupError("with these numbers the mill does not pay back")
-    return result.payback_seasons
+    if case.result.payback_seasons is None:
+        raise NoAnswer(N_("With these numbers the mill never pays back, so there is no number of seasons to find."))
+    return case.result.payback_seasons
 
 
-def _break_even_kg(values: Mapping[str, Any], result: Any, t: Translator) -> int:
-    if result.break_even_kg is None:
-        raise LookupError("with a fee not above the running cost there is no break-even volume")
-    return result.break_even_kg
+def _break_even_kg(case: Case) -> int:
+    if case.result.break_even_kg is None:
+        raise NoAnswer(N_("The mill fee is not more than the running cost: nothing is left to pay back the mill, "
+                          "so no amount of cherry is enough."))
+    return case.result.break_even_kg
 
 
 QUESTIONS = [
@@ -347,7 +350,7 @@ QUESTIONS = [
         prompt=N_("With a hand pulper of 300 kg an hour instead, how many kg of cherry does the mill fail to "
                   "pulp in time?"),
         given={"pulper_kg_per_hour": "300"},
-        answer=lambda values, result, t: result.over,
+        answer=lambda case: case.result.over,
         reference="6,800",
         kind=NumberAnswer(unit=N_("kg"), tolerance=100),
         hints=[N_("Work out what the pulper can handle in one day, then look at the cherry per day in each week."),
@@ -361,7 +364,7 @@ QUESTIONS = [
         id="break-even-price",
         prompt=N_("Above what trader's price for cherry does a member get more by selling cherry than through "
                   "the mill?"),
-        answer=lambda values, result, t: result.through_mill_per_kg,
+        answer=lambda case: case.result.through_mill_per_kg,
         reference="2,900",
         kind=NumberAnswer(unit=N_("kip per kg"), tolerance=50),
         hints=[N_("1 kg of cherry makes only part of a kg of parchment."),

@@ -13,7 +13,8 @@ import pytest
 from conftest import ROOT, wait_for, wait_numbers
 from exercises import EXERCISES
 from exercises import api
-from exercises.core.checking import answer_text
+from exercises.core.checking import answer_text, case_of
+from exercises.core.evaluate import evaluate
 from exercises.core.exercise import ChoiceAnswer
 from exercises.core.i18n import translator
 from exercises.core.params import Integer, Number, Percent, raw_defaults
@@ -65,12 +66,12 @@ def test_each_simulation_from_the_usb_copy(browser_context, file_root, name):
 
     # One question, answered right (for the numbers now in the form).
     question = exercise.questions[0]
-    evaluation = api.evaluate(exercise, {**raw, **question.given})
+    case = case_of(exercise, evaluate(exercise, {**raw, **question.given}), t)
     box = f"{root}-q-{question.id}"
     if isinstance(question.kind, ChoiceAnswer):
-        page.select_option(f"{box}-a", value=str(question.answer(evaluation.values, evaluation.result, t)))
+        page.select_option(f"{box}-a", value=str(question.answer(case)))
     else:
-        page.fill(f"{box}-a", answer_text(question, evaluation.values, evaluation.result, t).split(" ")[0])
+        page.fill(f"{box}-a", answer_text(question, case).split(" ")[0])
     page.click(f"{box} .cx-check")
     wait_for(page, f"['cx-correct', 'cx-wrong', 'cx-invalid'].some(c => document.querySelector('{box}').classList.contains(c))",
              timeout=60)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from fractions import Fraction
 
 import pytest
@@ -13,6 +14,7 @@ from exercises.core.i18n import LANGUAGES, translator
 from exercises.core.params import Integer, Number, Percent, Text, parse_all, raw_defaults
 
 NAME = "pooled-pricing"
+LAO = re.compile(r"[\u0E80-\u0EFF]")
 
 
 def raw(**changes):
@@ -119,6 +121,35 @@ def test_question_about_a_removed_member_says_so():
     rows = [r for r in raw()["deliveries"] if r["member"] != "Noy"]
     response = api.check(NAME, "en", "read-final", "1", raw(deliveries=rows))
     assert response["status"] == "invalid" and "Reset numbers" in response["feedback"]
+    assert response["feedback"] == "This question is about “Noy”, which is no longer in the table. " \
+        "Press “Reset numbers” to bring it back."
+    lao = api.check(NAME, "lo", "read-final", "1", {**raw_defaults(EXERCISES[NAME].params, translator("lo")),
+                                                    "deliveries": []})
+    assert lao["status"] == "invalid" and "ນ້ອຍ" in lao["feedback"] and LAO.search(lao["feedback"].replace("ນ້ອຍ", ""))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_question_without_an_answer_says_why_in_the_learners_language(lang):
+    """NoAnswer reaches the learner: with a mill fee no higher than the running cost, nothing pays back the mill."""
+    t = translator(lang)
+    numbers = {**raw_defaults(EXERCISES["wet-mill"].params, t), "fee": "100"}
+    response = api.check("wet-mill", lang, "break-even-kg", "300,000", numbers)
+    expected = t("The mill fee is not more than the running cost: nothing is left to pay back the mill, "
+                 "so no amount of cherry is enough.")
+    assert response == {"status": "invalid", "feedback": expected, "hint": None}
+    assert (LAO.search(expected) is not None) == (lang != "en")
+    never = api.check("wet-mill", lang, "three-quarters", "8", {**numbers, "fee": "150"})
+    assert never["status"] == "invalid"
+    assert never["feedback"] == t("With these numbers the mill never pays back, so there is no number of seasons to find.")
+
+
+def test_questions_answer_for_the_learners_edited_model():
+    """The break-even advance is searched with the model that ran: the learner's copy in code mode."""
+    source = EXERCISES[NAME].model.__loader__.get_source(EXERCISES[NAME].model.__name__)
+    no_reserve = source.replace("reserve = floor_kip(left * season.reserve_share) if left > 0 else 0", "reserve = 0")
+    original = api.check(NAME, "en", "break-even", "2,939", raw())
+    edited = api.check(NAME, "en", "break-even", "2,939", raw(), no_reserve)
+    assert original["status"] == "correct" and edited["status"] == "wrong" and "too low" in edited["feedback"]
 
 
 @pytest.mark.parametrize("name", EXERCISES.names())

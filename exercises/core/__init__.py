@@ -8,6 +8,7 @@ Definitions import their building blocks from here. The rest of the engine, one 
 
 from .exercise import (
     BarChart,
+    Case,
     ChoiceAnswer,
     Column,
     Exercise,
@@ -20,11 +21,11 @@ from .exercise import (
     ResultTable,
 )
 from .i18n import N_, Translator
-from .money import LB_PER_KG, allocate, floor_kip, round_kip
+from .money import LB_PER_KG, allocate, floor_kip, per_kg, round_kip
 from .params import Choice, Integer, Number, ParamError, Percent, Table, Text
 
 __all__ = [
-    "BarChart", "ChoiceAnswer", "Column", "Exercise", "Msg", "NoAnswer", "Notice", "NumberAnswer", "Outputs",
-    "Question", "ResultTable", "N_", "Translator", "LB_PER_KG", "allocate", "floor_kip", "round_kip",
+    "BarChart", "Case", "ChoiceAnswer", "Column", "Exercise", "Msg", "NoAnswer", "Notice", "NumberAnswer", "Outputs",
+    "Question", "ResultTable", "N_", "Translator", "LB_PER_KG", "allocate", "floor_kip", "per_kg", "round_kip",
     "Choice", "Integer", "Number", "ParamError", "Percent", "Table", "Text",
 ]

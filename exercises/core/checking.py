@@ -12,12 +12,12 @@ from fractions import Fraction
 from typing import Any
 
 from .evaluate import Evaluation
-from .exercise import Checked, ChoiceAnswer, NoAnswer, Question
+from .exercise import Case, Checked, ChoiceAnswer, Exercise, NoAnswer, Question
 from .i18n import N_, Translator
 from .params import ParamError
 from .text import cell_text
 
-__all__ = ["answer_text", "check_answer", "with_given"]
+__all__ = ["answer_text", "case_of", "check_answer", "with_given"]
 
 
 def with_given(raw: Mapping[str, Any], given: Mapping[str, str]) -> dict[str, Any]:
@@ -25,18 +25,25 @@ def with_given(raw: Mapping[str, Any], given: Mapping[str, str]) -> dict[str, An
     return {**raw, **given}
 
 
-def answer_text(question: Question, values: Mapping[str, Any], result: Any, t: Translator) -> str:
+def case_of(exercise: Exercise, evaluation: Evaluation, t: Translator) -> Case:
+    """What the questions are answered from, after a run that worked."""
+    assert evaluation.model is not None and evaluation.ran
+    return Case(exercise, evaluation.model, evaluation.values, evaluation.result, t)
+
+
+def answer_text(question: Question, case: Case) -> str:
     """The right answer, formatted for people."""
-    expected = question.answer(values, result, t)
+    expected = question.answer(case)
     if isinstance(question.kind, ChoiceAnswer):
-        for key, label in question.kind.options(values, result):
+        for key, label in question.kind.options(case):
             if str(key) == str(expected):
-                return cell_text(label, "text", t)
+                return cell_text(label, "text", case.t)
         return str(expected)
-    return question.kind.show(expected, t)
+    return question.kind.show(expected, case.t)
 
 
-def check_answer(question: Question, answer: str, evaluation: Evaluation, attempt: int, t: Translator) -> Checked:
+def check_answer(exercise: Exercise, question: Question, answer: str, evaluation: Evaluation, attempt: int,
+                 t: Translator) -> Checked:
     """Check ``answer`` against what the model computed in ``evaluation``."""
     if not evaluation.ran:
         if evaluation.errors:
@@ -48,9 +55,10 @@ def check_answer(question: Question, answer: str, evaluation: Evaluation, attemp
         given = question.kind.read(answer)
     except ParamError as error:
         return Checked("invalid", error.text(t))
+    case = case_of(exercise, evaluation, t)
     try:
-        expected = question.answer(evaluation.values, evaluation.result, t)
-        shown = answer_text(question, evaluation.values, evaluation.result, t)
+        expected = question.answer(case)
+        shown = answer_text(question, case)
     except NoAnswer as why:  # the question says why it has no answer with these numbers
         return Checked("invalid", t(why.message, **{k: str(v) for k, v in why.values.items()}))
     except LookupError:  # the learner removed the rows the question is about

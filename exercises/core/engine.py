@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from .checking import answer_text, check_answer, with_given
+from .checking import answer_text, case_of, check_answer, with_given
 from .evaluate import Evaluation, evaluate
 from .exercise import Checked, ChoiceAnswer, Exercise
 from .html import Markup
@@ -66,8 +66,8 @@ def widget(exercise: Exercise, lang: str) -> str:
     answers = {}
     for question in exercise.questions:
         asked = evaluate(exercise, with_given(raw, question.given)) if question.given else evaluation
-        answers[question.id] = answer_text(question, asked.values, asked.result, t)
-    quiz = questions_html(exercise, evaluation.values, evaluation.result, answers, t, prefix_of(exercise))
+        answers[question.id] = answer_text(question, case_of(exercise, asked, t))
+    quiz = questions_html(exercise, case_of(exercise, evaluation, t), answers, prefix_of(exercise))
     return str(widget_html(exercise, t, raw, shown.html, quiz))
 
 
@@ -93,7 +93,7 @@ def _checked(exercise: Exercise, t: Translator, question_id: str, answer: str, r
              source: str | None, attempt: int) -> Checked:
     question = exercise.question(question_id)
     evaluation = evaluate(exercise, with_given(raw or raw_defaults(exercise.params, t), question.given), source)
-    return check_answer(question, answer, evaluation, attempt, t)
+    return check_answer(exercise, question, answer, evaluation, attempt, t)
 
 
 def check(exercise: Exercise, lang: str, question_id: str, answer: str, raw: Mapping[str, Any] | None = None,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from fractions import Fraction
 from types import ModuleType
-from typing import Any, Callable, Literal, Mapping, Sequence
+from typing import Any, Callable, Literal, Mapping, Sequence, TypeVar
 
 from .i18n import N_, Translator
 from .params import Param, ParamError, _number_text
@@ -27,9 +27,11 @@ __all__ = [
     "Exercise",
     "Checked",
     "NoAnswer",
+    "Case",
 ]
 
 Kind = Literal["text", "int", "kip", "kg", "num", "pct", "usd"]
+T = TypeVar("T")
 
 
 # ---- What an exercise shows ---------------------------------------------------------------------
@@ -126,13 +128,13 @@ class NumberAnswer:
 
 @dataclass(frozen=True)
 class ChoiceAnswer:
-    """The learner picks one option; ``options(values, result)`` lists ``(key, label)`` pairs.
+    """The learner picks one option; ``options(case)`` lists ``(key, label)`` pairs.
 
     Labels are shown as given (they are usually names the learner typed), or translated when they
     are ``Msg`` objects.
     """
 
-    options: Callable[[Mapping[str, Any], Any], Sequence[tuple[str, Any]]]
+    options: Callable[[Case], Sequence[tuple[str, Any]]]
 
     def read(self, raw: str) -> str:
         return str(raw).strip()
@@ -148,16 +150,17 @@ class ChoiceAnswer:
 class Question:
     """Predict, then check: a question whose right answer the model computes.
 
-    ``answer(values, result, t)`` gives the right answer for the inputs the learner has now (after
-    ``given``, the parameter values the question asks the learner to set); ``t`` is the page's
-    translator, for questions about a named member (names are translated too). ``reference`` is what
-    an author worked out by hand for the default inputs; the self-test (``make test``) feeds it
-    through the same check, so a question and its model can never drift apart unnoticed.
+    ``answer(case)`` gives the right answer for the inputs the learner has now (after ``given``, the
+    parameter values the question asks the learner to set), from the model that ran (the learner's
+    edited copy in code mode). When those numbers leave it without an answer it raises ``NoAnswer``.
+    ``reference`` is what an author worked out by hand for the default inputs; the self-test
+    (``make test``) feeds it through the same check, so a question and its model can never drift
+    apart unnoticed.
     """
 
     id: str
     prompt: str
-    answer: Callable[[Mapping[str, Any], Any, Translator], Any]
+    answer: Callable[[Case], Any]
     reference: str
     kind: NumberAnswer | ChoiceAnswer = NumberAnswer()
     hints: Sequence[str] = ()
@@ -169,13 +172,41 @@ class NoAnswer(Exception):
     """Raised by a question's ``answer`` when the learner's numbers leave it without an answer.
 
     ``message`` (a message id, with ``values``) tells the learner why, e.g. "With these numbers the
-    mill never pays back, so there is no year to find."
+    mill never pays back, so there is no number of seasons to find."
     """
 
     def __init__(self, message: str, **values: Any) -> None:
         super().__init__(message)
         self.message = message
         self.values = values
+
+
+@dataclass(frozen=True)
+class Case:
+    """What a question is answered from: the learner's values, the model that ran and its result.
+
+    ``model`` is the learner's edited copy in code mode, so a question that runs the model again
+    (``again``) answers for the learner's model, not the original. ``t`` is the page's translator,
+    for questions about a named member (names are translated too: ``row``).
+    """
+
+    exercise: Exercise
+    model: ModuleType
+    values: Mapping[str, Any]
+    result: Any
+    t: Translator
+
+    def again(self, **changes: Any) -> Any:
+        """The model's result with some values changed."""
+        return self.exercise.run(self.model, {**self.values, **changes})
+
+    def row(self, rows: Mapping[str, T], name: str, shown: str | None = None) -> T:
+        """The row called ``t(name)`` (a member, a month, a village); ``NoAnswer`` if the learner removed it."""
+        key = self.t(name)
+        if key not in rows:
+            raise NoAnswer(N_("This question is about “{name}”, which is no longer in the table. "
+                              "Press “Reset numbers” to bring it back."), name=self.t(shown) if shown else key)
+        return rows[key]
 
 
 @dataclass(frozen=True)

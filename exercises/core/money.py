@@ -11,7 +11,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Hashable, Mapping, TypeVar
 
-__all__ = ["LB_PER_KG", "allocate", "round_kip", "floor_kip"]
+__all__ = ["LB_PER_KG", "allocate", "floor_kip", "per_kg", "round_kip"]
 
 K = TypeVar("K", bound=Hashable)
 
@@ -20,12 +20,21 @@ LB_PER_KG = 1 / Fraction("0.45359237")
 
 
 def round_kip(amount: int | Fraction | Decimal) -> int:
-    """Round an exact amount to a whole kip, halves away from zero (the way people round money)."""
+    """Round an exact amount to a whole kip, halves away from zero (the way people round money).
+
+    Also for kg and other counts shown as whole numbers. Never Python's ``round()``: it rounds
+    halves to the even number (``round(Fraction(5, 2)) == 2``).
+    """
     exact = Fraction(amount)
     whole, rest = divmod(abs(exact.numerator), exact.denominator)
     if 2 * rest >= exact.denominator:
         whole += 1
     return whole if exact >= 0 else -whole
+
+
+def per_kg(amount: int | Fraction, kg: int | Fraction) -> int | None:
+    """An amount per kg, rounded to a whole kip like any amount (``round_kip``); None when there are no kg."""
+    return round_kip(Fraction(amount) / kg) if kg else None
 
 
 def floor_kip(amount: int | Fraction) -> int:

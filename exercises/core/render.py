@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
-from .exercise import BarChart, ChoiceAnswer, Exercise, Notice, Outputs, Question, ResultTable
+from .exercise import BarChart, Case, ChoiceAnswer, Exercise, Notice, Outputs, Question, ResultTable
 from .html import Markup, attrs, html, join
 from .i18n import N_, Translator
 from .params import Choice, Integer, Number, Param, Percent, Table
@@ -188,12 +188,12 @@ def form_html(exercise: Exercise, raw: Mapping[str, Any], t: Translator, prefix:
 # ---- Questions ----------------------------------------------------------------------------------
 
 
-def _question_html(question: Question, values: Mapping[str, Any], result: Any, t: Translator, prefix: str,
-                   answer: str | None) -> Markup:
+def _question_html(question: Question, case: Case, prefix: str, answer: str | None) -> Markup:
     qid = f"{prefix}-q-{question.id}"
+    t = case.t
     if isinstance(question.kind, ChoiceAnswer):
         options = join(html('<option value="{key}">{label}</option>', key=key, label=cell_text(label, "text", t))
-                       for key, label in question.kind.options(values, result))
+                       for key, label in question.kind.options(case))
         control = html('<select id="{qid}-a" name="{name}"><option value="">{choose}</option>{options}</select>',
                        qid=qid, name=question.id, choose=t(N_("Choose…")), options=options)
     else:
@@ -212,12 +212,12 @@ def _question_html(question: Question, values: Mapping[str, Any], result: Any, t
     )
 
 
-def questions_html(exercise: Exercise, values: Mapping[str, Any], result: Any, answers: Mapping[str, str],
-                   t: Translator, prefix: str) -> Markup:
+def questions_html(exercise: Exercise, case: Case, answers: Mapping[str, str], prefix: str) -> Markup:
     """The predict-then-check questions; ``answers`` holds the answer key shown to trainers."""
     if not exercise.questions:
         return Markup("")
-    items = join(_question_html(q, values, result, t, prefix, answers.get(q.id)) for q in exercise.questions)
+    t = case.t
+    items = join(_question_html(q, case, prefix, answers.get(q.id)) for q in exercise.questions)
     return html(
         '<div class="cx-quiz"><p class="cx-quiz-title">{heading}</p><p class="cx-quiz-intro">{intro}</p>'
         "<ol>{items}</ol></div>",
