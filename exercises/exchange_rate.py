@@ -219,6 +219,7 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
             "The final payment is below zero: at {rate} kip per US$ the sale does not even pay for the advances and "
             "costs. Never promise kip you do not have yet."), {"rate": t.int(result.rate_used)}))
     return Outputs(
+        key=Msg(N_("Kip expected on the contract day: {amount}"), {"amount": t.kip(result.expected.kip)}),
         tables=[money_table, member_table, scenario_table],
         charts=[chart],
         notices=notices,

@@ -212,7 +212,10 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
         notices.append(Notice("warning", N_(
             "The differential is below zero: the buyer pays less than the market price for this coffee. The "
             "minimum price then counts more often.")))
+    january = {s.sale.label: s for s in sales}.get(t(N_("January")))
     return Outputs(
+        key=january and Msg(N_("Paid in January, premium included: US${price} per lb"),
+                               {"price": t.dec(january.price.paid, 2)}),
         tables=[price_table, kip_table, money_table],
         charts=[month_chart, curve_chart],
         notices=notices,

@@ -172,6 +172,8 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
             "It needs that money, or members who accept less, to get through them."),
             {"amount": t.kip(-result.conversion_cumulative)}))
     return Outputs(
+        key=Msg(N_("Difference at the end of the conversion years: {amount}"),
+                {"amount": t.kip(result.conversion_cumulative)}),
         tables=[year_table, money_table],
         charts=[chart],
         notices=notices,

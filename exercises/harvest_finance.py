@@ -278,6 +278,7 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
             {"name": dearest.loan.name, "cost": t.kip(dearest.cost), "months": dearest.loan.months,
              "rate": t.pct(dearest.rate_per_month), "bank": t.kip(dearest.same_at_bank)}))
     return Outputs(
+        key=Msg(N_("Largest loan: {amount}"), {"amount": t.kip(peak.loan if peak else 0)}),
         tables=[month_table, summary_table, money_table, trader_table] if credits else [month_table, summary_table, money_table],
         charts=charts,
         notices=notices,

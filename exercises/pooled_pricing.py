@@ -224,7 +224,9 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
             {"names": ", ".join(m.name for m in negative), "amount": t.kip(-sum(m.final for m in negative))}))
     if not members:
         notices.append(Notice("info", N_("No deliveries yet: add a row to the deliveries table.")))
+    noy = result.members.get(t(N_("Noy")))
     return Outputs(
+        key=noy and Msg(N_("Noy's final payment: {amount}"), {"amount": t.kip(noy.final)}),
         tables=[pool_table, money_table, member_table],
         charts=[chart] if members else [],
         notices=notices,

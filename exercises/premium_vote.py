@@ -220,6 +220,7 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     if not projects:
         notices.append(Notice("info", N_("The menu is empty: add a project to the table.")))
     return Outputs(
+        key=Msg(N_("The premium this year: {amount}"), {"amount": t.kip(result.premium)}),
         tables=[money_table, quality_table, project_table],
         charts=[chart] if projects else [],
         notices=notices,

@@ -251,7 +251,10 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
             "{names} handed {kg} kg of cherry to the trader to repay debts (“coffee on the tree”). That cherry "
             "never reaches the pool. A small loan from the co-op before the harvest could keep it."),
             {"names": ", ".join(m.name for m in debtors), "kg": sum(m.owed_kg for m in debtors)}))
+    week1 = weeks[0].expected_final if weeks else None
     return Outputs(
+        key=None if week1 is None else Msg(N_("Final payment expected in week 1: {amount} per kg"),
+                                       {"amount": t.kip(round_kip(week1))}),
         tables=[week_table, money_table, member_table],
         charts=[week_chart, member_chart] if len(members) <= MAX_BARS else [week_chart],
         notices=notices,

@@ -40,6 +40,7 @@ from exercises.core import (
     Table,
     Text,
     Translator,
+    per_kg,
     round_kip,
 )
 from exercises.models import surplus_sharing
@@ -202,6 +203,8 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     if not members:
         notices.append(Notice("info", N_("No members yet: add a row to the members table.")))
     return Outputs(
+        key=Msg(N_("Refund per kg delivered: {amount}"),
+                {"amount": t.kip(per_kg(result.refund_pool, result.total_kg) or 0)}),
         tables=[money_table, member_table],
         charts=[chart] if members else [],
         notices=notices,

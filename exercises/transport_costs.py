@@ -200,6 +200,7 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
         notices.append(Notice("warning", N_(
             "Every village with coffee is 0 km from the buyer, so “by distance” is shared by kg instead.")))
     return Outputs(
+        key=Msg(N_("Truck bill for the season: {amount}"), {"amount": t.kip(result.bill)}),
         tables=[trips_table, pays_table, rules_table],
         charts=[chart] if villages else [],
         notices=notices,

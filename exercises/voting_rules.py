@@ -217,6 +217,7 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     )
 
     return Outputs(
+        key=Msg(N_("Members needed for a quorum: {count}"), {"count": result.quorum_needed}),
         tables=[quorum_table, votes_table, village_table, say_table],
         charts=[chart] if result.members else [],
         notices=_notices(result),

@@ -236,6 +236,7 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
             "is also sorted out. Make sure the sorting is not counted twice."),
             {"ratio": t.num(values["parchment_per_green"]), "loss": t.pct(values["sorting_loss"])}))
     return Outputs(
+        key=Msg(N_("Cherry for one full container: {kg} kg"), {"kg": t.int(round_kip(box.cherry))}),
         tables=[weights_table, loss_table, value_table],
         charts=charts,
         notices=notices,

@@ -224,6 +224,8 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
 
     notices = _notices(result, t)
     return Outputs(
+        key=None if result.break_even_kg is None else Msg(N_("Cherry that pays back the mill: {kg} kg"),
+                                                                {"kg": result.break_even_kg}),
         tables=[season_table, money_table, per_kg_table, payback_table, week_table],
         charts=charts,
         notices=notices,

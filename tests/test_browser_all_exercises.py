@@ -63,6 +63,7 @@ def test_each_simulation_from_the_usb_copy(browser_context, file_root, name):
     assert expected["ok"], (param.name, raw[param.name], expected["errors"])
     page.fill(f"{root}-f-{param.name}", raw[param.name])
     wait_numbers(page, root, lambda numbers: numbers == expected["numbers"])
+    assert page.inner_text(f"{root} .cx-key") == expected["key"]
 
     # One question, answered right (for the numbers now in the form).
     question = exercise.questions[0]

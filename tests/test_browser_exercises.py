@@ -98,6 +98,7 @@ def test_pooled_pricing_end_to_end(browser_context, origin, lang):
     context, watch, page = open_exercise(browser_context, root, lang)
     t = translator(lang)
     assert page.evaluate("document.documentElement.dataset.cxPython") is None, "Python must wait for the learner"
+    assert page.inner_text(f"{ROOT_SEL} .cx-key") == api.update(NAME, lang, defaults(lang))["key"]
 
     # 1. Change a number in the form: the page shows exactly what CPython computes.
     raw = defaults(lang)
@@ -106,6 +107,7 @@ def test_pooled_pricing_end_to_end(browser_context, origin, lang):
     page.fill(f"{ROOT_SEL}-f-advance", "2,500")
     wait_numbers(page, ROOT_SEL, lambda n: n == expected["numbers"])
     assert page_cells(page) == table_cells(expected["html"])
+    assert page.inner_text(f"{ROOT_SEL} .cx-key") == expected["key"] and expected["key"]
     assert page.evaluate("document.documentElement.dataset.cxPython") == "ready"
 
     # A bad value: a localized message next to the field, what was typed is kept, results kept.

@@ -10,6 +10,7 @@ import pytest
 
 from exercises import EXERCISES
 from exercises import api
+from exercises.core.html import escape
 from exercises.core.i18n import LANGUAGES, translator
 from exercises.core.params import Integer, Number, Percent, Text, parse_all, raw_defaults
 
@@ -166,6 +167,26 @@ def test_every_exercise_checks_its_references_defaults_and_typing(name):
     for param in numbers:
         typo = api.update(name, "en", {param.name: "oops"})
         assert not typo["ok"] and list(typo["errors"]) == [param.name] and typo["html"] == "", param.name
+
+
+def test_the_key_result_leads_the_widget_and_follows_the_numbers():
+    html = api.widget(NAME, "en")
+    assert '</progress></div><p class="cx-key">Noy&#39;s final payment: 1,622,964 kip</p><form' in html
+    assert api.update(NAME, "en", raw(advance="3,000"))["key"] == "Noy's final payment: −458,036 kip"  # as "advance-up"
+    assert api.update(NAME, "en", raw(advance="abc"))["key"] == ""
+    no_noy = api.update(NAME, "en", raw(deliveries=[r for r in raw()["deliveries"] if r["member"] != "Noy"]))
+    assert no_noy["ok"] and no_noy["key"] == ""
+    assert '<p class="cx-key">ເງິນງວດສຸດທ້າຍຂອງ ນາງ ນ້ອຍ: 1,622,964 ກີບ</p>' in api.widget(NAME, "lo")
+
+
+@pytest.mark.parametrize("name", EXERCISES.names())
+def test_every_exercise_has_a_short_key_result_in_every_language(name):
+    for lang in LANGUAGES:
+        t = translator(lang)
+        key = api.update(name, lang, raw_defaults(EXERCISES[name].params, t))["key"]
+        assert key and len(key) <= 80 and ": " in key, (lang, key)
+        assert (LAO.search(key) is not None) == (lang != "en"), key
+        assert f'<p class="cx-key">{escape(key)}</p>' in api.widget(name, lang)
 
 
 def test_worker_entry_point_speaks_json():

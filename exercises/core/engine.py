@@ -13,7 +13,7 @@ data, never as exceptions. The JSON shapes are documented once, in frontend/src/
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
@@ -25,26 +25,29 @@ from .i18n import N_, Translator, translator
 from .params import raw_defaults
 from .render import outputs_html, prefix_of, questions_html, widget_html
 from .sandbox import CodeProblem
+from .text import msg_text
 
 __all__ = ["check", "self_test", "update", "widget"]
 
 
 @dataclass
 class Shown:
-    """What a run shows: its results as HTML, and its key numbers (for tests and the page's data)."""
+    """What a run shows: its results as HTML, its key result as text, and key numbers (for tests)."""
 
-    html: Markup
-    numbers: dict[str, Any]
+    html: Markup = Markup("")
+    key: str = ""
+    numbers: dict[str, Any] = field(default_factory=dict)
 
 
 def _shown(exercise: Exercise, evaluation: Evaluation, t: Translator) -> Shown:
     try:
         outputs = exercise.show(evaluation.result, evaluation.values, t)
-        return Shown(outputs_html(outputs, t, prefix_of(exercise)), _jsonable(outputs.numbers))
+        key = msg_text(outputs.key, t) if outputs.key else ""
+        return Shown(outputs_html(outputs, t, prefix_of(exercise)), key, _jsonable(outputs.numbers))
     except Exception as error:  # a learner's model returned something unusable
         evaluation.problem = CodeProblem("result", f"{type(error).__name__}: {error}")
         evaluation.ran = False
-        return Shown(Markup(""), {})
+        return Shown()
 
 
 def _jsonable(value: Any) -> Any:
@@ -68,20 +71,21 @@ def widget(exercise: Exercise, lang: str) -> str:
         asked = evaluate(exercise, with_given(raw, question.given)) if question.given else evaluation
         answers[question.id] = answer_text(question, case_of(exercise, asked, t))
     quiz = questions_html(exercise, case_of(exercise, evaluation, t), answers, prefix_of(exercise))
-    return str(widget_html(exercise, t, raw, shown.html, quiz))
+    return str(widget_html(exercise, t, raw, shown.key, shown.html, quiz))
 
 
 def update(exercise: Exercise, lang: str, raw: Mapping[str, Any] | None, source: str | None = None) -> dict[str, Any]:
     """New results for the learner's inputs (and code)."""
     t = translator(lang)
     evaluation = evaluate(exercise, raw, source)
-    shown = _shown(exercise, evaluation, t) if evaluation.ran else Shown(Markup(""), {})
+    shown = _shown(exercise, evaluation, t) if evaluation.ran else Shown()
     truncated = evaluation.truncated and t(N_("… {count} more characters of output were not shown."),
                                            count=t.int(evaluation.truncated))
     return {
         "ok": not evaluation.errors and evaluation.problem is None,
         "errors": {path: error.text(t) for path, error in evaluation.errors.items()},
         "html": str(shown.html),
+        "key": shown.key,
         "numbers": shown.numbers,
         "output": evaluation.output,
         "truncated": truncated,

@@ -90,8 +90,14 @@ class Notice:
 
 @dataclass(frozen=True)
 class Outputs:
-    """Everything an exercise shows for one set of inputs, plus key numbers for tests."""
+    """Everything an exercise shows for one set of inputs, plus key numbers for tests.
 
+    ``key`` is the one result that matters most, in one short line ("Noy's final payment: 1,622,964
+    kip"): the number the exercise's first question asks about. Pages show it first, above the form
+    (on a phone it is all a learner may see at a glance); None when these numbers have none.
+    """
+
+    key: Msg | None = None
     tables: Sequence[ResultTable] = ()
     charts: Sequence[BarChart] = ()
     notices: Sequence[Notice] = ()

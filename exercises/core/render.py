@@ -247,8 +247,9 @@ def _json_for_html(data: Any) -> Markup:
     return Markup(json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/"))
 
 
-def widget_html(exercise: Exercise, t: Translator, raw: Mapping[str, Any], results: Markup, quiz: Markup) -> Markup:
-    """The exercise as static HTML: title, controls, status, form, code panel, results, questions, data."""
+def widget_html(exercise: Exercise, t: Translator, raw: Mapping[str, Any], key: str, results: Markup,
+                quiz: Markup) -> Markup:
+    """The exercise as static HTML: title, controls, status, key result, form, code panel, results, questions."""
     prefix = prefix_of(exercise)
     words = {key: t(message) for key, message in _WORDS.items()}
     data = {"name": exercise.name, "raw": raw, "source": inspect.getsource(exercise.model)}
@@ -262,6 +263,7 @@ def widget_html(exercise: Exercise, t: Translator, raw: Mapping[str, Any], resul
         '<button type="button" class="cx-stop" hidden>{w[stop]}</button></div>'
         '<div class="cx-status cx-js-only" role="status" aria-live="polite"><span class="cx-status-text"></span>'
         '<progress class="cx-progress" max="100" value="0" hidden></progress></div>'
+        '<p class="cx-key"{hidden}>{key}</p>'
         "{form}"
         '<div class="cx-code" hidden><p class="cx-code-tip">{tip}</p>'
         '<div class="cx-editor" aria-label="{w[code_label]}"></div>'
@@ -275,6 +277,7 @@ def widget_html(exercise: Exercise, t: Translator, raw: Mapping[str, Any], resul
         '<script type="application/json" class="cx-data">{data}</script>'
         "</section>",
         prefix=prefix, name=exercise.name, title=t(exercise.title), summary=t(exercise.summary), w=words,
+        key=key, hidden=attrs(hidden=not key),
         form=form_html(exercise, raw, t, prefix), tip=t(exercise.code_tip), results=results, quiz=quiz,
         data=_json_for_html(data),
     )

@@ -50,6 +50,7 @@ export class Exercise {
     this.name = this.data.name
     this.form = /** @type {HTMLFormElement} */ (this.find(".cx-form"))
     this.results = this.find(".cx-results")
+    this.key = this.find(".cx-key")
     this.statusText = this.find(".cx-status-text")
     this.progress = /** @type {HTMLProgressElement} */ (this.find(".cx-progress"))
     this.stopButton = this.find(".cx-stop")
@@ -334,7 +335,10 @@ export class Exercise {
     this.output.textContent = printed
     this.output.hidden = !printed
     this.outputTitle.hidden = !printed
+    this.key.classList.toggle("cx-stale", !response.ok)
     if (response.ok) {
+      this.key.textContent = response.key
+      this.key.hidden = !response.key
       this.results.innerHTML = response.html // built and escaped by exercises/core/render.py
       this.results.classList.remove("cx-stale")
       this.root.dataset.numbers = JSON.stringify(response.numbers)

@@ -43,6 +43,7 @@
  * @property {boolean} ok                     false: field errors or a code problem; results are not shown
  * @property {Record<string, string>} errors  field path ("advance", "deliveries.2.kg") → translated message
  * @property {string} html                    the results (notices, tables, charts), escaped by Python
+ * @property {string} key                     the key result in one line ("Noy's final payment: 1,622,964 kip"), or ""
  * @property {Record<string, unknown>} numbers key numbers of the results (tests compare them with CPython)
  * @property {string} output                  what the learner's code printed (shown as text, never HTML)
  * @property {string | false | 0} truncated    translated note that output was cut, or a falsy value
