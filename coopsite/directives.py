@@ -5,9 +5,9 @@
     ::: references                       the reference list, from docs/data/references.yml
     ::: downloads                        the table of printable PDFs (see coopsite/editions.py)
 
-A directive may be followed by options, indented four spaces, as YAML (``questions: false``).
 Like Material's own shortcodes hook: one dispatcher, one small renderer per directive, and an
-unknown name or option stops the build with the file and line, so a typo never reaches a reader.
+unknown name, a missing or extra argument, or indented lines under a directive (directives take no
+options) stop the build with the file and line, so a typo never reaches a reader.
 
 Expansion is in two steps because Markdown must not touch the generated HTML: ``expand`` swaps
 each directive for a placeholder ``<div>`` and remembers its HTML; ``substitute`` puts the HTML
@@ -17,10 +17,8 @@ in after Markdown has run.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
-
-import yaml
 
 __all__ = ["DirectiveError", "Expansion", "expand", "substitute", "anchor_ids", "DIRECTIVES"]
 
@@ -45,27 +43,26 @@ class Expansion:
 
 @dataclass(frozen=True)
 class Directive:
-    """A directive's name, whether it takes an argument, the options it accepts, its renderer."""
+    """A directive's renderer (argument, page language → HTML) and whether it takes an argument."""
 
-    render: Callable[[str | None, dict[str, Any], str], str]
+    render: Callable[[str | None, str], str]
     argument: bool
-    options: dict[str, type] = field(default_factory=dict)
     choices: Callable[[], list[str]] | None = None  # valid arguments, for error messages
 
 
-def _render_exercise(arg: str | None, options: dict[str, Any], lang: str) -> str:
+def _render_exercise(arg: str | None, lang: str) -> str:
     from exercises.api import widget
 
     return widget(arg or "", lang)
 
 
-def _render_glossary(arg: str | None, options: dict[str, Any], lang: str) -> str:
+def _render_glossary(arg: str | None, lang: str) -> str:
     from .content import glossary_html
 
     return glossary_html(lang)
 
 
-def _render_references(arg: str | None, options: dict[str, Any], lang: str) -> str:
+def _render_references(arg: str | None, lang: str) -> str:
     from .content import references_html
 
     return references_html(lang)
@@ -77,7 +74,7 @@ def _exercise_names() -> list[str]:
     return EXERCISES.names()
 
 
-def _render_downloads(arg: str | None, options: dict[str, Any], lang: str) -> str:
+def _render_downloads(arg: str | None, lang: str) -> str:
     return "<!--coop-downloads-->"  # filled in by hooks/editions.py, which knows the page's place
 
 
@@ -117,15 +114,17 @@ def expand(markdown: str, path: str, lang: str, line_offset: int = 0) -> Expansi
         match = _LINE.match(line)
         if not match:
             if line.lstrip().startswith(":::") and line.startswith(":::"):
-                raise DirectiveError(f"{path}:{number}: cannot read this directive: {line.strip()!r} "
-                                     f"(expected '::: <name> [argument]')")
+                raise DirectiveError(
+                    f"{path}:{number}: cannot read this directive: {line.strip()!r} (expected '::: <name> [argument]')"
+                )
             out.append(line)
             continue
-        option_lines = []
-        while index < len(lines) and (lines[index].startswith("    ") or (not lines[index].strip() and _more_options(lines, index))):
-            option_lines.append(lines[index][4:])
-            index += 1
-        html = _build(match.group("name"), match.group("arg"), option_lines, path, number, lang)
+        if index < len(lines) and lines[index].startswith("    ") and lines[index].strip():
+            raise DirectiveError(
+                f"{path}:{number}: '::: {match.group('name')}' takes no options "
+                f"(got {lines[index].strip()!r}); leave a blank line before indented text"
+            )
+        html = _build(match.group("name"), match.group("arg"), path, number, lang)
         result.used.append(match.group("name") + (f":{match.group('arg')}" if match.group("arg") else ""))
         out.extend(["", _PLACEHOLDER.format(index=len(result.html)), ""])
         result.html.append(html)
@@ -133,13 +132,7 @@ def expand(markdown: str, path: str, lang: str, line_offset: int = 0) -> Expansi
     return result
 
 
-def _more_options(lines: list[str], index: int) -> bool:
-    """A blank line inside an option block, followed by more indented option lines."""
-    following = next((line for line in lines[index:] if line.strip()), "")
-    return following.startswith("    ") and ":" in following
-
-
-def _build(name: str, arg: str | None, option_lines: list[str], path: str, line: int, lang: str) -> str:
+def _build(name: str, arg: str | None, path: str, line: int, lang: str) -> str:
     where = f"{path}:{line}"
     directive = DIRECTIVES.get(name)
     if directive is None:
@@ -151,23 +144,13 @@ def _build(name: str, arg: str | None, option_lines: list[str], path: str, line:
     if directive.choices and arg not in directive.choices():
         raise DirectiveError(f"{where}: unknown {name} {arg!r}" + _choices(directive))
     try:
-        options = yaml.safe_load("\n".join(option_lines)) if option_lines else {}
-    except yaml.YAMLError as error:
-        raise DirectiveError(f"{where}: the options of '::: {name}' are not valid YAML: {error}") from None
-    if not isinstance(options, dict):
-        raise DirectiveError(f"{where}: the options of '::: {name}' must be 'key: value' lines")
-    for key, value in options.items():
-        if key not in directive.options:
-            accepted = ", ".join(directive.options) or "none"
-            raise DirectiveError(f"{where}: '::: {name}' has no option {key!r} (accepted: {accepted})")
-        if not isinstance(value, directive.options[key]):
-            raise DirectiveError(f"{where}: option {key!r} of '::: {name}' must be a {directive.options[key].__name__}")
-    try:
-        return directive.render(arg, options, lang)
+        return directive.render(arg, lang)
     except DirectiveError:
         raise
     except Exception as error:  # an exercise or data file that cannot be rendered
-        raise DirectiveError(f"{where}: '::: {name}{' ' + arg if arg else ''}' failed: {type(error).__name__}: {error}") from error
+        raise DirectiveError(
+            f"{where}: '::: {name}{' ' + arg if arg else ''}' failed: {type(error).__name__}: {error}"
+        ) from error
 
 
 def _choices(directive: Directive) -> str:
@@ -180,8 +163,8 @@ def substitute(html: str, expansion_html: list[str]) -> str:
     def replace(match: re.Match[str]) -> str:
         return expansion_html[int(match.group(1))]
 
-    html = re.sub(r"<p>\s*(" + _PLACEHOLDER_RE.pattern + r")\s*</p>", lambda m: replace(_PLACEHOLDER_RE.match(m.group(1))), html)
-    return _PLACEHOLDER_RE.sub(replace, html)
+    wrapped = re.compile(r"<p>\s*" + _PLACEHOLDER_RE.pattern + r"\s*</p>")
+    return _PLACEHOLDER_RE.sub(replace, wrapped.sub(replace, html))
 
 
 def anchor_ids(html_parts: list[str]) -> set[str]:

@@ -19,8 +19,18 @@ from .core.render import progress_box as _progress_box
 from .core.sandbox import OUTPUT_LIMIT
 from .ui import UI
 
-__all__ = ["OUTPUT_LIMIT", "Evaluation", "call", "check", "evaluate", "progress_box", "self_test", "ui_strings",
-           "update", "widget"]
+__all__ = [
+    "OUTPUT_LIMIT",
+    "Evaluation",
+    "call",
+    "check",
+    "evaluate",
+    "progress_box",
+    "self_test",
+    "ui_strings",
+    "update",
+    "widget",
+]
 
 
 def widget(name: str, lang: str) -> str:
@@ -33,8 +43,15 @@ def update(name: str, lang: str, raw: Mapping[str, Any] | None, source: str | No
     return engine.update(EXERCISES[name], lang, raw, source)
 
 
-def check(name: str, lang: str, question_id: str, answer: str, raw: Mapping[str, Any] | None = None,
-          source: str | None = None, attempt: int = 1) -> dict[str, Any]:
+def check(
+    name: str,
+    lang: str,
+    question_id: str,
+    answer: str,
+    raw: Mapping[str, Any] | None = None,
+    source: str | None = None,
+    attempt: int = 1,
+) -> dict[str, Any]:
     """Is this answer right, for the learner's numbers (and code)?"""
     return engine.check(EXERCISES[name], lang, question_id, answer, raw, source, attempt)
 

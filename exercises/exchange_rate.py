@@ -14,40 +14,31 @@ page). The advance (10,000 kip per kg of cherry), the costs (3,000 kip per kg), 
 in 2024–25 are much higher than the 2019/20 prices used elsewhere, so groups should put in today's
 numbers. Mr Bounmy (3,000 kg), Mr Khamla (4,500 kg) and Mrs Vanh (800 kg) deliver as in the
 session's surplus case.
-
-Reading order: the parameters, ``run`` (form → model), ``show`` (tables, charts, notices), then the
-questions with their hand calculations.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from fractions import Fraction
-from typing import Any, Mapping
+from typing import Any
 
-from exercises.core import (
-    Case,
-    BarChart,
-    Choice,
-    Column,
-    Exercise,
-    Integer,
-    Msg,
-    N_,
-    NoAnswer,
-    Notice,
-    Number,
-    NumberAnswer,
-    Outputs,
-    ParamError,
-    Question,
-    ResultTable,
-    Table,
-    Text,
-    Translator,
-    per_kg,
-    round_kip,
+from exercises.core.exercise import fill
+from exercises.core.i18n import N_, Translator
+from exercises.core.money import per_kg, round_kip
+from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
+from exercises.core.params import Choice, Integer, Number, Table
+from exercises.core.questions import Case, NoAnswer, NumberAnswer, Question
+from exercises.shared import CHERRY_PER_GREEN, MEMBER, ONE_ROW_PER_MEMBER
+
+TITLE = N_("Simulation: sold in dollars, paid in kip")
+SUMMARY = N_(
+    "Change the exchange rate between the contract day and the day the buyer pays. See what it does "
+    "to the final payment, and how a reserve or a fixed-rate contract protects members."
 )
-from exercises.models import exchange_rate
+CODE_TIP = N_(
+    "This is the model the form uses. Change it — for example let the reserve also keep half of any "
+    "gain when the kip falls — then press Run. Reset code brings the original back."
+)
 
 #: Rates from the sources, kip per US$ (see the docstring): shown for comparison under the results.
 PRESET_RATES = (
@@ -58,13 +49,12 @@ PRESET_RATES = (
 
 # ---- What the learner can change ----------------------------------------------------------------
 
+# fmt: off
 PARAMS = [
     Number(name="price_usd_lb", label=N_("Sale price agreed on the contract day"), unit=N_("US$ per lb of green coffee"),
            default="1.80", min="0", max="20", places=2,
            help=N_("The Fairtrade minimum for washed arabica is US$1.80 per lb (since August 2023).")),
-    Number(name="cherry_per_green", label=N_("Cherry for 1 kg of green coffee"), unit=N_("kg"),
-           default="6", min="3", max="12", places=2,
-           help=N_("About 6 kg of cherry make 1 kg of green coffee (5 to 7).")),
+    CHERRY_PER_GREEN,
     Integer(name="advance", label=N_("Advance paid at delivery"), unit=N_("kip per kg of cherry"),
             default=10_000, min=0, max=1_000_000,
             help=N_("Paid in kip when members bring their cherry. An example at 2024 prices: use today's local price.")),
@@ -88,12 +78,12 @@ PARAMS = [
             help=N_("Kip the co-op has kept to top up the final payment when the rate moves against it.")),
     Table(
         name="members", key_column="member",
-        key_message=N_("{value} is already in the table: each member has one row."),
-        label=N_("Cherry delivered"), row_label=N_("member"),
+        key_message=ONE_ROW_PER_MEMBER,
+        label=N_("Cherry delivered"),
         help=N_("One row per member, or one row for a group of members."),
         columns=[
-            Text(name="member", label=N_("Member"), default=""),
-            Integer(name="kg", label=N_("Cherry"), unit=N_("kg"), default=0, min=0, max=1_000_000_000),
+            MEMBER,
+            Integer(name="kg", label=N_("Cherry"), unit=N_("kg"), min=0, max=1_000_000_000),
         ],
         default=[
             {"member": N_("Bounmy"), "kg": 3_000},
@@ -104,12 +94,7 @@ PARAMS = [
         min_rows=1, max_rows=5_000,
     ),
 ]
-
-
-def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
-    """Checks across fields: each member once."""
-    problems = []
-    return problems
+# fmt: on
 
 
 # ---- From the form to the model and back --------------------------------------------------------
@@ -117,17 +102,7 @@ def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
 
 def run(model: Any, values: Mapping[str, Any]) -> Any:
     """Give the learner's numbers to the model (the original, or the learner's edited copy)."""
-    sale = model.Sale(
-        price_usd_lb=values["price_usd_lb"],
-        cherry_per_green=values["cherry_per_green"],
-        advance=values["advance"],
-        costs=values["costs"],
-        rate_contract=values["rate_contract"],
-        rate_payment=values["rate_payment"],
-        protection=values["protection"],
-        fixed_rate=values["fixed_rate"],
-        reserve=values["reserve"],
-    )
+    sale = fill(model.Sale, values)
     return model.settle({row["member"]: row["kg"] for row in values["members"]}, sale)
 
 
@@ -135,12 +110,20 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     """The money in kip, each member, the same sale at other rates; a chart; notes on the risk."""
     kg = result.cherry_kg
     money_table = ResultTable(
-        id="money", caption=N_("The sale and the final payment, in kip"),
-        columns=[Column(N_("Item")), Column(N_("On the contract day (kip)"), "kip"), Column(N_("When the buyer pays (kip)"), "kip")],
+        id="money",
+        caption=N_("The sale and the final payment, in kip"),
+        columns=[
+            Column(N_("Item")),
+            Column(N_("On the contract day (kip)"), "kip"),
+            Column(N_("When the buyer pays (kip)"), "kip"),
+        ],
         rows=[
             [Msg(N_("Exchange rate (kip per US$)")), result.sale.rate_contract, result.rate_used],
-            [Msg(N_("Sale of US${usd}, changed into kip"), {"usd": t.num(result.usd, 2)}),
-             result.expected.kip, result.received.kip],
+            [
+                Msg(N_("Sale of US${usd}, changed into kip"), {"usd": t.num(result.usd, 2)}),
+                result.expected.kip,
+                result.received.kip,
+            ],
             [Msg(N_("Advances paid to members")), result.advances, result.advances],
             [Msg(N_("Costs")), result.costs, result.costs],
             [Msg(N_("Taken from the exchange-rate reserve")), 0, result.reserve_used],
@@ -148,36 +131,54 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
             [Msg(N_("Left in the exchange-rate reserve")), result.sale.reserve, result.reserve_left],
             [Msg(N_("Final payment per kg of cherry")), per_kg(result.expected.pool, kg), per_kg(result.finals, kg)],
         ],
-        footer=[Msg(N_("Kip and reserve minus everything paid and kept (must be 0)")),
-                result.expected.kip - (result.advances + result.costs + result.expected.pool), result.balance()],
+        footer=[
+            Msg(N_("Kip and reserve minus everything paid and kept (must be 0)")),
+            result.expected.kip - (result.advances + result.costs + result.expected.pool),
+            result.balance(),
+        ],
     )
     members = list(result.members.values())
     member_table = ResultTable(
-        id="members", caption=N_("Each member"),
-        columns=[Column(N_("Member")), Column(N_("Cherry (kg)"), "kg"), Column(N_("Advance (kip)"), "kip"),
-                 Column(N_("Final payment expected on the contract day (kip)"), "kip"),
-                 Column(N_("Final payment paid (kip)"), "kip"), Column(N_("Difference (kip)"), "kip")],
+        id="members",
+        caption=N_("Each member"),
+        columns=[
+            Column(N_("Member")),
+            Column(N_("Cherry (kg)"), "kg"),
+            Column(N_("Advance (kip)"), "kip"),
+            Column(N_("Final payment expected on the contract day (kip)"), "kip"),
+            Column(N_("Final payment paid (kip)"), "kip"),
+            Column(N_("Difference (kip)"), "kip"),
+        ],
         rows=[[m.name, m.cherry_kg, m.advance, m.expected_final, m.final, m.change] for m in members],
     )
     scenarios = [
         (Msg(N_("Contract day: {rate}"), {"rate": t.int(result.sale.rate_contract)}), result.expected),
-        (Msg(N_("Payment day: {rate}"), {"rate": t.int(result.sale.rate_payment)}), result.at(result.sale.rate_payment)),
+        (
+            Msg(N_("Payment day: {rate}"), {"rate": t.int(result.sale.rate_payment)}),
+            result.at(result.sale.rate_payment),
+        ),
         (Msg(N_("Fixed rate: {rate}"), {"rate": t.int(result.sale.fixed_rate)}), result.at(result.sale.fixed_rate)),
     ] + [(Msg(label, {"rate": t.int(rate)}), result.at(rate)) for label, rate in PRESET_RATES]
     scenario_table = ResultTable(
-        id="rates", caption=N_("The same sale at other exchange rates"),
-        columns=[Column(N_("Rate (kip per US$)")), Column(N_("Kip received"), "kip"),
-                 Column(N_("Final payment per kg, without the reserve (kip)"), "kip"),
-                 Column(N_("Final payment per kg, with the reserve (kip)"), "kip")],
-        rows=[[label, at.kip, per_kg(at.pool, kg), per_kg(result.with_reserve(at), kg)]
-              for label, at in scenarios],
+        id="rates",
+        caption=N_("The same sale at other exchange rates"),
+        columns=[
+            Column(N_("Rate (kip per US$)")),
+            Column(N_("Kip received"), "kip"),
+            Column(N_("Final payment per kg, without the reserve (kip)"), "kip"),
+            Column(N_("Final payment per kg, with the reserve (kip)"), "kip"),
+        ],
+        rows=[[label, at.kip, per_kg(at.pool, kg), per_kg(result.with_reserve(at), kg)] for label, at in scenarios],
     )
     bars = scenarios[::-1]  # a horizontal chart draws its first bar at the bottom: keep the table's order
     chart = BarChart(
-        id="chart", title=N_("Final payment per kg of cherry (kip) at different exchange rates"),
+        id="chart",
+        title=N_("Final payment per kg of cherry (kip) at different exchange rates"),
         labels=[label for label, _ in bars],
-        series=[(N_("Without the reserve"), [per_kg(at.pool, kg) or 0 for _, at in bars]),
-                (N_("With the reserve"), [per_kg(result.with_reserve(at), kg) or 0 for _, at in bars])],
+        series=[
+            (N_("Without the reserve"), [per_kg(at.pool, kg) or 0 for _, at in bars]),
+            (N_("With the reserve"), [per_kg(result.with_reserve(at), kg) or 0 for _, at in bars]),
+        ],
         horizontal=True,
     )
 
@@ -186,47 +187,96 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     if kg == 0:
         notices.append(Notice("info", N_("No cherry yet: add a row to the table of cherry delivered.")))
     elif result.sale.protection == "fixed":
-        notices.append(Notice("info", N_(
-            "With the fixed-rate contract the co-op gets {rate} kip per US$ whatever the rate on the payment day. "
-            "It is safe if the kip rises, and it gives up the gain if the kip falls."),
-            {"rate": t.int(result.sale.fixed_rate)}))
+        notices.append(
+            Notice(
+                "info",
+                N_(
+                    "With the fixed-rate contract the co-op gets {rate} kip per US$ whatever the rate on the payment day. "
+                    "It is safe if the kip rises, and it gives up the gain if the kip falls."
+                ),
+                {"rate": t.int(result.sale.fixed_rate)},
+            )
+        )
     if kg and result.gap > 0:
         drop = Fraction(result.gap, result.expected.kip) if result.expected.kip else Fraction(0)
-        notices.append(Notice("warning", N_(
-            "The co-op received {gap} less than it expected ({drop} less). Advances and costs were already "
-            "paid in kip, so the whole loss falls on the final payment: before the reserve it falls from {expected} "
-            "to {before} per kg."),
-            {"gap": t.kip(result.gap), "drop": t.pct(drop), "expected": t.kip(round_kip(expected_kg)),
-             "before": t.kip(round_kip(Fraction(result.received.pool, kg)))}))
+        notices.append(
+            Notice(
+                "warning",
+                N_(
+                    "The co-op received {gap} less than it expected ({drop} less). Advances and costs were already "
+                    "paid in kip, so the whole loss falls on the final payment: before the reserve it falls from {expected} "
+                    "to {before} per kg."
+                ),
+                {
+                    "gap": t.kip(result.gap),
+                    "drop": t.pct(drop),
+                    "expected": t.kip(round_kip(expected_kg)),
+                    "before": t.kip(round_kip(Fraction(result.received.pool, kg))),
+                },
+            )
+        )
         if result.reserve_used:
             left = result.gap - result.reserve_used
             if left > 0:
-                notices.append(Notice("info", N_(
-                    "The reserve covers {used} of the loss; {left} is still missing. To keep the final payment "
-                    "where it was expected, the reserve would need {gap}."),
-                    {"used": t.kip(result.reserve_used), "left": t.kip(left), "gap": t.kip(result.gap)}))
+                notices.append(
+                    Notice(
+                        "info",
+                        N_(
+                            "The reserve covers {used} of the loss; {left} is still missing. To keep the final payment "
+                            "where it was expected, the reserve would need {gap}."
+                        ),
+                        {"used": t.kip(result.reserve_used), "left": t.kip(left), "gap": t.kip(result.gap)},
+                    )
+                )
             else:
-                notices.append(Notice("success", N_(
-                    "The reserve covers the whole loss ({used}): members get the final payment they expected, and "
-                    "{rest} stays in the reserve."), {"used": t.kip(result.reserve_used), "rest": t.kip(result.reserve_left)}))
+                notices.append(
+                    Notice(
+                        "success",
+                        N_(
+                            "The reserve covers the whole loss ({used}): members get the final payment they expected, and "
+                            "{rest} stays in the reserve."
+                        ),
+                        {"used": t.kip(result.reserve_used), "rest": t.kip(result.reserve_left)},
+                    )
+                )
     elif kg and result.gap < 0:
-        notices.append(Notice("info", N_(
-            "The kip fell: the co-op received {gain} more than it expected, and the final payment rises to {paid} per "
-            "kg. But when the kip falls, prices in the shops usually rise too."),
-            {"gain": t.kip(-result.gap), "paid": t.kip(round_kip(paid_kg))}))
+        notices.append(
+            Notice(
+                "info",
+                N_(
+                    "The kip fell: the co-op received {gain} more than it expected, and the final payment rises to {paid} per "
+                    "kg. But when the kip falls, prices in the shops usually rise too."
+                ),
+                {"gain": t.kip(-result.gap), "paid": t.kip(round_kip(paid_kg))},
+            )
+        )
     if kg and result.finals < 0:
-        notices.append(Notice("warning", N_(
-            "The final payment is below zero: at {rate} kip per US$ the sale does not even pay for the advances and "
-            "costs. Never promise kip you do not have yet."), {"rate": t.int(result.rate_used)}))
+        notices.append(
+            Notice(
+                "warning",
+                N_(
+                    "The final payment is below zero: at {rate} kip per US$ the sale does not even pay for the advances and "
+                    "costs. Never promise kip you do not have yet."
+                ),
+                {"rate": t.int(result.rate_used)},
+            )
+        )
     return Outputs(
         key=Msg(N_("Kip expected on the contract day: {amount}"), {"amount": t.kip(result.expected.kip)}),
         tables=[money_table, member_table, scenario_table],
         charts=[chart],
         notices=notices,
-        numbers={"balance": result.balance(), "usd": result.usd, "expected_kip": result.expected.kip,
-                 "received_kip": result.received.kip, "gap": result.gap, "reserve_used": result.reserve_used,
-                 "final_per_kg": paid_kg, "expected_per_kg": expected_kg,
-                 "finals": {m.name: m.final for m in members}},
+        numbers={
+            "balance": result.balance(),
+            "usd": result.usd,
+            "expected_kip": result.expected.kip,
+            "received_kip": result.received.kip,
+            "gap": result.gap,
+            "reserve_used": result.reserve_used,
+            "final_per_kg": paid_kg,
+            "expected_per_kg": expected_kg,
+            "finals": {m.name: m.final for m in members},
+        },
     )
 
 
@@ -239,6 +289,7 @@ def _final_per_kg(case: Case) -> int:
     return round_kip(case.result.final_per_kg)
 
 
+# fmt: off
 QUESTIONS = [
     # By hand: 30,240 kg of cherry ÷ 6 = 5,040 kg of green coffee; × 2.2046 lb = 11,111 lb;
     # × US$1.80 = about US$20,000. On the contract day: 20,000 × 21,400 = 428,000,000 kip
@@ -314,19 +365,4 @@ QUESTIONS = [
                    "whatever the kip does."),
     ),
 ]
-
-
-EXERCISE = Exercise(
-    name="exchange-rate",
-    title=N_("Simulation: sold in dollars, paid in kip"),
-    summary=N_("Change the exchange rate between the contract day and the day the buyer pays. See what it does "
-               "to the final payment, and how a reserve or a fixed-rate contract protects members."),
-    model=exchange_rate,
-    params=PARAMS,
-    run=run,
-    show=show,
-    questions=QUESTIONS,
-    validate=validate,
-    code_tip=N_("This is the model the form uses. Change it — for example let the reserve also keep half of any "
-                "gain when the kip falls — then press Run. Reset code brings the original back."),
-)
+# fmt: on

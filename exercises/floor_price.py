@@ -11,40 +11,36 @@ minimum, and the premium is added in any case (fairtrade-johnburton). The Phou K
 invented for practice, with the page's sale A (US$1.50) in January and sale B (US$2.60) in June.
 About 21,400 kip per US$ in May 2024 (laotiantimes-2024-kip); about 6 kg of cherry for 1 kg of green
 coffee (wikiversity-ratios, lca-2015-interview).
-
-Reading order: the parameters (what a learner can change), ``run`` (inputs → model), ``show``
-(what the page displays), then the questions with their hints and checks.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import replace
 from fractions import Fraction
-from typing import Any, Mapping
+from typing import Any
 
-from exercises.core import (
-    Case,
-    BarChart,
-    Choice,
-    Column,
-    Exercise,
-    Integer,
-    Msg,
-    N_,
-    Notice,
-    Number,
-    NumberAnswer,
-    Outputs,
-    ParamError,
-    Question,
-    ResultTable,
-    Table,
-    Text,
-    Translator,
+from exercises.core.exercise import fill
+from exercises.core.i18n import N_, Translator
+from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
+from exercises.core.params import Choice, Integer, Number, ParamError, Table, Text
+from exercises.core.questions import Case, NumberAnswer, Question
+from exercises.shared import CHERRY_PER_GREEN, KIP_PER_USD, YES_NO, amounts_table
+
+TITLE = N_("Simulation: the Fairtrade minimum price and the market price")
+SUMMARY = N_(
+    "Change the market prices month by month, the Fairtrade terms and the exchange rate, and see "
+    "what is paid per lb and in kip, when the minimum price protects the co-op, and how big the "
+    "premium is."
 )
-from exercises.models import floor_price
+CODE_TIP = N_(
+    "This is the model the form uses. Change it — for example pay the premium only when the market "
+    "price is below the minimum — then press Run. Reset code brings the original back."
+)
 
 # ---- What the learner can change ----------------------------------------------------------------
 
+# fmt: off
 PARAMS = [
     Number(name="minimum", label=N_("Fairtrade minimum price"), unit=N_("US$ per lb"),
            default="1.80", min="0", max="10", places=2,
@@ -56,30 +52,26 @@ PARAMS = [
            default="0.05", min="0", max="5", places=2,
            help=N_("At least US$0.05 of the US$0.20 premium. The general assembly decides how to use the rest.")),
     Choice(name="organic", label=N_("Certified organic coffee"), default="no",
-           options=(("no", N_("No")), ("yes", N_("Yes")))),
+           options=YES_NO),
     Number(name="organic_differential", label=N_("Organic differential"), unit=N_("US$ per lb"),
            default="0.40", min="0", max="5", places=2,
            help=N_("Added for certified organic coffee: US$0.40 since August 2023, US$0.30 before.")),
     Number(name="differential", label=N_("Differential added to the market price"), unit=N_("US$ per lb"),
            default="0", min="-2", max="2", places=2,
            help=N_("Agreed with the buyer for the coffee's quality and origin. It can be below zero.")),
-    Integer(name="kip_per_usd", label=N_("Exchange rate"), unit=N_("kip per US$"),
-            default=21_400, min=1_000, max=100_000,
-            help=N_("About 8,900 in 2020 and about 21,400 in May 2024.")),
-    Number(name="cherry_per_green", label=N_("Cherry for 1 kg of green coffee"), unit=N_("kg"),
-           default="6", min="3", max="12", places=2,
-           help=N_("About 6 kg (between 5 and 7).")),
+    KIP_PER_USD,
+    replace(CHERRY_PER_GREEN, help=N_("About 6 kg (between 5 and 7).")),
     Table(
         name="sales", key_column="month",
         key_message=N_("{value} is already in the table: each month has one row."),
-        label=N_("Market price and sales, month by month"), row_label=N_("month"),
+        label=N_("Market price and sales, month by month"),
         help=N_("The market (“C”) price when each lot was sold, and how many lb of green coffee were sold. "
                 "These prices are invented for practice: put in real ones. 40,000 lb is about 18,100 kg."),
         columns=[
-            Text(name="month", label=N_("Month"), default=""),
-            Number(name="market", label=N_("Market price"), unit=N_("US$ per lb"), default="1.80",
+            Text(name="month", label=N_("Month")),
+            Number(name="market", label=N_("Market price"), unit=N_("US$ per lb"),
                    min="0", max="20", places=2),
-            Integer(name="lb", label=N_("Sold"), unit=N_("lb"), default=0, min=0, max=100_000_000),
+            Integer(name="lb", label=N_("Sold"), unit=N_("lb"), min=0, max=100_000_000),
         ],
         default=[
             {"month": N_("January"), "market": "1.50", "lb": 5_000},
@@ -92,15 +84,25 @@ PARAMS = [
         min_rows=1, max_rows=24,
     ),
 ]
+# fmt: on
 
 
 def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
     """Checks across fields: the quality part is part of the premium; month names are not repeated."""
     problems = []
     if values["quality_part"] > values["premium"]:
-        problems.append(("quality_part", ParamError(
-            N_("The part for productivity or quality (US${part}) cannot be more than the whole premium (US${premium})."),
-            part=values["quality_part"], premium=values["premium"])))
+        problems.append(
+            (
+                "quality_part",
+                ParamError(
+                    N_(
+                        "The part for productivity or quality (US${part}) cannot be more than the whole premium (US${premium})."
+                    ),
+                    part=values["quality_part"],
+                    premium=values["premium"],
+                ),
+            )
+        )
     return problems
 
 
@@ -122,14 +124,7 @@ def curve_markets(values: Mapping[str, Any]) -> list[Fraction]:
 
 def run(model: Any, values: Mapping[str, Any]) -> Any:
     """Give the learner's numbers to the model (the original, or the learner's edited copy)."""
-    terms = model.Terms(
-        minimum=values["minimum"],
-        premium=values["premium"],
-        quality_part=values["quality_part"],
-        organic_differential=values["organic_differential"],
-        differential=values["differential"],
-        organic=values["organic"] == "yes",
-    )
+    terms = fill(model.Terms, values, organic=values["organic"] == "yes")
     sales = [model.Sale(row["month"], row["market"], row["lb"]) for row in values["sales"]]
     return model.settle(sales, terms, values["kip_per_usd"], values["cherry_per_green"], curve_markets(values))
 
@@ -138,90 +133,185 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     """Three tables (price per lb, kip, where the money comes from), two charts, and notes."""
     sales = result.sales
     price_table = ResultTable(
-        id="per-lb", caption=N_("The price per lb, sale by sale (US$ per lb of green coffee)"),
-        columns=[Column(N_("Month")), Column(N_("Market price + differential"), "usd"), Column(N_("Which price counts")),
-                 Column(N_("Price"), "usd"), Column(N_("Premium"), "usd"), Column(N_("Organic differential"), "usd"),
-                 Column(N_("Paid"), "usd")],
-        rows=[[s.sale.label, s.price.market,
-               Msg(N_("The minimum price")) if s.price.minimum_counts else Msg(N_("The market price")),
-               s.price.base, s.price.premium, s.price.organic, s.price.paid] for s in sales],
+        id="per-lb",
+        caption=N_("The price per lb, sale by sale (US$ per lb of green coffee)"),
+        columns=[
+            Column(N_("Month")),
+            Column(N_("Market price + differential"), "usd"),
+            Column(N_("Which price counts")),
+            Column(N_("Price"), "usd"),
+            Column(N_("Premium"), "usd"),
+            Column(N_("Organic differential"), "usd"),
+            Column(N_("Paid"), "usd"),
+        ],
+        rows=[
+            [
+                s.sale.label,
+                s.price.market,
+                Msg(N_("The minimum price")) if s.price.minimum_counts else Msg(N_("The market price")),
+                s.price.base,
+                s.price.premium,
+                s.price.organic,
+                s.price.paid,
+            ]
+            for s in sales
+        ],
     )
     kip_table = ResultTable(
-        id="kip", caption=N_("The same sales in kip"),
-        columns=[Column(N_("Month")), Column(N_("Sold (lb)"), "int"), Column(N_("Paid per kg of green coffee (kip)"), "kip"),
-                 Column(N_("The same per kg of cherry (kip)"), "kip"), Column(N_("Received (kip)"), "kip"),
-                 Column(N_("Added by the minimum price (kip)"), "kip"), Column(N_("Premium (kip)"), "kip")],
-        rows=[[s.sale.label, s.sale.lb, s.kip_per_kg_green, s.kip_per_kg_cherry, s.received, s.parts["minimum"],
-               s.parts["premium_quality"] + s.parts["premium_other"]] for s in sales],
-        footer=[Msg(N_("The whole year")), result.lb, None, None, result.received, result.total("minimum"), result.premium],
-    )
-    money_table = ResultTable(
-        id="money", caption=N_("Where the money from the year's sales comes from"),
-        columns=[Column(N_("Item")), Column(N_("Amount (kip)"), "kip")],
-        rows=[
-            [Msg(N_("Received for all sales")), result.received],
-            [Msg(N_("Market price and differential")), result.total("market")],
-            [Msg(N_("Added by the minimum price")), result.total("minimum")],
-            [Msg(N_("Organic differential")), result.total("organic")],
-            [Msg(N_("Premium: part for productivity or quality")), result.total("premium_quality")],
-            [Msg(N_("Premium: part the general assembly decides on")), result.total("premium_other")],
+        id="kip",
+        caption=N_("The same sales in kip"),
+        columns=[
+            Column(N_("Month")),
+            Column(N_("Sold (lb)"), "int"),
+            Column(N_("Paid per kg of green coffee (kip)"), "kip"),
+            Column(N_("The same per kg of cherry (kip)"), "kip"),
+            Column(N_("Received (kip)"), "kip"),
+            Column(N_("Added by the minimum price (kip)"), "kip"),
+            Column(N_("Premium (kip)"), "kip"),
         ],
-        footer=[Msg(N_("Received minus everything above (must be 0)")), result.balance()],
+        rows=[
+            [
+                s.sale.label,
+                s.sale.lb,
+                s.kip_per_kg_green,
+                s.kip_per_kg_cherry,
+                s.received,
+                s.parts["minimum"],
+                s.parts["premium_quality"] + s.parts["premium_other"],
+            ]
+            for s in sales
+        ],
+        footer=[
+            Msg(N_("The whole year")),
+            result.lb,
+            None,
+            None,
+            result.received,
+            result.total("minimum"),
+            result.premium,
+        ],
+    )
+    money_table = amounts_table(
+        N_("Where the money from the year's sales comes from"),
+        [
+            (N_("Received for all sales"), result.received),
+            (N_("Market price and differential"), result.total("market")),
+            (N_("Added by the minimum price"), result.total("minimum")),
+            (N_("Organic differential"), result.total("organic")),
+            (N_("Premium: part for productivity or quality"), result.total("premium_quality")),
+            (N_("Premium: part the general assembly decides on"), result.total("premium_other")),
+        ],
+        footer=(N_("Received minus everything above (must be 0)"), result.balance()),
     )
     month_chart = BarChart(
-        id="months", title=N_("Market price and paid price, month by month"),
+        id="months",
+        title=N_("Market price and paid price, month by month"),
         labels=[s.sale.label for s in sales],
-        series=[(Msg(N_("Market price + differential")), [s.price.market for s in sales]),
-                (Msg(N_("Paid with Fairtrade")), [s.price.paid for s in sales])],
-        y_title=N_("US$ per lb"), kind="usd",
+        series=[
+            (Msg(N_("Market price + differential")), [s.price.market for s in sales]),
+            (Msg(N_("Paid with Fairtrade")), [s.price.paid for s in sales]),
+        ],
+        y_title=N_("US$ per lb"),
+        kind="usd",
     )
     curve_chart = BarChart(
-        id="curve", title=N_("Paid price for any market price"),
+        id="curve",
+        title=N_("Paid price for any market price"),
         labels=[t.dec(market, 2) for market, _ in result.curve],
-        series=[(Msg(N_("Market price + differential")), [p.market for _, p in result.curve]),
-                (Msg(N_("Paid with Fairtrade")), [p.paid for _, p in result.curve])],
-        y_title=N_("US$ per lb"), kind="usd",
+        series=[
+            (Msg(N_("Market price + differential")), [p.market for _, p in result.curve]),
+            (Msg(N_("Paid with Fairtrade")), [p.paid for _, p in result.curve]),
+        ],
+        y_title=N_("US$ per lb"),
+        kind="usd",
     )
 
     notices = []
     protected = [s for s in sales if s.price.minimum_counts and s.sale.lb > 0]
     sold = [s for s in sales if s.sale.lb > 0]
     if protected:
-        notices.append(Notice("info", N_(
-            "The market price was below the minimum in {count} of {total} sales ({months}). There the minimum "
-            "price added {amount} in the year."),
-            {"count": len(protected), "total": len(sold), "months": ", ".join(s.sale.label for s in protected),
-             "amount": t.kip(result.total("minimum"))}))
+        notices.append(
+            Notice(
+                "info",
+                N_(
+                    "The market price was below the minimum in {count} of {total} sales ({months}). There the minimum "
+                    "price added {amount} in the year."
+                ),
+                {
+                    "count": len(protected),
+                    "total": len(sold),
+                    "months": ", ".join(s.sale.label for s in protected),
+                    "amount": t.kip(result.total("minimum")),
+                },
+            )
+        )
     elif sold and not result.premium:
-        notices.append(Notice("info", N_(
-            "The market price was at or above the minimum in every sale, so the minimum added nothing this year.")))
+        notices.append(
+            Notice(
+                "info",
+                N_(
+                    "The market price was at or above the minimum in every sale, so the minimum added nothing this year."
+                ),
+            )
+        )
     elif sold:
-        notices.append(Notice("info", N_(
-            "The market price was at or above the minimum in every sale, so the minimum added nothing this year. "
-            "The premium of {premium} was paid all the same."), {"premium": t.kip(result.premium)}))
+        notices.append(
+            Notice(
+                "info",
+                N_(
+                    "The market price was at or above the minimum in every sale, so the minimum added nothing this year. "
+                    "The premium of {premium} was paid all the same."
+                ),
+                {"premium": t.kip(result.premium)},
+            )
+        )
     if values["organic"] == "yes":
-        notices.append(Notice("info", N_(
-            "Organic coffee: {amount} of organic differential in the year. Remember the certification costs and "
-            "the conversion years (see the simulation “going organic”)."), {"amount": t.kip(result.total("organic"))}))
+        notices.append(
+            Notice(
+                "info",
+                N_(
+                    "Organic coffee: {amount} of organic differential in the year. Remember the certification costs and "
+                    "the conversion years (see the simulation “going organic”)."
+                ),
+                {"amount": t.kip(result.total("organic"))},
+            )
+        )
     if result.premium:
-        notices.append(Notice("info", N_(
-            "The premium, {premium}, belongs to the co-op's premium fund, not to the price paid to members. "
-            "At least {quality} must go to productivity or quality; the general assembly votes on the rest."),
-            {"premium": t.kip(result.premium), "quality": t.kip(result.total("premium_quality"))}))
+        notices.append(
+            Notice(
+                "info",
+                N_(
+                    "The premium, {premium}, belongs to the co-op's premium fund, not to the price paid to members. "
+                    "At least {quality} must go to productivity or quality; the general assembly votes on the rest."
+                ),
+                {"premium": t.kip(result.premium), "quality": t.kip(result.total("premium_quality"))},
+            )
+        )
     if values["differential"] < 0:
-        notices.append(Notice("warning", N_(
-            "The differential is below zero: the buyer pays less than the market price for this coffee. The "
-            "minimum price then counts more often.")))
+        notices.append(
+            Notice(
+                "warning",
+                N_(
+                    "The differential is below zero: the buyer pays less than the market price for this coffee. The "
+                    "minimum price then counts more often."
+                ),
+            )
+        )
     january = {s.sale.label: s for s in sales}.get(t(N_("January")))
     return Outputs(
-        key=january and Msg(N_("Paid in January, premium included: US${price} per lb"),
-                               {"price": t.dec(january.price.paid, 2)}),
+        key=january
+        and Msg(N_("Paid in January, premium included: US${price} per lb"), {"price": t.dec(january.price.paid, 2)}),
         tables=[price_table, kip_table, money_table],
         charts=[month_chart, curve_chart],
         notices=notices,
-        numbers={"balance": result.balance(), "received": result.received, "premium": result.premium,
-                 "quality": result.total("premium_quality"), "minimum_added": result.total("minimum"),
-                 "paid": {s.sale.label: s.price.paid for s in sales}},
+        numbers={
+            "balance": result.balance(),
+            "received": result.received,
+            "premium": result.premium,
+            "quality": result.total("premium_quality"),
+            "minimum_added": result.total("minimum"),
+            "paid": {s.sale.label: s.price.paid for s in sales},
+        },
     )
 
 
@@ -231,11 +321,13 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
 def _paid_in(month: str):
     def answer(case: Case) -> Fraction:
         return case.row({s.sale.label: s for s in case.result.sales}, month).price.paid
+
     return answer
 
 
 USD = NumberAnswer(unit=N_("US$ per lb"), tolerance=Fraction(1, 100), places=2)
 
+# fmt: off
 QUESTIONS = [
     # By hand: January market price 1.50 + differential 0 = 1.50, below the minimum 1.80, so 1.80
     # counts; + premium 0.20 = US$2.00 per lb (page M5, sale A).
@@ -306,20 +398,4 @@ QUESTIONS = [
                    "below US$1.40. Look at the chart: where does the paid price stop being flat?"),
     ),
 ]
-
-
-EXERCISE = Exercise(
-    name="floor-price",
-    title=N_("Simulation: the Fairtrade minimum price and the market price"),
-    summary=N_("Change the market prices month by month, the Fairtrade terms and the exchange rate, and see "
-               "what is paid per lb and in kip, when the minimum price protects the co-op, and how big the "
-               "premium is."),
-    model=floor_price,
-    params=PARAMS,
-    run=run,
-    show=show,
-    questions=QUESTIONS,
-    validate=validate,
-    code_tip=N_("This is the model the form uses. Change it — for example pay the premium only when the market "
-                "price is below the minimum — then press Run. Reset code brings the original back."),
-)
+# fmt: on

@@ -10,39 +10,34 @@ for Laos (the page says so: ask the certifier). About 21,400 kip per US$ in May 
 (laotiantimes-2024-kip). CPC, on the same plateau, has been organic since 2009, with about 3,000 ha
 farmed by 826 families (cpc-our-places, laotiantimes-2016-organic). The harvest changes start at 0:
 the page's case b (a fall to 34,000 lb, −15%) is one of the questions.
-
-Reading order: the parameters (what a learner can change), ``run`` (inputs → model), ``show``
-(what the page displays), then the questions with their hints and checks.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from fractions import Fraction
-from typing import Any, Mapping
+from typing import Any
 
-from exercises.core import (
-    Case,
-    BarChart,
-    ChoiceAnswer,
-    Column,
-    Exercise,
-    Integer,
-    Msg,
-    N_,
-    Notice,
-    Number,
-    NumberAnswer,
-    Outputs,
-    ParamError,
-    Percent,
-    Question,
-    ResultTable,
-    Translator,
+from exercises.core.exercise import fill
+from exercises.core.i18n import N_, Translator
+from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
+from exercises.core.params import Integer, Number, ParamError, Percent
+from exercises.core.questions import Case, ChoiceAnswer, NumberAnswer, Question
+from exercises.shared import KIP_PER_USD, amounts_table
+
+TITLE = N_("Simulation: should the co-op go organic?")
+SUMMARY = N_(
+    "Change the conversion years, the yearly costs, the harvest and the organic differential, and "
+    "see year by year whether going organic pays back, and when."
 )
-from exercises.models import going_organic
+CODE_TIP = N_(
+    "This is the model the form uses. Change it — for example let the costs fall after the first "
+    "year — then press Run. Reset code brings the original back."
+)
 
 # ---- What the learner can change ----------------------------------------------------------------
 
+# fmt: off
 PARAMS = [
     Integer(name="lb_per_year", label=N_("Green coffee sold in a year, staying conventional"), unit=N_("lb"),
             default=40_000, min=0, max=100_000_000,
@@ -68,21 +63,28 @@ PARAMS = [
             default=50_000_000, min=0, max=100_000_000_000,
             help=N_("Paid every year from the first year of conversion. 50,000,000 kip is an example: ask the "
                     "certifier.")),
-    Integer(name="kip_per_usd", label=N_("Exchange rate"), unit=N_("kip per US$"),
-            default=21_400, min=1_000, max=100_000,
-            help=N_("About 8,900 in 2020 and about 21,400 in May 2024.")),
+    KIP_PER_USD,
     Integer(name="years", label=N_("Years to compare"), unit=N_("years"),
             default=10, min=1, max=30),
 ]
+# fmt: on
 
 
 def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
     """Checks across fields: there must be at least one year after the conversion."""
     problems = []
     if values["years"] <= values["conversion_years"]:
-        problems.append(("years", ParamError(
-            N_("Compare more years than the {conversion} conversion years, or the coffee is never sold as organic."),
-            conversion=values["conversion_years"])))
+        problems.append(
+            (
+                "years",
+                ParamError(
+                    N_(
+                        "Compare more years than the {conversion} conversion years, or the coffee is never sold as organic."
+                    ),
+                    conversion=values["conversion_years"],
+                ),
+            )
+        )
     return problems
 
 
@@ -91,17 +93,7 @@ def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
 
 def run(model: Any, values: Mapping[str, Any]) -> Any:
     """Give the learner's numbers to the model (the original, or the learner's edited copy)."""
-    plan = model.Plan(
-        lb_per_year=values["lb_per_year"],
-        price=values["price"],
-        organic_differential=values["organic_differential"],
-        conversion_years=values["conversion_years"],
-        yield_during=values["yield_during"],
-        yield_after=values["yield_after"],
-        yearly_costs=values["yearly_costs"],
-        kip_per_usd=values["kip_per_usd"],
-        years=values["years"],
-    )
+    plan = fill(model.Plan, values)
     return model.compare(plan)
 
 
@@ -109,77 +101,148 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     """Two tables (year by year, the totals), a chart, and notes on the payback."""
     years = result.years
     year_table = ResultTable(
-        id="years", caption=N_("Going organic compared with staying conventional, year by year"),
-        columns=[Column(N_("Year")), Column(N_("Stage")), Column(N_("Sold going organic (lb)"), "int"),
-                 Column(N_("Sales staying conventional (kip)"), "kip"), Column(N_("Sales going organic (kip)"), "kip"),
-                 Column(N_("Of which organic differential (kip)"), "kip"),
-                 Column(N_("Certification, inspection and training (kip)"), "kip"),
-                 Column(N_("Difference in the year (kip)"), "kip"), Column(N_("Cumulative difference (kip)"), "kip")],
-        rows=[[Msg(N_("Year {year}"), {"year": y.year}),
-               Msg(N_("Conversion")) if y.converting else Msg(N_("Organic")),
-               y.lb_organic, y.conventional, y.organic, y.organic_differential, y.costs, y.difference,
-               y.cumulative] for y in years],
-        footer=[Msg(N_("All years")), None, None, result.total("conventional"), result.total("organic"),
-                result.total("organic_differential"), result.total("costs"), result.total("difference"), None],
-    )
-    money_table = ResultTable(
-        id="money", caption=N_("Over all the years shown"),
-        columns=[Column(N_("Item")), Column(N_("Amount (kip)"), "kip")],
-        rows=[
-            [Msg(N_("Sales going organic")), result.total("organic")],
-            [Msg(N_("Minus certification, inspection and training")), -result.total("costs")],
-            [Msg(N_("Minus sales staying conventional")), -result.total("conventional")],
-            [Msg(N_("Cumulative difference at the end")), result.cumulative],
+        id="years",
+        caption=N_("Going organic compared with staying conventional, year by year"),
+        columns=[
+            Column(N_("Year")),
+            Column(N_("Stage")),
+            Column(N_("Sold going organic (lb)"), "int"),
+            Column(N_("Sales staying conventional (kip)"), "kip"),
+            Column(N_("Sales going organic (kip)"), "kip"),
+            Column(N_("Of which organic differential (kip)"), "kip"),
+            Column(N_("Certification, inspection and training (kip)"), "kip"),
+            Column(N_("Difference in the year (kip)"), "kip"),
+            Column(N_("Cumulative difference (kip)"), "kip"),
         ],
-        footer=[Msg(N_("The first three lines added up, minus the cumulative difference (must be 0)")), result.balance()],
+        rows=[
+            [
+                Msg(N_("Year {year}"), {"year": y.year}),
+                Msg(N_("Conversion")) if y.converting else Msg(N_("Organic")),
+                y.lb_organic,
+                y.conventional,
+                y.organic,
+                y.organic_differential,
+                y.costs,
+                y.difference,
+                y.cumulative,
+            ]
+            for y in years
+        ],
+        footer=[
+            Msg(N_("All years")),
+            None,
+            None,
+            result.total("conventional"),
+            result.total("organic"),
+            result.total("organic_differential"),
+            result.total("costs"),
+            result.total("difference"),
+            None,
+        ],
+    )
+    money_table = amounts_table(
+        N_("Over all the years shown"),
+        [
+            (N_("Sales going organic"), result.total("organic")),
+            (N_("Minus certification, inspection and training"), -result.total("costs")),
+            (N_("Minus sales staying conventional"), -result.total("conventional")),
+            (N_("Cumulative difference at the end"), result.cumulative),
+        ],
+        footer=(N_("The first three lines added up, minus the cumulative difference (must be 0)"), result.balance()),
     )
     chart = BarChart(
-        id="chart", title=N_("Going organic minus staying conventional"),
+        id="chart",
+        title=N_("Going organic minus staying conventional"),
         labels=[Msg(N_("Year {year}"), {"year": y.year}) for y in years],
-        series=[(Msg(N_("Difference in the year")), [y.difference for y in years]),
-                (Msg(N_("Cumulative difference")), [y.cumulative for y in years])],
+        series=[
+            (Msg(N_("Difference in the year")), [y.difference for y in years]),
+            (Msg(N_("Cumulative difference")), [y.cumulative for y in years]),
+        ],
         y_title=N_("kip"),
     )
 
     notices = []
     if result.payback_year is not None:
-        notices.append(Notice("success", N_(
-            "Going organic pays back in year {year}: from then on the co-op is ahead of staying conventional. "
-            "At the end of year {last} it is {amount} ahead."),
-            {"year": result.payback_year, "last": len(years), "amount": t.kip(result.cumulative)}))
+        notices.append(
+            Notice(
+                "success",
+                N_(
+                    "Going organic pays back in year {year}: from then on the co-op is ahead of staying conventional. "
+                    "At the end of year {last} it is {amount} ahead."
+                ),
+                {"year": result.payback_year, "last": len(years), "amount": t.kip(result.cumulative)},
+            )
+        )
     elif result.later_payback_year is not None:
-        notices.append(Notice("warning", N_(
-            "Going organic does not pay back within the {years} years shown. At the same pace it would pay back "
-            "in year {year}. Can the co-op wait that long?"),
-            {"years": len(years), "year": result.later_payback_year}))
+        notices.append(
+            Notice(
+                "warning",
+                N_(
+                    "Going organic does not pay back within the {years} years shown. At the same pace it would pay back "
+                    "in year {year}. Can the co-op wait that long?"
+                ),
+                {"years": len(years), "year": result.later_payback_year},
+            )
+        )
     elif result.yearly_after == 0:
-        notices.append(Notice("warning", N_(
-            "Going organic never pays back: after conversion it brings exactly as much as staying conventional, "
-            "so nothing earns back the conversion years.")))
+        notices.append(
+            Notice(
+                "warning",
+                N_(
+                    "Going organic never pays back: after conversion it brings exactly as much as staying conventional, "
+                    "so nothing earns back the conversion years."
+                ),
+            )
+        )
     elif values["yield_after"] < 0:
-        notices.append(Notice("warning", N_(
-            "Going organic never pays back: even after conversion, each year brings {amount} less than staying "
-            "conventional. The smaller harvest and the yearly costs weigh more than the organic differential."),
-            {"amount": t.kip(-result.yearly_after)}))
+        notices.append(
+            Notice(
+                "warning",
+                N_(
+                    "Going organic never pays back: even after conversion, each year brings {amount} less than staying "
+                    "conventional. The smaller harvest and the yearly costs weigh more than the organic differential."
+                ),
+                {"amount": t.kip(-result.yearly_after)},
+            )
+        )
     else:
-        notices.append(Notice("warning", N_(
-            "Going organic never pays back: even after conversion, each year brings {amount} less than staying "
-            "conventional. The yearly costs weigh more than the organic differential."),
-            {"amount": t.kip(-result.yearly_after)}))
+        notices.append(
+            Notice(
+                "warning",
+                N_(
+                    "Going organic never pays back: even after conversion, each year brings {amount} less than staying "
+                    "conventional. The yearly costs weigh more than the organic differential."
+                ),
+                {"amount": t.kip(-result.yearly_after)},
+            )
+        )
     if result.conversion_cumulative < 0:
-        notices.append(Notice("info", N_(
-            "The conversion years leave the co-op {amount} behind before any organic differential is paid. "
-            "It needs that money, or members who accept less, to get through them."),
-            {"amount": t.kip(-result.conversion_cumulative)}))
+        notices.append(
+            Notice(
+                "info",
+                N_(
+                    "The conversion years leave the co-op {amount} behind before any organic differential is paid. "
+                    "It needs that money, or members who accept less, to get through them."
+                ),
+                {"amount": t.kip(-result.conversion_cumulative)},
+            )
+        )
     return Outputs(
-        key=Msg(N_("Difference at the end of the conversion years: {amount}"),
-                {"amount": t.kip(result.conversion_cumulative)}),
+        key=Msg(
+            N_("Difference at the end of the conversion years: {amount}"),
+            {"amount": t.kip(result.conversion_cumulative)},
+        ),
         tables=[year_table, money_table],
         charts=[chart],
         notices=notices,
-        numbers={"balance": result.balance(), "payback_year": result.payback_year,
-                 "later_payback_year": result.later_payback_year, "yearly_after": result.yearly_after,
-                 "conversion_cumulative": result.conversion_cumulative, "cumulative": result.cumulative},
+        numbers={
+            "balance": result.balance(),
+            "payback_year": result.payback_year,
+            "later_payback_year": result.later_payback_year,
+            "yearly_after": result.yearly_after,
+            "conversion_cumulative": result.conversion_cumulative,
+            "cumulative": result.cumulative,
+        },
     )
 
 
@@ -192,11 +255,12 @@ def _payback(case: Case) -> str:
 
 def _payback_options(case: Case) -> list[tuple[str, Any]]:
     years = [(str(y.year), Msg(N_("Year {year}"), {"year": y.year})) for y in case.result.years]
-    return years + [("never", Msg(N_("Not within the years shown")))]
+    return [*years, ("never", Msg(N_("Not within the years shown")))]
 
 
 def _largest_fall(case: Case) -> Fraction:
     """The largest fall of the harvest after conversion (in %, to 0.1) that still pays back in the years shown."""
+
     def pays(tenths: int) -> bool:  # tenths of a percent of change; -131 is a fall of 13.1%
         return case.again(yield_after=Fraction(tenths, 1000)).payback_year is not None
 
@@ -212,6 +276,7 @@ def _largest_fall(case: Case) -> Fraction:
     return Fraction(-low, 10)
 
 
+# fmt: off
 QUESTIONS = [
     # By hand: during conversion there is no differential and the harvest does not change, so each year
     # is −50,000,000 kip; after 3 years: −150,000,000 kip (page M5, question c).
@@ -286,19 +351,4 @@ QUESTIONS = [
                    "converted what happened to their yields."),
     ),
 ]
-
-
-EXERCISE = Exercise(
-    name="going-organic",
-    title=N_("Simulation: should the co-op go organic?"),
-    summary=N_("Change the conversion years, the yearly costs, the harvest and the organic differential, and "
-               "see year by year whether going organic pays back, and when."),
-    model=going_organic,
-    params=PARAMS,
-    run=run,
-    show=show,
-    questions=QUESTIONS,
-    validate=validate,
-    code_tip=N_("This is the model the form uses. Change it — for example let the costs fall after the first "
-                "year — then press Run. Reset code brings the original back."),
-)
+# fmt: on

@@ -14,38 +14,32 @@ Establishment 2. Poor Bolaven farmers sell coffee "on the tree" as expensive cre
 to pay harvest advances (cpc-our-work). JCFC's lender capped its seasonal credit at US$140,000,
 enough for about four containers (jcfc-blog, jcfc-blog-2008-01). The rate of 8,900 kip per US$ is
 the 2020 rate (laotiantimes-2024-kip). Mrs Vanh's loan is an invented example.
-
-Reading order: the parameters, ``run`` (form → model), ``show`` (tables, charts, notices), then the
-questions with their hand calculations.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import replace
 from fractions import Fraction
-from typing import Any, Mapping
+from typing import Any
 
-from exercises.core import (
-    Case,
-    BarChart,
-    Choice,
-    Column,
-    Exercise,
-    Integer,
-    Msg,
-    N_,
-    Notice,
-    NumberAnswer,
-    Outputs,
-    ParamError,
-    Percent,
-    Question,
-    ResultTable,
-    Table,
-    Text,
-    Translator,
-    round_kip,
+from exercises.core.exercise import fill
+from exercises.core.i18n import N_, Translator
+from exercises.core.money import per_kg, round_kip
+from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
+from exercises.core.params import Choice, Integer, ParamError, Percent, Table, Text
+from exercises.core.questions import Case, NumberAnswer, Question
+from exercises.shared import KIP_PER_USD, MEMBER, amounts_table
+
+TITLE = N_("Simulation: the harvest loan")
+SUMMARY = N_(
+    "Change the advance, the kilos each month, the interest rate and when sales come in. See how "
+    "big the loan must be, what the interest costs, and how a trader's credit compares."
 )
-from exercises.models import harvest_finance
+CODE_TIP = N_(
+    "This is the model the form uses. Change it — for example charge interest on unpaid interest "
+    "too — then press Run. Reset code brings the original back."
+)
 
 #: JCFC (jcfc-blog): a US$140,000 seasonal credit line financed about four containers.
 JCFC_CREDIT_USD = 140_000
@@ -53,6 +47,7 @@ JCFC_CONTAINERS = 4
 
 # ---- What the learner can change ----------------------------------------------------------------
 
+# fmt: off
 PARAMS = [
     Integer(name="advance", label=N_("Advance paid at delivery"), unit=N_("kip per kg of cherry"),
             default=2_000, min=0, max=1_000_000,
@@ -77,9 +72,7 @@ PARAMS = [
     Integer(name="credit_limit", label=N_("The most the lender will lend"), unit=N_("kip"),
             default=60_000_000, min=0, max=100_000_000_000,
             help=N_("A practice number: a harvest loan of up to 60,000,000 kip, from October to the end of February.")),
-    Integer(name="kip_per_usd", label=N_("Exchange rate"), unit=N_("kip per US$"),
-            default=8_900, min=1_000, max=100_000,
-            help=N_("To compare the loan with JCFC's US$140,000 credit line. About 8,900 in 2020 and about "
+    replace(KIP_PER_USD, default=8_900, help=N_("To compare the loan with JCFC's US$140,000 credit line. About 8,900 in 2020 and about "
                     "21,400 in May 2024.")),
     Integer(name="trader_price", label=N_("Trader's cherry price at harvest"), unit=N_("kip per kg"),
             default=2_500, min=0, max=1_000_000,
@@ -87,14 +80,14 @@ PARAMS = [
     Table(
         name="months", key_column="month",
         key_message=N_("{value} is already in the table: each month has one row."),
-        label=N_("The harvest, month by month"), row_label=N_("month"),
+        label=N_("The harvest, month by month"),
         help=N_("Cherry members bring each month, and the share of the season's coffee the buyer pays for that "
                 "month. The shares must add up to 100%."),
         columns=[
-            Text(name="month", label=N_("Month"), default=""),
-            Integer(name="kg", label=N_("Cherry brought"), unit=N_("kg"), default=0, min=0, max=1_000_000_000),
+            Text(name="month", label=N_("Month")),
+            Integer(name="kg", label=N_("Cherry brought"), unit=N_("kg"), min=0, max=1_000_000_000),
             Percent(name="sold", label=N_("Coffee sold and paid"), unit=N_("% of the season's coffee"),
-                    default="0", min=0, max=100, places=1),
+                    min=0, max=100, places=1),
         ],
         default=[
             {"month": N_("October"), "kg": 5_000, "sold": "0"},
@@ -106,13 +99,13 @@ PARAMS = [
         min_rows=1, max_rows=24,
     ),
     Table(
-        name="trader_loans", label=N_("Loans from the trader, repaid in cherry"), row_label=N_("loan"),
+        name="trader_loans", label=N_("Loans from the trader, repaid in cherry"),
         help=N_("“Coffee on the tree”: money lent before the harvest, repaid with cherry at harvest."),
         columns=[
-            Text(name="member", label=N_("Member"), default=""),
-            Integer(name="lent", label=N_("Lent"), unit=N_("kip"), default=1_000_000, min=1, max=10_000_000_000),
-            Integer(name="kg", label=N_("Cherry to hand over"), unit=N_("kg"), default=0, min=0, max=100_000_000),
-            Integer(name="months", label=N_("Months until the harvest"), unit=N_("months"), default=3, min=1, max=24),
+            MEMBER,
+            Integer(name="lent", label=N_("Lent"), unit=N_("kip"), min=1, max=10_000_000_000),
+            Integer(name="kg", label=N_("Cherry to hand over"), unit=N_("kg"), min=0, max=100_000_000),
+            Integer(name="months", label=N_("Months until the harvest"), unit=N_("months"), min=1, max=24),
         ],
         default=[
             {"member": N_("Khamla"), "lent": 2_000_000, "kg": 2_000, "months": 4},
@@ -121,6 +114,7 @@ PARAMS = [
         min_rows=0, max_rows=50,
     ),
 ]
+# fmt: on
 
 
 def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
@@ -130,15 +124,25 @@ def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
     total_kg = sum(row["kg"] for row in months)
     total_sold = sum(row["sold"] for row in months)
     if total_kg > 0 and total_sold != 1:
-        problems.append(("months", ParamError(
-            N_("The coffee sold adds up to {total}%; it must add up to 100%."), total=total_sold * 100)))
+        problems.append(
+            (
+                "months",
+                ParamError(N_("The coffee sold adds up to {total}%; it must add up to 100%."), total=total_sold * 100),
+            )
+        )
     brought = sold = 0
     for index, row in enumerate(months):
         brought += row["kg"]
         sold += row["sold"] * total_kg
         if sold > brought:
-            problems.append((f"months.{index}.sold", ParamError(
-                N_("By {month} the co-op would sell more coffee than members have brought."), month=row["month"])))
+            problems.append(
+                (
+                    f"months.{index}.sold",
+                    ParamError(
+                        N_("By {month} the co-op would sell more coffee than members have brought."), month=row["month"]
+                    ),
+                )
+            )
             break
     return problems
 
@@ -148,18 +152,16 @@ def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
 
 def run(model: Any, values: Mapping[str, Any]) -> Any:
     """Give the learner's numbers to the model: the season's loan, and each trader's loan."""
-    plan = model.Plan(
-        advance=values["advance"],
-        sale_value=values["sale_value"],
-        running_cost=values["running_cost"],
-        interest_per_month=values["interest_per_month"],
-        repay=values["repay"],
-        own_funds=values["own_funds"],
-    )
+    plan = fill(model.Plan, values)
     season = model.plan_season([model.Month(r["month"], r["kg"], r["sold"]) for r in values["months"]], plan)
-    credits = [model.trader_credit(model.TraderLoan(r["member"], r["lent"], r["kg"], r["months"]),
-                                   values["trader_price"], values["interest_per_month"])
-               for r in values["trader_loans"]]
+    credits = [
+        model.trader_credit(
+            model.TraderLoan(r["member"], r["lent"], r["kg"], r["months"]),
+            values["trader_price"],
+            values["interest_per_month"],
+        )
+        for r in values["trader_loans"]
+    ]
     return season, credits
 
 
@@ -168,123 +170,233 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     season, credits = result
     months = list(season.months)
     month_table = ResultTable(
-        id="months", caption=N_("The loan month by month"),
-        columns=[Column(N_("Month")), Column(N_("Cherry (kg)"), "kg"),
-                 Column(N_("Advances and running costs (kip)"), "kip"), Column(N_("Sales (kip)"), "kip"),
-                 Column(N_("Borrowed (kip)"), "kip"), Column(N_("Repaid: interest and loan (kip)"), "kip"),
-                 Column(N_("Loan owed at month end (kip)"), "kip"), Column(N_("Interest for the month (kip)"), "kip"),
-                 Column(N_("Cash at month end (kip)"), "kip")],
-        rows=[[m.name, m.cherry_kg, m.advances + m.running, m.sales, m.borrowed, m.interest_paid + m.repaid,
-               m.loan, m.interest, m.cash] for m in months],
-        footer=[Msg(N_("Season")), season.cherry_kg, season.advances + season.running, season.sales,
-                season.borrowed, season.interest_paid + season.repaid,
-                months[-1].loan if months else 0, season.interest, season.cash],
-    )
-    money_table = ResultTable(
-        id="money", caption=N_("The season's cash"),
-        columns=[Column(N_("Item")), Column(N_("Amount (kip)"), "kip")],
-        rows=[
-            [Msg(N_("In: own money at the start")), season.own_funds],
-            [Msg(N_("In: loans")), season.borrowed],
-            [Msg(N_("In: sales")), season.sales],
-            [Msg(N_("Out: advances to members")), season.advances],
-            [Msg(N_("Out: running costs")), season.running],
-            [Msg(N_("Out: interest paid")), season.interest_paid],
-            [Msg(N_("Out: loans repaid")), season.repaid],
-            [Msg(N_("Cash at the end")), season.cash],
+        id="months",
+        caption=N_("The loan month by month"),
+        columns=[
+            Column(N_("Month")),
+            Column(N_("Cherry (kg)"), "kg"),
+            Column(N_("Advances and running costs (kip)"), "kip"),
+            Column(N_("Sales (kip)"), "kip"),
+            Column(N_("Borrowed (kip)"), "kip"),
+            Column(N_("Repaid: interest and loan (kip)"), "kip"),
+            Column(N_("Loan owed at month end (kip)"), "kip"),
+            Column(N_("Interest for the month (kip)"), "kip"),
+            Column(N_("Cash at month end (kip)"), "kip"),
         ],
-        footer=[Msg(N_("Money in minus money out minus cash at the end (must be 0)")), season.balance()],
+        rows=[
+            [
+                m.name,
+                m.cherry_kg,
+                m.advances + m.running,
+                m.sales,
+                m.borrowed,
+                m.interest_paid + m.repaid,
+                m.loan,
+                m.interest,
+                m.cash,
+            ]
+            for m in months
+        ],
+        footer=[
+            Msg(N_("Season")),
+            season.cherry_kg,
+            season.advances + season.running,
+            season.sales,
+            season.borrowed,
+            season.interest_paid + season.repaid,
+            months[-1].loan if months else 0,
+            season.interest,
+            season.cash,
+        ],
+    )
+    money_table = amounts_table(
+        N_("The season's cash"),
+        [
+            (N_("In: own money at the start"), season.own_funds),
+            (N_("In: loans"), season.borrowed),
+            (N_("In: sales"), season.sales),
+            (N_("Out: advances to members"), season.advances),
+            (N_("Out: running costs"), season.running),
+            (N_("Out: interest paid"), season.interest_paid),
+            (N_("Out: loans repaid"), season.repaid),
+            (N_("Cash at the end"), season.cash),
+        ],
+        footer=(N_("Money in minus money out minus cash at the end (must be 0)"), season.balance()),
     )
     peak = season.peak
     kg = season.cherry_kg
-    summary_rows = [
-        [Msg(N_("Largest loan")), peak.loan if peak else 0],
-        [Msg(N_("Interest for the season")), season.interest],
-        [Msg(N_("Interest per kg of cherry")), round_kip(Fraction(season.interest, kg)) if kg else None],
-        [Msg(N_("Left for members' final payments")), season.for_members],
-        [Msg(N_("Final payment per kg of cherry")), round_kip(Fraction(season.for_members, kg)) if kg else None],
-        [Msg(N_("Loan and interest still owed at the end")), season.still_owed],
-    ]
-    summary_table = ResultTable(
-        id="summary", caption=N_("Key figures"),
-        columns=[Column(N_("Item")), Column(N_("Amount (kip)"), "kip")],
-        rows=summary_rows,
+    summary_table = amounts_table(
+        N_("Key figures"),
+        [
+            (N_("Largest loan"), peak.loan if peak else 0),
+            (N_("Interest for the season"), season.interest),
+            (N_("Interest per kg of cherry"), per_kg(season.interest, kg)),
+            (N_("Left for members' final payments"), season.for_members),
+            (N_("Final payment per kg of cherry"), per_kg(season.for_members, kg)),
+            (N_("Loan and interest still owed at the end"), season.still_owed),
+        ],
+        id="summary",
     )
     trader_table = ResultTable(
-        id="trader", caption=N_("The trader's credit compared with the harvest loan"),
-        columns=[Column(N_("Member")), Column(N_("Lent (kip)"), "kip"), Column(N_("Cherry handed over (kg)"), "kg"),
-                 Column(N_("Worth at harvest (kip)"), "kip"), Column(N_("Cost of the loan (kip)"), "kip"),
-                 Column(N_("Months"), "int"), Column(N_("Cost per month"), "pct"),
-                 Column(N_("Same loan at the harvest-loan rate (kip)"), "kip")],
-        rows=[[c.loan.name, c.loan.lent, c.loan.kg_owed, c.cherry_value, c.cost, c.loan.months, c.rate_per_month,
-               c.same_at_bank] for c in credits],
+        id="trader",
+        caption=N_("The trader's credit compared with the harvest loan"),
+        columns=[
+            Column(N_("Member")),
+            Column(N_("Lent (kip)"), "kip"),
+            Column(N_("Cherry handed over (kg)"), "kg"),
+            Column(N_("Worth at harvest (kip)"), "kip"),
+            Column(N_("Cost of the loan (kip)"), "kip"),
+            Column(N_("Months"), "int"),
+            Column(N_("Cost per month"), "pct"),
+            Column(N_("Same loan at the harvest-loan rate (kip)"), "kip"),
+        ],
+        rows=[
+            [
+                c.loan.name,
+                c.loan.lent,
+                c.loan.kg_owed,
+                c.cherry_value,
+                c.cost,
+                c.loan.months,
+                c.rate_per_month,
+                c.same_at_bank,
+            ]
+            for c in credits
+        ],
     )
     month_chart = BarChart(
-        id="months-chart", title=N_("Money out, money in, and the loan, month by month"),
+        id="months-chart",
+        title=N_("Money out, money in, and the loan, month by month"),
         labels=[m.name for m in months],
-        series=[(N_("Advances and costs"), [m.advances + m.running for m in months]),
-                (N_("Sales"), [m.sales for m in months]),
-                (N_("Loan owed"), [m.loan for m in months])],
+        series=[
+            (N_("Advances and costs"), [m.advances + m.running for m in months]),
+            (N_("Sales"), [m.sales for m in months]),
+            (N_("Loan owed"), [m.loan for m in months]),
+        ],
         y_title=N_("kip"),
     )
     charts = [month_chart]
     if credits:
-        charts.append(BarChart(
-            id="trader-chart", title=N_("What each loan costs: the trader or the harvest loan"),
-            labels=[c.loan.name for c in credits],
-            series=[(N_("Trader's loan, repaid in cherry"), [c.cost for c in credits]),
-                    (N_("Same loan at the harvest-loan rate"), [c.same_at_bank for c in credits])],
-            y_title=N_("kip"),
-        ))
+        charts.append(
+            BarChart(
+                id="trader-chart",
+                title=N_("What each loan costs: the trader or the harvest loan"),
+                labels=[c.loan.name for c in credits],
+                series=[
+                    (N_("Trader's loan, repaid in cherry"), [c.cost for c in credits]),
+                    (N_("Same loan at the harvest-loan rate"), [c.same_at_bank for c in credits]),
+                ],
+                y_title=N_("kip"),
+            )
+        )
 
     notices = []
     if peak is None:
         notices.append(Notice("success", N_("The co-op's own money covers all the advances: it borrows nothing.")))
     else:
         if peak.loan > values["credit_limit"]:
-            notices.append(Notice("warning", N_(
-                "In {month} the co-op needs a loan of {loan}, but the lender lends at most {limit}. Without "
-                "{missing} more (shares, a bigger loan, a smaller advance), it cannot pay every advance on time, "
-                "and members will sell to traders."),
-                {"month": peak.name, "loan": t.kip(peak.loan), "limit": t.kip(values["credit_limit"]),
-                 "missing": t.kip(peak.loan - values["credit_limit"])}))
+            notices.append(
+                Notice(
+                    "warning",
+                    N_(
+                        "In {month} the co-op needs a loan of {loan}, but the lender lends at most {limit}. Without "
+                        "{missing} more (shares, a bigger loan, a smaller advance), it cannot pay every advance on time, "
+                        "and members will sell to traders."
+                    ),
+                    {
+                        "month": peak.name,
+                        "loan": t.kip(peak.loan),
+                        "limit": t.kip(values["credit_limit"]),
+                        "missing": t.kip(peak.loan - values["credit_limit"]),
+                    },
+                )
+            )
         usd = round_kip(Fraction(peak.loan, values["kip_per_usd"]))
-        notices.append(Notice("info", N_(
-            "The largest loan is {loan}, in {month}: about US${usd} at {rate} kip per US$. For comparison, the "
-            "Jhai co-operative's lender capped its harvest credit at US${jcfc}, enough for about {containers} "
-            "containers of green coffee: about US${per_container} a container."),
-            {"loan": t.kip(peak.loan), "month": peak.name, "usd": usd, "rate": values["kip_per_usd"],
-             "jcfc": JCFC_CREDIT_USD, "containers": JCFC_CONTAINERS,
-             "per_container": JCFC_CREDIT_USD // JCFC_CONTAINERS}))
+        notices.append(
+            Notice(
+                "info",
+                N_(
+                    "The largest loan is {loan}, in {month}: about US${usd} at {rate} kip per US$. For comparison, the "
+                    "Jhai co-operative's lender capped its harvest credit at US${jcfc}, enough for about {containers} "
+                    "containers of green coffee: about US${per_container} a container."
+                ),
+                {
+                    "loan": t.kip(peak.loan),
+                    "month": peak.name,
+                    "usd": usd,
+                    "rate": values["kip_per_usd"],
+                    "jcfc": JCFC_CREDIT_USD,
+                    "containers": JCFC_CONTAINERS,
+                    "per_container": JCFC_CREDIT_USD // JCFC_CONTAINERS,
+                },
+            )
+        )
     if season.still_owed > 0 and months:
-        notices.append(Notice("warning", N_(
-            "At the end of {month} the co-op still owes {amount}: the sales do not repay the loan and its "
-            "interest. The lender will not lend again next season."),
-            {"month": months[-1].name, "amount": t.kip(season.still_owed)}))
+        notices.append(
+            Notice(
+                "warning",
+                N_(
+                    "At the end of {month} the co-op still owes {amount}: the sales do not repay the loan and its "
+                    "interest. The lender will not lend again next season."
+                ),
+                {"month": months[-1].name, "amount": t.kip(season.still_owed)},
+            )
+        )
     if season.for_members < 0:
-        notices.append(Notice("warning", N_(
-            "Advances, running costs and interest are more than the sales: there is no final payment, and the "
-            "season loses {amount}. The advance was too high for this price."),
-            {"amount": t.kip(-season.for_members)}))
+        notices.append(
+            Notice(
+                "warning",
+                N_(
+                    "Advances, running costs and interest are more than the sales: there is no final payment, and the "
+                    "season loses {amount}. The advance was too high for this price."
+                ),
+                {"amount": t.kip(-season.for_members)},
+            )
+        )
     if values["repay"] == "end" and any(m.loan > 0 and m.cash > 0 and m.interest > 0 for m in months):
-        notices.append(Notice("info", N_(
-            "The loan is repaid only at the end, so the co-op pays interest on money it already has. "
-            "Repaying as soon as sales come in costs less.")))
+        notices.append(
+            Notice(
+                "info",
+                N_(
+                    "The loan is repaid only at the end, so the co-op pays interest on money it already has. "
+                    "Repaying as soon as sales come in costs less."
+                ),
+            )
+        )
     dearest = max(credits, key=lambda c: (c.rate_per_month, c.loan.name), default=None)
     if dearest is not None and dearest.cost > dearest.same_at_bank:
-        notices.append(Notice("info", N_(
-            "{name}'s loan from the trader costs {cost} over {months} months: {rate} a month. The same loan at "
-            "the harvest-loan rate would cost {bank}. Selling coffee “on the tree” is very expensive credit."),
-            {"name": dearest.loan.name, "cost": t.kip(dearest.cost), "months": dearest.loan.months,
-             "rate": t.pct(dearest.rate_per_month), "bank": t.kip(dearest.same_at_bank)}))
+        notices.append(
+            Notice(
+                "info",
+                N_(
+                    "{name}'s loan from the trader costs {cost} over {months} months: {rate} a month. The same loan at "
+                    "the harvest-loan rate would cost {bank}. Selling coffee “on the tree” is very expensive credit."
+                ),
+                {
+                    "name": dearest.loan.name,
+                    "cost": t.kip(dearest.cost),
+                    "months": dearest.loan.months,
+                    "rate": t.pct(dearest.rate_per_month),
+                    "bank": t.kip(dearest.same_at_bank),
+                },
+            )
+        )
     return Outputs(
         key=Msg(N_("Largest loan: {amount}"), {"amount": t.kip(peak.loan if peak else 0)}),
-        tables=[month_table, summary_table, money_table, trader_table] if credits else [month_table, summary_table, money_table],
+        tables=[month_table, summary_table, money_table, trader_table]
+        if credits
+        else [month_table, summary_table, money_table],
         charts=charts,
         notices=notices,
-        numbers={"balance": season.balance(), "peak": peak.loan if peak else 0, "peak_month": peak.name if peak else None,
-                 "interest": season.interest, "for_members": season.for_members, "still_owed": season.still_owed,
-                 "trader_rates": {c.loan.name: c.rate_per_month for c in credits}},
+        numbers={
+            "balance": season.balance(),
+            "peak": peak.loan if peak else 0,
+            "peak_month": peak.name if peak else None,
+            "interest": season.interest,
+            "for_members": season.for_members,
+            "still_owed": season.still_owed,
+            "trader_rates": {c.loan.name: c.rate_per_month for c in credits},
+        },
     )
 
 
@@ -299,9 +411,11 @@ def _peak(case: Case) -> int:
 def _trader_rate(name: str):
     def answer(case: Case) -> Fraction:
         return case.row({c.loan.name: c for c in case.result[1]}, name).rate_per_month * 100
+
     return answer
 
 
+# fmt: off
 QUESTIONS = [
     # By hand, default numbers: October 5,000 kg × (2,000 advance + 100 running costs) = 10,500,000;
     # November 20,000 × 2,100 = 42,000,000; no sales yet, so the loan is 10,500,000 + 42,000,000 =
@@ -381,19 +495,4 @@ QUESTIONS = [
                    "expensive credit."),
     ),
 ]
-
-
-EXERCISE = Exercise(
-    name="harvest-finance",
-    title=N_("Simulation: the harvest loan"),
-    summary=N_("Change the advance, the kilos each month, the interest rate and when sales come in. See how "
-               "big the loan must be, what the interest costs, and how a trader's credit compares."),
-    model=harvest_finance,
-    params=PARAMS,
-    run=run,
-    show=show,
-    questions=QUESTIONS,
-    validate=validate,
-    code_tip=N_("This is the model the form uses. Change it — for example charge interest on unpaid interest "
-                "too — then press Run. Reset code brings the original back."),
-)
+# fmt: on

@@ -7,55 +7,54 @@ Defaults: the fictional Phou Kaew group in the 2019/20 season, when arabica cher
 page: vietstock-2020, laotiantimes-2024-kip). About 6 kg of cherry make 1 kg of green coffee
 (wikiversity-ratios). Export prices, costs and the reserve are assumptions for discussion: groups
 should put in their own numbers.
-
-Reading order: the parameters (what a learner can change), ``run`` (inputs → model), ``show``
-(what the page displays), then the questions with their hints and checks.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import replace
 from fractions import Fraction
-from typing import Any, Mapping
+from typing import Any
 
-from exercises.core import (
-    Case,
-    BarChart,
-    Choice,
-    ChoiceAnswer,
-    Column,
-    Exercise,
-    Integer,
-    Msg,
-    N_,
-    Notice,
-    Number,
-    NumberAnswer,
-    Outputs,
-    ParamError,
-    Percent,
-    Question,
-    ResultTable,
-    Table,
-    Text,
-    Translator,
-    per_kg,
-)
+from exercises.core.exercise import fill
+from exercises.core.i18n import N_, Translator
+from exercises.core.money import per_kg
+from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
+from exercises.core.params import Choice, Integer, Number, ParamError, Percent, Table
+from exercises.core.questions import Case, ChoiceAnswer, NumberAnswer, Question
 from exercises.models import pooled_pricing
+from exercises.shared import (
+    CHERRY_PER_GREEN,
+    KIP_PER_USD,
+    MEMBER,
+    ONE_ROW_PER_WEEK,
+    TRADER_PRICE,
+    WEEK,
+    amounts_table,
+    names,
+)
+
+TITLE = N_("Simulation: pooled pricing, advance and final payment")
+SUMMARY = N_(
+    "Change the advance, the prices or the deliveries and see each member's final payment, "
+    "the co-op's reserve, and what selling to the trader would have paid."
+)
+CODE_TIP = N_(
+    "This is the model the form uses. Change it — for example pay grade B the same as grade A — "
+    "then press Run. Reset code brings the original back."
+)
 
 # ---- What the learner can change ----------------------------------------------------------------
 
 GRADE_OPTIONS = (("A", N_("Grade A")), ("B", N_("Grade B")))
 
+# fmt: off
 PARAMS = [
     Integer(name="advance", label=N_("Advance paid at delivery"), unit=N_("kip per kg of cherry"),
             default=2_000, min=0, max=100_000,
             help=N_("Paid in cash when the member brings the cherry.")),
-    Integer(name="kip_per_usd", label=N_("Exchange rate"), unit=N_("kip per US$"),
-            default=8_900, min=1_000, max=100_000,
-            help=N_("About 8,900 in 2020 and about 21,400 in May 2024.")),
-    Number(name="cherry_per_green", label=N_("Cherry for 1 kg of green coffee"), unit=N_("kg"),
-           default="6", min="3", max="12", places=2,
-           help=N_("About 5 kg of cherry make 1 kg of parchment; 1.25 kg of parchment make 1 kg of green coffee.")),
+    replace(KIP_PER_USD, default=8_900),
+    replace(CHERRY_PER_GREEN, help=N_("About 5 kg of cherry make 1 kg of parchment; 1.25 kg of parchment make 1 kg of green coffee.")),
     Choice(name="price_unit", label=N_("Sale prices are in"), default="usd_lb",
            options=(("usd_lb", N_("US$ per lb of green coffee")), ("kip_kg", N_("kip per kg of green coffee")))),
     Integer(name="processing_cost", label=N_("Processing cost"), unit=N_("kip per kg of cherry"),
@@ -72,13 +71,13 @@ PARAMS = [
     Percent(name="reserve_share", label=N_("Reserve kept by the co-op"), unit=N_("% of what is left after costs"),
             default="10", min=0, max=100, places=1),
     Table(
-        name="deliveries", label=N_("Deliveries of cherry"), row_label=N_("delivery"),
+        name="deliveries", label=N_("Deliveries of cherry"),
         help=N_("One row per delivery. A member can deliver several times."),
         columns=[
-            Text(name="member", label=N_("Member"), default=""),
-            Integer(name="week", label=N_("Week"), default=1, min=1, max=12),
-            Choice(name="grade", label=N_("Grade"), default="A", options=GRADE_OPTIONS),
-            Integer(name="kg", label=N_("Cherry"), unit=N_("kg"), default=0, min=0, max=10_000_000),
+            MEMBER,
+            replace(WEEK, max=12),
+            Choice(name="grade", label=N_("Grade"), options=GRADE_OPTIONS),
+            Integer(name="kg", label=N_("Cherry"), unit=N_("kg"), min=0, max=10_000_000),
         ],
         default=[
             {"member": N_("Bounmy"), "week": 3, "grade": "A", "kg": 2_400},
@@ -96,13 +95,13 @@ PARAMS = [
         min_rows=0, max_rows=5_000,
     ),
     Table(
-        name="lots", label=N_("Sales of green coffee"), row_label=N_("sale"),
+        name="lots", label=N_("Sales of green coffee"),
         help=N_("Each grade is sold in one or more lots; the shares of a grade must add up to 100%."),
         columns=[
-            Choice(name="grade", label=N_("Grade"), default="A", options=GRADE_OPTIONS),
-            Integer(name="week", label=N_("Week"), default=12, min=1, max=52),
-            Percent(name="share", label=N_("Share of the grade"), default="100", min=0, max=100, places=1),
-            Number(name="price", label=N_("Price"), default="1", min="0", max="1000000", places=2),
+            Choice(name="grade", label=N_("Grade"), options=GRADE_OPTIONS),
+            WEEK,
+            Percent(name="share", label=N_("Share of the grade"), min=0, max=100, places=1),
+            Number(name="price", label=N_("Price"), min="0", max="1000000", places=2),
         ],
         default=[
             {"grade": "A", "week": 8, "share": "50", "price": "1.40"},
@@ -113,18 +112,19 @@ PARAMS = [
     ),
     Table(
         name="trader_prices", key_column="week",
-        key_message=N_("Week {value} is already in the table: each week has one row."),
-        label=N_("Trader's cash price for cherry"), row_label=N_("week"),
+        key_message=ONE_ROW_PER_WEEK,
+        label=N_("Trader's cash price for cherry"),
         help=N_("What a trader paid at the farm gate each week (2019/20: 1,500–3,200 kip per kg)."),
         columns=[
-            Integer(name="week", label=N_("Week"), default=1, min=1, max=52),
-            Integer(name="price", label=N_("Price"), unit=N_("kip per kg"), default=2_000, min=0, max=1_000_000),
+            WEEK,
+            TRADER_PRICE,
         ],
         default=[{"week": w, "price": p} for w, p in enumerate(
             [2_000, 2_100, 2_300, 2_500, 2_600, 2_800, 3_000, 3_200, 2_900, 2_600, 2_300, 2_000], start=1)],
         min_rows=1, max_rows=52,
     ),
 ]
+# fmt: on
 
 
 def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
@@ -134,14 +134,25 @@ def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
     for grade in sorted(delivered):
         total = sum(row["share"] for row in values["lots"] if row["grade"] == grade)
         if total != 1:
-            problems.append(("lots", ParamError(
-                N_("The sales of grade {grade} add up to {total}%; they must add up to 100%."),
-                grade=grade, total=total * 100)))
+            problems.append(
+                (
+                    "lots",
+                    ParamError(
+                        N_("The sales of grade {grade} add up to {total}%; they must add up to 100%."),
+                        grade=grade,
+                        total=total * 100,
+                    ),
+                )
+            )
     weeks = {row["week"] for row in values["trader_prices"]}
     for index, row in enumerate(values["deliveries"]):
         if row["week"] not in weeks:
-            problems.append((f"deliveries.{index}.week", ParamError(
-                N_("There is no trader price for week {week}."), week=row["week"])))
+            problems.append(
+                (
+                    f"deliveries.{index}.week",
+                    ParamError(N_("There is no trader price for week {week}."), week=row["week"]),
+                )
+            )
     return problems
 
 
@@ -150,21 +161,9 @@ def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
 
 def run(model: Any, values: Mapping[str, Any]) -> Any:
     """Give the learner's numbers to the model (the original, or the learner's edited copy)."""
-    season = model.Season(
-        advance=values["advance"],
-        cherry_per_green=values["cherry_per_green"],
-        price_unit=values["price_unit"],
-        kip_per_usd=values["kip_per_usd"],
-        processing_cost=values["processing_cost"],
-        transport_cost=values["transport_cost"],
-        certification_cost=values["certification_cost"],
-        interest_per_month=values["interest_per_month"],
-        loan_months=values["loan_months"],
-        reserve_share=values["reserve_share"],
-        trader_prices={row["week"]: row["price"] for row in values["trader_prices"]},
-    )
-    deliveries = [model.Delivery(r["member"], r["week"], r["grade"], r["kg"]) for r in values["deliveries"]]
-    lots = [model.Lot(r["grade"], r["week"], r["share"], r["price"]) for r in values["lots"]]
+    season = fill(model.Season, values, trader_prices={row["week"]: row["price"] for row in values["trader_prices"]})
+    deliveries = [fill(model.Delivery, r) for r in values["deliveries"]]
+    lots = [fill(model.Lot, r) for r in values["lots"]]
     return model.settle(deliveries, lots, season)
 
 
@@ -172,56 +171,90 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     """Three tables (pools, money, members), a chart, and notes that explain surprises."""
     pools = [result.pools[g] for g in pooled_pricing.GRADES if result.pools[g].cherry_kg > 0]
     pool_table = ResultTable(
-        id="pools", caption=N_("Each grade's pool"),
-        columns=[Column(N_("Grade")), Column(N_("Cherry (kg)"), "kg"), Column(N_("Green coffee (kg)"), "kg"),
-                 Column(N_("Sales (kip)"), "kip"), Column(N_("Costs (kip)"), "kip"), Column(N_("Reserve (kip)"), "kip"),
-                 Column(N_("For members (kip)"), "kip"), Column(N_("For members per kg of cherry (kip)"), "kip")],
-        rows=[[Msg(N_("Grade {grade}"), {"grade": p.grade}), p.cherry_kg, p.green_kg, p.sales, p.costs,
-               p.reserve, p.for_members, per_kg(p.for_members, p.cherry_kg)] for p in pools],
+        id="pools",
+        caption=N_("Each grade's pool"),
+        columns=[
+            Column(N_("Grade")),
+            Column(N_("Cherry (kg)"), "kg"),
+            Column(N_("Green coffee (kg)"), "kg"),
+            Column(N_("Sales (kip)"), "kip"),
+            Column(N_("Costs (kip)"), "kip"),
+            Column(N_("Reserve (kip)"), "kip"),
+            Column(N_("For members (kip)"), "kip"),
+            Column(N_("For members per kg of cherry (kip)"), "kip"),
+        ],
+        rows=[
+            [
+                Msg(N_("Grade {grade}"), {"grade": p.grade}),
+                p.cherry_kg,
+                p.green_kg,
+                p.sales,
+                p.costs,
+                p.reserve,
+                p.for_members,
+                per_kg(p.for_members, p.cherry_kg),
+            ]
+            for p in pools
+        ],
     )
     money_rows = [
-        [Msg(N_("Sales of green coffee")), result.sales],
-        [Msg(N_("Processing")), sum(p.processing for p in result.pools.values())],
-        [Msg(N_("Transport")), sum(p.transport for p in result.pools.values())],
-        [Msg(N_("Certification fee")), sum(p.certification for p in result.pools.values())],
-        [Msg(N_("Interest on the harvest loan")), sum(p.interest for p in result.pools.values())],
+        (N_("Sales of green coffee"), result.sales),
+        (N_("Processing"), sum(p.processing for p in result.pools.values())),
+        (N_("Transport"), sum(p.transport for p in result.pools.values())),
+        (N_("Certification fee"), sum(p.certification for p in result.pools.values())),
+        (N_("Interest on the harvest loan"), sum(p.interest for p in result.pools.values())),
     ]
     if result.reserve_drawn:
-        money_rows.append([Msg(N_("Costs with no coffee to carry them")), result.reserve_drawn])
+        money_rows.append((N_("Costs with no coffee to carry them"), result.reserve_drawn))
     money_rows += [
-        [Msg(N_("Kept in the reserve")), result.reserve],
-        [Msg(N_("Advances paid to members")), result.advances],
-        [Msg(N_("Final payments to members")), result.finals],
+        (N_("Kept in the reserve"), result.reserve),
+        (N_("Advances paid to members"), result.advances),
+        (N_("Final payments to members"), result.finals),
     ]
-    money_table = ResultTable(
-        id="money", caption=N_("Where the money from sales went"),
-        columns=[Column(N_("Item")), Column(N_("Amount (kip)"), "kip")],
-        rows=money_rows,
-        footer=[Msg(N_("Sales minus everything above (must be 0)")), result.balance()],
+    money_table = amounts_table(
+        N_("Where the money from sales went"),
+        money_rows,
+        footer=(N_("Sales minus everything above (must be 0)"), result.balance()),
     )
     members = list(result.members.values())
     member_table = ResultTable(
-        id="members", caption=N_("Each member"),
-        columns=[Column(N_("Member")), Column(N_("Cherry (kg)"), "kg"), Column(N_("Advance (kip)"), "kip"),
-                 Column(N_("Final payment (kip)"), "kip"), Column(N_("Total from the co-op (kip)"), "kip"),
-                 Column(N_("Selling to the trader (kip)"), "kip"), Column(N_("Co-op minus trader (kip)"), "kip")],
+        id="members",
+        caption=N_("Each member"),
+        columns=[
+            Column(N_("Member")),
+            Column(N_("Cherry (kg)"), "kg"),
+            Column(N_("Advance (kip)"), "kip"),
+            Column(N_("Final payment (kip)"), "kip"),
+            Column(N_("Total from the co-op (kip)"), "kip"),
+            Column(N_("Selling to the trader (kip)"), "kip"),
+            Column(N_("Co-op minus trader (kip)"), "kip"),
+        ],
         rows=[[m.name, m.total_kg, m.advance, m.final, m.share, m.trader, m.share - m.trader] for m in members],
     )
     chart = BarChart(
-        id="chart", title=N_("Total from the co-op compared with selling to the trader"),
+        id="chart",
+        title=N_("Total from the co-op compared with selling to the trader"),
         labels=[m.name for m in members],
-        series=[(N_("Co-op (advance + final payment)"), [m.share for m in members]),
-                (N_("Trader"), [m.trader for m in members])],
+        series=[
+            (N_("Co-op (advance + final payment)"), [m.share for m in members]),
+            (N_("Trader"), [m.trader for m in members]),
+        ],
         y_title=N_("kip"),
     )
     notices = []
     negative = [m for m in members if m.final < 0]
     if negative:
-        notices.append(Notice("warning", N_(
-            "The advance was more than the pool earned for {names}: their final payment is below zero. "
-            "They have already been paid {amount} more than their coffee earned. The co-op must ask for it "
-            "back or cover it, so set the advance lower next season."),
-            {"names": ", ".join(m.name for m in negative), "amount": t.kip(-sum(m.final for m in negative))}))
+        notices.append(
+            Notice(
+                "warning",
+                N_(
+                    "The advance was more than the pool earned for {names}: their final payment is below zero. "
+                    "They have already been paid {amount} more than their coffee earned. The co-op must ask for it "
+                    "back or cover it, so set the advance lower next season."
+                ),
+                {"names": ", ".join(m.name for m in negative), "amount": t.kip(-sum(m.final for m in negative))},
+            )
+        )
     if not members:
         notices.append(Notice("info", N_("No deliveries yet: add a row to the deliveries table.")))
     noy = result.members.get(t(N_("Noy")))
@@ -230,8 +263,12 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
         tables=[pool_table, money_table, member_table],
         charts=[chart] if members else [],
         notices=notices,
-        numbers={"balance": result.balance(), "sales": result.sales, "reserve": result.reserve,
-                 "finals": {m.name: m.final for m in members}},
+        numbers={
+            "balance": result.balance(),
+            "sales": result.sales,
+            "reserve": result.reserve,
+            "finals": {m.name: m.final for m in members},
+        },
     )
 
 
@@ -259,6 +296,7 @@ def _break_even_advance(case: Case) -> int:
     return low
 
 
+# fmt: off
 QUESTIONS = [
     Question(
         id="read-final",
@@ -286,7 +324,7 @@ QUESTIONS = [
         prompt=N_("Who gains the most by selling through the co-op instead of to the trader?"),
         answer=_best_gain,
         reference=N_("Bounmy"),
-        kind=ChoiceAnswer(options=lambda case: [(m.name, m.name) for m in case.result.members.values()]),
+        kind=ChoiceAnswer(options=names(lambda result: result.members.values())),
         hints=[N_("Look at the last column of “Each member”: co-op minus trader."),
                N_("Members who delivered a lot of grade A coffee gain the most.")],
         explain=N_("Right: {answer}. Much grade A coffee, sold at a good price, is worth more in the pool than cash from the trader."),
@@ -313,19 +351,4 @@ QUESTIONS = [
         explain=N_("Right: about {answer}. Above that, the co-op pays Vanh more at delivery than her coffee earns in the end."),
     ),
 ]
-
-
-EXERCISE = Exercise(
-    name="pooled-pricing",
-    title=N_("Simulation: pooled pricing, advance and final payment"),
-    summary=N_("Change the advance, the prices or the deliveries and see each member's final payment, "
-               "the co-op's reserve, and what selling to the trader would have paid."),
-    model=pooled_pricing,
-    params=PARAMS,
-    run=run,
-    show=show,
-    questions=QUESTIONS,
-    validate=validate,
-    code_tip=N_("This is the model the form uses. Change it — for example pay grade B the same as grade A — "
-                "then press Run. Reset code brings the original back."),
-)
+# fmt: on

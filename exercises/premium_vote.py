@@ -11,43 +11,34 @@ US$ (May 2024, laotiantimes-2024-kip) the premium is 171,200,000 kip and the ear
 nets, pulpers, water tanks and schools are reported by Fairtrade co-ops (subject-matter §3.5).
 Quorum examples in Asian co-op laws are 25–50% (fao-coop-law-asia). The 45 members present and the
 votes are invented for discussion.
-
-Reading order: the parameters (what a learner can change), ``run`` (inputs → model), ``show``
-(what the page displays), then the questions with their hints and checks.
 """
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
-from exercises.core import (
-    Case,
-    BarChart,
-    Choice,
-    ChoiceAnswer,
-    Column,
-    Exercise,
-    Integer,
-    Msg,
-    N_,
-    Notice,
-    Number,
-    NumberAnswer,
-    Outputs,
-    ParamError,
-    Percent,
-    Question,
-    ResultTable,
-    Table,
-    Text,
-    Translator,
-)
+from exercises.core.exercise import fill
+from exercises.core.i18n import N_, Translator
+from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
+from exercises.core.params import Choice, Integer, Number, ParamError, Percent, Table, Text
+from exercises.core.questions import Case, ChoiceAnswer, NumberAnswer, Question
 from exercises.models import premium_vote
+from exercises.shared import KIP_PER_USD, YES_NO, amounts_table, names
+
+TITLE = N_("Simulation: the Fairtrade premium at the general assembly")
+SUMMARY = N_(
+    "Change the coffee sold, the exchange rate, who comes to the assembly and how they vote, "
+    "and see which projects the premium pays for and what waits for next year."
+)
+CODE_TIP = N_(
+    "This is the model the form uses. Change it — for example fund the projects for productivity or "
+    "quality first — then press Run. Reset code brings the original back."
+)
 
 # ---- What the learner can change ----------------------------------------------------------------
 
-YES_NO = (("yes", N_("Yes")), ("no", N_("No")))
-
+# fmt: off
 PARAMS = [
     Integer(name="lb_sold", label=N_("Fairtrade green coffee sold"), unit=N_("lb"),
             default=40_000, min=0, max=100_000_000,
@@ -58,9 +49,7 @@ PARAMS = [
     Number(name="quality_per_lb", label=N_("Part for productivity or quality"), unit=N_("US$ per lb"),
            default="0.05", min="0", max="5", places=2,
            help=N_("Of the US$0.20 premium, US$0.05 per lb must go to productivity or quality.")),
-    Integer(name="kip_per_usd", label=N_("Exchange rate"), unit=N_("kip per US$"),
-            default=21_400, min=1_000, max=100_000,
-            help=N_("About 8,900 in 2020 and about 21,400 in May 2024.")),
+    KIP_PER_USD,
     Integer(name="members", label=N_("Members of the co-op"), unit=N_("members"),
             default=60, min=1, max=1_000_000),
     Integer(name="present", label=N_("Members present at the assembly"), unit=N_("members"),
@@ -72,13 +61,13 @@ PARAMS = [
     Table(
         name="projects", key_column="project",
         key_message=N_("{value} is already on the menu: each project has one row."),
-        label=N_("The premium menu"), row_label=N_("project"),
+        label=N_("The premium menu"),
         help=N_("One row per project, with its full cost and the number of members who voted for it."),
         columns=[
-            Text(name="project", label=N_("Project"), default="", max_length=60),
-            Integer(name="cost", label=N_("Cost"), unit=N_("kip"), default=0, min=0, max=100_000_000_000),
-            Choice(name="quality", label=N_("For productivity or quality?"), default="no", options=YES_NO),
-            Integer(name="votes", label=N_("Votes for"), default=0, min=0, max=1_000_000),
+            Text(name="project", label=N_("Project"), max_length=60),
+            Integer(name="cost", label=N_("Cost"), unit=N_("kip"), min=0, max=100_000_000_000),
+            Choice(name="quality", label=N_("For productivity or quality?"), options=YES_NO),
+            Integer(name="votes", label=N_("Votes for"), min=0, max=1_000_000),
         ],
         default=[
             {"project": N_("Drying tables and nets"), "cost": 30_000_000, "quality": "yes", "votes": 31},
@@ -92,23 +81,44 @@ PARAMS = [
         min_rows=0, max_rows=100,
     ),
 ]
+# fmt: on
 
 
 def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
     """Checks across fields: who is present, the earmarked part, the votes, one row per project."""
     problems = []
     if values["present"] > values["members"]:
-        problems.append(("present", ParamError(
-            N_("The co-op has {members} members: no more than that can be present."), members=values["members"])))
+        problems.append(
+            (
+                "present",
+                ParamError(
+                    N_("The co-op has {members} members: no more than that can be present."), members=values["members"]
+                ),
+            )
+        )
     if values["quality_per_lb"] > values["premium_per_lb"]:
-        problems.append(("quality_per_lb", ParamError(
-            N_("The part for productivity or quality cannot be more than the whole premium (US${premium} per lb)."),
-            premium=values["premium_per_lb"])))
+        problems.append(
+            (
+                "quality_per_lb",
+                ParamError(
+                    N_(
+                        "The part for productivity or quality cannot be more than the whole premium (US${premium} per lb)."
+                    ),
+                    premium=values["premium_per_lb"],
+                ),
+            )
+        )
     for index, row in enumerate(values["projects"]):
         if row["votes"] > values["present"]:
-            problems.append((f"projects.{index}.votes", ParamError(
-                N_("Only {present} members are present: a project cannot get more votes than that."),
-                present=values["present"])))
+            problems.append(
+                (
+                    f"projects.{index}.votes",
+                    ParamError(
+                        N_("Only {present} members are present: a project cannot get more votes than that."),
+                        present=values["present"],
+                    ),
+                )
+            )
     return problems
 
 
@@ -117,15 +127,7 @@ def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
 
 def run(model: Any, values: Mapping[str, Any]) -> Any:
     """Give the learner's numbers to the model (the original, or the learner's edited copy)."""
-    assembly = model.Assembly(
-        lb_sold=values["lb_sold"],
-        premium_per_lb=values["premium_per_lb"],
-        quality_per_lb=values["quality_per_lb"],
-        kip_per_usd=values["kip_per_usd"],
-        members=values["members"],
-        present=values["present"],
-        quorum=values["quorum"],
-    )
+    assembly = fill(model.Assembly, values)
     projects = [model.Project(r["project"], r["cost"], r["quality"] == "yes", r["votes"]) for r in values["projects"]]
     return model.decide(projects, assembly)
 
@@ -145,78 +147,143 @@ def _names(results: list[Any]) -> str:
 
 def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     """The premium and where it goes, the vote on each project, a chart, and notes."""
-    money_table = ResultTable(
-        id="money", caption=N_("The premium and where it goes"),
-        columns=[Column(N_("Item")), Column(N_("Amount (kip)"), "kip")],
-        rows=[
-            [Msg(N_("Premium: {lb} lb × US${usd} × {rate} kip"),
-                 {"lb": values["lb_sold"], "usd": t.dec(values["premium_per_lb"], 2), "rate": values["kip_per_usd"]}),
-             result.premium],
-            [Msg(N_("Spent on projects for productivity or quality")), result.spent_on_quality],
-            [Msg(N_("Spent on other projects")), result.spent - result.spent_on_quality],
-            [Msg(N_("Carried to next year")), result.carried],
+    money_table = amounts_table(
+        N_("The premium and where it goes"),
+        [
+            (
+                Msg(
+                    N_("Premium: {lb} lb × US${usd} × {rate} kip"),
+                    {"lb": values["lb_sold"], "usd": t.dec(values["premium_per_lb"], 2), "rate": values["kip_per_usd"]},
+                ),
+                result.premium,
+            ),
+            (N_("Spent on projects for productivity or quality"), result.spent_on_quality),
+            (N_("Spent on other projects"), result.spent - result.spent_on_quality),
+            (N_("Carried to next year"), result.carried),
         ],
-        footer=[Msg(N_("Premium minus spending and money carried (must be 0)")), result.balance()],
+        footer=(N_("Premium minus spending and money carried (must be 0)"), result.balance()),
     )
-    quality_table = ResultTable(
-        id="quality", caption=N_("The part for productivity or quality"),
-        columns=[Column(N_("Item")), Column(N_("Amount (kip)"), "kip")],
-        rows=[
-            [Msg(N_("Must go to productivity or quality: {lb} lb × US${usd} × {rate} kip"),
-                 {"lb": values["lb_sold"], "usd": t.dec(values["quality_per_lb"], 2), "rate": values["kip_per_usd"]}),
-             result.quality_required],
-            [Msg(N_("Spent on projects for productivity or quality")), result.spent_on_quality],
-            [Msg(N_("Still to spend on productivity or quality (carried, earmarked)")), result.carried_for_quality],
+    quality_table = amounts_table(
+        N_("The part for productivity or quality"),
+        [
+            (
+                Msg(
+                    N_("Must go to productivity or quality: {lb} lb × US${usd} × {rate} kip"),
+                    {"lb": values["lb_sold"], "usd": t.dec(values["quality_per_lb"], 2), "rate": values["kip_per_usd"]},
+                ),
+                result.quality_required,
+            ),
+            (N_("Spent on projects for productivity or quality"), result.spent_on_quality),
+            (N_("Still to spend on productivity or quality (carried, earmarked)"), result.carried_for_quality),
         ],
+        id="quality",
     )
     projects = list(result.projects)
     project_table = ResultTable(
-        id="projects", caption=N_("The vote, project by project (most votes first)"),
-        columns=[Column(N_("Project")), Column(N_("Votes for"), "int"), Column(N_("Cost (kip)"), "kip"),
-                 Column(N_("For productivity or quality?")), Column(N_("Decision")), Column(N_("Funded (kip)"), "kip")],
-        rows=[[p.project.name, p.project.votes, p.project.cost, Msg(N_("Yes") if p.project.quality else N_("No")),
-               Msg(STATUS.get(p.status, p.status)), p.funded] for p in projects],
+        id="projects",
+        caption=N_("The vote, project by project (most votes first)"),
+        columns=[
+            Column(N_("Project")),
+            Column(N_("Votes for"), "int"),
+            Column(N_("Cost (kip)"), "kip"),
+            Column(N_("For productivity or quality?")),
+            Column(N_("Decision")),
+            Column(N_("Funded (kip)"), "kip"),
+        ],
+        rows=[
+            [
+                p.project.name,
+                p.project.votes,
+                p.project.cost,
+                Msg(N_("Yes") if p.project.quality else N_("No")),
+                Msg(STATUS.get(p.status, p.status)),
+                p.funded,
+            ]
+            for p in projects
+        ],
         footer=[Msg(N_("All projects")), None, sum(p.project.cost for p in projects), None, None, result.spent],
     )
     chart = BarChart(
-        id="chart", title=N_("What each project costs and what it gets"),
+        id="chart",
+        title=N_("What each project costs and what it gets"),
         labels=[p.project.name for p in projects],
         series=[(N_("Cost"), [p.project.cost for p in projects]), (N_("Funded"), [p.funded for p in projects])],
-        y_title=N_("kip"), horizontal=True,
+        y_title=N_("kip"),
+        horizontal=True,
     )
 
     notices = []
     if not result.quorum_met:
-        notices.append(Notice("warning", N_(
-            "Only {present} of the {members} members came, and the quorum needs {needed}. The assembly cannot "
-            "decide: the whole premium, {premium}, waits for the next assembly."),
-            {"present": values["present"], "members": values["members"], "needed": result.present_needed,
-             "premium": t.kip(result.premium)}))
+        notices.append(
+            Notice(
+                "warning",
+                N_(
+                    "Only {present} of the {members} members came, and the quorum needs {needed}. The assembly cannot "
+                    "decide: the whole premium, {premium}, waits for the next assembly."
+                ),
+                {
+                    "present": values["present"],
+                    "members": values["members"],
+                    "needed": result.present_needed,
+                    "premium": t.kip(result.premium),
+                },
+            )
+        )
     else:
-        notices.append(Notice("info", N_(
-            "{present} members are present, so a project needs more than half of their votes: at least {needed}."),
-            {"present": values["present"], "needed": result.majority_needed}))
+        notices.append(
+            Notice(
+                "info",
+                N_(
+                    "{present} members are present, so a project needs more than half of their votes: at least {needed}."
+                ),
+                {"present": values["present"], "needed": result.majority_needed},
+            )
+        )
         if result.carried_for_quality > 0:
-            notices.append(Notice("warning", N_(
-                "The plan spends only {spent} on productivity or quality, but {required} must go there. "
-                "The missing {missing} is carried to next year and must then be spent on productivity or quality. "
-                "Vote for more projects of that kind."),
-                {"spent": t.kip(result.spent_on_quality), "required": t.kip(result.quality_required),
-                 "missing": t.kip(result.carried_for_quality)}))
+            notices.append(
+                Notice(
+                    "warning",
+                    N_(
+                        "The plan spends only {spent} on productivity or quality, but {required} must go there. "
+                        "The missing {missing} is carried to next year and must then be spent on productivity or quality. "
+                        "Vote for more projects of that kind."
+                    ),
+                    {
+                        "spent": t.kip(result.spent_on_quality),
+                        "required": t.kip(result.quality_required),
+                        "missing": t.kip(result.carried_for_quality),
+                    },
+                )
+            )
         kept = [p for p in projects if p.status == premium_vote.KEPT_FOR_QUALITY]
         if kept:
-            notices.append(Notice("info", N_(
-                "Approved but not funded, because the money left is kept for productivity or quality: {names}."),
-                {"names": _names(kept)}))
+            notices.append(
+                Notice(
+                    "info",
+                    N_("Approved but not funded, because the money left is kept for productivity or quality: {names}."),
+                    {"names": _names(kept)},
+                )
+            )
         too_dear = [p for p in projects if p.status == premium_vote.NO_MONEY]
         if too_dear:
-            notices.append(Notice("info", N_(
-                "Approved but not funded, because they cost more than the money left: {names}. "
-                "A smaller version might fit."), {"names": _names(too_dear)}))
+            notices.append(
+                Notice(
+                    "info",
+                    N_(
+                        "Approved but not funded, because they cost more than the money left: {names}. "
+                        "A smaller version might fit."
+                    ),
+                    {"names": _names(too_dear)},
+                )
+            )
         approved = [p for p in projects if p.status != premium_vote.NO_MAJORITY]
         if approved and not kept and not too_dear and result.carried_for_quality == 0:
-            notices.append(Notice("success", N_(
-                "Every approved project is funded, and the part for productivity or quality is covered.")))
+            notices.append(
+                Notice(
+                    "success",
+                    N_("Every approved project is funded, and the part for productivity or quality is covered."),
+                )
+            )
     if not projects:
         notices.append(Notice("info", N_("The menu is empty: add a project to the table.")))
     return Outputs(
@@ -224,10 +291,17 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
         tables=[money_table, quality_table, project_table],
         charts=[chart] if projects else [],
         notices=notices,
-        numbers={"balance": result.balance(), "premium": result.premium, "quality_required": result.quality_required,
-                 "spent": result.spent, "spent_on_quality": result.spent_on_quality, "carried": result.carried,
-                 "carried_for_quality": result.carried_for_quality, "quorum_met": result.quorum_met,
-                 "funded": {p.project.name: p.funded for p in projects}},
+        numbers={
+            "balance": result.balance(),
+            "premium": result.premium,
+            "quality_required": result.quality_required,
+            "spent": result.spent,
+            "spent_on_quality": result.spent_on_quality,
+            "carried": result.carried,
+            "carried_for_quality": result.carried_for_quality,
+            "quorum_met": result.quorum_met,
+            "funded": {p.project.name: p.funded for p in projects},
+        },
     )
 
 
@@ -242,10 +316,10 @@ def _left_out(case: Case) -> str:
     return ""
 
 
-def _projects(case: Case) -> list[tuple[str, str]]:
-    return [(p.project.name, p.project.name) for p in case.result.projects]
+#: The projects on the menu, as options of a question.
+PROJECTS = names(lambda result: [p.project for p in result.projects])
 
-
+# fmt: off
 QUESTIONS = [
     # By hand: 40,000 lb × US$0.20 = US$8,000; × 21,400 kip = 171,200,000 kip.
     Question(
@@ -268,7 +342,7 @@ QUESTIONS = [
         prompt=N_("One project has a majority but gets no money. Which one?"),
         answer=_left_out,
         reference=N_("Add to the harvest advance fund"),
-        kind=ChoiceAnswer(options=_projects),
+        kind=ChoiceAnswer(options=PROJECTS),
         hints=[N_("Go down the list in order of votes and take away each cost from the premium."),
                N_("Keep back the money for productivity or quality until a project of that kind uses it.")],
         explain=N_("Right: {answer}. When its turn came, the money left was not enough once the part for "
@@ -311,26 +385,11 @@ QUESTIONS = [
         given={"kip_per_usd": "23,000"},
         answer=_left_out,
         reference=N_("School books for members' children"),
-        kind=ChoiceAnswer(options=_projects),
+        kind=ChoiceAnswer(options=PROJECTS),
         hints=[N_("Work out the new premium and the new part for productivity or quality first."),
                N_("184,000,000 kip, of which 46,000,000 for productivity or quality. Then go down the list in order of votes.")],
         explain=N_("Right: {answer}. The exchange rate changes the premium in kip and its part for productivity "
                    "or quality, so a small change in money can change the whole plan."),
     ),
 ]
-
-
-EXERCISE = Exercise(
-    name="premium-vote",
-    title=N_("Simulation: the Fairtrade premium at the general assembly"),
-    summary=N_("Change the coffee sold, the exchange rate, who comes to the assembly and how they vote, "
-               "and see which projects the premium pays for and what waits for next year."),
-    model=premium_vote,
-    params=PARAMS,
-    run=run,
-    show=show,
-    questions=QUESTIONS,
-    validate=validate,
-    code_tip=N_("This is the model the form uses. Change it — for example fund the projects for productivity or "
-                "quality first — then press Run. Reset code brings the original back."),
-)
+# fmt: on

@@ -12,47 +12,47 @@ about 1,600 kg of cherry per hectare over an 8-week harvest (farm sizes from CON
 kingfisher-lao-coffee). Fixed costs are set so that, as on the page, they come to 300 kip per kg of
 the cherry the co-op planned for (5,400,000 ÷ 18,000 kg). The buyer's price per kg of cherry, the
 penalty and the trust margins are assumptions for discussion.
-
-Reading order: the parameters, ``run`` (form → model), ``show`` (tables, charts, notices), then the
-questions with their hand calculations.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from fractions import Fraction
-from typing import Any, Mapping
+from typing import Any
 
-from exercises.core import (
-    Case,
-    BarChart,
-    Choice,
-    ChoiceAnswer,
-    Column,
-    Exercise,
-    Integer,
-    Msg,
-    N_,
-    NoAnswer,
-    Notice,
-    NumberAnswer,
-    Outputs,
-    ParamError,
-    Question,
-    ResultTable,
-    Table,
-    Text,
-    Translator,
-    round_kip,
+from exercises.core.exercise import fill
+from exercises.core.i18n import N_, Translator
+from exercises.core.money import round_kip
+from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
+from exercises.core.params import Choice, Integer, Table
+from exercises.core.questions import Case, ChoiceAnswer, NoAnswer, NumberAnswer, Question
+from exercises.shared import (
+    MEMBER,
+    ONE_ROW_PER_MEMBER,
+    ONE_ROW_PER_WEEK,
+    TRADER_PRICE,
+    WEEK,
+    YES_NO,
+    amounts_table,
+    names,
 )
-from exercises.models import side_selling
+
+TITLE = N_("Simulation: side-selling week by week")
+SUMMARY = N_(
+    "Each week every member chooses between the trader's cash and the co-op. See how members who "
+    "leave raise the costs for those who stay, and which co-op decisions keep the pool alive."
+)
+CODE_TIP = N_(
+    "This is the model the form uses. Change how members decide — for example let every member "
+    "count only half of the final payment — then press Run. Reset code brings the original back."
+)
 
 # ---- What the learner can change ----------------------------------------------------------------
 
 #: Above this many members, the chart of members' incomes would be unreadable: the table shows them.
 MAX_BARS = 30
 
-YES_NO = (("no", N_("No")), ("yes", N_("Yes")))
-
+# fmt: off
 PARAMS = [
     Integer(name="advance", label=N_("Advance paid at delivery"), unit=N_("kip per kg of cherry"),
             default=2_700, min=0, max=1_000_000,
@@ -71,18 +71,18 @@ PARAMS = [
             help=N_("What the buyer takes off for each kg of cherry the co-op promised but did not deliver.")),
     Table(
         name="members", key_column="member",
-        key_message=N_("{value} is already in the table: each member has one row."),
-        label=N_("Members"), row_label=N_("member"),
+        key_message=ONE_ROW_PER_MEMBER,
+        label=N_("Members"),
         help=N_("One row per member family. Trust margin: how many kip per kg more the trader must pay before "
                 "the member sells to him. Cherry owed: cherry promised to the trader for a loan before the "
                 "harvest; it goes to him first. A member who needs cash now counts only the advance, not the "
                 "final payment that comes months later."),
         columns=[
-            Text(name="member", label=N_("Member"), default=""),
-            Integer(name="kg", label=N_("Cherry picked each week"), unit=N_("kg"), default=0, min=0, max=10_000_000),
-            Integer(name="trust", label=N_("Trust margin"), unit=N_("kip per kg"), default=0, min=0, max=1_000_000),
-            Integer(name="owed", label=N_("Cherry owed to the trader"), unit=N_("kg"), default=0, min=0, max=100_000_000),
-            Choice(name="cash", label=N_("Needs cash now"), default="no", options=YES_NO),
+            MEMBER,
+            Integer(name="kg", label=N_("Cherry picked each week"), unit=N_("kg"), min=0, max=10_000_000),
+            Integer(name="trust", label=N_("Trust margin"), unit=N_("kip per kg"), min=0, max=1_000_000),
+            Integer(name="owed", label=N_("Cherry owed to the trader"), unit=N_("kg"), min=0, max=100_000_000),
+            Choice(name="cash", label=N_("Needs cash now"), options=YES_NO),
         ],
         default=[
             {"member": N_("Bounmy"), "kg": 400, "trust": 500, "owed": 0, "cash": "no"},
@@ -97,24 +97,19 @@ PARAMS = [
     ),
     Table(
         name="trader_prices", key_column="week",
-        key_message=N_("Week {value} is already in the table: each week has one row."),
-        label=N_("Trader's cash price for cherry"), row_label=N_("week"),
+        key_message=ONE_ROW_PER_WEEK,
+        label=N_("Trader's cash price for cherry"),
         help=N_("One row per week of the harvest: what Mr Sit pays in cash at the farm (2019/20: 1,500–3,200 kip per kg)."),
         columns=[
-            Integer(name="week", label=N_("Week"), default=1, min=1, max=52),
-            Integer(name="price", label=N_("Price"), unit=N_("kip per kg"), default=2_500, min=0, max=1_000_000),
+            WEEK,
+            TRADER_PRICE,
         ],
         default=[{"week": w, "price": p} for w, p in enumerate(
             [2_500, 2_700, 2_900, 3_100, 3_200, 3_200, 3_000, 2_800], start=1)],
         min_rows=1, max_rows=52,
     ),
 ]
-
-
-def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
-    """Checks across fields: names and weeks appear once."""
-    problems = []
-    return problems
+# fmt: on
 
 
 # ---- From the form to the model and back --------------------------------------------------------
@@ -122,16 +117,8 @@ def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
 
 def run(model: Any, values: Mapping[str, Any]) -> Any:
     """Give the learner's numbers to the model (the original, or the learner's edited copy)."""
-    members = [model.Member(r["member"], r["kg"], r["trust"], r["owed"], r["cash"] == "yes")
-               for r in values["members"]]
-    season = model.Season(
-        advance=values["advance"],
-        sale_value=values["sale_value"],
-        fixed_costs=values["fixed_costs"],
-        contract_kg=values["contract_kg"],
-        penalty=values["penalty"],
-        trader_prices={row["week"]: row["price"] for row in values["trader_prices"]},
-    )
+    members = [model.Member(r["member"], r["kg"], r["trust"], r["owed"], r["cash"] == "yes") for r in values["members"]]
+    season = fill(model.Season, values, trader_prices={row["week"]: row["price"] for row in values["trader_prices"]})
     return model.simulate(members, season)
 
 
@@ -163,50 +150,80 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     """Week by week, the settlement, each member; two charts; notes that explain the spiral."""
     weeks = list(result.weeks)
     week_table = ResultTable(
-        id="weeks", caption=N_("Week by week"),
-        columns=[Column(N_("Week"), "int"), Column(N_("Trader's price (kip per kg)"), "kip"),
-                 Column(N_("Members bringing cherry to the co-op"), "int"), Column(N_("Cherry to the co-op (kg)"), "kg"),
-                 Column(N_("Cherry to the trader (kg)"), "kg"), Column(N_("Co-op expects for the season (kg)"), "kg"),
-                 Column(N_("Fixed cost per kg (kip)"), "kip"), Column(N_("Expected final payment per kg (kip)"), "kip"),
-                 Column(N_("Sold to the trader for cash"))],
-        rows=[[w.number, w.trader_price, len(w.delivering), w.coop_kg, w.trader_kg, w.expected_kg,
-               _kip_or_none(w.fixed_per_kg), _kip_or_none(w.expected_final), _names(w.side_sellers)] for w in weeks],
+        id="weeks",
+        caption=N_("Week by week"),
+        columns=[
+            Column(N_("Week"), "int"),
+            Column(N_("Trader's price (kip per kg)"), "kip"),
+            Column(N_("Members bringing cherry to the co-op"), "int"),
+            Column(N_("Cherry to the co-op (kg)"), "kg"),
+            Column(N_("Cherry to the trader (kg)"), "kg"),
+            Column(N_("Co-op expects for the season (kg)"), "kg"),
+            Column(N_("Fixed cost per kg (kip)"), "kip"),
+            Column(N_("Expected final payment per kg (kip)"), "kip"),
+            Column(N_("Sold to the trader for cash")),
+        ],
+        rows=[
+            [
+                w.number,
+                w.trader_price,
+                len(w.delivering),
+                w.coop_kg,
+                w.trader_kg,
+                w.expected_kg,
+                _kip_or_none(w.fixed_per_kg),
+                _kip_or_none(w.expected_final),
+                _names(w.side_sellers),
+            ]
+            for w in weeks
+        ],
     )
     money_rows = [
-        [Msg(N_("Sales of the co-op's coffee")), result.sales],
-        [Msg(N_("Fixed costs")), result.fixed_costs],
-        [Msg(N_("Penalty for cherry promised but not delivered")), result.penalty],
-        [Msg(N_("Advances paid to members")), result.advances],
-        [Msg(N_("Final payments to members")), result.finals],
+        (N_("Sales of the co-op's coffee"), result.sales),
+        (N_("Fixed costs"), result.fixed_costs),
+        (N_("Penalty for cherry promised but not delivered"), result.penalty),
+        (N_("Advances paid to members"), result.advances),
+        (N_("Final payments to members"), result.finals),
     ]
     if result.from_funds:
-        money_rows.append([Msg(N_("Paid from the co-op's own funds")), result.from_funds])
-    money_table = ResultTable(
-        id="money", caption=N_("The co-op's final settlement"),
-        columns=[Column(N_("Item")), Column(N_("Amount (kip)"), "kip")],
-        rows=money_rows,
-        footer=[Msg(N_("Sales and own funds minus everything paid (must be 0)")), result.balance()],
+        money_rows.append((N_("Paid from the co-op's own funds"), result.from_funds))
+    money_table = amounts_table(
+        N_("The co-op's final settlement"),
+        money_rows,
+        footer=(N_("Sales and own funds minus everything paid (must be 0)"), result.balance()),
     )
     members = list(result.members.values())
     member_table = ResultTable(
-        id="members", caption=N_("Each member at the end of the season"),
-        columns=[Column(N_("Member")), Column(N_("Cherry to the co-op (kg)"), "kg"),
-                 Column(N_("Cherry sold to the trader (kg)"), "kg"), Column(N_("Cherry handed over for debts (kg)"), "kg"),
-                 Column(N_("Final payment (kip)"), "kip"), Column(N_("Income: advance, final payment and trader's cash (kip)"), "kip"),
-                 Column(N_("Selling everything to the trader (kip)"), "kip"), Column(N_("Difference (kip)"), "kip")],
+        id="members",
+        caption=N_("Each member at the end of the season"),
+        columns=[
+            Column(N_("Member")),
+            Column(N_("Cherry to the co-op (kg)"), "kg"),
+            Column(N_("Cherry sold to the trader (kg)"), "kg"),
+            Column(N_("Cherry handed over for debts (kg)"), "kg"),
+            Column(N_("Final payment (kip)"), "kip"),
+            Column(N_("Income: advance, final payment and trader's cash (kip)"), "kip"),
+            Column(N_("Selling everything to the trader (kip)"), "kip"),
+            Column(N_("Difference (kip)"), "kip"),
+        ],
         rows=[[m.name, m.coop_kg, m.trader_kg, m.owed_kg, m.final, m.income, m.all_to_trader, m.gain] for m in members],
     )
     week_chart = BarChart(
-        id="weeks-chart", title=N_("Where the cherry went, week by week"),
+        id="weeks-chart",
+        title=N_("Where the cherry went, week by week"),
         labels=[Msg(N_("Week {week}"), {"week": w.number}) for w in weeks],
         series=[(N_("To the co-op"), [w.coop_kg for w in weeks]), (N_("To the trader"), [w.trader_kg for w in weeks])],
-        y_title=N_("kg of cherry"), kind="kg",
+        y_title=N_("kg of cherry"),
+        kind="kg",
     )
     member_chart = BarChart(  # (drawn only for a group small enough to read: see ``charts`` below)
-        id="members-chart", title=N_("Each member's income compared with selling everything to the trader"),
+        id="members-chart",
+        title=N_("Each member's income compared with selling everything to the trader"),
         labels=[m.name for m in members],
-        series=[(N_("What the member received"), [m.income for m in members]),
-                (N_("Selling everything to the trader"), [m.all_to_trader for m in members])],
+        series=[
+            (N_("What the member received"), [m.income for m in members]),
+            (N_("Selling everything to the trader"), [m.all_to_trader for m in members]),
+        ],
         y_title=N_("kip"),
     )
 
@@ -214,54 +231,100 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     collapse = _collapse_week(weeks)
     sold_for_cash = any(w.side_sellers for w in weeks)
     if result.coop_kg == 0:
-        notices.append(Notice("warning", N_(
-            "No cherry came to the co-op at all. Its fixed costs and the penalty, {amount}, must be paid "
-            "from its own funds."), {"amount": t.kip(result.from_funds)}))
+        notices.append(
+            Notice(
+                "warning",
+                N_(
+                    "No cherry came to the co-op at all. Its fixed costs and the penalty, {amount}, must be paid "
+                    "from its own funds."
+                ),
+                {"amount": t.kip(result.from_funds)},
+            )
+        )
     elif collapse is not None:
-        notices.append(Notice("warning", N_(
-            "The pool collapsed: from week {week}, no member brought cherry to the co-op. Each member who "
-            "left made the fixed costs heavier for the others, so the expected final payment fell and more "
-            "members left the next week. This is a death spiral."), {"week": collapse}))
+        notices.append(
+            Notice(
+                "warning",
+                N_(
+                    "The pool collapsed: from week {week}, no member brought cherry to the co-op. Each member who "
+                    "left made the fixed costs heavier for the others, so the expected final payment fell and more "
+                    "members left the next week. This is a death spiral."
+                ),
+                {"week": collapse},
+            )
+        )
     elif sold_for_cash:
         finals = [w.expected_final for w in weeks if w.expected_final is not None]
         if finals:
-            notices.append(Notice("info", N_(
-                "Some members sold to the trader, and the expected final payment fell from {first} to {lowest} "
-                "per kg at its lowest. But the pool held: {kg} kg of cherry came in."),
-                {"first": t.kip(round_kip(finals[0])), "lowest": t.kip(round_kip(min(finals))),
-                 "kg": result.coop_kg}))
+            notices.append(
+                Notice(
+                    "info",
+                    N_(
+                        "Some members sold to the trader, and the expected final payment fell from {first} to {lowest} "
+                        "per kg at its lowest. But the pool held: {kg} kg of cherry came in."
+                    ),
+                    {
+                        "first": t.kip(round_kip(finals[0])),
+                        "lowest": t.kip(round_kip(min(finals))),
+                        "kg": result.coop_kg,
+                    },
+                )
+            )
     else:
-        notices.append(Notice("success", N_(
-            "No member sold cherry to the trader for cash: the pool held all season.")))
+        notices.append(Notice("success", N_("No member sold cherry to the trader for cash: the pool held all season.")))
     per_kg = result.final_per_kg
     if per_kg is not None and per_kg < 0:
-        notices.append(Notice("warning", N_(
-            "The final payment is below zero: {per_kg} per kg. The cherry that came in could not carry the "
-            "fixed costs and the penalty. The members who stayed loyal now owe the co-op money, or the co-op "
-            "must cover the loss from its reserve."), {"per_kg": t.kip(round_kip(per_kg))}))
+        notices.append(
+            Notice(
+                "warning",
+                N_(
+                    "The final payment is below zero: {per_kg} per kg. The cherry that came in could not carry the "
+                    "fixed costs and the penalty. The members who stayed loyal now owe the co-op money, or the co-op "
+                    "must cover the loss from its reserve."
+                ),
+                {"per_kg": t.kip(round_kip(per_kg))},
+            )
+        )
     if result.penalty:
         short = values["contract_kg"] - result.coop_kg
-        notices.append(Notice("info", N_(
-            "The co-op delivered {short} kg of cherry less than it promised its buyer and pays a penalty of "
-            "{amount}. The buyer may not come back next year."),
-            {"short": short, "amount": t.kip(result.penalty)}))
+        notices.append(
+            Notice(
+                "info",
+                N_(
+                    "The co-op delivered {short} kg of cherry less than it promised its buyer and pays a penalty of "
+                    "{amount}. The buyer may not come back next year."
+                ),
+                {"short": short, "amount": t.kip(result.penalty)},
+            )
+        )
     debtors = [m for m in members if m.owed_kg > 0]
     if debtors:
-        notices.append(Notice("info", N_(
-            "{names} handed {kg} kg of cherry to the trader to repay debts (“coffee on the tree”). That cherry "
-            "never reaches the pool. A small loan from the co-op before the harvest could keep it."),
-            {"names": ", ".join(m.name for m in debtors), "kg": sum(m.owed_kg for m in debtors)}))
+        notices.append(
+            Notice(
+                "info",
+                N_(
+                    "{names} handed {kg} kg of cherry to the trader to repay debts (“coffee on the tree”). That cherry "
+                    "never reaches the pool. A small loan from the co-op before the harvest could keep it."
+                ),
+                {"names": ", ".join(m.name for m in debtors), "kg": sum(m.owed_kg for m in debtors)},
+            )
+        )
     week1 = weeks[0].expected_final if weeks else None
     return Outputs(
-        key=None if week1 is None else Msg(N_("Final payment expected in week 1: {amount} per kg"),
-                                       {"amount": t.kip(round_kip(week1))}),
+        key=None
+        if week1 is None
+        else Msg(N_("Final payment expected in week 1: {amount} per kg"), {"amount": t.kip(round_kip(week1))}),
         tables=[week_table, money_table, member_table],
         charts=[week_chart, member_chart] if len(members) <= MAX_BARS else [week_chart],
         notices=notices,
-        numbers={"balance": result.balance(), "coop_kg": result.coop_kg, "final_per_kg": per_kg,
-                 "delivering": [len(w.delivering) for w in weeks],
-                 "expected_final": [w.expected_final for w in weeks],
-                 "gains": {m.name: m.gain for m in members}},
+        numbers={
+            "balance": result.balance(),
+            "coop_kg": result.coop_kg,
+            "final_per_kg": per_kg,
+            "delivering": [len(w.delivering) for w in weeks],
+            "expected_final": [w.expected_final for w in weeks],
+            "gains": {m.name: m.gain for m in members},
+        },
     )
 
 
@@ -285,6 +348,7 @@ def _loses_most(case: Case) -> str:
     return min(case.result.members.values(), key=lambda m: (m.gain, m.name)).name
 
 
+# fmt: off
 QUESTIONS = [
     # By hand, default numbers: in week 1 the co-op counts on all the cherry it planned for:
     # 18,000 kg (8 weeks × 2,500 kg = 20,000 kg, minus 1,600 + 400 kg owed to Mr Sit) — as much as it
@@ -342,7 +406,7 @@ QUESTIONS = [
         prompt=N_("Who loses the most compared with selling everything to Mr Sit?"),
         answer=_loses_most,
         reference=N_("Bounmy"),
-        kind=ChoiceAnswer(options=lambda case: [(m.name, m.name) for m in case.result.members.values()]),
+        kind=ChoiceAnswer(options=names(lambda result: result.members.values())),
         hints=[N_("Look at the last column of “Each member at the end of the season”."),
                N_("Who stayed with the co-op the longest, with the most kilos, and so carried the negative final payment?")],
         explain=N_("Right: {answer}. The most loyal member carried the most of the costs that the others left "
@@ -405,19 +469,4 @@ QUESTIONS = [
                    "spiral stops, and the pool survives."),
     ),
 ]
-
-
-EXERCISE = Exercise(
-    name="side-selling",
-    title=N_("Simulation: side-selling week by week"),
-    summary=N_("Each week every member chooses between the trader's cash and the co-op. See how members who "
-               "leave raise the costs for those who stay, and which co-op decisions keep the pool alive."),
-    model=side_selling,
-    params=PARAMS,
-    run=run,
-    show=show,
-    questions=QUESTIONS,
-    validate=validate,
-    code_tip=N_("This is the model the form uses. Change how members decide — for example let every member "
-                "count only half of the final payment — then press Run. Reset code brings the original back."),
-)
+# fmt: on

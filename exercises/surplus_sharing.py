@@ -11,42 +11,36 @@ other named members' kg are invented to fit their farm sizes (CONTENT.md §4), a
 families are one row. The uses of a surplus and "limited compensation on capital" are from the ICA
 Statement on the Co-operative Identity, principle 3 (ica-1995); Lao rules on reserves were not
 verified (decree-136).
-
-Reading order: the parameters (what a learner can change), ``run`` (inputs → model), ``show``
-(what the page displays), then the questions with their hints and checks.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import replace
 from fractions import Fraction
-from typing import Any, Mapping
+from typing import Any
 
-from exercises.core import (
-    Case,
-    BarChart,
-    ChoiceAnswer,
-    Column,
-    Exercise,
-    Integer,
-    Msg,
-    N_,
-    Notice,
-    NumberAnswer,
-    Outputs,
-    ParamError,
-    Percent,
-    Question,
-    ResultTable,
-    Table,
-    Text,
-    Translator,
-    per_kg,
-    round_kip,
+from exercises.core.exercise import fill
+from exercises.core.i18n import N_, Translator
+from exercises.core.money import per_kg, round_kip
+from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
+from exercises.core.params import Integer, ParamError, Percent, Table
+from exercises.core.questions import Case, ChoiceAnswer, NumberAnswer, Question
+from exercises.shared import MEMBER, ONE_ROW_PER_MEMBER, amounts_table, names
+
+TITLE = N_("Simulation: sharing the year-end surplus")
+SUMMARY = N_(
+    "Choose the reserve, the fund and the interest on shares, and see what each member gets back "
+    "by kg delivered, and what would change if the surplus went by shares instead."
 )
-from exercises.models import surplus_sharing
+CODE_TIP = N_(
+    "This is the model the form uses. Change it — for example share half of the refunds by kg and "
+    "half equally — then press Run. Reset code brings the original back."
+)
 
 # ---- What the learner can change ----------------------------------------------------------------
 
+# fmt: off
 PARAMS = [
     Integer(name="surplus", label=N_("Surplus at the end of the year"), unit=N_("kip"),
             default=44_000_000, min=0, max=100_000_000_000,
@@ -71,14 +65,14 @@ PARAMS = [
             help=N_("The interest rate on shares your by-laws allow at the most.")),
     Table(
         name="members", key_column="member",
-        key_message=N_("{value} is already in the table: each member has one row."),
-        label=N_("Members"), row_label=N_("member"),
+        key_message=ONE_ROW_PER_MEMBER,
+        label=N_("Members"),
         help=N_("One row per member family. A row can also stand for several families: then put their kg and shares together."),
         columns=[
-            Text(name="member", label=N_("Member"), default="", max_length=60),
-            Integer(name="families", label=N_("Families"), default=1, min=1, max=1_000_000),
-            Integer(name="kg", label=N_("Coffee delivered"), unit=N_("kg"), default=0, min=0, max=1_000_000_000),
-            Integer(name="shares", label=N_("Shares held"), default=1, min=0, max=10_000_000),
+            replace(MEMBER, max_length=60),
+            Integer(name="families", label=N_("Families"), min=1, max=1_000_000),
+            Integer(name="kg", label=N_("Coffee delivered"), unit=N_("kg"), min=0, max=1_000_000_000),
+            Integer(name="shares", label=N_("Shares held"), min=0, max=10_000_000),
         ],
         default=[
             {"member": N_("Bounmy"), "families": 1, "kg": 3_000, "shares": 1},
@@ -93,26 +87,52 @@ PARAMS = [
         min_rows=1, max_rows=5_000,
     ),
 ]
+# fmt: on
 
 
 def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
     """Checks across fields: the by-law limits, 100% at most, one row per name, a share per family."""
     problems = []
     if values["reserve_share"] < values["min_reserve"]:
-        problems.append(("reserve_share", ParamError(
-            N_("Your by-laws send at least {min}% of a surplus to the reserve."), min=values["min_reserve"] * 100)))
+        problems.append(
+            (
+                "reserve_share",
+                ParamError(
+                    N_("Your by-laws send at least {min}% of a surplus to the reserve."),
+                    min=values["min_reserve"] * 100,
+                ),
+            )
+        )
     if values["interest_rate"] > values["max_interest"]:
-        problems.append(("interest_rate", ParamError(
-            N_("Your by-laws allow at most {max}% interest on shares."), max=values["max_interest"] * 100)))
+        problems.append(
+            (
+                "interest_rate",
+                ParamError(
+                    N_("Your by-laws allow at most {max}% interest on shares."), max=values["max_interest"] * 100
+                ),
+            )
+        )
     if values["reserve_share"] + values["fund_share"] > 1:
-        problems.append(("fund_share", ParamError(
-            N_("The reserve and the fund together take {total}% of the surplus; they can take at most 100%."),
-            total=(values["reserve_share"] + values["fund_share"]) * 100)))
+        problems.append(
+            (
+                "fund_share",
+                ParamError(
+                    N_("The reserve and the fund together take {total}% of the surplus; they can take at most 100%."),
+                    total=(values["reserve_share"] + values["fund_share"]) * 100,
+                ),
+            )
+        )
     for index, row in enumerate(values["members"]):
         if row["shares"] < row["families"]:
-            problems.append((f"members.{index}.shares", ParamError(
-                N_("Every member family holds at least one share: this row needs at least {count} shares."),
-                count=row["families"])))
+            problems.append(
+                (
+                    f"members.{index}.shares",
+                    ParamError(
+                        N_("Every member family holds at least one share: this row needs at least {count} shares."),
+                        count=row["families"],
+                    ),
+                )
+            )
     return problems
 
 
@@ -121,13 +141,7 @@ def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
 
 def run(model: Any, values: Mapping[str, Any]) -> Any:
     """Give the learner's numbers to the model (the original, or the learner's edited copy)."""
-    rules = model.Rules(
-        surplus=values["surplus"],
-        reserve_share=values["reserve_share"],
-        fund_share=values["fund_share"],
-        share_value=values["share_value"],
-        interest_rate=values["interest_rate"],
-    )
+    rules = fill(model.Rules, values)
     members = [model.Member(r["member"], r["kg"], r["shares"], r["families"]) for r in values["members"]]
     return model.share_surplus(members, rules)
 
@@ -139,37 +153,57 @@ def _per_family(amount: int, families: int) -> int:
 def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     """The surplus's uses, each member's cash by kg and by shares, a chart, and notes."""
     money_rows = [
-        [Msg(N_("Indivisible reserve")), result.reserve],
-        [Msg(N_("Education and community fund")), result.fund],
-        [Msg(N_("Interest on shares")), result.interest],
-        [Msg(N_("Refunds by kg delivered")), result.refunds],
+        (N_("Indivisible reserve"), result.reserve),
+        (N_("Education and community fund"), result.fund),
+        (N_("Interest on shares"), result.interest),
+        (N_("Refunds by kg delivered"), result.refunds),
     ]
     if result.unrefunded:
-        money_rows.append([Msg(N_("Refunds nobody can receive (kept in the reserve)")), result.unrefunded])
-    money_table = ResultTable(
-        id="money", caption=N_("Where the surplus goes"),
-        columns=[Column(N_("Item")), Column(N_("Amount (kip)"), "kip")],
-        rows=money_rows,
-        footer=[Msg(N_("Surplus minus everything above (must be 0)")), result.balance()],
+        money_rows.append((N_("Refunds nobody can receive (kept in the reserve)"), result.unrefunded))
+    money_table = amounts_table(
+        N_("Where the surplus goes"),
+        money_rows,
+        footer=(N_("Surplus minus everything above (must be 0)"), result.balance()),
     )
     members = list(result.members.values())
     member_table = ResultTable(
-        id="members", caption=N_("Each member: cash by kg, and by shares instead"),
-        columns=[Column(N_("Member")), Column(N_("Families"), "int"), Column(N_("Coffee (kg)"), "kg"),
-                 Column(N_("Shares"), "int"), Column(N_("Interest on shares (kip)"), "kip"),
-                 Column(N_("Refund by kg (kip)"), "kip"), Column(N_("Cash by kg (kip)"), "kip"),
-                 Column(N_("Cash if refunds go by shares (kip)"), "kip"),
-                 Column(N_("By shares minus by kg (kip)"), "kip")],
-        rows=[[m.name, m.families, m.kg, m.shares, m.interest, m.refund, m.cash, m.cash_by_shares, m.difference]
-              for m in members],
-        footer=[Msg(N_("All members")), result.families, result.total_kg, result.total_shares, result.interest,
-                result.refunds, result.interest + result.refunds, result.interest + result.refunds_by_shares, None],
+        id="members",
+        caption=N_("Each member: cash by kg, and by shares instead"),
+        columns=[
+            Column(N_("Member")),
+            Column(N_("Families"), "int"),
+            Column(N_("Coffee (kg)"), "kg"),
+            Column(N_("Shares"), "int"),
+            Column(N_("Interest on shares (kip)"), "kip"),
+            Column(N_("Refund by kg (kip)"), "kip"),
+            Column(N_("Cash by kg (kip)"), "kip"),
+            Column(N_("Cash if refunds go by shares (kip)"), "kip"),
+            Column(N_("By shares minus by kg (kip)"), "kip"),
+        ],
+        rows=[
+            [m.name, m.families, m.kg, m.shares, m.interest, m.refund, m.cash, m.cash_by_shares, m.difference]
+            for m in members
+        ],
+        footer=[
+            Msg(N_("All members")),
+            result.families,
+            result.total_kg,
+            result.total_shares,
+            result.interest,
+            result.refunds,
+            result.interest + result.refunds,
+            result.interest + result.refunds_by_shares,
+            None,
+        ],
     )
     chart = BarChart(
-        id="chart", title=N_("Cash for each family: refunds by kg or by shares"),
+        id="chart",
+        title=N_("Cash for each family: refunds by kg or by shares"),
         labels=[m.name for m in members],
-        series=[(N_("Refunds by kg delivered"), [_per_family(m.cash, m.families) for m in members]),
-                (N_("Refunds by shares held"), [_per_family(m.cash_by_shares, m.families) for m in members])],
+        series=[
+            (N_("Refunds by kg delivered"), [_per_family(m.cash, m.families) for m in members]),
+            (N_("Refunds by shares held"), [_per_family(m.cash_by_shares, m.families) for m in members]),
+        ],
         y_title=N_("kip per family"),
     )
     notices = []
@@ -177,42 +211,80 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     if result.surplus == 0:
         notices.append(Notice("info", N_("There is no surplus to share this year.")))
     elif left == 0:
-        notices.append(Notice("info", N_(
-            "The reserve and the fund take the whole surplus: no interest on shares and no refunds this year. "
-            "The reserve grows by {reserve}."), {"reserve": t.kip(result.reserve_total)}))
+        notices.append(
+            Notice(
+                "info",
+                N_(
+                    "The reserve and the fund take the whole surplus: no interest on shares and no refunds this year. "
+                    "The reserve grows by {reserve}."
+                ),
+                {"reserve": t.kip(result.reserve_total)},
+            )
+        )
     elif result.interest_cut:
-        notices.append(Notice("warning", N_(
-            "After the reserve and the fund only {left} is left, less than the {due} of interest due on the shares. "
-            "The interest is cut to {paid} and nothing is left for refunds."),
-            {"left": t.kip(left), "due": t.kip(result.interest_due), "paid": t.kip(result.interest)}))
+        notices.append(
+            Notice(
+                "warning",
+                N_(
+                    "After the reserve and the fund only {left} is left, less than the {due} of interest due on the shares. "
+                    "The interest is cut to {paid} and nothing is left for refunds."
+                ),
+                {"left": t.kip(left), "due": t.kip(result.interest_due), "paid": t.kip(result.interest)},
+            )
+        )
     elif result.refund_pool == 0:
-        notices.append(Notice("info", N_(
-            "Nothing is left for refunds: members get no cash back by kg this year. "
-            "The reserve grows by {reserve}."), {"reserve": t.kip(result.reserve_total)}))
+        notices.append(
+            Notice(
+                "info",
+                N_(
+                    "Nothing is left for refunds: members get no cash back by kg this year. "
+                    "The reserve grows by {reserve}."
+                ),
+                {"reserve": t.kip(result.reserve_total)},
+            )
+        )
     if result.unrefunded:
-        notices.append(Notice("warning", N_(
-            "Nobody delivered any coffee, so {amount} cannot be refunded by kg. It stays in the reserve."),
-            {"amount": t.kip(result.unrefunded)}))
+        notices.append(
+            Notice(
+                "warning",
+                N_("Nobody delivered any coffee, so {amount} cannot be refunded by kg. It stays in the reserve."),
+                {"amount": t.kip(result.unrefunded)},
+            )
+        )
     if result.refund_pool > 0 and result.total_kg > 0 and result.total_shares > 0:
-        notices.append(Notice("info", N_(
-            "Refunds by kg pay {per_kg} kip per kg; refunds by shares would pay {per_share} kip per share. "
-            "A member who delivers more than {kg} kg per share gets more by kg; one who delivers less gets more by shares."),
-            {"per_kg": Fraction(result.refund_pool, result.total_kg),
-             "per_share": round_kip(Fraction(result.refund_pool, result.total_shares)),
-             "kg": Fraction(result.total_kg, result.total_shares)}))
+        notices.append(
+            Notice(
+                "info",
+                N_(
+                    "Refunds by kg pay {per_kg} kip per kg; refunds by shares would pay {per_share} kip per share. "
+                    "A member who delivers more than {kg} kg per share gets more by kg; one who delivers less gets more by shares."
+                ),
+                {
+                    "per_kg": Fraction(result.refund_pool, result.total_kg),
+                    "per_share": round_kip(Fraction(result.refund_pool, result.total_shares)),
+                    "kg": Fraction(result.total_kg, result.total_shares),
+                },
+            )
+        )
     if not members:
         notices.append(Notice("info", N_("No members yet: add a row to the members table.")))
     return Outputs(
-        key=Msg(N_("Refund per kg delivered: {amount}"),
-                {"amount": t.kip(per_kg(result.refund_pool, result.total_kg) or 0)}),
+        key=Msg(
+            N_("Refund per kg delivered: {amount}"), {"amount": t.kip(per_kg(result.refund_pool, result.total_kg) or 0)}
+        ),
         tables=[money_table, member_table],
         charts=[chart] if members else [],
         notices=notices,
-        numbers={"balance": result.balance(), "balance_by_shares": result.balance_by_shares(),
-                 "reserve": result.reserve_total, "fund": result.fund, "interest": result.interest,
-                 "refunds": result.refunds,
-                 "cash": {m.name: m.cash for m in members},
-                 "cash_by_shares": {m.name: m.cash_by_shares for m in members}},
+        numbers={
+            "balance": result.balance(),
+            "balance_by_shares": result.balance_by_shares(),
+            "reserve": result.reserve_total,
+            "fund": result.fund,
+            "interest": result.interest,
+            "refunds": result.refunds,
+            "cash": {m.name: m.cash for m in members},
+            "cash_by_shares": {m.name: m.cash_by_shares for m in members},
+        },
     )
 
 
@@ -237,10 +309,7 @@ def _kg_per_share(case: Case) -> Fraction:
     return Fraction(case.result.total_kg, case.result.total_shares) if case.result.total_shares else Fraction(0)
 
 
-def _members(case: Case) -> list[tuple[str, str]]:
-    return [(m.name, m.name) for m in case.result.members.values()]
-
-
+# fmt: off
 QUESTIONS = [
     # By hand: reserve 30% × 44,000,000 = 13,200,000; fund 10% = 4,400,000;
     # interest 60 shares × 500,000 × 5% = 1,500,000.
@@ -276,7 +345,7 @@ QUESTIONS = [
         prompt=N_("Mrs Vanh proposes to share the refunds by shares (here: equally) instead of by kg. Who would lose the most?"),
         answer=_loses_most,
         reference=N_("Khamla"),
-        kind=ChoiceAnswer(options=_members),
+        kind=ChoiceAnswer(options=names(lambda result: result.members.values())),
         hints=[N_("By shares, every family with one share gets the same refund. Who gets the biggest refund by kg now?"),
                N_("The member who delivered the most kg per share loses the most.")],
         explain=N_("Right: {answer}. This member delivered the most coffee per share, so paid the most of the charges that made the surplus."),
@@ -308,19 +377,4 @@ QUESTIONS = [
         explain=N_("Right: {answer}. Every kip more in the reserve is a kip less in refunds this year, but it stays in the co-op for all its members."),
     ),
 ]
-
-
-EXERCISE = Exercise(
-    name="surplus-sharing",
-    title=N_("Simulation: sharing the year-end surplus"),
-    summary=N_("Choose the reserve, the fund and the interest on shares, and see what each member gets back "
-               "by kg delivered, and what would change if the surplus went by shares instead."),
-    model=surplus_sharing,
-    params=PARAMS,
-    run=run,
-    show=show,
-    questions=QUESTIONS,
-    validate=validate,
-    code_tip=N_("This is the model the form uses. Change it — for example share half of the refunds by kg and "
-                "half equally — then press Run. Reset code brings the original back."),
-)
+# fmt: on

@@ -9,41 +9,32 @@ Kaew sends 8,000 kg, Ban Nam Sai 4,000 kg and Ban Kok Mai 8,000 kg, and a trip c
 gives the page's prices exactly. All costs are invented for discussion (as the page says). About
 5 kg of cherry make 1 kg of parchment (wikiversity-ratios). The real co-op CPC has 42 village
 wet-processing centres and a dry mill 24 km from Pakse (cpc-our-places).
-
-Reading order: the parameters (what a learner can change), ``run`` (inputs → model), ``show``
-(what the page displays), then the questions with their hints and checks.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import replace
 from fractions import Fraction
-from typing import Any, Mapping
+from typing import Any
 
-from exercises.core import (
-    Case,
-    BarChart,
-    Choice,
-    ChoiceAnswer,
-    Column,
-    Exercise,
-    Integer,
-    Msg,
-    N_,
-    Notice,
-    Number,
-    NumberAnswer,
-    Outputs,
-    ParamError,
-    Percent,
-    Question,
-    ResultTable,
-    Table,
-    Text,
-    Translator,
-    per_kg,
-    round_kip,
-)
+from exercises.core.i18n import N_, Translator
+from exercises.core.money import per_kg, round_kip
+from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
+from exercises.core.params import Choice, Integer, ParamError, Percent, Table, Text
+from exercises.core.questions import Case, ChoiceAnswer, NumberAnswer, Question
 from exercises.models import transport_costs
+from exercises.shared import CHERRY_PER_PARCHMENT, names
+
+TITLE = N_("Simulation: sharing transport costs between villages")
+SUMMARY = N_(
+    "Change the truck's costs, the villages' coffee and distances, and the way the bill is shared, "
+    "and see who pays for whom."
+)
+CODE_TIP = N_(
+    "This is the model the form uses. Change it — for example add a fixed fee per village, or let "
+    "one truck collect from two villages — then press Run. Reset code brings the original back."
+)
 
 # ---- What the learner can change ----------------------------------------------------------------
 
@@ -62,6 +53,7 @@ RULE_SHORT = {
     "distance": N_("By distance"),
 }
 
+# fmt: off
 PARAMS = [
     Integer(name="capacity_kg", label=N_("Truck load"), unit=N_("kg a trip"),
             default=4_000, min=1, max=100_000,
@@ -79,18 +71,16 @@ PARAMS = [
     Choice(name="carried", label=N_("The truck carries"), default="parchment",
            options=(("parchment", N_("Parchment, pulped and dried in the village")),
                     ("cherry", N_("Fresh cherry, pulped at the buyer's mill")))),
-    Number(name="cherry_per_parchment", label=N_("Cherry for 1 kg of parchment"), unit=N_("kg"),
-           default="5", min="3", max="8", places=1,
-           help=N_("About 5 kg of cherry make 1 kg of parchment. Used only when the truck carries cherry.")),
+    replace(CHERRY_PER_PARCHMENT, min="3", max="8", places=1, help=N_("About 5 kg of cherry make 1 kg of parchment. Used only when the truck carries cherry.")),
     Table(
         name="villages", key_column="village",
         key_message=N_("{value} is already in the table: each village has one row."),
-        label=N_("Villages and collection points"), row_label=N_("village"),
+        label=N_("Villages and collection points"),
         help=N_("One row per village or collection point. The kg are kg of parchment."),
         columns=[
-            Text(name="village", label=N_("Village"), default="", max_length=60),
-            Integer(name="kg", label=N_("Parchment"), unit=N_("kg"), default=0, min=0, max=100_000_000),
-            Integer(name="km", label=N_("Distance to the buyer"), unit=N_("km"), default=0, min=0, max=2_000),
+            Text(name="village", label=N_("Village"), max_length=60),
+            Integer(name="kg", label=N_("Parchment"), unit=N_("kg"), min=0, max=100_000_000),
+            Integer(name="km", label=N_("Distance to the buyer"), unit=N_("km"), min=0, max=2_000),
         ],
         default=[
             {"village": N_("Ban Phou Kaew"), "kg": 8_000, "km": 40},
@@ -100,6 +90,7 @@ PARAMS = [
         min_rows=1, max_rows=5_000,
     ),
 ]
+# fmt: on
 
 
 def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
@@ -108,9 +99,17 @@ def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
     with_coffee = [row for row in values["villages"] if row["kg"] > 0]
     no_distance = with_coffee and all(row["km"] == 0 for row in with_coffee)
     if values["rule"] == "distance" and values["rule_share"] > 0 and no_distance:
-        problems.append(("rule", ParamError(
-            N_("Every village with coffee is 0 km from the buyer, so the bill cannot be shared by distance. "
-               "Enter the distances or choose another way."))))
+        problems.append(
+            (
+                "rule",
+                ParamError(
+                    N_(
+                        "Every village with coffee is 0 km from the buyer, so the bill cannot be shared by distance. "
+                        "Enter the distances or choose another way."
+                    )
+                ),
+            )
+        )
     return problems
 
 
@@ -132,81 +131,147 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     """Trips and costs, who pays what, every rule side by side, a chart, and notes."""
     villages = list(result.villages.values())
     trips_table = ResultTable(
-        id="trips", caption=N_("Trips and what they cost"),
-        columns=[Column(N_("Village")), Column(N_("Parchment (kg)"), "kg"), Column(N_("Distance (km)"), "int"),
-                 Column(N_("On the truck (kg)"), "kg"), Column(N_("Trips"), "int"),
-                 Column(N_("Cost of one trip (kip)"), "kip"), Column(N_("Cost of its own trips (kip)"), "kip"),
-                 Column(N_("Own cost per kg (kip)"), "kip")],
-        rows=[[v.name, v.kg, v.km, v.carried_kg, v.trips, v.trip_cost, v.own_cost, per_kg(v.own_cost, v.kg)]
-              for v in villages],
-        footer=[Msg(N_("All villages")), result.total_kg, None, sum(v.carried_kg for v in villages),
-                result.trips, None, result.bill, per_kg(result.bill, result.total_kg)],
+        id="trips",
+        caption=N_("Trips and what they cost"),
+        columns=[
+            Column(N_("Village")),
+            Column(N_("Parchment (kg)"), "kg"),
+            Column(N_("Distance (km)"), "int"),
+            Column(N_("On the truck (kg)"), "kg"),
+            Column(N_("Trips"), "int"),
+            Column(N_("Cost of one trip (kip)"), "kip"),
+            Column(N_("Cost of its own trips (kip)"), "kip"),
+            Column(N_("Own cost per kg (kip)"), "kip"),
+        ],
+        rows=[
+            [v.name, v.kg, v.km, v.carried_kg, v.trips, v.trip_cost, v.own_cost, per_kg(v.own_cost, v.kg)]
+            for v in villages
+        ],
+        footer=[
+            Msg(N_("All villages")),
+            result.total_kg,
+            None,
+            sum(v.carried_kg for v in villages),
+            result.trips,
+            None,
+            result.bill,
+            per_kg(result.bill, result.total_kg),
+        ],
     )
     pays_table = ResultTable(
-        id="pays", caption=N_("Who pays what"),
-        columns=[Column(N_("Village")), Column(N_("Pays (kip)"), "kip"), Column(N_("Per kg (kip)"), "kip"),
-                 Column(N_("Cost of its own trips (kip)"), "kip"),
-                 Column(N_("Pays minus own trips (kip)"), "kip")],
+        id="pays",
+        caption=N_("Who pays what"),
+        columns=[
+            Column(N_("Village")),
+            Column(N_("Pays (kip)"), "kip"),
+            Column(N_("Per kg (kip)"), "kip"),
+            Column(N_("Cost of its own trips (kip)"), "kip"),
+            Column(N_("Pays minus own trips (kip)"), "kip"),
+        ],
         rows=[[v.name, v.pays, per_kg(v.pays, v.kg), v.own_cost, v.pays - v.own_cost] for v in villages],
         footer=[Msg(N_("Truck bill minus what the villages pay (must be 0)")), result.balance(), None, None, None],
     )
     rules_table = ResultTable(
-        id="rules", caption=N_("Every way of sharing the bill, side by side (kip)"),
+        id="rules",
+        caption=N_("Every way of sharing the bill, side by side (kip)"),
         columns=[Column(N_("Village"))] + [Column(RULE_SHORT[r], "kip") for r in transport_costs.RULES],
         rows=[[v.name] + [v.by_rule[r] for r in transport_costs.RULES] for v in villages],
         footer=[Msg(N_("All villages (each is the truck bill)"))]
-               + [sum(v.by_rule[r] for v in villages) for r in transport_costs.RULES],
+        + [sum(v.by_rule[r] for v in villages) for r in transport_costs.RULES],
     )
     series = [(RULE_SHORT[r], [per_kg(v.by_rule[r], v.kg) or 0 for v in villages]) for r in transport_costs.RULES]
     if result.rule_share < 1 and result.rule != "per_kg":
         series.append((N_("Your mix"), [per_kg(v.pays, v.kg) or 0 for v in villages]))
     chart = BarChart(
-        id="chart", title=N_("Transport cost per kg of parchment, by village and way of sharing"),
-        labels=[v.name for v in villages], series=series, y_title=N_("kip per kg"),
+        id="chart",
+        title=N_("Transport cost per kg of parchment, by village and way of sharing"),
+        labels=[v.name for v in villages],
+        series=series,
+        y_title=N_("kip per kg"),
     )
 
     notices = []
     if result.total_kg == 0:
         notices.append(Notice("info", N_("No coffee to carry: enter the kg of each village.")))
-    part_loads = [(v.name, result.last_load(v.name)) for v in villages
-                  if v.trips and result.last_load(v.name) < result.truck.capacity_kg]
+    part_loads = [
+        (v.name, result.last_load(v.name))
+        for v in villages
+        if v.trips and result.last_load(v.name) < result.truck.capacity_kg
+    ]
     if part_loads:
-        notices.append(Notice("info", N_(
-            "Some trucks leave part empty. On the last trip they carry: {loads} (a full truck is {capacity} kg). "
-            "A part load costs a whole trip."),
-            {"loads": ", ".join(f"{name} {t.int(round_kip(kg))} kg" for name, kg in part_loads),
-             "capacity": result.truck.capacity_kg}))
+        notices.append(
+            Notice(
+                "info",
+                N_(
+                    "Some trucks leave part empty. On the last trip they carry: {loads} (a full truck is {capacity} kg). "
+                    "A part load costs a whole trip."
+                ),
+                {
+                    "loads": ", ".join(f"{name} {t.int(round_kip(kg))} kg" for name, kg in part_loads),
+                    "capacity": result.truck.capacity_kg,
+                },
+            )
+        )
     if values["carried"] == "cherry" and result.total_kg:
         parchment_trips = sum(transport_costs.trips_needed(Fraction(v.kg), result.truck.capacity_kg) for v in villages)
-        notices.append(Notice("warning", N_(
-            "Fresh cherry weighs about {factor} times its parchment: the truck needs {trips} trips instead of "
-            "{parchment_trips}. Cherry must also be pulped within about 18 hours."),
-            {"factor": values["cherry_per_parchment"], "trips": result.trips, "parchment_trips": parchment_trips}))
+        notices.append(
+            Notice(
+                "warning",
+                N_(
+                    "Fresh cherry weighs about {factor} times its parchment: the truck needs {trips} trips instead of "
+                    "{parchment_trips}. Cherry must also be pulped within about 18 hours."
+                ),
+                {"factor": values["cherry_per_parchment"], "trips": result.trips, "parchment_trips": parchment_trips},
+            )
+        )
     more = [v for v in villages if v.pays > v.own_cost]
     less = [v for v in villages if v.pays < v.own_cost]
     if more and less:
-        notices.append(Notice("info", N_(
-            "Villages that pay more than their own trips cost: {payers} ({more} in all). Villages that pay less: "
-            "{receivers}. Money moves between villages: agree on it openly, and say why."),
-            {"payers": ", ".join(v.name for v in more), "more": t.kip(sum(v.pays - v.own_cost for v in more)),
-             "receivers": ", ".join(v.name for v in less)}))
+        notices.append(
+            Notice(
+                "info",
+                N_(
+                    "Villages that pay more than their own trips cost: {payers} ({more} in all). Villages that pay less: "
+                    "{receivers}. Money moves between villages: agree on it openly, and say why."
+                ),
+                {
+                    "payers": ", ".join(v.name for v in more),
+                    "more": t.kip(sum(v.pays - v.own_cost for v in more)),
+                    "receivers": ", ".join(v.name for v in less),
+                },
+            )
+        )
     elif result.rule == "own" and result.rule_share == 1 and result.total_kg:
         prices = [Fraction(v.own_cost, v.kg) for v in villages if v.kg]
-        notices.append(Notice("info", N_(
-            "Each village pays what its own trips cost: from {low} to {high} kip per kg. "
-            "Villages far from the buyer, and villages whose last truck is part empty, pay more per kg."),
-            {"low": round_kip(min(prices)), "high": round_kip(max(prices))}))
+        notices.append(
+            Notice(
+                "info",
+                N_(
+                    "Each village pays what its own trips cost: from {low} to {high} kip per kg. "
+                    "Villages far from the buyer, and villages whose last truck is part empty, pay more per kg."
+                ),
+                {"low": round_kip(min(prices)), "high": round_kip(max(prices))},
+            )
+        )
     if result.fallback:
-        notices.append(Notice("warning", N_(
-            "Every village with coffee is 0 km from the buyer, so “by distance” is shared by kg instead.")))
+        notices.append(
+            Notice(
+                "warning",
+                N_("Every village with coffee is 0 km from the buyer, so “by distance” is shared by kg instead."),
+            )
+        )
     return Outputs(
         key=Msg(N_("Truck bill for the season: {amount}"), {"amount": t.kip(result.bill)}),
         tables=[trips_table, pays_table, rules_table],
         charts=[chart] if villages else [],
         notices=notices,
-        numbers={"balance": result.balance(), "bill": result.bill, "trips": result.trips,
-                 "pays": {v.name: v.pays for v in villages},
-                 "by_rule": {r: {v.name: v.by_rule[r] for v in villages} for r in transport_costs.RULES}},
+        numbers={
+            "balance": result.balance(),
+            "bill": result.bill,
+            "trips": result.trips,
+            "pays": {v.name: v.pays for v in villages},
+            "by_rule": {r: {v.name: v.by_rule[r] for v in villages} for r in transport_costs.RULES},
+        },
     )
 
 
@@ -229,10 +294,7 @@ def _vanh_pays(case: Case) -> int:
     return round_kip(Fraction(240 * village.pays, village.kg)) if village.kg else 0
 
 
-def _villages(case: Case) -> list[tuple[str, str]]:
-    return [(v.name, v.name) for v in case.result.villages.values()]
-
-
+# fmt: off
 QUESTIONS = [
     # By hand: a trip costs 400,000 + 20,000 × km: Phou Kaew 1,200,000, Nam Sai 2,000,000,
     # Kok Mai 1,400,000. Trips at 4,000 kg: 2, 1, 2. Bill: 2,400,000 + 2,000,000 + 2,800,000 = 7,200,000.
@@ -264,7 +326,7 @@ QUESTIONS = [
         prompt=N_("The co-op changes from “each village pays for its own trips” to one price per kg. Which village gains the most?"),
         answer=_gains_most,
         reference=N_("Ban Nam Sai"),
-        kind=ChoiceAnswer(options=_villages),
+        kind=ChoiceAnswer(options=names(lambda result: result.villages.values())),
         hints=[N_("Compare the columns “Own trips” and “One price per kg” in the table of every way of sharing."),
                N_("The village with the dearest trips per kg gains when everybody pays the same price.")],
         explain=N_("Right: {answer}. Its own trips cost the most per kg. With one price, the near villages pay part of its cost."),
@@ -298,19 +360,4 @@ QUESTIONS = [
         explain=N_("Right: {answer}, five times as many. Pulping and drying in the village saves most of the transport."),
     ),
 ]
-
-
-EXERCISE = Exercise(
-    name="transport-costs",
-    title=N_("Simulation: sharing transport costs between villages"),
-    summary=N_("Change the truck's costs, the villages' coffee and distances, and the way the bill is shared, "
-               "and see who pays for whom."),
-    model=transport_costs,
-    params=PARAMS,
-    run=run,
-    show=show,
-    questions=QUESTIONS,
-    validate=validate,
-    code_tip=N_("This is the model the form uses. Change it — for example add a fixed fee per village, or let "
-                "one truck collect from two villages — then press Run. Reset code brings the original back."),
-)
+# fmt: on

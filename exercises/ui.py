@@ -14,8 +14,12 @@ UI: dict[str, str] = {
     "running": N_("Working it out…"),
     "updated": N_("Results updated."),
     "stopped": N_("Stopped. Python is starting again; your numbers and code are kept."),
-    "timeout": N_("Stopped after {seconds} seconds: the code may be stuck in a loop that never ends. Python is starting again; your numbers and code are kept."),
-    "crashed": N_("Python stopped unexpectedly (maybe the code used too much memory or went too deep). It is starting again; your numbers and code are kept."),
+    "timeout": N_(
+        "Stopped after {seconds} seconds: the code may be stuck in a loop that never ends. Python is starting again; your numbers and code are kept."
+    ),
+    "crashed": N_(
+        "Python stopped unexpectedly (maybe the code used too much memory or went too deep). It is starting again; your numbers and code are kept."
+    ),
     "load_failed": N_("Python could not be started: {reason}. The results shown are for the default numbers."),
     "load_timeout": N_("Python took too long to start. Check that the whole course folder was copied, then try again."),
     "retry": N_("Try again"),
@@ -34,9 +38,13 @@ UI: dict[str, str] = {
     "progress_exported": N_("Progress saved to a file."),
     "progress_imported": N_("Progress loaded from the file."),
     "progress_bad_file": N_("This file is not a progress file from this course; nothing was changed."),
-    "progress_corrupt": N_("Saved progress on this computer could not be read, so it was put aside in a backup and a fresh record was started."),
+    "progress_corrupt": N_(
+        "Saved progress on this computer could not be read, so it was put aside in a backup and a fresh record was started."
+    ),
     "progress_migrated": N_("Saved progress from an older version of the course was updated."),
-    "progress_unavailable": N_("This browser does not let the page save progress; use “Save progress to a file” before you close it."),
+    "progress_unavailable": N_(
+        "This browser does not let the page save progress; use “Save progress to a file” before you close it."
+    ),
     "checking": N_("Checking…"),
     "done_badge": N_("All questions answered"),
     # Session pages: the edition switch (screen and print) and the printable PDFs

@@ -14,38 +14,31 @@ Facts (see the references page): one member, one vote (ica-1995); quorum example
 50% in Asian co-operative laws (fao-coop-law-asia); three-quarters of those present for by-law
 changes, more than half otherwise, in Viet Nam's law (vietnam-coop-law). Lao rules were not
 verified: groups should check with the district office.
-
-Reading order: the parameters (what a learner can change), ``run`` (inputs → model), ``show``
-(what the page displays), then the questions with their hints and checks.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from fractions import Fraction
-from typing import Any, Mapping
+from typing import Any
 
-from exercises.core import (
-    Case,
-    BarChart,
-    Choice,
-    ChoiceAnswer,
-    Column,
-    Exercise,
-    Integer,
-    Msg,
-    N_,
-    Notice,
-    NumberAnswer,
-    Outputs,
-    ParamError,
-    Percent,
-    Question,
-    ResultTable,
-    Table,
-    Text,
-    Translator,
-)
+from exercises.core.exercise import fill
+from exercises.core.i18n import N_, Translator
+from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
+from exercises.core.params import Choice, Integer, Percent, Table, Text
+from exercises.core.questions import Case, ChoiceAnswer, NumberAnswer, Question
 from exercises.models import voting_rules
+from exercises.shared import ONE_ROW_PER_MEMBER
+
+TITLE = N_("Simulation: quorum, majorities and one member, one vote")
+SUMMARY = N_(
+    "Change who comes, how they vote, the quorum and the majority, and see when the same vote passes "
+    "or fails. Compare one member, one vote with votes counted by shares or by kg of cherry."
+)
+CODE_TIP = N_(
+    "This is the model the form uses. Change it — for example count the quorum in shares instead of "
+    "in people — then press Run. Reset code brings the original back."
+)
 
 # ---- What the learner can change ----------------------------------------------------------------
 
@@ -82,6 +75,7 @@ MEMBERS = [
     (N_("Souk"), "kok_mai", 1, 500, "no", "abstain"),
 ]
 
+# fmt: off
 PARAMS = [
     Percent(name="quorum", label=N_("Quorum"), unit=N_("% of all members"),
             default="50", min=0, max=100, places=1,
@@ -99,28 +93,24 @@ PARAMS = [
                    "those present.")),
     Table(
         name="members", key_column="name",
-        key_message=N_("{value} is already in the table: each member has one row."),
-        label=N_("Members and their votes"), row_label=N_("member"),
+        key_message=ONE_ROW_PER_MEMBER,
+        label=N_("Members and their votes"),
         help=N_("One row per member of the co-op, present or not. Votes of absent members are not counted. "
                 "Shares and kg are used only to compare other ways of counting."),
         columns=[
-            Text(name="name", label=N_("Member"), default=""),
-            Choice(name="village", label=N_("Village"), default="phou_kaew", options=VILLAGES),
-            Integer(name="shares", label=N_("Shares"), default=1, min=0, max=10_000),
-            Integer(name="kg", label=N_("Cherry a season"), unit=N_("kg"), default=0, min=0, max=10_000_000),
-            Choice(name="present", label=N_("At the meeting"), default="yes", options=PRESENT_OPTIONS),
-            Choice(name="vote", label=N_("Vote"), default="yes", options=VOTE_OPTIONS),
+            Text(name="name", label=N_("Member")),
+            Choice(name="village", label=N_("Village"), options=VILLAGES),
+            Integer(name="shares", label=N_("Shares"), min=0, max=10_000),
+            Integer(name="kg", label=N_("Cherry a season"), unit=N_("kg"), min=0, max=10_000_000),
+            Choice(name="present", label=N_("At the meeting"), options=PRESENT_OPTIONS),
+            Choice(name="vote", label=N_("Vote"), options=VOTE_OPTIONS),
         ],
         default=[{"name": n, "village": v, "shares": s, "kg": kg, "present": p, "vote": vote}
                  for n, v, s, kg, p, vote in MEMBERS],
         min_rows=0, max_rows=5_000,
     ),
 ]
-
-
-def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
-    """Checks across fields: every member has their own name (a vote is counted once per person)."""
-    return []
+# fmt: on
 
 
 # ---- From the form to the model and back --------------------------------------------------------
@@ -128,14 +118,11 @@ def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
 
 def run(model: Any, values: Mapping[str, Any]) -> Any:
     """Give the learner's numbers to the model (the original, or the learner's edited copy)."""
-    rules = model.Rules(
-        quorum=values["quorum"],
-        base=values["base"],
-        qualified=Fraction(values["qualified"]),
-        proposal=values["proposal"],
-    )
-    members = [model.Member(r["name"], r["village"], r["shares"], r["kg"], r["present"] == "yes", r["vote"])
-               for r in values["members"]]
+    rules = fill(model.Rules, values, qualified=Fraction(values["qualified"]))
+    members = [
+        model.Member(r["name"], r["village"], r["shares"], r["kg"], r["present"] == "yes", r["vote"])
+        for r in values["members"]
+    ]
     return model.count_votes(members, rules)
 
 
@@ -156,12 +143,24 @@ def _percent(part: int, whole: int) -> Fraction:
 def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     """Quorum, the votes counted three ways, villages and each member's say; a chart; notes."""
     quorum_table = ResultTable(
-        id="quorum", caption=N_("The quorum"),
-        columns=[Column(N_("Members of the co-op"), "int"), Column(N_("Present"), "int"),
-                 Column(N_("Quorum"), "pct"), Column(N_("Present needed"), "int"),
-                 Column(N_("Can the meeting decide?"))],
-        rows=[[result.members, result.present, values["quorum"], result.quorum_needed,
-               Msg(N_("yes")) if result.quorate else Msg(N_("no: no quorum"))]],
+        id="quorum",
+        caption=N_("The quorum"),
+        columns=[
+            Column(N_("Members of the co-op"), "int"),
+            Column(N_("Present"), "int"),
+            Column(N_("Quorum"), "pct"),
+            Column(N_("Present needed"), "int"),
+            Column(N_("Can the meeting decide?")),
+        ],
+        rows=[
+            [
+                result.members,
+                result.present,
+                values["quorum"],
+                result.quorum_needed,
+                Msg(N_("yes")) if result.quorate else Msg(N_("no: no quorum")),
+            ]
+        ],
     )
 
     def outcome(method: str) -> Msg:
@@ -171,21 +170,52 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
 
     counts = [result.counts[m] for m in voting_rules.METHODS]
     votes_table = ResultTable(
-        id="votes", caption=N_("The same votes, counted three ways"),
-        columns=[Column(N_("Counted")), Column(N_("Yes"), "int"), Column(N_("No"), "int"), Column(N_("Blank"), "int"),
-                 Column(N_("Absent"), "int"), Column(N_("Counted out of"), "int"), Column(N_("Share yes"), "pct"),
-                 Column(N_("Needed for more than half"), "int"), Column(N_("Needed for the qualified majority"), "int"),
-                 Column(N_("The proposal"))],
-        rows=[[Msg(METHOD_LABELS[c.method]), c.yes, c.no, c.abstain, c.absent, c.base, c.yes_share,
-               c.needed_simple, c.needed_qualified, outcome(c.method)] for c in counts],
+        id="votes",
+        caption=N_("The same votes, counted three ways"),
+        columns=[
+            Column(N_("Counted")),
+            Column(N_("Yes"), "int"),
+            Column(N_("No"), "int"),
+            Column(N_("Blank"), "int"),
+            Column(N_("Absent"), "int"),
+            Column(N_("Counted out of"), "int"),
+            Column(N_("Share yes"), "pct"),
+            Column(N_("Needed for more than half"), "int"),
+            Column(N_("Needed for the qualified majority"), "int"),
+            Column(N_("The proposal")),
+        ],
+        rows=[
+            [
+                Msg(METHOD_LABELS[c.method]),
+                c.yes,
+                c.no,
+                c.abstain,
+                c.absent,
+                c.base,
+                c.yes_share,
+                c.needed_simple,
+                c.needed_qualified,
+                outcome(c.method),
+            ]
+            for c in counts
+        ],
     )
 
     village_table = ResultTable(
-        id="villages", caption=N_("Village by village (one member, one vote)"),
-        columns=[Column(N_("Village")), Column(N_("Members"), "int"), Column(N_("Present"), "int"),
-                 Column(N_("Yes"), "int"), Column(N_("No"), "int"), Column(N_("Blank"), "int")],
-        rows=[[Msg(VILLAGE_LABELS.get(v.village, v.village)), v.members, v.present, v.yes, v.no, v.abstain]
-              for v in sorted(result.villages.values(), key=lambda v: (VILLAGE_ORDER.get(v.village, 99), v.village))],
+        id="villages",
+        caption=N_("Village by village (one member, one vote)"),
+        columns=[
+            Column(N_("Village")),
+            Column(N_("Members"), "int"),
+            Column(N_("Present"), "int"),
+            Column(N_("Yes"), "int"),
+            Column(N_("No"), "int"),
+            Column(N_("Blank"), "int"),
+        ],
+        rows=[
+            [Msg(VILLAGE_LABELS.get(v.village, v.village)), v.members, v.present, v.yes, v.no, v.abstain]
+            for v in sorted(result.villages.values(), key=lambda v: (VILLAGE_ORDER.get(v.village, 99), v.village))
+        ],
     )
 
     present_weight = {m: result.counts[m].present for m in voting_rules.METHODS}
@@ -194,12 +224,20 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
         if row["present"] != "yes":
             continue
         weights = {"member": 1, "shares": row["shares"], "kg": row["kg"]}
-        say_rows.append([row["name"], Msg(VOTE_LABELS[row["vote"]])]
-                        + [_percent(weights[m], present_weight[m]) for m in voting_rules.METHODS])
+        say_rows.append(
+            [row["name"], Msg(VOTE_LABELS[row["vote"]])]
+            + [_percent(weights[m], present_weight[m]) for m in voting_rules.METHODS]
+        )
     say_table = ResultTable(
-        id="say", caption=N_("How much each member present weighs, counted each way"),
-        columns=[Column(N_("Member")), Column(N_("Vote")), Column(N_("One member, one vote"), "pct"),
-                 Column(N_("By shares"), "pct"), Column(N_("By kg of cherry"), "pct")],
+        id="say",
+        caption=N_("How much each member present weighs, counted each way"),
+        columns=[
+            Column(N_("Member")),
+            Column(N_("Vote")),
+            Column(N_("One member, one vote"), "pct"),
+            Column(N_("By shares"), "pct"),
+            Column(N_("By kg of cherry"), "pct"),
+        ],
         rows=say_rows,
     )
 
@@ -207,13 +245,17 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
         return _percent(part, present_weight[method]) * 100
 
     chart = BarChart(
-        id="chart", title=N_("Yes, no and blank as a share of the votes present, and what the proposal needs"),
+        id="chart",
+        title=N_("Yes, no and blank as a share of the votes present, and what the proposal needs"),
         labels=[Msg(METHOD_LABELS[m]) for m in voting_rules.METHODS],
-        series=[(N_("Yes"), [of_present(result.counts[m].yes, m) for m in voting_rules.METHODS]),
-                (N_("No"), [of_present(result.counts[m].no, m) for m in voting_rules.METHODS]),
-                (N_("Blank"), [of_present(result.counts[m].abstain, m) for m in voting_rules.METHODS]),
-                (N_("Yes needed to pass"), [of_present(result.needed(m), m) for m in voting_rules.METHODS])],
-        y_title=N_("% of the votes present"), kind="num",
+        series=[
+            (N_("Yes"), [of_present(result.counts[m].yes, m) for m in voting_rules.METHODS]),
+            (N_("No"), [of_present(result.counts[m].no, m) for m in voting_rules.METHODS]),
+            (N_("Blank"), [of_present(result.counts[m].abstain, m) for m in voting_rules.METHODS]),
+            (N_("Yes needed to pass"), [of_present(result.needed(m), m) for m in voting_rules.METHODS]),
+        ],
+        y_title=N_("% of the votes present"),
+        kind="num",
     )
 
     return Outputs(
@@ -237,14 +279,22 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
 
 #: What the other ways of counting would decide, when they differ from one member, one vote.
 OTHER_WAY = {
-    ("shares", True): N_("Counted by shares instead, the proposal would pass: the members with the most shares "
-                         "would decide for the others."),
-    ("shares", False): N_("Counted by shares instead, the proposal would fail: the members with the most shares "
-                          "would decide for the others."),
-    ("kg", True): N_("Counted by kg of cherry instead, the proposal would pass: the members who bring the most "
-                     "cherry would decide for the others."),
-    ("kg", False): N_("Counted by kg of cherry instead, the proposal would fail: the members who bring the most "
-                      "cherry would decide for the others."),
+    ("shares", True): N_(
+        "Counted by shares instead, the proposal would pass: the members with the most shares "
+        "would decide for the others."
+    ),
+    ("shares", False): N_(
+        "Counted by shares instead, the proposal would fail: the members with the most shares "
+        "would decide for the others."
+    ),
+    ("kg", True): N_(
+        "Counted by kg of cherry instead, the proposal would pass: the members who bring the most "
+        "cherry would decide for the others."
+    ),
+    ("kg", False): N_(
+        "Counted by kg of cherry instead, the proposal would fail: the members who bring the most "
+        "cherry would decide for the others."
+    ),
 }
 
 
@@ -255,27 +305,53 @@ def _notices(result: Any) -> list[Notice]:
     notices = []
     member = result.counts["member"]
     if not result.quorate:
-        notices.append(Notice("warning", N_(
-            "Only {present} of the {members} members are present, and the quorum needs {needed}. The meeting "
-            "cannot decide anything: it must be called again."),
-            {"present": result.present, "members": result.members, "needed": result.quorum_needed}))
+        notices.append(
+            Notice(
+                "warning",
+                N_(
+                    "Only {present} of the {members} members are present, and the quorum needs {needed}. The meeting "
+                    "cannot decide anything: it must be called again."
+                ),
+                {"present": result.present, "members": result.members, "needed": result.quorum_needed},
+            )
+        )
         return notices
     if result.passes("member"):
-        notices.append(Notice("success", N_(
-            "One member, one vote: the proposal passes with {yes} yes votes; it needed at least {needed}."),
-            {"yes": member.yes, "needed": result.needed("member")}))
+        notices.append(
+            Notice(
+                "success",
+                N_("One member, one vote: the proposal passes with {yes} yes votes; it needed at least {needed}."),
+                {"yes": member.yes, "needed": result.needed("member")},
+            )
+        )
     else:
-        notices.append(Notice("warning", N_(
-            "One member, one vote: the proposal fails with {yes} yes votes; it needed at least {needed}."),
-            {"yes": member.yes, "needed": result.needed("member")}))
+        notices.append(
+            Notice(
+                "warning",
+                N_("One member, one vote: the proposal fails with {yes} yes votes; it needed at least {needed}."),
+                {"yes": member.yes, "needed": result.needed("member")},
+            )
+        )
     if result.rules.proposal == "ordinary" and member.base > 0 and 2 * member.yes == member.base:
-        notices.append(Notice("info", N_(
-            "Exactly half of the votes are yes. Half is not more than half, so the simple majority is not reached.")))
+        notices.append(
+            Notice(
+                "info",
+                N_(
+                    "Exactly half of the votes are yes. Half is not more than half, so the simple majority is not reached."
+                ),
+            )
+        )
     if result.rules.base == "present" and member.abstain > 0:
-        notices.append(Notice("info", N_(
-            "The {count} blank votes work like no votes here, because majorities are counted out of the "
-            "members present."),
-            {"count": member.abstain}))
+        notices.append(
+            Notice(
+                "info",
+                N_(
+                    "The {count} blank votes work like no votes here, because majorities are counted out of the "
+                    "members present."
+                ),
+                {"count": member.abstain},
+            )
+        )
     for method in ("shares", "kg"):
         other = result.passes(method)
         if other != result.passes("member"):
@@ -297,6 +373,7 @@ def _kg_yes_share(case: Case) -> Fraction:
     return _percent(count.yes, count.present) * 100
 
 
+# fmt: off
 QUESTIONS = [
     # By hand: 50% of 20 members = 10 members.
     Question(
@@ -362,19 +439,4 @@ QUESTIONS = [
                    "one vote protects small farmers such as Mrs Vanh."),
     ),
 ]
-
-
-EXERCISE = Exercise(
-    name="voting-rules",
-    title=N_("Simulation: quorum, majorities and one member, one vote"),
-    summary=N_("Change who comes, how they vote, the quorum and the majority, and see when the same vote passes "
-               "or fails. Compare one member, one vote with votes counted by shares or by kg of cherry."),
-    model=voting_rules,
-    params=PARAMS,
-    run=run,
-    show=show,
-    questions=QUESTIONS,
-    validate=validate,
-    code_tip=N_("This is the model the form uses. Change it — for example count the quorum in shares instead of "
-                "in people — then press Run. Reset code brings the original back."),
-)
+# fmt: on

@@ -15,39 +15,32 @@ subject-matter research §4.1). Prices: 2019/20 arabica cherry 1,500–3,200 kip
 15,000–16,500 kip/kg (vietstock-2020); green coffee about 2015, grade D US$1,300 and grade A
 US$2,200 a tonne (lca-2015-interview), changed into kip at 8,900 kip per US$ (laotiantimes-2024-kip).
 Prices from different years do not fit together exactly: groups should put in today's prices.
-
-Reading order: the parameters (what a learner can change), ``run`` (inputs → model), ``show``
-(what the page displays), then the questions with their hints and checks.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import replace
 from fractions import Fraction
-from typing import Any, Mapping
+from typing import Any
 
-from exercises.core import (
-    Case,
-    BarChart,
-    Choice,
-    Column,
-    Exercise,
-    Integer,
-    Msg,
-    N_,
-    NoAnswer,
-    Notice,
-    Number,
-    NumberAnswer,
-    Outputs,
-    ParamError,
-    Percent,
-    Question,
-    ResultTable,
-    Table,
-    Translator,
-    round_kip,
+from exercises.core.exercise import fill
+from exercises.core.i18n import N_, Translator
+from exercises.core.money import round_kip
+from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
+from exercises.core.params import Choice, Integer, Number, ParamError, Percent, Table
+from exercises.core.questions import Case, NoAnswer, NumberAnswer, Question
+from exercises.shared import CHERRY_PER_PARCHMENT
+
+TITLE = N_("Simulation: from cherry to a container of green coffee")
+SUMMARY = N_(
+    "Change the kg of cherry, the ratios, the container and the prices, and see how much green coffee "
+    "is left, how many families fill a container, and what the coffee is worth at each stage."
 )
-from exercises.models import weights_chain
+CODE_TIP = N_(
+    "This is the model the form uses. Change it — for example add a roasting step, or give the "
+    "sorted-out beans a value — then press Run. Reset code brings the original back."
+)
 
 # ---- What the learner can change ----------------------------------------------------------------
 
@@ -58,13 +51,12 @@ STAGE_OPTIONS = (
 )
 STAGE_NAMES = dict(STAGE_OPTIONS)
 
+# fmt: off
 PARAMS = [
     Integer(name="cherry_kg", label=N_("Cherry the group brings"), unit=N_("kg"),
             default=60_000, min=0, max=100_000_000,
             help=N_("Phou Kaew: 25 families picked about 60,000 kg of cherry last season.")),
-    Number(name="cherry_per_parchment", label=N_("Cherry for 1 kg of parchment"), unit=N_("kg"),
-           default="5", min="1", max="20", places=2,
-           help=N_("About 5 kg of cherry make 1 kg of parchment (washed coffee).")),
+    replace(CHERRY_PER_PARCHMENT, max="20", help=N_("About 5 kg of cherry make 1 kg of parchment (washed coffee).")),
     Number(name="parchment_per_green", label=N_("Parchment for 1 kg of green coffee"), unit=N_("kg"),
            default="1.25", min="1", max="5", places=2,
            help=N_("About 1.25 kg after hulling; up to about 1.6 kg with strict sorting for export.")),
@@ -93,14 +85,14 @@ PARAMS = [
     Table(
         name="prices", key_column="stage",
         key_message=N_("{value} is already in the table: each stage has one row."),
-        label=N_("Prices at each stage"), row_label=N_("stage"),
+        label=N_("Prices at each stage"),
         help=N_("Kip per kg. 2019/20: cherry 1,500–3,200 and parchment 15,000–16,500. Green coffee, about 2015: "
                 "grade D US$1,300 and grade A US$2,200 a tonne, that is 11,570–19,580 kip per kg at 8,900 kip "
                 "per US$. Use today's prices."),
         columns=[
-            Choice(name="stage", label=N_("Stage"), default="cherry", options=STAGE_OPTIONS),
-            Integer(name="low", label=N_("Low price"), unit=N_("kip per kg"), default=0, min=0, max=10_000_000),
-            Integer(name="high", label=N_("High price"), unit=N_("kip per kg"), default=0, min=0, max=10_000_000),
+            Choice(name="stage", label=N_("Stage"), options=STAGE_OPTIONS),
+            Integer(name="low", label=N_("Low price"), unit=N_("kip per kg"), min=0, max=10_000_000),
+            Integer(name="high", label=N_("High price"), unit=N_("kip per kg"), min=0, max=10_000_000),
         ],
         default=[
             {"stage": "cherry", "low": 1_500, "high": 3_200},
@@ -110,6 +102,7 @@ PARAMS = [
         min_rows=0, max_rows=3,
     ),
 ]
+# fmt: on
 
 
 def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
@@ -117,8 +110,16 @@ def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
     problems = []
     for index, row in enumerate(values["prices"]):
         if row["low"] > row["high"]:
-            problems.append((f"prices.{index}.high", ParamError(
-                N_("The high price ({high} kip) is below the low price ({low} kip)."), high=row["high"], low=row["low"])))
+            problems.append(
+                (
+                    f"prices.{index}.high",
+                    ParamError(
+                        N_("The high price ({high} kip) is below the low price ({low} kip)."),
+                        high=row["high"],
+                        low=row["low"],
+                    ),
+                )
+            )
     return problems
 
 
@@ -127,16 +128,8 @@ def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
 
 def run(model: Any, values: Mapping[str, Any]) -> Any:
     """Give the learner's numbers to the model (the original, or the learner's edited copy)."""
-    ratios = model.Ratios(
-        cherry_per_parchment=values["cherry_per_parchment"],
-        parchment_per_green=values["parchment_per_green"],
-        sorting_loss=values["sorting_loss"],
-    )
-    capacity = model.Capacity(
-        cherry_per_member=values["cherry_per_member"],
-        cherry_per_ha=values["cherry_per_ha"],
-        picker_kg_per_day=values["picker_kg_per_day"],
-    )
+    ratios = fill(model.Ratios, values)
+    capacity = fill(model.Capacity, values)
     prices = [model.Price(row["stage"], row["low"], row["high"]) for row in values["prices"]]
     return model.chain(values["cherry_kg"], ratios, values["bags"], values["bag_kg"], capacity, prices)
 
@@ -146,16 +139,19 @@ _LOSS_NOTICES = {
     ("cherry", "parchment"): N_(
         "At least at one of the prices, the parchment is worth less than the cherry it came from: per kg of "
         "cherry, parchment brings {later_low}–{later_high} kip and cherry {earlier_low}–{earlier_high} kip. "
-        "Then the work of the wet mill earns nothing. Check that both prices come from the same season."),
+        "Then the work of the wet mill earns nothing. Check that both prices come from the same season."
+    ),
     ("parchment", "green"): N_(
         "At least at one of the prices, the green coffee is worth less than the parchment it came from: per kg "
         "of cherry, green coffee brings {later_low}–{later_high} kip and parchment {earlier_low}–{earlier_high} "
         "kip. Hulling, sorting, bags and transport cost money too. Check that the prices come from the same "
-        "season; if they do, selling parchment pays better, and quality (grade A, not grade D) decides."),
+        "season; if they do, selling parchment pays better, and quality (grade A, not grade D) decides."
+    ),
     ("cherry", "green"): N_(
         "At least at one of the prices, the green coffee is worth less than the cherry it came from: per kg of "
         "cherry, green coffee brings {later_low}–{later_high} kip and cherry {earlier_low}–{earlier_high} kip. "
-        "Check that the prices come from the same season."),
+        "Check that the prices come from the same season."
+    ),
 }
 
 
@@ -164,25 +160,40 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     lot, box = result.lot, result.container
     lot_people, box_people = result.lot_people, result.container_people
     weights_table = ResultTable(
-        id="weights", caption=N_("The group's cherry and one full container"),
-        columns=[Column(N_("Item")), Column(N_("The group's cherry"), "num", 1), Column(N_("One full container"), "num", 1)],
+        id="weights",
+        caption=N_("The group's cherry and one full container"),
+        columns=[
+            Column(N_("Item")),
+            Column(N_("The group's cherry"), "num", 1),
+            Column(N_("One full container"), "num", 1),
+        ],
         rows=[
             [Msg(N_("Cherry (kg)")), lot.cherry, box.cherry],
             [Msg(N_("Parchment (kg)")), lot.parchment, box.parchment],
             [Msg(N_("Green coffee after hulling (kg)")), lot.green, box.green],
             [Msg(N_("Green coffee for export (kg)")), lot.export_green, box.export_green],
             [Msg(N_("Containers filled")), result.containers, Fraction(box.export_green, result.container_green_kg)],
-            [Msg(N_("Member families (at {kg} kg of cherry each)"), {"kg": values["cherry_per_member"]}),
-             lot_people.families, box_people.families],
-            [Msg(N_("Hectares (at {kg} kg of cherry each)"), {"kg": values["cherry_per_ha"]}),
-             lot_people.hectares, box_people.hectares],
-            [Msg(N_("Days of picking for one person (at {kg} kg a day)"), {"kg": values["picker_kg_per_day"]}),
-             lot_people.picker_days, box_people.picker_days],
+            [
+                Msg(N_("Member families (at {kg} kg of cherry each)"), {"kg": values["cherry_per_member"]}),
+                lot_people.families,
+                box_people.families,
+            ],
+            [
+                Msg(N_("Hectares (at {kg} kg of cherry each)"), {"kg": values["cherry_per_ha"]}),
+                lot_people.hectares,
+                box_people.hectares,
+            ],
+            [
+                Msg(N_("Days of picking for one person (at {kg} kg a day)"), {"kg": values["picker_kg_per_day"]}),
+                lot_people.picker_days,
+                box_people.picker_days,
+            ],
         ],
     )
     share = (lambda kg: Fraction(kg, lot.cherry)) if lot.cherry else (lambda kg: 0)
     loss_table = ResultTable(
-        id="losses", caption=N_("Where the weight of the group's cherry goes"),
+        id="losses",
+        caption=N_("Where the weight of the group's cherry goes"),
         columns=[Column(N_("Step")), Column(N_("Weight (kg)"), "kg"), Column(N_("Share of the cherry"), "pct")],
         rows=[
             [Msg(N_("Lost at the wet mill: pulp, skin and water")), lot.wet_mill_loss, share(lot.wet_mill_loss)],
@@ -193,57 +204,114 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
         footer=[Msg(N_("Cherry minus everything above (must be 0)")), lot.balance(), None],
     )
     value_table = ResultTable(
-        id="values", caption=N_("What the group's coffee is worth at each stage"),
-        columns=[Column(N_("Stage")), Column(N_("Weight (kg)"), "kg"),
-                 Column(N_("Low price (kip per kg)"), "kip"), Column(N_("High price (kip per kg)"), "kip"),
-                 Column(N_("Value at the low price (kip)"), "kip"), Column(N_("Value at the high price (kip)"), "kip"),
-                 Column(N_("Per kg of cherry, low (kip)"), "kip"), Column(N_("Per kg of cherry, high (kip)"), "kip")],
-        rows=[[Msg(STAGE_NAMES[v.stage]), v.kg, v.price.low, v.price.high, v.value_low, v.value_high,
-               round_kip(v.per_cherry_low), round_kip(v.per_cherry_high)] for v in result.values],
+        id="values",
+        caption=N_("What the group's coffee is worth at each stage"),
+        columns=[
+            Column(N_("Stage")),
+            Column(N_("Weight (kg)"), "kg"),
+            Column(N_("Low price (kip per kg)"), "kip"),
+            Column(N_("High price (kip per kg)"), "kip"),
+            Column(N_("Value at the low price (kip)"), "kip"),
+            Column(N_("Value at the high price (kip)"), "kip"),
+            Column(N_("Per kg of cherry, low (kip)"), "kip"),
+            Column(N_("Per kg of cherry, high (kip)"), "kip"),
+        ],
+        rows=[
+            [
+                Msg(STAGE_NAMES[v.stage]),
+                v.kg,
+                v.price.low,
+                v.price.high,
+                v.value_low,
+                v.value_high,
+                round_kip(v.per_cherry_low),
+                round_kip(v.per_cherry_high),
+            ]
+            for v in result.values
+        ],
     )
     weight_chart = BarChart(
-        id="weight-chart", title=N_("Weight of the group's coffee at each stage"),
-        labels=[Msg(N_("Cherry")), Msg(N_("Parchment")), Msg(N_("Green coffee after hulling")),
-                Msg(N_("Green coffee for export"))],
+        id="weight-chart",
+        title=N_("Weight of the group's coffee at each stage"),
+        labels=[
+            Msg(N_("Cherry")),
+            Msg(N_("Parchment")),
+            Msg(N_("Green coffee after hulling")),
+            Msg(N_("Green coffee for export")),
+        ],
         series=[(Msg(N_("Weight")), [lot.cherry, lot.parchment, lot.green, lot.export_green])],
-        y_title=N_("kg"), kind="kg",
+        y_title=N_("kg"),
+        kind="kg",
     )
     charts = [weight_chart]
     if result.values:
-        charts.insert(0, BarChart(
-            id="value-chart", title=N_("Value of the group's coffee at each stage"),
-            labels=[Msg(STAGE_NAMES[v.stage]) for v in result.values],
-            series=[(Msg(N_("At the low price")), [v.value_low for v in result.values]),
-                    (Msg(N_("At the high price")), [v.value_high for v in result.values])],
-            y_title=N_("kip"),
-        ))
+        charts.insert(
+            0,
+            BarChart(
+                id="value-chart",
+                title=N_("Value of the group's coffee at each stage"),
+                labels=[Msg(STAGE_NAMES[v.stage]) for v in result.values],
+                series=[
+                    (Msg(N_("At the low price")), [v.value_low for v in result.values]),
+                    (Msg(N_("At the high price")), [v.value_high for v in result.values]),
+                ],
+                y_title=N_("kip"),
+            ),
+        )
 
-    notices = [Notice("info", N_(
-        "The group's cherry fills {share} of a container. A full container needs about {cherry} kg of cherry: "
-        "the harvest of about {families} member families, or {hectares} hectares."),
-        {"share": t.pct(result.containers), "cherry": t.int(box.cherry),
-         "families": t.num(box_people.families, 1), "hectares": t.num(box_people.hectares, 1)})]
-    for earlier, later in zip(result.values, result.values[1:]):
+    notices = [
+        Notice(
+            "info",
+            N_(
+                "The group's cherry fills {share} of a container. A full container needs about {cherry} kg of cherry: "
+                "the harvest of about {families} member families, or {hectares} hectares."
+            ),
+            {
+                "share": t.pct(result.containers),
+                "cherry": t.int(box.cherry),
+                "families": t.num(box_people.families, 1),
+                "hectares": t.num(box_people.hectares, 1),
+            },
+        )
+    ]
+    for earlier, later in zip(result.values, result.values[1:], strict=False):
         if later.per_cherry_low < earlier.per_cherry_low or later.per_cherry_high < earlier.per_cherry_high:
             kip = lambda amount: t.int(round_kip(amount))  # noqa: E731 - a short local alias
-            notices.append(Notice("warning", _LOSS_NOTICES[(earlier.stage, later.stage)], {
-                "later_low": kip(later.per_cherry_low), "later_high": kip(later.per_cherry_high),
-                "earlier_low": kip(earlier.per_cherry_low), "earlier_high": kip(earlier.per_cherry_high),
-            }))
+            notices.append(
+                Notice(
+                    "warning",
+                    _LOSS_NOTICES[(earlier.stage, later.stage)],
+                    {
+                        "later_low": kip(later.per_cherry_low),
+                        "later_high": kip(later.per_cherry_high),
+                        "earlier_low": kip(earlier.per_cherry_low),
+                        "earlier_high": kip(earlier.per_cherry_high),
+                    },
+                )
+            )
     if values["sorting_loss"] > 0 and values["parchment_per_green"] >= Fraction(14, 10):
-        notices.append(Notice("warning", N_(
-            "The parchment ratio ({ratio}) already looks like it includes sorting, and {loss} of the green coffee "
-            "is also sorted out. Make sure the sorting is not counted twice."),
-            {"ratio": t.num(values["parchment_per_green"]), "loss": t.pct(values["sorting_loss"])}))
+        notices.append(
+            Notice(
+                "warning",
+                N_(
+                    "The parchment ratio ({ratio}) already looks like it includes sorting, and {loss} of the green coffee "
+                    "is also sorted out. Make sure the sorting is not counted twice."
+                ),
+                {"ratio": t.num(values["parchment_per_green"]), "loss": t.pct(values["sorting_loss"])},
+            )
+        )
     return Outputs(
         key=Msg(N_("Cherry for one full container: {kg} kg"), {"kg": t.int(round_kip(box.cherry))}),
         tables=[weights_table, loss_table, value_table],
         charts=charts,
         notices=notices,
         numbers={
-            "balance": lot.balance(), "container_balance": box.balance(),
-            "export_green": lot.export_green, "containers": result.containers,
-            "container_cherry": box.cherry, "container_families": box_people.families,
+            "balance": lot.balance(),
+            "container_balance": box.balance(),
+            "export_green": lot.export_green,
+            "containers": result.containers,
+            "container_cherry": box.cherry,
+            "container_families": box_people.families,
             "values": {v.stage: [v.value_low, v.value_high] for v in result.values},
         },
     )
@@ -257,11 +325,17 @@ def _gain_as_parchment(case: Case) -> int:
     found = {v.stage: v for v in case.result.values}
     for stage in ("parchment", "cherry"):
         if stage not in found:
-            raise NoAnswer(N_("This question is about “{name}”, which is no longer in the table. "
-                              "Press “Reset numbers” to bring it back."), name=case.t(STAGE_NAMES[stage]))
+            raise NoAnswer(
+                N_(
+                    "This question is about “{name}”, which is no longer in the table. "
+                    "Press “Reset numbers” to bring it back."
+                ),
+                name=case.t(STAGE_NAMES[stage]),
+            )
     return found["parchment"].value_low - found["cherry"].value_low
 
 
+# fmt: off
 QUESTIONS = [
     # By hand: 320 bags × 60 kg = 19,200 kg of green coffee; × 1.25 = 24,000 kg of parchment;
     # × 5 = 120,000 kg of cherry.
@@ -334,19 +408,4 @@ QUESTIONS = [
                    "only pays when export coffee earns a better price."),
     ),
 ]
-
-
-EXERCISE = Exercise(
-    name="weights-chain",
-    title=N_("Simulation: from cherry to a container of green coffee"),
-    summary=N_("Change the kg of cherry, the ratios, the container and the prices, and see how much green coffee "
-               "is left, how many families fill a container, and what the coffee is worth at each stage."),
-    model=weights_chain,
-    params=PARAMS,
-    run=run,
-    show=show,
-    questions=QUESTIONS,
-    validate=validate,
-    code_tip=N_("This is the model the form uses. Change it — for example add a roasting step, or give the "
-                "sorted-out beans a value — then press Run. Reset code brings the original back."),
-)
+# fmt: on

@@ -13,50 +13,57 @@ in 2019/20 arabica cherry fetched 1,500–3,200 kip/kg and parchment 15,000–16
 (vietstock-2020); a hand pulper handles about 300 kg of cherry an hour, central stations up to
 4 t an hour (harvestmoney-drying). The mill price, fee, running costs and
 the weekly profile are story numbers, not quotes: groups should put in their own.
-
-Reading order: the parameters (what a learner can change), ``run`` (inputs → model), ``show``
-(what the page displays), then the questions with their hints and checks.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from fractions import Fraction
-from typing import Any, Mapping
+from typing import Any
 
-from exercises.core import (
-    Case,
-    BarChart,
-    Column,
-    Exercise,
-    Integer,
-    Msg,
-    N_,
-    NoAnswer,
-    Notice,
-    Number,
-    NumberAnswer,
-    Outputs,
-    ParamError,
-    Percent,
-    Question,
-    ResultTable,
-    Table,
-    Translator,
-    round_kip,
-)
+from exercises.core.exercise import fill
+from exercises.core.i18n import N_, Translator
+from exercises.core.money import round_kip
+from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
+from exercises.core.params import Integer, Percent, Table
+from exercises.core.questions import Case, NoAnswer, NumberAnswer, Question
 from exercises.models import wet_mill
+from exercises.shared import CHERRY_PER_PARCHMENT, ONE_ROW_PER_WEEK, WEEK, amounts_table
+
+TITLE = N_("Simulation: a village wet mill")
+SUMMARY = N_(
+    "Change the cost of the mill, the pulper, the fee or the cherry members bring, and see whether "
+    "the mill can handle the busiest days and how many seasons it needs to pay itself back."
+)
+CODE_TIP = N_(
+    "This is the model the form uses. Change it — for example let cherry over capacity wait for the "
+    "next day — then press Run. Reset code brings the original back."
+)
 
 # ---- What the learner can change ----------------------------------------------------------------
 
 #: The Phou Kaew season: 50,000 kg promised, 5,000 / 20,000 / 20,000 / 5,000 kg in October,
 #: November, December and January (four weeks each), arriving in bursts on a few days a week.
 SEASON = [
-    (1, 500, 1), (2, 1_000, 2), (3, 1_500, 3), (4, 2_000, 2),  # October: 5,000 kg
-    (5, 3_000, 3), (6, 4_000, 2), (7, 5_000, 2), (8, 8_000, 2),  # November: 20,000 kg
-    (9, 7_000, 2), (10, 6_000, 2), (11, 4_000, 2), (12, 3_000, 3),  # December: 20,000 kg
-    (13, 2_000, 2), (14, 1_500, 3), (15, 1_000, 2), (16, 500, 1),  # January: 5,000 kg
+    (1, 500, 1),
+    (2, 1_000, 2),
+    (3, 1_500, 3),
+    (4, 2_000, 2),  # October: 5,000 kg
+    (5, 3_000, 3),
+    (6, 4_000, 2),
+    (7, 5_000, 2),
+    (8, 8_000, 2),  # November: 20,000 kg
+    (9, 7_000, 2),
+    (10, 6_000, 2),
+    (11, 4_000, 2),
+    (12, 3_000, 3),  # December: 20,000 kg
+    (13, 2_000, 2),
+    (14, 1_500, 3),
+    (15, 1_000, 2),
+    (16, 500, 1),  # January: 5,000 kg
 ]
 
+# fmt: off
 PARAMS = [
     Integer(name="investment", label=N_("Cost of the mill"), unit=N_("kip"),
             default=60_000_000, min=0, max=100_000_000_000,
@@ -78,9 +85,7 @@ PARAMS = [
             default="0", min=0, max=100, places=1,
             help=N_("0 if members paid for the mill with their shares. The mill loan in session E2 costs "
                     "12% a year on what is still owed.")),
-    Number(name="cherry_per_parchment", label=N_("Cherry for 1 kg of parchment"), unit=N_("kg"),
-           default="5", min="1", max="10", places=2,
-           help=N_("About 5 kg of fresh cherry make 1 kg of dry parchment.")),
+    CHERRY_PER_PARCHMENT,
     Integer(name="cherry_price", label=N_("Trader's price for cherry"), unit=N_("kip per kg"),
             default=2_500, min=0, max=1_000_000,
             help=N_("In 2019/20: 1,500–3,200 kip per kg. Use today's local price if you know it.")),
@@ -92,24 +97,20 @@ PARAMS = [
             help=N_("Below 100% if members sell some cherry elsewhere; above 100% if new members join.")),
     Table(
         name="season", key_column="week",
-        key_message=N_("Week {value} is already in the table: each week has one row."),
-        label=N_("Cherry promised for each week of the harvest"), row_label=N_("week"),
+        key_message=ONE_ROW_PER_WEEK,
+        label=N_("Cherry promised for each week of the harvest"),
         help=N_("Families often pick on the same days, so cherry comes in bursts. The mill gets a week's "
                 "cherry on the days given, the same amount each day."),
         columns=[
-            Integer(name="week", label=N_("Week"), default=1, min=1, max=52),
-            Integer(name="kg", label=N_("Cherry"), unit=N_("kg"), default=0, min=0, max=10_000_000),
-            Integer(name="days", label=N_("Days with cherry"), default=2, min=1, max=7),
+            WEEK,
+            Integer(name="kg", label=N_("Cherry"), unit=N_("kg"), min=0, max=10_000_000),
+            Integer(name="days", label=N_("Days with cherry"), min=1, max=7),
         ],
         default=[{"week": w, "kg": kg, "days": d} for w, kg, d in SEASON],
         min_rows=0, max_rows=52,
     ),
 ]
-
-
-def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
-    """Checks across fields: each week once; a fee that cannot pay back a mill is shown, not refused."""
-    return []
+# fmt: on
 
 
 # ---- From the form to the model and back --------------------------------------------------------
@@ -117,19 +118,8 @@ def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
 
 def run(model: Any, values: Mapping[str, Any]) -> Any:
     """Give the learner's numbers to the model (the original, or the learner's edited copy)."""
-    mill = model.Mill(
-        investment=values["investment"],
-        pulper_kg_per_hour=values["pulper_kg_per_hour"],
-        hours_per_day=values["hours_per_day"],
-        running_cost=values["running_cost"],
-        fee=values["fee"],
-        interest=values["interest"],
-        cherry_per_parchment=values["cherry_per_parchment"],
-        cherry_price=values["cherry_price"],
-        parchment_price=values["parchment_price"],
-        delivered_share=values["delivered_share"],
-    )
-    weeks = [model.Week(r["week"], r["kg"], r["days"]) for r in values["season"]]
+    mill = fill(model.Mill, values)
+    weeks = [fill(model.Week, r) for r in values["season"]]
     return model.run_season(weeks, mill)
 
 
@@ -143,7 +133,8 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     money = result.money
 
     season_table = ResultTable(
-        id="season", caption=N_("The mill's season"),
+        id="season",
+        caption=N_("The mill's season"),
         columns=[Column(N_("Item")), Column(N_("Amount"), "num", places=1), Column(N_("Unit"))],
         rows=[
             [Msg(N_("Cherry brought to the mill")), result.brought, Msg(N_("kg"))],
@@ -156,24 +147,25 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
         ],
     )
 
-    money_table = ResultTable(
-        id="money", caption=N_("Where the money of one season goes"),
-        columns=[Column(N_("Item")), Column(N_("Amount (kip)"), "kip")],
-        rows=[
-            [Msg(N_("Parchment sold")), money.parchment_sales],
-            [Msg(N_("Cherry the mill could not pulp, sold to a trader")), money.cherry_sales],
-            [Msg(N_("Paid to members (parchment minus mill fees, plus cherry sold)")), money.to_members],
-            [Msg(N_("Mill fees")), money.fees],
-            [Msg(N_("Running costs, paid from the fees")), money.running_costs],
-            [Msg(N_("Fees left to pay back the mill")), money.for_the_mill],
+    money_table = amounts_table(
+        N_("Where the money of one season goes"),
+        [
+            (N_("Parchment sold"), money.parchment_sales),
+            (N_("Cherry the mill could not pulp, sold to a trader"), money.cherry_sales),
+            (N_("Paid to members (parchment minus mill fees, plus cherry sold)"), money.to_members),
+            (N_("Mill fees"), money.fees),
+            (N_("Running costs, paid from the fees"), money.running_costs),
+            (N_("Fees left to pay back the mill"), money.for_the_mill),
         ],
-        footer=[Msg(N_("Sales minus members, running costs and fees left (must be 0)")),
-                money.parchment_sales + money.cherry_sales
-                - money.to_members - money.running_costs - money.for_the_mill],
+        footer=[
+            Msg(N_("Sales minus members, running costs and fees left (must be 0)")),
+            money.parchment_sales + money.cherry_sales - money.to_members - money.running_costs - money.for_the_mill,
+        ],
     )
 
     per_kg_table = ResultTable(
-        id="per-kg", caption=N_("One kg of cherry: through the mill or to the trader"),
+        id="per-kg",
+        caption=N_("One kg of cherry: through the mill or to the trader"),
         columns=[Column(N_("Item")), Column(N_("kip per kg of cherry"), "kip")],
         rows=[
             [Msg(N_("Its parchment sells for")), round_kip(mill.parchment_price / mill.cherry_per_parchment)],
@@ -187,45 +179,79 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     repaid = result.payback_seasons
     rows = result.schedule if repaid is not None else result.schedule[:SHOWN_IF_NOT_PAID]
     payback_table = ResultTable(
-        id="payback", caption=N_("Paying back the mill, season by season"),
-        columns=[Column(N_("Season")), Column(N_("Owed at the start (kip)"), "kip"),
-                 Column(N_("Interest (kip)"), "kip"),
-                 Column(N_("Paid back from the fees (kip)"), "kip"), Column(N_("Still owed (kip)"), "kip"),
-                 Column(N_("Surplus for the co-op (kip)"), "kip")],
-        rows=[[Msg(N_("Season {number}"), {"number": r.season}), r.owed_start, r.interest, r.paid, r.owed_end,
-               r.surplus] for r in rows],
+        id="payback",
+        caption=N_("Paying back the mill, season by season"),
+        columns=[
+            Column(N_("Season")),
+            Column(N_("Owed at the start (kip)"), "kip"),
+            Column(N_("Interest (kip)"), "kip"),
+            Column(N_("Paid back from the fees (kip)"), "kip"),
+            Column(N_("Still owed (kip)"), "kip"),
+            Column(N_("Surplus for the co-op (kip)"), "kip"),
+        ],
+        rows=[
+            [Msg(N_("Season {number}"), {"number": r.season}), r.owed_start, r.interest, r.paid, r.owed_end, r.surplus]
+            for r in rows
+        ],
     )
 
     week_table = ResultTable(
-        id="weeks", caption=N_("Week by week"),
-        columns=[Column(N_("Week")), Column(N_("Cherry brought (kg)"), "kg"), Column(N_("Days with cherry"), "int"),
-                 Column(N_("Cherry per day (kg)"), "kg"), Column(N_("Pulping hours per day"), "num", places=1),
-                 Column(N_("Pulped (kg)"), "kg"), Column(N_("Over capacity, sold as cherry (kg)"), "kg")],
-        rows=[[Msg(N_("Week {number}"), {"number": w.week}), w.kg, w.days, round_kip(w.per_day),
-               w.per_day / mill.pulper_kg_per_hour, w.pulped, w.over] for w in result.weeks],
+        id="weeks",
+        caption=N_("Week by week"),
+        columns=[
+            Column(N_("Week")),
+            Column(N_("Cherry brought (kg)"), "kg"),
+            Column(N_("Days with cherry"), "int"),
+            Column(N_("Cherry per day (kg)"), "kg"),
+            Column(N_("Pulping hours per day"), "num", places=1),
+            Column(N_("Pulped (kg)"), "kg"),
+            Column(N_("Over capacity, sold as cherry (kg)"), "kg"),
+        ],
+        rows=[
+            [
+                Msg(N_("Week {number}"), {"number": w.week}),
+                w.kg,
+                w.days,
+                round_kip(w.per_day),
+                w.per_day / mill.pulper_kg_per_hour,
+                w.pulped,
+                w.over,
+            ]
+            for w in result.weeks
+        ],
     )
 
     charts = []
     if result.weeks:
-        charts.append(BarChart(
-            id="weeks-chart", title=N_("Cherry each week: pulped at the mill, or over the pulper's capacity"),
-            labels=[str(w.week) for w in result.weeks],
-            series=[(N_("Pulped at the mill"), [w.pulped for w in result.weeks]),
-                    (N_("Over capacity, sold as cherry"), [w.over for w in result.weeks])],
-            y_title=N_("kg of cherry"), kind="kg",
-        ))
+        charts.append(
+            BarChart(
+                id="weeks-chart",
+                title=N_("Cherry each week: pulped at the mill, or over the pulper's capacity"),
+                labels=[str(w.week) for w in result.weeks],
+                series=[
+                    (N_("Pulped at the mill"), [w.pulped for w in result.weeks]),
+                    (N_("Over capacity, sold as cherry"), [w.over for w in result.weeks]),
+                ],
+                y_title=N_("kg of cherry"),
+                kind="kg",
+            )
+        )
     if rows:
-        charts.append(BarChart(
-            id="owed-chart", title=N_("Still owed for the mill at the end of each season"),
-            labels=[str(r.season) for r in rows],
-            series=[(N_("Still owed"), [r.owed_end for r in rows])],
-            y_title=N_("kip"),
-        ))
+        charts.append(
+            BarChart(
+                id="owed-chart",
+                title=N_("Still owed for the mill at the end of each season"),
+                labels=[str(r.season) for r in rows],
+                series=[(N_("Still owed"), [r.owed_end for r in rows])],
+                y_title=N_("kip"),
+            )
+        )
 
     notices = _notices(result, t)
     return Outputs(
-        key=None if result.break_even_kg is None else Msg(N_("Cherry that pays back the mill: {kg} kg"),
-                                                                {"kg": result.break_even_kg}),
+        key=None
+        if result.break_even_kg is None
+        else Msg(N_("Cherry that pays back the mill: {kg} kg"), {"kg": result.break_even_kg}),
         tables=[season_table, money_table, per_kg_table, payback_table, week_table],
         charts=charts,
         notices=notices,
@@ -253,48 +279,98 @@ def _notices(result: Any, t: Translator) -> list[Notice]:
     money = result.money
     notices = []
     if result.brought == 0:
-        notices.append(Notice("info", N_("No cherry comes to the mill: add kg in the weekly table, or raise the "
-                                         "share of the promise that members bring.")))
+        notices.append(
+            Notice(
+                "info",
+                N_(
+                    "No cherry comes to the mill: add kg in the weekly table, or raise the "
+                    "share of the promise that members bring."
+                ),
+            )
+        )
     if result.over > 0:
         weeks = [w for w in result.weeks if w.over > 0]
-        notices.append(Notice("warning", N_(
-            "On the busiest days more cherry arrives than the pulper can handle in {hours} hours: {kg} kg in all "
-            "(weeks {weeks}). That cherry cannot wait for the next day, so members sell it as cherry, and the mill "
-            "earns no fee on it. Agree picking days by village, run a second shift or buy a bigger pulper."),
-            {"hours": mill.hours_per_day, "kg": result.over, "weeks": ", ".join(str(w.week) for w in weeks)}))
+        notices.append(
+            Notice(
+                "warning",
+                N_(
+                    "On the busiest days more cherry arrives than the pulper can handle in {hours} hours: {kg} kg in all "
+                    "(weeks {weeks}). That cherry cannot wait for the next day, so members sell it as cherry, and the mill "
+                    "earns no fee on it. Agree picking days by village, run a second shift or buy a bigger pulper."
+                ),
+                {"hours": mill.hours_per_day, "kg": result.over, "weeks": ", ".join(str(w.week) for w in weeks)},
+            )
+        )
     elif result.brought > 0 and result.busiest_day * 10 >= result.daily_capacity * 9:
-        notices.append(Notice("info", N_(
-            "On the busiest day the pulper needs {needed} of its {hours} hours. A little more cherry that day, "
-            "or a breakdown, and cherry would spoil."),
-            {"needed": t.num(result.busiest_hours, 1), "hours": mill.hours_per_day}))
+        notices.append(
+            Notice(
+                "info",
+                N_(
+                    "On the busiest day the pulper needs {needed} of its {hours} hours. A little more cherry that day, "
+                    "or a breakdown, and cherry would spoil."
+                ),
+                {"needed": t.num(result.busiest_hours, 1), "hours": mill.hours_per_day},
+            )
+        )
     if mill.investment > 0 and mill.fee <= mill.running_cost:
-        notices.append(Notice("warning", N_(
-            "The mill fee ({fee} kip per kg) is not more than the running costs ({cost} kip per kg): nothing is left "
-            "to pay back the mill, so it never pays back. With a fee below the running costs the mill even loses "
-            "money every season, and the debt grows."),
-            {"fee": mill.fee, "cost": mill.running_cost}))
+        notices.append(
+            Notice(
+                "warning",
+                N_(
+                    "The mill fee ({fee} kip per kg) is not more than the running costs ({cost} kip per kg): nothing is left "
+                    "to pay back the mill, so it never pays back. With a fee below the running costs the mill even loses "
+                    "money every season, and the debt grows."
+                ),
+                {"fee": mill.fee, "cost": mill.running_cost},
+            )
+        )
     elif mill.investment > 0 and result.pulped == 0:
         notices.append(Notice("warning", N_("The mill pulps no cherry, so it earns no fees and never pays back.")))
     elif result.never_pays_back:
-        notices.append(Notice("warning", N_(
-            "The fees left after running costs ({left}) are not more than the interest of the first season "
-            "({interest}): the debt for the mill grows every season and the mill never pays back. The mill "
-            "needs more than {kg} kg of cherry pulped each season."),
-            {"left": t.kip(money.for_the_mill), "interest": t.kip(result.schedule[0].interest),
-             "kg": result.min_kg_per_season}))
+        notices.append(
+            Notice(
+                "warning",
+                N_(
+                    "The fees left after running costs ({left}) are not more than the interest of the first season "
+                    "({interest}): the debt for the mill grows every season and the mill never pays back. The mill "
+                    "needs more than {kg} kg of cherry pulped each season."
+                ),
+                {
+                    "left": t.kip(money.for_the_mill),
+                    "interest": t.kip(result.schedule[0].interest),
+                    "kg": result.min_kg_per_season,
+                },
+            )
+        )
     elif mill.investment > 0 and result.payback_seasons is None:
-        notices.append(Notice("warning", N_(
-            "The mill is not paid back after {seasons} seasons: for a village mill, that means it does not pay back."),
-            {"seasons": wet_mill.MAX_SEASONS}))
+        notices.append(
+            Notice(
+                "warning",
+                N_(
+                    "The mill is not paid back after {seasons} seasons: for a village mill, that means it does not pay back."
+                ),
+                {"seasons": wet_mill.MAX_SEASONS},
+            )
+        )
     elif mill.investment > 0:
-        notices.append(Notice("success", N_(
-            "The mill is paid back in season {seasons}, if members bring the same cherry every season."),
-            {"seasons": result.payback_seasons}))
+        notices.append(
+            Notice(
+                "success",
+                N_("The mill is paid back in season {seasons}, if members bring the same cherry every season."),
+                {"seasons": result.payback_seasons},
+            )
+        )
     if result.brought > 0 and result.through_mill_per_kg < mill.cherry_price:
-        notices.append(Notice("warning", N_(
-            "At these prices a member gets {mill} per kg of cherry through the mill, but {trader} from the trader. "
-            "The mill only helps if its parchment sells for more."),
-            {"mill": t.kip(round_kip(result.through_mill_per_kg)), "trader": t.kip(mill.cherry_price)}))
+        notices.append(
+            Notice(
+                "warning",
+                N_(
+                    "At these prices a member gets {mill} per kg of cherry through the mill, but {trader} from the trader. "
+                    "The mill only helps if its parchment sells for more."
+                ),
+                {"mill": t.kip(round_kip(result.through_mill_per_kg)), "trader": t.kip(mill.cherry_price)},
+            )
+        )
     return notices
 
 
@@ -310,11 +386,16 @@ def _payback_seasons(case: Case) -> int:
 
 def _break_even_kg(case: Case) -> int:
     if case.result.break_even_kg is None:
-        raise NoAnswer(N_("The mill fee is not more than the running cost: nothing is left to pay back the mill, "
-                          "so no amount of cherry is enough."))
+        raise NoAnswer(
+            N_(
+                "The mill fee is not more than the running cost: nothing is left to pay back the mill, "
+                "so no amount of cherry is enough."
+            )
+        )
     return case.result.break_even_kg
 
 
+# fmt: off
 QUESTIONS = [
     # By hand: fee 300 − running cost 100 = 200 kip per kg left for the mill;
     # 60,000,000 ÷ 200 = 300,000 kg of cherry in all.
@@ -393,19 +474,4 @@ QUESTIONS = [
                    "fee pays interest, not the mill."),
     ),
 ]
-
-
-EXERCISE = Exercise(
-    name="wet-mill",
-    title=N_("Simulation: a village wet mill"),
-    summary=N_("Change the cost of the mill, the pulper, the fee or the cherry members bring, and see whether "
-               "the mill can handle the busiest days and how many seasons it needs to pay itself back."),
-    model=wet_mill,
-    params=PARAMS,
-    run=run,
-    show=show,
-    questions=QUESTIONS,
-    validate=validate,
-    code_tip=N_("This is the model the form uses. Change it — for example let cherry over capacity wait for the "
-                "next day — then press Run. Reset code brings the original back."),
-)
+# fmt: on

@@ -9,21 +9,26 @@ import sys
 import zipfile
 
 import pytest
-
 from conftest import ROOT, wait_for
+
 from coopsite.directives import DirectiveError, expand, substitute
 
 # ---- Directives ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("markdown, message", [
-    ("# T\n\n::: exercise poled-pricing\n", "page.en.md:3: unknown exercise 'poled-pricing'"),
-    ("# T\n\n::: exercise\n", "page.en.md:3: '::: exercise' needs an argument"),
-    ("::: glosary\n", "page.en.md:1: unknown directive '::: glosary'"),
-    ("::: glossary terms\n", "page.en.md:1: '::: glossary' takes no argument"),
-    ("x\n\n::: exercise pooled-pricing\n    colour: red\n", "page.en.md:3: '::: exercise' has no option 'colour'"),
-    ("x\n\n::: exercise pooled-pricing\n    : [\n", "page.en.md:3: the options of '::: exercise' are not valid YAML"),
-])
+@pytest.mark.parametrize(
+    "markdown, message",
+    [
+        ("# T\n\n::: exercise poled-pricing\n", "page.en.md:3: unknown exercise 'poled-pricing'"),
+        ("# T\n\n::: exercise\n", "page.en.md:3: '::: exercise' needs an argument"),
+        ("::: glosary\n", "page.en.md:1: unknown directive '::: glosary'"),
+        ("::: glossary terms\n", "page.en.md:1: '::: glossary' takes no argument"),
+        (
+            "x\n\n::: exercise pooled-pricing\n    colour: red\n",
+            "page.en.md:3: '::: exercise' takes no options (got 'colour: red')",
+        ),
+    ],
+)
 def test_directive_mistakes_name_file_and_line(markdown, message):
     with pytest.raises(DirectiveError) as error:
         expand(markdown, "docs/page.en.md", "en")
@@ -59,8 +64,14 @@ def test_a_typo_in_a_page_stops_the_build_with_file_and_line(tmp_path):
     config = ROOT / f"mkdocs-test-{tmp_path.name}.yml"
     config.write_text(f"INHERIT: mkdocs.yml\ndocs_dir: {docs}\nsite_dir: {tmp_path / 'site'}\n", encoding="utf-8")
     try:
-        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
-                                cwd=ROOT, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+            env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        )
     finally:
         config.unlink()
     assert result.returncode != 0
@@ -74,8 +85,14 @@ def test_usb_zip_is_named_with_version_and_date(usb_zip):
     assert re.fullmatch(r"our-coffee-coop-\d+\.\d+\.\d+-\d{4}-\d{2}-\d{2}\.zip", usb_zip.name)
     with zipfile.ZipFile(usb_zip) as archive:
         names = set(archive.namelist())
-    assert {"START-HERE.html", "HOW-TO-OPEN.txt", "course/index.html", "course/lo/index.html",
-            "course/search/search_index.js", "course/assets/pyodide/packs/wasm.gz.b64.js"} <= names
+    assert {
+        "START-HERE.html",
+        "HOW-TO-OPEN.txt",
+        "course/index.html",
+        "course/lo/index.html",
+        "course/search/search_index.js",
+        "course/assets/pyodide/packs/wasm.gz.b64.js",
+    } <= names
     with zipfile.ZipFile(usb_zip) as archive:
         how = archive.read("HOW-TO-OPEN.txt").decode("utf-8")
     assert "START-HERE.html" in how and re.search(r"[\u0E80-\u0EFF]", how)

@@ -6,26 +6,39 @@ Definitions import their building blocks from here. The rest of the engine, one 
 ``engine`` (widget, update, check, self-test) and ``rpc`` (the worker's JSON protocol).
 """
 
-from .exercise import (
-    BarChart,
-    Case,
-    ChoiceAnswer,
-    Column,
-    Exercise,
-    Msg,
-    NoAnswer,
-    Notice,
-    NumberAnswer,
-    Outputs,
-    Question,
-    ResultTable,
-)
+from .exercise import Exercise, fill
 from .i18n import N_, Translator
 from .money import LB_PER_KG, allocate, floor_kip, per_kg, round_kip
+from .outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
 from .params import Choice, Integer, Number, ParamError, Percent, Table, Text
+from .questions import Case, ChoiceAnswer, NoAnswer, NumberAnswer, Question
 
 __all__ = [
-    "BarChart", "Case", "ChoiceAnswer", "Column", "Exercise", "Msg", "NoAnswer", "Notice", "NumberAnswer", "Outputs",
-    "Question", "ResultTable", "N_", "Translator", "LB_PER_KG", "allocate", "floor_kip", "per_kg", "round_kip",
-    "Choice", "Integer", "Number", "ParamError", "Percent", "Table", "Text",
+    "BarChart",
+    "Case",
+    "ChoiceAnswer",
+    "Column",
+    "Exercise",
+    "Msg",
+    "NoAnswer",
+    "Notice",
+    "NumberAnswer",
+    "Outputs",
+    "Question",
+    "ResultTable",
+    "fill",
+    "N_",
+    "Translator",
+    "LB_PER_KG",
+    "allocate",
+    "floor_kip",
+    "per_kg",
+    "round_kip",
+    "Choice",
+    "Integer",
+    "Number",
+    "ParamError",
+    "Percent",
+    "Table",
+    "Text",
 ]

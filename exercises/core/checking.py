@@ -12,9 +12,10 @@ from fractions import Fraction
 from typing import Any
 
 from .evaluate import Evaluation
-from .exercise import Case, Checked, ChoiceAnswer, Exercise, NoAnswer, Question
+from .exercise import Exercise
 from .i18n import N_, Translator
 from .params import ParamError
+from .questions import Case, Checked, ChoiceAnswer, NoAnswer, Question
 from .text import cell_text
 
 __all__ = ["answer_text", "case_of", "check_answer", "with_given"]
@@ -42,8 +43,9 @@ def answer_text(question: Question, case: Case) -> str:
     return question.kind.show(expected, case.t)
 
 
-def check_answer(exercise: Exercise, question: Question, answer: str, evaluation: Evaluation, attempt: int,
-                 t: Translator) -> Checked:
+def check_answer(
+    exercise: Exercise, question: Question, answer: str, evaluation: Evaluation, attempt: int, t: Translator
+) -> Checked:
     """Check ``answer`` against what the model computed in ``evaluation``."""
     if not evaluation.ran:
         if evaluation.errors:
@@ -51,6 +53,7 @@ def check_answer(exercise: Exercise, question: Question, answer: str, evaluation
         return Checked("invalid", t(N_("First make the code run without errors.")))
     if not str(answer).strip():
         return Checked("invalid", t(N_("Type your group's answer first.")))
+    given: Any
     try:
         given = question.kind.read(answer)
     except ParamError as error:
@@ -62,9 +65,14 @@ def check_answer(exercise: Exercise, question: Question, answer: str, evaluation
     except NoAnswer as why:  # the question says why it has no answer with these numbers
         return Checked("invalid", t(why.message, **{k: str(v) for k, v in why.values.items()}))
     except LookupError:  # the learner removed the rows the question is about
-        return Checked("invalid", t(N_("This question needs the rows it talks about. Press “Reset numbers” to bring them back.")))
+        return Checked(
+            "invalid", t(N_("This question needs the rows it talks about. Press “Reset numbers” to bring them back."))
+        )
     except Exception:  # e.g. a learner's model or empty table that gives the question nothing to compute
-        return Checked("invalid", t(N_("This question cannot be answered with these numbers. Press “Reset numbers” and try again.")))
+        return Checked(
+            "invalid",
+            t(N_("This question cannot be answered with these numbers. Press “Reset numbers” and try again.")),
+        )
     if question.kind.matches(given, expected):
         return Checked("correct", t(question.explain, answer=shown), expected=shown)
     feedback = t(N_("Not yet. Talk it over and try again."))

@@ -19,10 +19,11 @@ from typing import Any
 
 from .checking import answer_text, case_of, check_answer, with_given
 from .evaluate import Evaluation, evaluate
-from .exercise import Checked, ChoiceAnswer, Exercise
+from .exercise import Exercise
 from .html import Markup
 from .i18n import N_, Translator, translator
 from .params import raw_defaults
+from .questions import Checked, ChoiceAnswer
 from .render import outputs_html, prefix_of, questions_html, widget_html
 from .sandbox import CodeProblem
 from .text import msg_text
@@ -34,7 +35,7 @@ __all__ = ["check", "self_test", "update", "widget"]
 class Shown:
     """What a run shows: its results as HTML, its key result as text, and key numbers (for tests)."""
 
-    html: Markup = Markup("")
+    html: Markup = field(default_factory=Markup)
     key: str = ""
     numbers: dict[str, Any] = field(default_factory=dict)
 
@@ -79,8 +80,9 @@ def update(exercise: Exercise, lang: str, raw: Mapping[str, Any] | None, source:
     t = translator(lang)
     evaluation = evaluate(exercise, raw, source)
     shown = _shown(exercise, evaluation, t) if evaluation.ran else Shown()
-    truncated = evaluation.truncated and t(N_("… {count} more characters of output were not shown."),
-                                           count=t.int(evaluation.truncated))
+    truncated = evaluation.truncated and t(
+        N_("… {count} more characters of output were not shown."), count=t.int(evaluation.truncated)
+    )
     return {
         "ok": not evaluation.errors and evaluation.problem is None,
         "errors": {path: error.text(t) for path, error in evaluation.errors.items()},
@@ -93,15 +95,29 @@ def update(exercise: Exercise, lang: str, raw: Mapping[str, Any] | None, source:
     }
 
 
-def _checked(exercise: Exercise, t: Translator, question_id: str, answer: str, raw: Mapping[str, Any] | None,
-             source: str | None, attempt: int) -> Checked:
+def _checked(
+    exercise: Exercise,
+    t: Translator,
+    question_id: str,
+    answer: str,
+    raw: Mapping[str, Any] | None,
+    source: str | None,
+    attempt: int,
+) -> Checked:
     question = exercise.question(question_id)
     evaluation = evaluate(exercise, with_given(raw or raw_defaults(exercise.params, t), question.given), source)
     return check_answer(exercise, question, answer, evaluation, attempt, t)
 
 
-def check(exercise: Exercise, lang: str, question_id: str, answer: str, raw: Mapping[str, Any] | None = None,
-          source: str | None = None, attempt: int = 1) -> dict[str, Any]:
+def check(
+    exercise: Exercise,
+    lang: str,
+    question_id: str,
+    answer: str,
+    raw: Mapping[str, Any] | None = None,
+    source: str | None = None,
+    attempt: int = 1,
+) -> dict[str, Any]:
     """Check one answer against what the model computes for the learner's inputs (the defaults if none)."""
     outcome = _checked(exercise, translator(lang), question_id, answer, raw, source, attempt)
     return {"status": outcome.status, "feedback": outcome.feedback, "hint": outcome.hint}
@@ -117,6 +133,8 @@ def self_test(exercise: Exercise, languages: Iterable[str]) -> list[str]:
             reference = t(question.reference) if isinstance(question.kind, ChoiceAnswer) else question.reference
             outcome = _checked(exercise, t, question.id, reference, None, None, 1)
             if outcome.status != "correct":
-                failures.append(f"{exercise.name}/{question.id} [{lang}]: reference {reference!r} is not accepted "
-                                f"(model says {outcome.expected}; {outcome.feedback})")
+                failures.append(
+                    f"{exercise.name}/{question.id} [{lang}]: reference {reference!r} is not accepted "
+                    f"(model says {outcome.expected}; {outcome.feedback})"
+                )
     return failures

@@ -12,7 +12,7 @@ from __future__ import annotations
 import gettext
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 __all__ = ["LANGUAGES", "N_", "Translator", "translator", "LOCALE_DIR", "DOMAIN"]
@@ -25,6 +25,11 @@ LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 def N_(message: str) -> str:
     """Mark ``message`` for translation; it is translated later, in the reader's language."""
     return message
+
+
+#: A number a translator can write (the method ``Translator.int`` hides the builtin in its class).
+Number = int | Fraction | Decimal | float
+Whole = int
 
 
 class Translator:
@@ -41,11 +46,11 @@ class Translator:
 
     # -- numbers ---------------------------------------------------------------------------------
 
-    def int(self, value: int) -> str:
+    def int(self, value: Whole) -> str:
         """A whole number with comma grouping: 16,500 (the usual way in both languages)."""
         return f"{value:,}".replace("-", "−")
 
-    def dec(self, value: int | Fraction | Decimal | float, places: int = 2) -> str:
+    def dec(self, value: Number, places: Whole = 2) -> str:
         """A number with a fixed number of decimals, halves rounded up: 1.80."""
         exact = Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
         rounded = (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(
@@ -53,23 +58,23 @@ class Translator:
         )
         return f"{rounded:,.{places}f}".replace("-", "−")
 
-    def num(self, value: int | Fraction | Decimal | float, places: int = 2) -> str:
+    def num(self, value: Number, places: Whole = 2) -> str:
         """A number with only as many decimals as it needs (up to ``places``): 6, 1.25, 0.8."""
         text = self.dec(value, places)
         if "." in text:
             text = text.rstrip("0").rstrip(".")
         return text
 
-    def kip(self, value: int) -> str:
+    def kip(self, value: Whole) -> str:
         """An amount of money in kip: "16,500 kip" / "16,500 ກີບ"."""
         return self(N_("{amount} kip"), amount=self.int(value))
 
-    def pct(self, value: Fraction | Decimal | float, places: int = 1) -> str:
+    def pct(self, value: Number, places: Whole = 1) -> str:
         """A share as a percentage: Fraction(1, 10) → "10%"."""
         return f"{self.num(Fraction(value) * 100, places)}%"
 
 
-@lru_cache(maxsize=None)
+@cache
 def translator(lang: str) -> Translator:
     """The translator for ``lang`` ("en" or "lo")."""
     if lang not in LANGUAGES:

@@ -7,9 +7,10 @@ is rounded exactly once, here, so that totals can be checked to the kip.
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Mapping
 from decimal import Decimal
 from fractions import Fraction
-from typing import Hashable, Mapping, TypeVar
+from typing import TypeVar
 
 __all__ = ["LB_PER_KG", "allocate", "floor_kip", "per_kg", "round_kip"]
 
@@ -60,7 +61,7 @@ def allocate(total: int, weights: Mapping[K, int | Fraction]) -> dict[K, int]:
     if weight_sum == 0:
         if total != 0:
             raise ValueError("cannot share a non-zero amount between zero weights")
-        return {key: 0 for key in weights}
+        return dict.fromkeys(weights, 0)
     sign = -1 if total < 0 else 1
     magnitude = abs(total)
     exact = {key: magnitude * Fraction(w) / weight_sum for key, w in weights.items()}

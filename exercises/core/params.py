@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import gettext
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from .i18n import N_, Translator
 
@@ -28,7 +29,6 @@ __all__ = [
     "Table",
     "ParamError",
     "parse_all",
-    "defaults",
     "raw_defaults",
 ]
 
@@ -76,12 +76,17 @@ def _number_text(raw: object) -> Fraction:
 
 @dataclass(frozen=True, kw_only=True)
 class Param:
-    """What every parameter has: a name (the key in the model's inputs) and words for people."""
+    """What every parameter has: a name (the key in the model's inputs) and words for people.
+
+    Every parameter of the form has a ``default``; a table's columns have none (its rows carry
+    their values, and a row a learner adds starts empty).
+    """
 
     name: str
     label: str
     help: str = ""
     unit: str = ""
+    default: Any = None
 
     def parse(self, raw: object) -> Any:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -95,10 +100,9 @@ class Param:
 class Integer(Param):
     """A whole number, such as kip per kg or a number of kg."""
 
-    default: int
+    default: int | None = None
     min: int | None = None
     max: int | None = None
-    step: int = 1
 
     def parse(self, raw: object) -> int:
         value = _number_text(raw)
@@ -115,7 +119,7 @@ class Integer(Param):
 class Number(Param):
     """A number that may have decimals, such as a price in US$ per lb or a conversion ratio."""
 
-    default: str | int
+    default: str | int | None = None
     min: str | int | None = None
     max: str | int | None = None
     places: int = 2
@@ -135,7 +139,7 @@ class Number(Param):
 class Percent(Param):
     """A share typed as a percentage ("10" means 10 %); the model receives the fraction 1/10."""
 
-    default: str | int
+    default: str | int | None = None
     min: str | int = 0
     max: str | int = 100
     places: int = 1
@@ -157,7 +161,7 @@ class Percent(Param):
 class Choice(Param):
     """One option out of a few; ``options`` pairs each value with its label (a message id)."""
 
-    default: str
+    default: str | None = None
     options: Sequence[tuple[str, str]] = ()
 
     def parse(self, raw: object) -> str:
@@ -174,7 +178,7 @@ class Choice(Param):
 class Text(Param):
     """A short piece of text, such as a member's name."""
 
-    default: str
+    default: str | None = None
     max_length: int = 40
 
     def parse(self, raw: object) -> str:
@@ -202,7 +206,6 @@ class Table(Param):
     #: ``key_message`` ({value} is the repeated value), next to the repeated cell.
     key_column: str | None = None
     key_message: str = N_("“{value}” is already in the table: each row needs its own.")
-    row_label: str = N_("row")
 
     def raw(self, value: Sequence[Mapping[str, Any]], t: Translator) -> list[dict[str, str]]:  # type: ignore[override]
         return [{col.name: col.raw(row[col.name], t) for col in self.columns} for row in value]
@@ -230,20 +233,10 @@ _PLAIN_T = Translator("en", gettext.NullTranslations())
 
 def raw_defaults(params: Sequence[Param], t: Translator) -> dict[str, Any]:
     """The text each form field shows before the learner changes anything."""
-    return {p.name: p.raw(p.default, t) for p in params}  # type: ignore[attr-defined]
+    return {p.name: p.raw(p.default, t) for p in params}
 
 
-def defaults(params: Sequence[Param]) -> dict[str, Any]:
-    """The parsed default values (what the model gets when nobody changed anything)."""
-    values, errors = parse_all(params, raw_defaults(params, _PLAIN_T))
-    if errors:  # a mistake in an exercise definition, not in learner input
-        raise ValueError(f"invalid defaults: {errors}")
-    return values
-
-
-def parse_all(
-    params: Sequence[Param], raw: Mapping[str, Any]
-) -> tuple[dict[str, Any], dict[str, ParamError]]:
+def parse_all(params: Sequence[Param], raw: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, ParamError]]:
     """Parse every parameter; return the values and a ``ParamError`` per bad field path.
 
     Missing fields take their default, so a form from an older version of the page still works.
@@ -260,7 +253,7 @@ def parse_all(
             values[param.name] = _parse_rows(param, rows, errors)
             continue
         if given is None:
-            given = param.raw(param.default, _PLAIN_T)  # type: ignore[attr-defined]
+            given = param.raw(param.default, _PLAIN_T)
         try:
             values[param.name] = param.parse(given)
         except ParamError as error:
@@ -293,6 +286,8 @@ def _parse_rows(table: Table, rows: list[Any], errors: dict[str, ParamError]) ->
             if value is None:
                 continue
             if key in seen:
-                errors.setdefault(f"{table.name}.{index}.{table.key_column}", ParamError(table.key_message, value=value))
+                errors.setdefault(
+                    f"{table.name}.{index}.{table.key_column}", ParamError(table.key_message, value=value)
+                )
             seen.add(key)
     return parsed

@@ -35,18 +35,17 @@ class Registry(Mapping[str, Exercise]):
     @cached_property
     def _modules(self) -> dict[str, str]:
         models = {info.name for info in pkgutil.iter_modules([f"{p}/models" for p in self.path])}
-        return {info.name.replace("_", "-"): info.name for info in pkgutil.iter_modules(self.path)
-                if info.name in models}
+        return {
+            info.name.replace("_", "-"): info.name for info in pkgutil.iter_modules(self.path) if info.name in models
+        }
 
     def __getitem__(self, name: str) -> Exercise:
         if name not in self._loaded:
             if name not in self._modules:
                 raise KeyError(name)
             module = import_module(f"{self.package}.{self._modules[name]}")
-            exercise: Exercise = module.EXERCISE
-            if exercise.name != name:
-                raise ValueError(f"{module.__name__} defines {exercise.name!r}, expected {name!r}")
-            self._loaded[name] = exercise
+            model = import_module(f"{self.package}.models.{self._modules[name]}")
+            self._loaded[name] = Exercise.from_module(name, module, model)
         return self._loaded[name]
 
     def __iter__(self) -> Iterator[str]:

@@ -19,10 +19,12 @@ from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
-from .exercise import BarChart, Case, ChoiceAnswer, Exercise, Notice, Outputs, Question, ResultTable
+from .exercise import Exercise
 from .html import Markup, attrs, html, join
 from .i18n import N_, Translator
+from .outputs import BarChart, Notice, Outputs, ResultTable
 from .params import Choice, Integer, Number, Param, Percent, Table
+from .questions import Case, ChoiceAnswer, Question
 from .text import cell_text, msg_text
 
 __all__ = ["chart_svg", "form_html", "outputs_html", "progress_box", "questions_html", "widget_html"]
@@ -43,19 +45,34 @@ def _table_html(table: ResultTable, t: Translator, prefix: str) -> Markup:
             tag = "th" if index == 0 and in_body else "td" if in_body else "th"
             negative = isinstance(value, (int, Fraction)) and not isinstance(value, bool) and value < 0
             classes = " ".join(c for c in ("cx-num" if col.kind != "text" else "", "cx-neg" if negative else "") if c)
-            cells.append(html("<{tag}{attrs}>{text}</{tag}>", tag=Markup(tag), text=cell_text(value, col.kind, t, col.places),
-                              attrs=attrs(scope="row" if tag == "th" and in_body else None, class_=classes or None)))
+            cells.append(
+                html(
+                    "<{tag}{attrs}>{text}</{tag}>",
+                    tag=Markup(tag),
+                    text=cell_text(value, col.kind, t, col.places),
+                    attrs=attrs(scope="row" if tag == "th" and in_body else None, class_=classes or None),
+                )
+            )
         return html("<tr>{cells}</tr>", cells=join(cells))
 
-    head = join(html('<th scope="col"{attrs}>{label}</th>', label=t(c.label),
-                     attrs=attrs(class_="cx-num" if c.kind != "text" else None)) for c in table.columns)
+    head = join(
+        html(
+            '<th scope="col"{attrs}>{label}</th>',
+            label=t(c.label),
+            attrs=attrs(class_="cx-num" if c.kind != "text" else None),
+        )
+        for c in table.columns
+    )
     foot = html("<tfoot>{row}</tfoot>", row=row_html(table.footer, True)) if table.footer is not None else ""
     return html(
         '<div class="cx-table-wrap" tabindex="0" role="region" aria-labelledby="{id}-c">'
         '<table class="cx-table" id="{id}"><caption id="{id}-c">{caption}</caption><thead><tr>{head}</tr></thead>'
         "<tbody>{body}</tbody>{foot}</table></div>",
-        id=f"{prefix}-{table.id}", caption=t(table.caption), head=head,
-        body=join(row_html(row, True) for row in table.rows), foot=foot,
+        id=f"{prefix}-{table.id}",
+        caption=t(table.caption),
+        head=head,
+        body=join(row_html(row, True) for row in table.rows),
+        foot=foot,
     )
 
 
@@ -72,19 +89,37 @@ def chart_svg(chart: BarChart, t: Translator, prefix: str) -> Markup:
     from pygal.style import Style
 
     style = Style(
-        background="transparent", plot_background="transparent",
-        foreground="#333", foreground_strong="#111", foreground_subtle="#767676",
+        background="transparent",
+        plot_background="transparent",
+        foreground="#333",
+        foreground_strong="#111",
+        foreground_subtle="#767676",
         font_family='"Noto Sans", "Noto Sans Lao", sans-serif',
-        label_font_size=13, major_label_font_size=13, value_font_size=12, legend_font_size=13, title_font_size=15,
+        label_font_size=13,
+        major_label_font_size=13,
+        value_font_size=12,
+        legend_font_size=13,
+        title_font_size=15,
         colors=("#6d4c41", "#2e7d32", "#f9a825", "#1565c0", "#ad1457"),
     )
     kind = pygal.HorizontalBar if chart.horizontal else pygal.Bar
     graph = kind(
-        js=[], disable_xml_declaration=True, style=style, width=720, height=360,
-        legend_at_bottom=True, legend_at_bottom_columns=len(chart.series), print_values=False,
-        show_minor_x_labels=True, truncate_label=-1, truncate_legend=-1, x_label_rotation=0,
-        y_title=t(chart.y_title) if chart.y_title else None, title=t(chart.title),
-        value_formatter=lambda v: cell_text(v, chart.kind, t), margin_bottom=8,
+        js=[],
+        disable_xml_declaration=True,
+        style=style,
+        width=720,
+        height=360,
+        legend_at_bottom=True,
+        legend_at_bottom_columns=len(chart.series),
+        print_values=False,
+        show_minor_x_labels=True,
+        truncate_label=-1,
+        truncate_legend=-1,
+        x_label_rotation=0,
+        y_title=t(chart.y_title) if chart.y_title else None,
+        title=t(chart.title),
+        value_formatter=lambda v: cell_text(v, chart.kind, t),
+        margin_bottom=8,
     )
     graph.x_labels = [cell_text(label, "text", t) for label in chart.labels]
     for label, values in chart.series:  # series names are messages (or Msg); translate them
@@ -100,11 +135,13 @@ def chart_svg(chart: BarChart, t: Translator, prefix: str) -> Markup:
 
 def outputs_html(outputs: Outputs, t: Translator, prefix: str) -> Markup:
     """Notices, tables and charts for one run of the model."""
-    return join([
-        *(_notice_html(n, t) for n in outputs.notices),
-        *(_table_html(table, t, prefix) for table in outputs.tables),
-        *(chart_svg(chart, t, prefix) for chart in outputs.charts),
-    ])
+    return join(
+        [
+            *(_notice_html(n, t) for n in outputs.notices),
+            *(_table_html(table, t, prefix) for table in outputs.tables),
+            *(chart_svg(chart, t, prefix) for chart in outputs.charts),
+        ]
+    )
 
 
 # ---- The form -----------------------------------------------------------------------------------
@@ -123,13 +160,28 @@ def _input(param: Param, path: str, raw: Any, t: Translator, prefix: str, **extr
     fid = field_id(prefix, path)
     common = attrs(id=fid, name=path, aria_describedby=f"{fid}-err", **extra)
     if isinstance(param, Choice):
-        options = join(html("<option value=\"{key}\"{selected}>{label}</option>", key=key, label=t(label),
-                            selected=attrs(selected=key == raw)) for key, label in param.options)
+        options = join(
+            html(
+                '<option value="{key}"{selected}>{label}</option>',
+                key=key,
+                label=t(label),
+                selected=attrs(selected=key == raw),
+            )
+            for key, label in param.options
+        )
         return html("<select{common}>{options}</select>", common=common, options=options)
     numeric = isinstance(param, (Integer, Number, Percent))
-    return html("<input{attrs}{common}>", common=common, attrs=attrs(
-        type="text", inputmode="decimal" if numeric else None, value=raw, autocomplete="off",
-        spellcheck="false" if numeric else None))
+    return html(
+        "<input{attrs}{common}>",
+        common=common,
+        attrs=attrs(
+            type="text",
+            inputmode="decimal" if numeric else None,
+            value=raw,
+            autocomplete="off",
+            spellcheck="false" if numeric else None,
+        ),
+    )
 
 
 def _error(prefix: str, path: str) -> Markup:
@@ -140,28 +192,50 @@ def _field(param: Param, raw: Any, t: Translator, prefix: str) -> Markup:
     help_html = html('<span class="cx-help">{help}</span>', help=t(param.help)) if param.help else ""
     return html(
         '<div class="cx-field" data-path="{path}"><label for="{id}">{label}</label>{help}{input}{error}</div>',
-        path=param.name, id=field_id(prefix, param.name), label=_label(param, t), help=help_html,
-        input=_input(param, param.name, raw, t, prefix), error=_error(prefix, param.name),
+        path=param.name,
+        id=field_id(prefix, param.name),
+        label=_label(param, t),
+        help=help_html,
+        input=_input(param, param.name, raw, t, prefix),
+        error=_error(prefix, param.name),
     )
 
 
 def _table_field(param: Table, rows: Sequence[Mapping[str, Any]], t: Translator, prefix: str) -> Markup:
     head_ids = {col.name: f"{prefix}-h-{param.name}-{col.name}" for col in param.columns}
-    head = join(html('<th scope="col" id="{id}">{label}</th>', id=head_ids[col.name], label=_label(col, t))
-                for col in param.columns)
+    head = join(
+        html('<th scope="col" id="{id}">{label}</th>', id=head_ids[col.name], label=_label(col, t))
+        for col in param.columns
+    )
     remove = t(N_("Remove"))
     body = []
     for index, row in enumerate(rows):
         cells = join(
-            html("<td>{input}{error}</td>", error=_error(prefix, f"{param.name}.{index}.{col.name}"),
-                 input=_input(col, f"{param.name}.{index}.{col.name}", row.get(col.name, ""), t, prefix,
-                              aria_labelledby=head_ids[col.name], data_column=col.name))
+            html(
+                "<td>{input}{error}</td>",
+                error=_error(prefix, f"{param.name}.{index}.{col.name}"),
+                input=_input(
+                    col,
+                    f"{param.name}.{index}.{col.name}",
+                    row.get(col.name, ""),
+                    t,
+                    prefix,
+                    aria_labelledby=head_ids[col.name],
+                    data_column=col.name,
+                ),
+            )
             for col in param.columns
         )
-        body.append(html(
-            '<tr data-row="{index}">{cells}<td class="cx-js-only"><button type="button" class="cx-remove-row" '
-            'aria-label="{remove} {number}">{remove}</button></td></tr>',
-            index=index, number=index + 1, cells=cells, remove=remove))
+        body.append(
+            html(
+                '<tr data-row="{index}">{cells}<td class="cx-js-only"><button type="button" class="cx-remove-row" '
+                'aria-label="{remove} {number}">{remove}</button></td></tr>',
+                index=index,
+                number=index + 1,
+                cells=cells,
+                remove=remove,
+            )
+        )
     help_html = html('<p class="cx-help">{help}</p>', help=t(param.help)) if param.help else ""
     return html(
         '<div class="cx-field cx-field-table" data-path="{path}" data-id-prefix="{id}" data-max-rows="{max}">'
@@ -169,8 +243,16 @@ def _table_field(param: Table, rows: Sequence[Mapping[str, Any]], t: Translator,
         '<thead><tr>{head}<th class="cx-js-only"><span class="cx-sr">{remove}</span></th></tr></thead>'
         "<tbody>{body}</tbody></table></div>"
         '<button type="button" class="cx-add-row cx-js-only">{add}</button>{error}</div>',
-        path=param.name, id=field_id(prefix, param.name), max=param.max_rows, help=help_html, label=_label(param, t),
-        head=head, remove=remove, body=join(body), add=t(N_("Add a row")), error=_error(prefix, param.name),
+        path=param.name,
+        id=field_id(prefix, param.name),
+        max=param.max_rows,
+        help=help_html,
+        label=_label(param, t),
+        head=head,
+        remove=remove,
+        body=join(body),
+        add=t(N_("Add a row")),
+        error=_error(prefix, param.name),
     )
 
 
@@ -181,7 +263,9 @@ def form_html(exercise: Exercise, raw: Mapping[str, Any], t: Translator, prefix:
     return html(
         '<form class="cx-form" novalidate autocomplete="off"><fieldset><legend>{legend}</legend>'
         '<div class="cx-fields">{scalars}</div>{tables}</fieldset></form>',
-        legend=t(N_("Your numbers")), scalars=scalars, tables=tables,
+        legend=t(N_("Your numbers")),
+        scalars=scalars,
+        tables=tables,
     )
 
 
@@ -192,23 +276,43 @@ def _question_html(question: Question, case: Case, prefix: str, answer: str | No
     qid = f"{prefix}-q-{question.id}"
     t = case.t
     if isinstance(question.kind, ChoiceAnswer):
-        options = join(html('<option value="{key}">{label}</option>', key=key, label=cell_text(label, "text", t))
-                       for key, label in question.kind.options(case))
-        control = html('<select id="{qid}-a" name="{name}"><option value="">{choose}</option>{options}</select>',
-                       qid=qid, name=question.id, choose=t(N_("Choose…")), options=options)
+        options = join(
+            html('<option value="{key}">{label}</option>', key=key, label=cell_text(label, "text", t))
+            for key, label in question.kind.options(case)
+        )
+        control = html(
+            '<select id="{qid}-a" name="{name}"><option value="">{choose}</option>{options}</select>',
+            qid=qid,
+            name=question.id,
+            choose=t(N_("Choose…")),
+            options=options,
+        )
     else:
         unit = html('<span class="cx-unit">{unit}</span>', unit=t(question.kind.unit)) if question.kind.unit else ""
-        control = html('<input type="text" inputmode="decimal" id="{qid}-a" name="{name}" autocomplete="off" '
-                       'class="cx-answer-box">{unit}', qid=qid, name=question.id, unit=unit)
+        control = html(
+            '<input type="text" inputmode="decimal" id="{qid}-a" name="{name}" autocomplete="off" '
+            'class="cx-answer-box">{unit}',
+            qid=qid,
+            name=question.id,
+            unit=unit,
+        )
     key = ""
     if answer is not None:
-        key = html('<p class="cx-answer-key"><strong>{label}</strong> {answer}</p>',
-                   label=t(N_("Answer (default numbers):")), answer=answer)
+        key = html(
+            '<p class="cx-answer-key"><strong>{label}</strong> {answer}</p>',
+            label=t(N_("Answer (default numbers):")),
+            answer=answer,
+        )
     return html(
         '<li class="cx-question" id="{qid}" data-question="{id}"><label for="{qid}-a" class="cx-prompt">{prompt}</label>'
         '<div class="cx-answer-row">{control}<button type="button" class="cx-check cx-js-only">{check}</button></div>'
         '<p class="cx-feedback" role="status" aria-live="polite"></p><p class="cx-hint" aria-live="polite"></p>{key}</li>',
-        qid=qid, id=question.id, prompt=t(question.prompt), control=control, check=t(N_("Check")), key=key,
+        qid=qid,
+        id=question.id,
+        prompt=t(question.prompt),
+        control=control,
+        check=t(N_("Check")),
+        key=key,
     )
 
 
@@ -221,7 +325,8 @@ def questions_html(exercise: Exercise, case: Case, answers: Mapping[str, str], p
     return html(
         '<div class="cx-quiz"><p class="cx-quiz-title">{heading}</p><p class="cx-quiz-intro">{intro}</p>'
         "<ol>{items}</ol></div>",
-        heading=t(N_("Predict, then check")), items=items,
+        heading=t(N_("Predict, then check")),
+        items=items,
         intro=t(N_("Discuss in your group and agree on an answer before you check it.")),
     )
 
@@ -247,8 +352,9 @@ def _json_for_html(data: Any) -> Markup:
     return Markup(json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/"))
 
 
-def widget_html(exercise: Exercise, t: Translator, raw: Mapping[str, Any], key: str, results: Markup,
-                quiz: Markup) -> Markup:
+def widget_html(
+    exercise: Exercise, t: Translator, raw: Mapping[str, Any], key: str, results: Markup, quiz: Markup
+) -> Markup:
     """The exercise as static HTML: title, controls, status, key result, form, code panel, results, questions."""
     prefix = prefix_of(exercise)
     words = {key: t(message) for key, message in _WORDS.items()}
@@ -276,9 +382,17 @@ def widget_html(exercise: Exercise, t: Translator, raw: Mapping[str, Any], key: 
         "{quiz}"
         '<script type="application/json" class="cx-data">{data}</script>'
         "</section>",
-        prefix=prefix, name=exercise.name, title=t(exercise.title), summary=t(exercise.summary), w=words,
-        key=key, hidden=attrs(hidden=not key),
-        form=form_html(exercise, raw, t, prefix), tip=t(exercise.code_tip), results=results, quiz=quiz,
+        prefix=prefix,
+        name=exercise.name,
+        title=t(exercise.title),
+        summary=t(exercise.summary),
+        w=words,
+        key=key,
+        hidden=attrs(hidden=not key),
+        form=form_html(exercise, raw, t, prefix),
+        tip=t(exercise.code_tip),
+        results=results,
+        quiz=quiz,
         data=_json_for_html(data),
     )
 
@@ -292,5 +406,7 @@ def progress_box(words: Mapping[str, str]) -> Markup:
         '<label class="cx-import"><span>{load}</span>'
         '<input type="file" accept=".json,application/json" class="cx-import-file"></label>'
         '<p class="cx-progress-status" role="status" aria-live="polite"></p></aside>',
-        title=words["progress_title"], export=words["progress_export"], load=words["progress_import"],
+        title=words["progress_title"],
+        export=words["progress_export"],
+        load=words["progress_import"],
     )

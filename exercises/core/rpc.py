@@ -26,8 +26,15 @@ def _update(find: Find, r: Mapping[str, Any]) -> Any:
 
 
 def _check(find: Find, r: Mapping[str, Any]) -> Any:
-    return engine.check(find(r["name"]), r["lang"], r["question"], r.get("answer", ""), r.get("raw"),
-                        r.get("source"), int(r.get("attempt", 1)))
+    return engine.check(
+        find(r["name"]),
+        r["lang"],
+        r["question"],
+        r.get("answer", ""),
+        r.get("raw"),
+        r.get("source"),
+        int(r.get("attempt", 1)),
+    )
 
 
 def _self_test(find: Find, r: Mapping[str, Any]) -> Any:

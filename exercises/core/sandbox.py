@@ -67,8 +67,13 @@ class CodeProblem:
 
     def as_dict(self, t: Translator) -> dict[str, Any]:
         where = t(N_("Line {line}"), line=self.line) if self.line else ""
-        return {"kind": self.kind, "heading": t(_HEADINGS[self.kind]), "where": where, "message": self.message,
-                "details": self.details}
+        return {
+            "kind": self.kind,
+            "heading": t(_HEADINGS[self.kind]),
+            "where": where,
+            "message": self.message,
+            "details": self.details,
+        }
 
 
 def load_model(name: str, source: str) -> types.ModuleType:
@@ -77,7 +82,7 @@ def load_model(name: str, source: str) -> types.ModuleType:
     module.__file__ = MODEL_FILENAME
     # so tracebacks can quote the learner's lines
     linecache.cache[MODEL_FILENAME] = (len(source), None, source.splitlines(True), MODEL_FILENAME)
-    exec(compile(source, MODEL_FILENAME, "exec"), module.__dict__)  # noqa: S102 - running it is the point
+    exec(compile(source, MODEL_FILENAME, "exec"), module.__dict__)
     return module
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from .exercise import Msg
 from .i18n import Translator
 from .money import round_kip
+from .outputs import Msg, Notice
 
 __all__ = ["cell_text", "msg_text", "value_text"]
 
@@ -33,7 +33,7 @@ def cell_text(value: Any, kind: str, t: Translator, places: int = 2) -> str:
     return str(value)
 
 
-def msg_text(message: Msg, t: Translator) -> str:
+def msg_text(message: Msg | Notice, t: Translator) -> str:
     """A message translated, with its values filled in."""
     return t(message.message, **{k: value_text(v, t) for k, v in message.values.items()})
 

@@ -25,9 +25,9 @@ is below the minimum, or make the minimum count only for organic coffee, and com
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Sequence
 
 from exercises.core.money import LB_PER_KG, allocate, round_kip
 
@@ -137,8 +137,13 @@ def price_per_lb(market: Fraction, terms: Terms) -> PricePerLb:
     )
 
 
-def settle(sales: Sequence[Sale], terms: Terms, kip_per_usd: int, cherry_per_green: Fraction,
-           curve_markets: Sequence[Fraction] = ()) -> Year:
+def settle(
+    sales: Sequence[Sale],
+    terms: Terms,
+    kip_per_usd: int,
+    cherry_per_green: Fraction,
+    curve_markets: Sequence[Fraction] = (),
+) -> Year:
     """Work out every sale in US$ and kip, and the paid price for each of ``curve_markets``."""
     if not 0 <= terms.quality_part <= terms.premium:
         raise ValueError("the quality part must be between 0 and the whole premium")
@@ -153,13 +158,17 @@ def settle(sales: Sequence[Sale], terms: Terms, kip_per_usd: int, cherry_per_gre
         price = price_per_lb(sale.market, terms)
         kip_per_kg = price.paid * LB_PER_KG * kip_per_usd
         received = round_kip(price.paid * sale.lb * kip_per_usd)
-        parts = allocate(received, {
-            "market": price.from_market,
-            "minimum": price.from_minimum,
-            "organic": price.organic,
-            "premium_quality": terms.quality_part,
-            "premium_other": terms.premium - terms.quality_part,
-        })
-        results.append(SaleResult(sale, price, round_kip(kip_per_kg), round_kip(kip_per_kg / cherry_per_green),
-                                  received, parts))
+        parts = allocate(
+            received,
+            {
+                "market": price.from_market,
+                "minimum": price.from_minimum,
+                "organic": price.organic,
+                "premium_quality": terms.quality_part,
+                "premium_other": terms.premium - terms.quality_part,
+            },
+        )
+        results.append(
+            SaleResult(sale, price, round_kip(kip_per_kg), round_kip(kip_per_kg / cherry_per_green), received, parts)
+        )
     return Year(results, [(m, price_per_lb(m, terms)) for m in curve_markets])

@@ -117,8 +117,16 @@ def one_year(plan: Plan, year: int, cumulative_before: int) -> Year:
     else:
         parts = {"price": 0, "differential": 0}
     difference = organic - plan.yearly_costs - conventional
-    return Year(year, converting, lb_organic, conventional, parts["price"], parts["differential"],
-                plan.yearly_costs, cumulative_before + difference)
+    return Year(
+        year,
+        converting,
+        lb_organic,
+        conventional,
+        parts["price"],
+        parts["differential"],
+        plan.yearly_costs,
+        cumulative_before + difference,
+    )
 
 
 def compare(plan: Plan) -> Comparison:

@@ -156,7 +156,7 @@ def plan_season(months: list[Month], plan: Plan) -> Season:
     shares = {index: m.sold_share for index, m in enumerate(months)}
     if total_sales != 0 and sum(shares.values()) != 1:
         raise ValueError("the shares of the coffee sold must add up to 100%")
-    sales = allocate(total_sales, shares) if total_sales != 0 else {i: 0 for i in shares}
+    sales = allocate(total_sales, shares) if total_sales != 0 else dict.fromkeys(shares, 0)
 
     cash, loan, interest_owed = plan.own_funds, 0, 0
     results = []
@@ -179,8 +179,22 @@ def plan_season(months: list[Month], plan: Plan) -> Season:
             loan -= repaid
         interest = round_kip(loan * plan.interest_per_month)
         interest_owed += interest
-        results.append(MonthResult(month.name, month.cherry_kg, advances, running, sales[index], borrowed,
-                                   interest_paid, repaid, loan, interest, interest_owed, cash))
+        results.append(
+            MonthResult(
+                month.name,
+                month.cherry_kg,
+                advances,
+                running,
+                sales[index],
+                borrowed,
+                interest_paid,
+                repaid,
+                loan,
+                interest,
+                interest_owed,
+                cash,
+            )
+        )
     return Season(results, plan.own_funds)
 
 

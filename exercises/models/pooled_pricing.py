@@ -158,7 +158,7 @@ def settle(deliveries: list[Delivery], lots: list[Lot], season: Season) -> Settl
             raise ValueError(f"unknown grade {d.grade!r}")
         if d.kg < 0:
             raise ValueError("a delivery cannot weigh less than 0 kg")
-        member = kg.setdefault(d.member, {g: 0 for g in GRADES})
+        member = kg.setdefault(d.member, dict.fromkeys(GRADES, 0))
         member[d.grade] += d.kg
     grade_kg = {g: sum(m[g] for m in kg.values()) for g in GRADES}
     total_kg = sum(grade_kg.values())
@@ -171,13 +171,13 @@ def settle(deliveries: list[Delivery], lots: list[Lot], season: Season) -> Settl
         interest_by_grade = allocate(interest, grade_kg)
         reserve_drawn = 0
     else:  # nothing delivered: the fee is still due, and comes out of the reserve
-        certification = {g: 0 for g in GRADES}
-        interest_by_grade = {g: 0 for g in GRADES}
+        certification = dict.fromkeys(GRADES, 0)
+        interest_by_grade = dict.fromkeys(GRADES, 0)
         reserve_drawn = season.certification_cost + interest
 
     # 3. Each grade's pool: sales, costs, reserve, and what is left for its members.
     pools: dict[str, GradePool] = {}
-    shares: dict[str, int] = {name: 0 for name in kg}
+    shares: dict[str, int] = dict.fromkeys(kg, 0)
     for grade in GRADES:
         green_kg = Fraction(grade_kg[grade]) / season.cherry_per_green
         grade_lots = [lot for lot in lots if lot.grade == grade]
@@ -190,8 +190,16 @@ def settle(deliveries: list[Delivery], lots: list[Lot], season: Season) -> Settl
         reserve = floor_kip(left * season.reserve_share) if left > 0 else 0
         for_members = left - reserve
         pools[grade] = GradePool(
-            grade, grade_kg[grade], green_kg, sales, processing, transport,
-            certification[grade], interest_by_grade[grade], reserve, for_members,
+            grade,
+            grade_kg[grade],
+            green_kg,
+            sales,
+            processing,
+            transport,
+            certification[grade],
+            interest_by_grade[grade],
+            reserve,
+            for_members,
         )
         # 4. Share the pool by kg delivered (to the kip, leftovers to the largest remainders).
         if grade_kg[grade] > 0:  # (a grade nobody delivered has no money: everything above is 0)
@@ -199,7 +207,7 @@ def settle(deliveries: list[Delivery], lots: list[Lot], season: Season) -> Settl
                 shares[name] += part
 
     # 5. Advance, final payment, and the trader's price for comparison.
-    trader: dict[str, int] = {name: 0 for name in kg}
+    trader: dict[str, int] = dict.fromkeys(kg, 0)
     for d in deliveries:
         if d.week not in season.trader_prices:
             raise ValueError(f"no trader price for week {d.week}")

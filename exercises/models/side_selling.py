@@ -215,7 +215,7 @@ def simulate(members: list[Member], season: Season) -> Settlement:
         finals = allocate(pool, coop_kg)
         from_funds = 0
     else:  # no cherry: nobody to share the costs with, the co-op pays them from its own funds
-        finals = {name: 0 for name in coop_kg}
+        finals = dict.fromkeys(coop_kg, 0)
         from_funds = -pool
 
     results = {}

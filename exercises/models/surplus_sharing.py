@@ -186,9 +186,11 @@ def share_surplus(members: list[Member], rules: Rules) -> Sharing:
         unrefunded_by_shares = refund_pool
 
     results = {
-        m.name: MemberResult(m.name, m.kg, m.shares, m.families, interest_by_member[m.name],
-                             refunds[m.name], by_shares[m.name])
+        m.name: MemberResult(
+            m.name, m.kg, m.shares, m.families, interest_by_member[m.name], refunds[m.name], by_shares[m.name]
+        )
         for m in members
     }
-    return Sharing(rules.surplus, reserve, fund, interest_due, interest, refund_pool, unrefunded,
-                   unrefunded_by_shares, results)
+    return Sharing(
+        rules.surplus, reserve, fund, interest_due, interest, refund_pool, unrefunded, unrefunded_by_shares, results
+    )

@@ -188,8 +188,14 @@ def share_costs(
 
     results = {
         v.name: VillageResult(
-            v.name, v.kg, v.km, carried[v.name], trips[v.name], trip_cost[v.name],
-            {r: by_rule[r][v.name] for r in RULES}, by_chosen[v.name] + by_kg[v.name],
+            v.name,
+            v.kg,
+            v.km,
+            carried[v.name],
+            trips[v.name],
+            trip_cost[v.name],
+            {r: by_rule[r][v.name] for r in RULES},
+            by_chosen[v.name] + by_kg[v.name],
         )
         for v in villages
     }

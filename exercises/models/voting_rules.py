@@ -177,8 +177,14 @@ def count_votes(members: list[Member], rules: Rules) -> Meeting:
         absent = sum(m.weight(method) for m in members if not m.present)
         base = by_vote["yes"] + by_vote["no"] + (by_vote["abstain"] if rules.base == "present" else 0)
         counts[method] = Count(
-            method, by_vote["yes"], by_vote["no"], by_vote["abstain"], absent, base,
-            needed_more_than_half(base), needed_at_least(rules.qualified, base),
+            method,
+            by_vote["yes"],
+            by_vote["no"],
+            by_vote["abstain"],
+            absent,
+            base,
+            needed_more_than_half(base),
+            needed_at_least(rules.qualified, base),
         )
 
     # Village by village (one member, one vote).
@@ -187,7 +193,9 @@ def count_votes(members: list[Member], rules: Rules) -> Meeting:
         own = [m for m in members if m.village == village]
         here = [m for m in own if m.present]
         villages[village] = VillageCount(
-            village, len(own), len(here),
+            village,
+            len(own),
+            len(here),
             *(sum(1 for m in here if m.vote == vote) for vote in VOTES),
         )
 

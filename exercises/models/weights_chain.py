@@ -34,7 +34,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-
 STAGES = ("cherry", "parchment", "green")
 
 
@@ -199,10 +198,17 @@ def chain(
             raise ValueError(f"unknown stage {price.stage!r}")
         kg = lot.kg_at(price.stage)
         behind = ratios.cherry_per_kg_of(price.stage)  # kg of cherry in 1 kg of this stage
-        values.append(StageValue(
-            price.stage, kg, price, kg * price.low, kg * price.high,
-            Fraction(price.low) / behind, Fraction(price.high) / behind,
-        ))
+        values.append(
+            StageValue(
+                price.stage,
+                kg,
+                price,
+                kg * price.low,
+                kg * price.high,
+                Fraction(price.low) / behind,
+                Fraction(price.high) / behind,
+            )
+        )
     values.sort(key=lambda v: STAGES.index(v.stage))
 
     return ChainResult(

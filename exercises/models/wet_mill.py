@@ -204,7 +204,7 @@ class MillResult:
         fees = sum(abs(m.for_the_mill - row.paid - row.surplus) for row in self.schedule)
         owed = self.schedule[-1].owed_end if self.schedule else 0
         debt = self.mill.investment + sum(r.interest for r in self.schedule) - sum(r.paid for r in self.schedule) - owed
-        chain = sum(abs(a.owed_end - b.owed_start) for a, b in zip(self.schedule, self.schedule[1:]))
+        chain = sum(abs(a.owed_end - b.owed_start) for a, b in zip(self.schedule, self.schedule[1:], strict=False))
         return abs(season) + fees + abs(debt) + chain
 
 

@@ -1,0 +1,84 @@
+"""What an exercise shows: result tables, bar charts, notices, and the key result.
+
+``show(result, values, t)`` in an exercise definition returns ``Outputs``; ``render.py`` turns them
+into HTML. Text in them is message ids (translated where they are shown) or ``Msg`` with values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any, Literal
+
+__all__ = ["BarChart", "Column", "Kind", "Msg", "Notice", "Outputs", "ResultTable"]
+
+#: How a column's values are written: as text, or as numbers (kip, kg, counts rounded half up).
+Kind = Literal["text", "int", "kip", "kg", "num", "pct", "usd"]
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a result table: its heading (a message id) and how to format its values."""
+
+    label: str
+    kind: Kind = "text"
+    places: int = 2
+
+
+@dataclass(frozen=True)
+class ResultTable:
+    """A table of results. Text cells are shown as written (and always escaped)."""
+
+    id: str
+    caption: str
+    columns: Sequence[Column]
+    rows: Sequence[Sequence[Any]]
+    footer: Sequence[Any] | None = None
+    #: Message ids (not translated yet) may appear in "text" cells when wrapped in ``Msg``.
+
+
+@dataclass(frozen=True)
+class Msg:
+    """A message id with values, to be translated where it is shown (in a table cell or notice)."""
+
+    message: str
+    values: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class BarChart:
+    """A bar chart: one group of bars per label, one bar colour per series."""
+
+    id: str
+    title: str
+    labels: Sequence[str | Msg]
+    series: Sequence[tuple[str | Msg, Sequence[int | float | Fraction]]]
+    y_title: str = ""
+    kind: Kind = "kip"
+    horizontal: bool = False
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A short explanation shown above the tables ("info", "warning" or "success")."""
+
+    level: Literal["info", "warning", "success"]
+    message: str
+    values: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Outputs:
+    """Everything an exercise shows for one set of inputs, plus key numbers for tests.
+
+    ``key`` is the one result that matters most, in one short line ("Noy's final payment: 1,622,964
+    kip"): the number the exercise's first question asks about. Pages show it first, above the form
+    (on a phone it is all a learner may see at a glance); None when these numbers have none.
+    """
+
+    key: Msg | None = None
+    tables: Sequence[ResultTable] = ()
+    charts: Sequence[BarChart] = ()
+    notices: Sequence[Notice] = ()
+    numbers: Mapping[str, Any] = field(default_factory=dict)

@@ -1,0 +1,98 @@
+"""What several exercises share: parameters, options, table columns and pieces of output.
+
+Not an exercise itself (there is no ``models/shared.py``). A definition uses a shared parameter as
+it is, or with its own default or help: ``replace(KIP_PER_USD, default=8_900)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from exercises.core import N_, Case, Column, Integer, Msg, Number, ResultTable, Text
+
+__all__ = [
+    "CHERRY_PER_GREEN",
+    "CHERRY_PER_PARCHMENT",
+    "KIP_PER_USD",
+    "MEMBER",
+    "ONE_ROW_PER_MEMBER",
+    "ONE_ROW_PER_WEEK",
+    "TRADER_PRICE",
+    "WEEK",
+    "YES_NO",
+    "amounts_table",
+    "names",
+]
+
+#: Yes or no, "no" first: a new table row starts with the first option.
+YES_NO = (("no", N_("No")), ("yes", N_("Yes")))
+
+KIP_PER_USD = Integer(
+    name="kip_per_usd",
+    label=N_("Exchange rate"),
+    unit=N_("kip per US$"),
+    default=21_400,
+    min=1_000,
+    max=100_000,
+    help=N_("About 8,900 in 2020 and about 21,400 in May 2024."),
+)
+
+CHERRY_PER_GREEN = Number(
+    name="cherry_per_green",
+    label=N_("Cherry for 1 kg of green coffee"),
+    unit=N_("kg"),
+    default="6",
+    min="3",
+    max="12",
+    places=2,
+    help=N_("About 6 kg of cherry make 1 kg of green coffee (5 to 7)."),
+)
+
+CHERRY_PER_PARCHMENT = Number(
+    name="cherry_per_parchment",
+    label=N_("Cherry for 1 kg of parchment"),
+    unit=N_("kg"),
+    default="5",
+    min="1",
+    max="10",
+    places=2,
+    help=N_("About 5 kg of fresh cherry make 1 kg of dry parchment."),
+)
+
+# ---- Table columns and their "each row needs its own" messages ---------------------------------
+
+MEMBER = Text(name="member", label=N_("Member"))
+WEEK = Integer(name="week", label=N_("Week"), min=1, max=52)
+#: The trader's cash price for cherry, per week.
+TRADER_PRICE = Integer(name="price", label=N_("Price"), unit=N_("kip per kg"), min=0, max=1_000_000)
+
+ONE_ROW_PER_MEMBER = N_("{value} is already in the table: each member has one row.")
+ONE_ROW_PER_WEEK = N_("Week {value} is already in the table: each week has one row.")
+
+# ---- Outputs -----------------------------------------------------------------------------------
+
+
+def amounts_table(
+    caption: str, rows: Iterable[Sequence[Any]], footer: Sequence[Any] | None = None, id: str = "money"
+) -> ResultTable:
+    """Two columns, "Item" and "Amount (kip)": where money comes from and goes; the footer checks it balances.
+
+    Each row is ``(item, amount)``; an item is a message id, or a ``Msg`` when it has values.
+    """
+
+    def row(item: str | Msg, amount: Any) -> list[Any]:
+        return [Msg(item) if isinstance(item, str) else item, amount]
+
+    return ResultTable(
+        id=id,
+        caption=caption,
+        columns=[Column(N_("Item")), Column(N_("Amount (kip)"), "kip")],
+        rows=[row(*r) for r in rows],
+        footer=row(*footer) if footer else None,
+    )
+
+
+def names(items: Callable[[Any], Iterable[Any]]) -> Callable[[Case], Sequence[tuple[str, str]]]:
+    """Options of a choice question: the names of ``items(result)`` (members, villages …), as typed."""
+    return lambda case: [(item.name, item.name) for item in items(case.result)]
