@@ -25,7 +25,7 @@ SOURCES := $(shell find docs exercises coopsite hooks overrides frontend -type f
              -not -path 'overrides/assets/coop/*' -not -path 'overrides/assets/pyodide/*' \
              -not -name '*.mo' -not -path '*/__pycache__/*' 2>/dev/null) mkdocs.yml
 
-.PHONY: all setup assets catalogs build serve live test test-fast usb pdf bench lock clean
+.PHONY: all setup assets catalogs build serve live check test test-fast usb pdf bench lock clean
 
 all: build
 
@@ -87,10 +87,17 @@ pdf: build   # the PDFs are part of the site (site/pdf/), so the USB copy and th
 
 # ---- Tests and measurements ----------------------------------------------------------------------
 
-test: usb
+check: $(STAMPS)/venv $(STAMPS)/npm   # linters and type checkers (part of test and test-fast)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+	node_modules/.bin/tsc -p frontend
+	node --test frontend/test/
+
+test: usb check
 	$(PY) -m pytest
 
-test-fast: $(STAMPS)/venv   # model, catalog and content tests only (no build, no browser)
+test-fast: check   # checkers, then model, catalog and content tests (no build, no browser)
 	$(PY) -m pytest -m "not browser and not slow"
 
 bench: usb

@@ -6,7 +6,7 @@ and the same sources, with the same anchors (``#term-<id>``, ``#ref-<id>``).
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -18,10 +18,22 @@ __all__ = ["DATA_DIR", "glossary", "references", "glossary_html", "references_ht
 DATA_DIR = Path(__file__).resolve().parent.parent / "docs" / "data"
 
 _WORDS = {
-    "en": {"term": "Term", "other": "ລາວ (Lao)", "meaning": "Meaning", "caption": "Glossary of co-operative and coffee terms",
-           "used": "Used for:", "related": "See also:"},
-    "lo": {"term": "ຄຳສັບ", "other": "English", "meaning": "ຄວາມໝາຍ", "caption": "ຄຳສັບກ່ຽວກັບສະຫະກອນ ແລະ ກາເຟ",
-           "used": "ໃຊ້ສຳລັບ:", "related": "ເບິ່ງຕື່ມ:"},
+    "en": {
+        "term": "Term",
+        "other": "ລາວ (Lao)",
+        "meaning": "Meaning",
+        "caption": "Glossary of co-operative and coffee terms",
+        "used": "Used for:",
+        "related": "See also:",
+    },
+    "lo": {
+        "term": "ຄຳສັບ",
+        "other": "English",
+        "meaning": "ຄວາມໝາຍ",
+        "caption": "ຄຳສັບກ່ຽວກັບສະຫະກອນ ແລະ ກາເຟ",
+        "used": "ໃຊ້ສຳລັບ:",
+        "related": "ເບິ່ງຕື່ມ:",
+    },
 }
 
 # Traditional Lao alphabetical order of the consonants (ສ comes after ຈ, unlike in Unicode).
@@ -39,7 +51,7 @@ def lao_sort_key(text: str) -> tuple[int, ...]:
     return tuple(_ORDER.get(c, 100 + ord(c)) for c in chars)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(name: str) -> tuple[dict[str, Any], ...]:
     with (DATA_DIR / f"{name}.yml").open(encoding="utf-8") as handle:
         return tuple(yaml.safe_load(handle))
@@ -67,13 +79,15 @@ def glossary_html(lang: str) -> str:
         related = ""
         if entry.get("related"):
             links = ", ".join(
-                f'<a href="#term-{escape(rid)}">{escape(by_id[rid][lang])}</a>' for rid in entry["related"] if rid in by_id
+                f'<a href="#term-{escape(rid)}">{escape(by_id[rid][lang])}</a>'
+                for rid in entry["related"]
+                if rid in by_id
             )
             related = f' <span class="coop-related">{words["related"]} {links}</span>'
         rows.append(
             f'<tr id="term-{escape(entry["id"])}"><th scope="row" lang="{lang}">{escape(entry[lang])}</th>'
             f'<td lang="{other}">{escape(entry[other])}</td>'
-            f'<td>{escape(entry["def_" + lang])}{related}</td></tr>'
+            f"<td>{escape(entry['def_' + lang])}{related}</td></tr>"
         )
     return (
         f'<div class="coop-glossary"><table><caption>{escape(words["caption"])}</caption>'

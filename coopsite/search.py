@@ -44,7 +44,9 @@ def rewrite(site_dir: Path) -> dict[str, Any] | None:
     if js_path.exists():  # the offline plugin's copy: `var __index = {...}`
         js_path.write_text(f"var __index = {text}", encoding="utf-8")
     words = " ".join(lao_vocabulary(index))
-    (json_path.parent / "lao_words.js").write_text(f"var __coopLaoWords = {json.dumps(words, ensure_ascii=False)};\n", encoding="utf-8")
+    (json_path.parent / "lao_words.js").write_text(
+        f"var __coopLaoWords = {json.dumps(words, ensure_ascii=False)};\n", encoding="utf-8"
+    )
     return index
 
 

@@ -9,7 +9,7 @@ Members who read little can follow a step by its pictures.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 __all__ = ["mark_step_times", "ICONS"]
@@ -21,7 +21,7 @@ _MINUTES = re.compile(r"(<strong>[^<]*?)\((\d+)\s*(min|ນາທີ)\)")
 _STEPS = re.compile(r'(<h2 id="steps">.*?)(?=<h2 |\Z)', re.S)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _icon(name: str) -> str:
     svg = (ICONS / f"{name}.svg").read_text(encoding="utf-8").strip()
     return f'<span class="twemoji coop-icon coop-icon-{name}" aria-hidden="true">{svg}</span>'

@@ -20,19 +20,25 @@ ROOT = Path(__file__).resolve().parent.parent
 SHIM = ROOT / "overrides" / "assets" / "vendor" / "iframe-worker-shim.js"
 
 
-_serving = False
+#: What MkDocs was started for: under `mkdocs serve` (``make live``) pages get no security policy.
+_command = {"name": ""}
 
 
 def on_startup(command, dirty):
-    global _serving
-    _serving = command == "serve"
+    _command["name"] = command
+
+
+def _serving() -> bool:
+    return _command["name"] == "serve"
 
 
 def on_config(config):
     absent = missing()
     if absent:
         raise PluginError(
-            "front-end files are missing (" + ", ".join(absent[:3]) + (" …" if len(absent) > 3 else "")
+            "front-end files are missing ("
+            + ", ".join(absent[:3])
+            + (" …" if len(absent) > 3 else "")
             + "): run `make assets` first"
         )
     compile_catalogs()
@@ -40,11 +46,11 @@ def on_config(config):
 
 
 def on_post_page(output, page, config):
-    return pages.finalize(output, None if _serving else SHIM, policy=not _serving)
+    return pages.finalize(output, None if _serving() else SHIM, policy=not _serving())
 
 
 def on_post_template(output_content, template_name, config):
     """Theme pages that are not documentation pages (404.html) get the same treatment."""
     if template_name.endswith(".html"):
-        return pages.finalize(output_content, None if _serving else SHIM, policy=not _serving)
+        return pages.finalize(output_content, None if _serving() else SHIM, policy=not _serving())
     return output_content

@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from coopsite.chromium import CHROMIUM, FLAGS, local_server  # noqa: E402
+
 PAGE = "key-concepts/kc3-sell-alone-or-pool.html"
 FIELD = "#cx-pooled-pricing-f-advance"
 
@@ -56,7 +57,7 @@ class Meter:
     def count(self, request) -> None:
         url = request.url
         if url.startswith("file:"):
-            path = Path(url.split("?")[0][len("file://"):].replace("%20", " "))
+            path = Path(url.split("?")[0][len("file://") :].replace("%20", " "))
             if path.is_file() and url not in self.seen:
                 self.seen.add(url)
                 self.total += path.stat().st_size
@@ -84,14 +85,19 @@ def one_run(browser, root: str, course_dir: Path | None) -> dict:
     page.fill(FIELD, "2,100")
     wait(page, "document.documentElement.dataset.cxPython === 'ready'")
     result["python_ready_ms"] = round((time.perf_counter() - start) * 1000)
-    wait(page, "!document.querySelector('#cx-pooled-pricing .cx-results').classList.contains('cx-stale') && "
-               "document.querySelector('#cx-pooled-pricing').dataset.numbers")
+    wait(
+        page,
+        "!document.querySelector('#cx-pooled-pricing .cx-results').classList.contains('cx-stale') && "
+        "document.querySelector('#cx-pooled-pricing').dataset.numbers",
+    )
     page.wait_for_timeout(300)
     result["bytes_after_python"] = meter.total
     updates = []
     for index in range(15):
         value = f"{2_000 + 10 * (index + 1):,}"
-        updates.append(page.evaluate("""async ([selector, value]) => {
+        updates.append(
+            page.evaluate(
+                """async ([selector, value]) => {
             const input = document.querySelector(selector);
             const results = input.closest('.cx').querySelector('.cx-results');
             const changed = new Promise(resolve => {
@@ -103,7 +109,10 @@ def one_run(browser, root: str, course_dir: Path | None) -> dict:
             input.dispatchEvent(new Event('input', {bubbles: true}));
             await changed;
             return performance.now() - start;
-        }""", [FIELD, value]))
+        }""",
+                [FIELD, value],
+            )
+        )
     result["warm_update_ms"] = round(statistics.median(updates), 1)
     result["warm_update_ms_max"] = round(max(updates), 1)
     restart = page.evaluate("""async () => {
@@ -153,8 +162,11 @@ def main() -> None:
     zips = sorted((ROOT / "dist").glob("our-coffee-coop-*.zip"))
     from playwright.sync_api import sync_playwright
 
-    report = {"date": dt.datetime.now().isoformat(timespec="seconds"), "machine": {"cpus": os.cpu_count()},
-              "page": PAGE}
+    report = {
+        "date": dt.datetime.now().isoformat(timespec="seconds"),
+        "machine": {"cpus": os.cpu_count()},
+        "page": PAGE,
+    }
     with local_server(site) as http_root, tempfile.TemporaryDirectory() as usb, sync_playwright() as playwright:
         course = None
         if zips:

@@ -39,7 +39,10 @@ def extract() -> Catalog:
     """Every message id marked with N_ in the package."""
     template = Catalog(project="Our Coffee Co-op exercises", domain=DOMAIN)
     for filename, lineno, message, comments, context in extract_from_dir(
-        str(PACKAGE), method_map=[("**.py", "python")], keywords={"N_": None}, comment_tags=("TRANSLATORS:",),
+        str(PACKAGE),
+        method_map=[("**.py", "python")],
+        keywords={"N_": None},
+        comment_tags=("TRANSLATORS:",),
     ):
         template.add(message, None, [(f"exercises/{filename}", lineno)], auto_comments=comments, context=context)
     return template

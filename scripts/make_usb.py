@@ -96,8 +96,14 @@ def how_to_open(version: str, date: str) -> str:
     from exercises.api import ui_strings
 
     en, lo = ui_strings("en"), ui_strings("lo")
-    return HOW_TO_OPEN.format(version=version, date=date, export_en=en["progress_export"], import_en=en["progress_import"],
-                              export_lo=lo["progress_export"], import_lo=lo["progress_import"])
+    return HOW_TO_OPEN.format(
+        version=version,
+        date=date,
+        export_en=en["progress_export"],
+        import_en=en["progress_import"],
+        export_lo=lo["progress_export"],
+        import_lo=lo["progress_import"],
+    )
 
 
 def build_zip(site: Path, out: Path, version: str, date: str) -> Path:
@@ -124,7 +130,9 @@ def main() -> None:
     parser.add_argument("--date", default=os.environ.get("SOURCE_DATE") or dt.date.today().isoformat())
     args = parser.parse_args()
     target = build_zip(Path(args.site), Path(args.out), args.version, args.date)
-    print(f"{target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}: {target.stat().st_size / 1e6:.1f} MB")
+    print(
+        f"{target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}: {target.stat().st_size / 1e6:.1f} MB"
+    )
 
 
 if __name__ == "__main__":

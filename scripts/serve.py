@@ -10,6 +10,7 @@ for. Production hosts do the same (nginx: `gzip_static`/`gzip on` with `applicat
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import gzip
 import http.server
@@ -17,6 +18,7 @@ import mimetypes
 import os
 import threading
 from pathlib import Path
+from typing import ClassVar
 
 TYPES = {
     ".wasm": "application/wasm",
@@ -33,7 +35,7 @@ _lock = threading.Lock()
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**mimetypes.types_map, **TYPES}
+    extensions_map: ClassVar[dict[str, str]] = {**mimetypes.types_map, **TYPES}
 
     def log_message(self, format: str, *args) -> None:  # quieter: only errors
         if args and str(args[1]).startswith(("4", "5")):
@@ -74,10 +76,8 @@ def main() -> None:
     handler = functools.partial(Handler, directory=args.directory)
     with http.server.ThreadingHTTPServer((args.host, args.port), handler) as server:
         print(f"http://{args.host}:{server.server_address[1]}/", flush=True)
-        try:
+        with contextlib.suppress(KeyboardInterrupt):
             server.serve_forever()
-        except KeyboardInterrupt:
-            pass
 
 
 if __name__ == "__main__":

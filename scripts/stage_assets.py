@@ -33,10 +33,17 @@ from coopsite.assets import ASSETS, compile_catalogs  # noqa: E402
 
 NODE = ROOT / "node_modules"
 FONTS = {
-    "@fontsource/noto-sans": [f"noto-sans-{subset}-{weight}-{style}.woff2"
-                              for subset in ("latin", "latin-ext") for weight in (400, 700) for style in ("normal", "italic")],
+    "@fontsource/noto-sans": [
+        f"noto-sans-{subset}-{weight}-{style}.woff2"
+        for subset in ("latin", "latin-ext")
+        for weight in (400, 700)
+        for style in ("normal", "italic")
+    ],
     "@fontsource/noto-sans-lao": [f"noto-sans-lao-lao-{weight}-normal.woff2" for weight in (400, 700)],
-    "@fontsource/noto-sans-mono": ["noto-sans-mono-latin-400-normal.woff2", "noto-sans-mono-latin-ext-400-normal.woff2"],
+    "@fontsource/noto-sans-mono": [
+        "noto-sans-mono-latin-400-normal.woff2",
+        "noto-sans-mono-latin-ext-400-normal.woff2",
+    ],
 }
 PYODIDE_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]
 #: Pure-Python libraries the exercises use in the browser (Pyodide's stdlib has the rest).
@@ -59,7 +66,7 @@ def write_if_changed(path: Path, data: bytes) -> None:
 
 def pack(key: str, literal: str) -> bytes:
     """A classic script that stores ``literal`` (a JS string literal) under ``PYPACK[key]``."""
-    return f'(self.PYPACK||(self.PYPACK={{}}))[{json.dumps(key)}]={literal};\n'.encode()
+    return f"(self.PYPACK||(self.PYPACK={{}}))[{json.dumps(key)}]={literal};\n".encode()
 
 
 def stage_fonts() -> None:
@@ -90,9 +97,16 @@ def stage_pyodide() -> dict[str, int]:
     packs = ASSETS / "pyodide" / "packs"
     wasm = (source / "pyodide.asm.wasm").read_bytes()
     wasm_gz = gzip.compress(wasm, compresslevel=9, mtime=0)
-    write_if_changed(packs / "wasm.gz.b64.js", pack("pyodide.asm.wasm.gz", json.dumps(base64.b64encode(wasm_gz).decode())))
-    write_if_changed(packs / "stdlib.b64.js", pack("python_stdlib.zip", json.dumps(base64.b64encode((source / "python_stdlib.zip").read_bytes()).decode())))
-    write_if_changed(packs / "lock.js", pack("pyodide-lock.json", json.dumps((source / "pyodide-lock.json").read_text())))
+    write_if_changed(
+        packs / "wasm.gz.b64.js", pack("pyodide.asm.wasm.gz", json.dumps(base64.b64encode(wasm_gz).decode()))
+    )
+    write_if_changed(
+        packs / "stdlib.b64.js",
+        pack("python_stdlib.zip", json.dumps(base64.b64encode((source / "python_stdlib.zip").read_bytes()).decode())),
+    )
+    write_if_changed(
+        packs / "lock.js", pack("pyodide-lock.json", json.dumps((source / "pyodide-lock.json").read_text()))
+    )
     for name, key in (("pyodide.asm.mjs", "pyodide.asm.mjs"), ("pyodide.mjs", "pyodide.mjs")):
         text = (source / name).read_text(encoding="utf-8")
         write_if_changed(packs / f"{name}.src.js", pack(key, json.dumps(text).replace("</", "<\\/")))
@@ -133,7 +147,9 @@ def stage_pybundle() -> dict[str, object]:
     data = buffer.getvalue()
     digest = hashlib.sha256(data).hexdigest()[:16]
     write_if_changed(ASSETS / "coop" / "pybundle.zip", data)
-    write_if_changed(ASSETS / "coop" / "packs" / "pybundle.b64.js", pack("pybundle.zip", json.dumps(base64.b64encode(data).decode())))
+    write_if_changed(
+        ASSETS / "coop" / "packs" / "pybundle.b64.js", pack("pybundle.zip", json.dumps(base64.b64encode(data).decode()))
+    )
     return {"size": len(data), "hash": digest, "files": len(entries)}
 
 
@@ -141,7 +157,9 @@ def stage_lao_terms() -> None:
     """The project terms search-lao.js joins back, the same list coopsite/lao.py uses."""
     from coopsite.lao import terms
 
-    write_if_changed(ASSETS / "coop" / "lao-terms.json", (json.dumps(list(terms()), ensure_ascii=False) + "\n").encode())
+    write_if_changed(
+        ASSETS / "coop" / "lao-terms.json", (json.dumps(list(terms()), ensure_ascii=False) + "\n").encode()
+    )
 
 
 def main() -> None:
@@ -157,8 +175,10 @@ def main() -> None:
     }
     manifest = {"pyodideVersion": "314.0.7", "pyodide": pyodide, "bundle": bundle, "packs": packs}
     write_if_changed(ASSETS / "coop" / "manifest.json", (json.dumps(manifest, indent=2) + "\n").encode())
-    print(f"staged: pyodide {sum(pyodide.values()) / 1e6:.1f} MB, packs {sum(packs.values()) / 1e6:.1f} MB, "
-          f"python bundle {bundle['size'] / 1e3:.0f} kB ({bundle['files']} files)")
+    print(
+        f"staged: pyodide {sum(pyodide.values()) / 1e6:.1f} MB, packs {sum(packs.values()) / 1e6:.1f} MB, "
+        f"python bundle {bundle['size'] / 1e3:.0f} kB ({bundle['files']} files)"
+    )
 
 
 if __name__ == "__main__":

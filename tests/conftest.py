@@ -27,8 +27,14 @@ DIST = ROOT / "dist"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
+#: Fixtures that need `make build` / `make usb`: a test using one is slow (not in `make test-fast`).
+BUILT = {"site_dir", "usb_zip", "usb_dir", "http_root", "file_root", "origin"}
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
+        if BUILT & set(getattr(item, "fixturenames", ())) and "slow" not in item.keywords:
+            item.add_marker(pytest.mark.slow)
         if "browser" in item.keywords and not Path(CHROMIUM).exists():
             if IN_CI:
                 item.add_marker(pytest.mark.xfail(reason="Chromium missing in CI", run=False, strict=True))

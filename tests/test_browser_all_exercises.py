@@ -9,15 +9,14 @@ import re
 from fractions import Fraction
 
 import pytest
-
 from conftest import ROOT, wait_for, wait_numbers
-from exercises import EXERCISES
-from exercises import api
+
+from exercises import EXERCISES, api
 from exercises.core.checking import answer_text, case_of
 from exercises.core.evaluate import evaluate
-from exercises.core.exercise import ChoiceAnswer
 from exercises.core.i18n import translator
 from exercises.core.params import Integer, Number, Percent, raw_defaults
+from exercises.core.questions import ChoiceAnswer
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -74,8 +73,11 @@ def test_each_simulation_from_the_usb_copy(browser_context, file_root, name):
     else:
         page.fill(f"{box}-a", answer_text(question, case).split(" ")[0])
     page.click(f"{box} .cx-check")
-    wait_for(page, f"['cx-correct', 'cx-wrong', 'cx-invalid'].some(c => document.querySelector('{box}').classList.contains(c))",
-             timeout=60)
+    wait_for(
+        page,
+        f"['cx-correct', 'cx-wrong', 'cx-invalid'].some(c => document.querySelector('{box}').classList.contains(c))",
+        timeout=60,
+    )
     assert "cx-correct" in page.get_attribute(box, "class"), page.inner_text(f"{box} .cx-feedback")
     assert watch.blocked == [] and watch.console_errors == []
 
@@ -86,7 +88,8 @@ def test_self_test_in_the_browser(browser_context, file_root):
     page = context.new_page()
     page.goto(file_root + page_of("pooled-pricing"))
     wait_for(page, "document.documentElement.dataset.cxRuntime === 'ready'", timeout=20)
-    result = page.evaluate("names => window.__coopPython.call({fn: 'self_test', names}, {timeout: 120000})",
-                           EXERCISES.names())
+    result = page.evaluate(
+        "names => window.__coopPython.call({fn: 'self_test', names}, {timeout: 120000})", EXERCISES.names()
+    )
     assert result == {"failures": []}
     assert watch.blocked == []

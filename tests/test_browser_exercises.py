@@ -12,10 +12,9 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-
 from conftest import wait_for, wait_numbers
-from exercises import EXERCISES
-from exercises import api
+
+from exercises import EXERCISES, api
 from exercises.core.i18n import translator
 from exercises.core.params import raw_defaults
 
@@ -94,8 +93,8 @@ def set_editor(page, code):
 
 @pytest.mark.parametrize("lang", ["en", "lo"])
 def test_pooled_pricing_end_to_end(browser_context, origin, lang):
-    scheme, root = origin
-    context, watch, page = open_exercise(browser_context, root, lang)
+    _scheme, root = origin
+    _context, watch, page = open_exercise(browser_context, root, lang)
     t = translator(lang)
     assert page.evaluate("document.documentElement.dataset.cxPython") is None, "Python must wait for the learner"
     assert page.inner_text(f"{ROOT_SEL} .cx-key") == api.update(NAME, lang, defaults(lang))["key"]
@@ -134,7 +133,10 @@ def test_pooled_pricing_end_to_end(browser_context, origin, lang):
     page.fill(f"{question}-a", correct_value)
     page.press(f"{question}-a", "Enter")
     wait_for(page, f"document.querySelector('{question}').classList.contains('cx-correct')")
-    assert page.inner_text(f"{question} .cx-feedback") == api.check(NAME, lang, "read-final", correct_value, raw)["feedback"]
+    assert (
+        page.inner_text(f"{question} .cx-feedback")
+        == api.check(NAME, lang, "read-final", correct_value, raw)["feedback"]
+    )
 
     # 3. Code mode: edit, run, see the change; reset restores.
     page.click(f"{ROOT_SEL} .cx-mode[data-mode=code]")
@@ -152,7 +154,11 @@ def test_pooled_pricing_end_to_end(browser_context, origin, lang):
     set_editor(page, source + "\nwhile True:\n    pass\n")
     page.click(f"{ROOT_SEL} .cx-run")
     assert page.evaluate("1 + 1") == 2  # the page is not frozen
-    stopped = wait_for(page, f"document.querySelector('{ROOT_SEL} .cx-status-text').textContent.includes('{TIMEOUT_MS // 1000}')", timeout=15)
+    stopped = wait_for(
+        page,
+        f"document.querySelector('{ROOT_SEL} .cx-status-text').textContent.includes('{TIMEOUT_MS // 1000}')",
+        timeout=15,
+    )
     assert stopped
     assert status(page) == api.ui_strings(lang)["timeout"].format(seconds=TIMEOUT_MS // 1000)
     set_editor(page, edited)
@@ -164,7 +170,10 @@ def test_pooled_pricing_end_to_end(browser_context, origin, lang):
     page.click(f"{ROOT_SEL} .cx-run")
     page.wait_for_selector(f"{ROOT_SEL} .cx-stop:not([hidden])", timeout=5000)
     page.click(f"{ROOT_SEL} .cx-stop")
-    wait_for(page, f"document.querySelector('{ROOT_SEL} .cx-status-text').textContent === {json.dumps(api.ui_strings(lang)['stopped'])}")
+    wait_for(
+        page,
+        f"document.querySelector('{ROOT_SEL} .cx-status-text').textContent === {json.dumps(api.ui_strings(lang)['stopped'])}",
+    )
 
     # 5. Errors in learner code: a short, readable report under a localized heading; output is text.
     cases = {
@@ -172,8 +181,11 @@ def test_pooled_pricing_end_to_end(browser_context, origin, lang):
         "exception": source + "\ndef settle(*args):\n    raise ValueError('no coffee')\n",
         "syntax": source + "\ndef broken(:\n    pass\n",
     }
-    headings = {"recursion": "Your code stopped with an error", "exception": "Your code stopped with an error",
-                "syntax": "Python could not read your code"}
+    headings = {
+        "recursion": "Your code stopped with an error",
+        "exception": "Your code stopped with an error",
+        "syntax": "Python could not read your code",
+    }
     for case, code in cases.items():
         set_editor(page, code)
         page.click(f"{ROOT_SEL} .cx-run")
@@ -181,7 +193,9 @@ def test_pooled_pricing_end_to_end(browser_context, origin, lang):
         heading = page.inner_text(f"{ROOT_SEL} .cx-problem-heading")
         assert heading.startswith(t(headings[case])), (case, heading)
         body = page.inner_text(f"{ROOT_SEL} .cx-problem")
-        assert {"recursion": "RecursionError", "exception": "ValueError: no coffee", "syntax": "SyntaxError"}[case] in body
+        assert {"recursion": "RecursionError", "exception": "ValueError: no coffee", "syntax": "SyntaxError"}[
+            case
+        ] in body
         assert "exercises/core" not in body and "_pyodide" not in body
         assert page.evaluate("1 + 1") == 2
 
@@ -211,14 +225,17 @@ def test_pooled_pricing_end_to_end(browser_context, origin, lang):
     # 7. Export → import round trip.
     with page.expect_download() as download:
         page.click(".cx-export")
-    exported = json.loads(open(download.value.path(), encoding="utf-8").read())
+    exported = json.loads(download.value.path().read_text(encoding="utf-8"))
     assert exported["site"] == "our-coffee-coop" and exported["exercises"][NAME]["raw"][lang]["advance"] == "2,500"
     page.evaluate("localStorage.clear()")
     page.reload()
     wait_for(page, "document.documentElement.dataset.cxRuntime === 'ready'")
     assert page.input_value(f"{ROOT_SEL}-f-advance") == defaults(lang)["advance"]
     page.set_input_files(".cx-import-file", download.value.path())
-    wait_for(page, f"document.querySelector('.cx-progress-status').textContent === {json.dumps(api.ui_strings(lang)['progress_imported'])}")
+    wait_for(
+        page,
+        f"document.querySelector('.cx-progress-status').textContent === {json.dumps(api.ui_strings(lang)['progress_imported'])}",
+    )
     assert page.input_value(f"{ROOT_SEL}-f-advance") == "2,500"
     assert page.input_value(f"{question}-a") == correct_value
 
@@ -226,7 +243,10 @@ def test_pooled_pricing_end_to_end(browser_context, origin, lang):
     bad = download.value.path().with_name("not-progress.json")
     bad.write_text('{"site": "someone else", "exercises": {}}', encoding="utf-8")
     page.set_input_files(".cx-import-file", str(bad))
-    wait_for(page, f"document.querySelector('.cx-progress-status').textContent === {json.dumps(api.ui_strings(lang)['progress_bad_file'])}")
+    wait_for(
+        page,
+        f"document.querySelector('.cx-progress-status').textContent === {json.dumps(api.ui_strings(lang)['progress_bad_file'])}",
+    )
     assert page.input_value(f"{ROOT_SEL}-f-advance") == "2,500"
 
     assert watch.blocked == [], f"requests to other origins: {watch.blocked}"
@@ -247,7 +267,9 @@ def test_corrupt_and_old_progress_is_recovered(browser_context, http_root):
     assert page.evaluate(f"localStorage.getItem({json.dumps(backups[0])})") == "{not json"
 
     old = {"exercises": {NAME: {"params": {**defaults("en"), "advance": "1,900"}, "code": None}}}
-    page.evaluate(f"localStorage.clear(); localStorage.setItem('ourcoffeecoop/progress', {json.dumps(json.dumps(old))})")
+    page.evaluate(
+        f"localStorage.clear(); localStorage.setItem('ourcoffeecoop/progress', {json.dumps(json.dumps(old))})"
+    )
     page.reload()
     wait_for(page, "document.documentElement.dataset.cxRuntime === 'ready'")
     assert page.inner_text(".cx-progress-status") == api.ui_strings("en")["progress_migrated"]
@@ -257,7 +279,7 @@ def test_corrupt_and_old_progress_is_recovered(browser_context, http_root):
 
 def test_keyboard_users_can_leave_the_code_editor(browser_context, http_root):
     """Tab indents Python inside the editor; Escape then Tab moves on (Tab does not trap focus)."""
-    context, watch, page = open_exercise(browser_context, http_root, "en")
+    _context, watch, page = open_exercise(browser_context, http_root, "en")
     page.click(f"{ROOT_SEL} .cx-mode[data-mode=code]")
     wait_for(page, f"document.querySelector('{ROOT_SEL} .cm-content') !== null", timeout=20)
     page.click(f"{ROOT_SEL} .cm-content")

@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import ROOT, wait_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -29,12 +28,15 @@ def assert_clean(watch):
     assert watch.console_errors == [], f"console errors: {watch.console_errors}"
 
 
-@pytest.mark.parametrize("path, lang, heading", [
-    ("index.html", "en", "Our Coffee Co-op"),
-    ("lo/index.html", "lo", "ສະຫະກອນກາເຟຂອງພວກເຮົາ"),
-])
+@pytest.mark.parametrize(
+    "path, lang, heading",
+    [
+        ("index.html", "en", "Our Coffee Co-op"),
+        ("lo/index.html", "lo", "ສະຫະກອນກາເຟຂອງພວກເຮົາ"),
+    ],
+)
 def test_home_pages_render(browser_context, origin, path, lang, heading):
-    scheme, root = origin
+    _scheme, root = origin
     page, watch = open_page(browser_context, root, path)
     assert page.evaluate("document.documentElement.lang") == lang
     assert heading in page.title()
@@ -45,13 +47,16 @@ def test_home_pages_render(browser_context, origin, path, lang, heading):
 
 
 def test_lao_text_is_drawn_with_the_lao_font(browser_context, origin):
-    scheme, root = origin
+    _scheme, root = origin
     page, watch = open_page(browser_context, root, "lo/index.html")
-    faces = wait_for(page, """(async () => {
+    faces = wait_for(
+        page,
+        """(async () => {
         await document.fonts.ready;
         const lao = [...document.fonts].filter(f => f.family.replace(/"/g, '') === 'Noto Sans Lao');
         return lao.some(f => f.status === 'loaded') ? lao.map(f => f.status) : null;
-    })()""")
+    })()""",
+    )
     assert "loaded" in faces
     family = page.evaluate("getComputedStyle(document.querySelector('.md-typeset h1')).fontFamily")
     assert "Noto Sans Lao" in family
@@ -60,12 +65,15 @@ def test_lao_text_is_drawn_with_the_lao_font(browser_context, origin):
     assert_clean(watch)
 
 
-@pytest.mark.parametrize("start, target", [
-    ("management/m6-finance.html", "lo/management/m6-finance.html"),
-    ("lo/key-concepts/kc5-cooperative-identity.html", "key-concepts/kc5-cooperative-identity.html"),
-])
+@pytest.mark.parametrize(
+    "start, target",
+    [
+        ("management/m6-finance.html", "lo/management/m6-finance.html"),
+        ("lo/key-concepts/kc5-cooperative-identity.html", "key-concepts/kc5-cooperative-identity.html"),
+    ],
+)
 def test_language_switcher_keeps_the_page(browser_context, origin, start, target):
-    scheme, root = origin
+    _scheme, root = origin
     page, watch = open_page(browser_context, root, start)
     other = "lo" if not start.startswith("lo/") else "en"
     link = page.locator(f".md-select a[hreflang={other}]").first
@@ -76,7 +84,7 @@ def test_language_switcher_keeps_the_page(browser_context, origin, start, target
 
 
 def test_english_search_works(browser_context, origin):
-    scheme, root = origin
+    _scheme, root = origin
     page, watch = open_page(browser_context, root, "index.html?q=advance")
     count = wait_for(page, "document.querySelectorAll('.md-search-result__item').length", timeout=30)
     assert count > 0
@@ -85,10 +93,15 @@ def test_english_search_works(browser_context, origin):
     assert_clean(watch)
 
 
-@pytest.mark.parametrize("path", [
-    "index.html", "lo/index.html",
-    "management/m6-finance.html", "lo/management/m6-finance.html",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "index.html",
+        "lo/index.html",
+        "management/m6-finance.html",
+        "lo/management/m6-finance.html",
+    ],
+)
 def test_accessibility_axe(browser_context, http_root, path):
     """axe-core (WCAG 2.1 A/AA rules): no violations on home and content pages, in both languages."""
     context, watch = browser_context(http_root, bypass_csp=True)

@@ -17,15 +17,20 @@ from exercises.ui import UI  # noqa: E402
 
 def test_every_message_has_a_lao_translation_with_the_same_placeholders():
     problems = catalogs.problems()
-    assert not problems, f"{len(problems)} catalog problems (run `python scripts/catalogs.py update`, then translate):\n" + \
-        "\n".join(problems[:30])
+    assert not problems, (
+        f"{len(problems)} catalog problems (run `python scripts/catalogs.py update`, then translate):\n"
+        + "\n".join(problems[:30])
+    )
 
 
 def test_lao_translations_are_in_lao():
     catalog = catalogs.load("lo")
     units = {"kg", "lb", "%", "km", "US$", "t"}
-    not_lao = [m.id for m in catalog if m.id and m.string and not re.search(r"[\u0E80-\u0EFF]", m.string)
-               and m.string.strip() not in units]
+    not_lao = [
+        m.id
+        for m in catalog
+        if m.id and m.string and not re.search(r"[\u0E80-\u0EFF]", m.string) and m.string.strip() not in units
+    ]
     assert not not_lao, not_lao[:20]
 
 
@@ -37,7 +42,8 @@ def hidden_messages(source: str) -> list[int]:
     """
     calls = {
         (inner.lineno, inner.col_offset)
-        for node in ast.walk(ast.parse(source)) if isinstance(node, ast.JoinedStr)
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.JoinedStr)
         for inner in ast.walk(node)
         if isinstance(inner, ast.Call) and isinstance(inner.func, ast.Name) and inner.func.id == "N_"
     }
@@ -46,17 +52,17 @@ def hidden_messages(source: str) -> list[int]:
 
 def test_no_message_is_hidden_inside_an_f_string():
     """A message inside an f-string would be missed by the catalog, so its text would stay English."""
-    hidden = [f"{path.relative_to(ROOT)}:{line}" for path in (ROOT / "exercises").rglob("*.py")
-              for line in hidden_messages(path.read_text(encoding="utf-8"))]
+    hidden = [
+        f"{path.relative_to(ROOT)}:{line}"
+        for path in (ROOT / "exercises").rglob("*.py")
+        for line in hidden_messages(path.read_text(encoding="utf-8"))
+    ]
     assert not hidden, hidden
 
 
 def test_the_f_string_check_finds_a_planted_message():
     planted = (
-        "from x import N_\n"
-        "label = 'ok'\n"
-        "title = f\"{N_('Hidden')}: {label}\"\n"
-        "nested = f\"\"\"{f'{N_(\"Deep\")}'}\"\"\"\n"
+        'from x import N_\nlabel = \'ok\'\ntitle = f"{N_(\'Hidden\')}: {label}"\nnested = f"""{f\'{N_("Deep")}\'}"""\n'
     )
     assert hidden_messages(planted) == [3, 4]
     assert hidden_messages("title = N_('Shown')\nname = f'{title}'\n") == []

@@ -12,10 +12,24 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 DATA = DOCS / "data"
 AREAS = ("key-concepts", "conception", "establishment", "management")
-SESSIONS = sorted(str(p.relative_to(DOCS)).rsplit(".", 2)[0] for area in AREAS
-                  for p in (DOCS / area).glob("*.en.md") if p.name != "index.en.md")
-REQUIRED = ["objectives", "time", "materials", "roles", "steps", "activity", "key-messages", "discussion",
-            "facilitator", "sources"]
+SESSIONS = sorted(
+    str(p.relative_to(DOCS)).rsplit(".", 2)[0]
+    for area in AREAS
+    for p in (DOCS / area).glob("*.en.md")
+    if p.name != "index.en.md"
+)
+REQUIRED = [
+    "objectives",
+    "time",
+    "materials",
+    "roles",
+    "steps",
+    "activity",
+    "key-messages",
+    "discussion",
+    "facilitator",
+    "sources",
+]
 LAO = re.compile(r"[\u0E80-\u0EFF]")
 GLOSSARY = yaml.safe_load((DATA / "glossary.yml").read_text(encoding="utf-8"))
 REFERENCES = {ref["id"] for ref in yaml.safe_load((DATA / "references.yml").read_text(encoding="utf-8"))}
@@ -46,7 +60,9 @@ def test_session_has_every_part(page, lang):
     ids = h2_ids(text)
     order = [i for i in ids if i in REQUIRED or i.startswith("activity")]
     normalised = ["activity" if i.startswith("activity") else i for i in order]
-    assert [i for i in REQUIRED if i in normalised] == REQUIRED, f"{where}: missing parts {set(REQUIRED) - set(normalised)}"
+    assert [i for i in REQUIRED if i in normalised] == REQUIRED, (
+        f"{where}: missing parts {set(REQUIRED) - set(normalised)}"
+    )
     assert sorted(normalised, key=REQUIRED.index) == normalised, f"{where}: parts out of order: {normalised}"
     assert re.search(r"^!!! facilitator ", section(text, "facilitator"), re.M), f"{where}: no facilitator box"
     # Time: 60–90 minutes, a table of steps whose minutes add up to the total.
@@ -96,7 +112,9 @@ def english_paragraphs(text: str) -> list[str]:
                 continue
             lines.append(line)
         body = " ".join(lines)
-        body = re.sub(r"\[([^\]]*)\]\(\.\./about/references\.md#[^)]*\)|\[([^\]]*)\]\(about/references\.md#[^)]*\)", " ", body)
+        body = re.sub(
+            r"\[([^\]]*)\]\(\.\./about/references\.md#[^)]*\)|\[([^\]]*)\]\(about/references\.md#[^)]*\)", " ", body
+        )
         body = _ALLOWED_LATIN.sub(" ", body)
         latin_words = re.findall(r"[A-Za-z][A-Za-z'’-]{2,}", body)
         lao_chars = len(LAO.findall(body))
@@ -136,9 +154,27 @@ def test_glossary_has_at_least_80_terms_in_both_languages():
 
 # Terms whose English form is specific enough that a Lao page covering the same text must use the
 # glossary's Lao form (words with other everyday meanings — "share", "minutes", "run" — are left out).
-CONSISTENT = ["general-assembly", "supervisory-committee", "quorum", "by-laws", "advance-payment", "final-payment",
-              "side-selling", "fairtrade-premium", "exchange-rate", "wet-mill", "parchment", "green-coffee",
-              "cooperative", "member", "trader", "reserve", "surplus", "harvest-loan", "pooling"]
+CONSISTENT = [
+    "general-assembly",
+    "supervisory-committee",
+    "quorum",
+    "by-laws",
+    "advance-payment",
+    "final-payment",
+    "side-selling",
+    "fairtrade-premium",
+    "exchange-rate",
+    "wet-mill",
+    "parchment",
+    "green-coffee",
+    "cooperative",
+    "member",
+    "trader",
+    "reserve",
+    "surplus",
+    "harvest-loan",
+    "pooling",
+]
 
 
 @pytest.mark.parametrize("page", sorted(str(p.relative_to(DOCS))[: -len(".en.md")] for p in DOCS.rglob("*.en.md")))

@@ -8,8 +8,7 @@ from fractions import Fraction
 
 import pytest
 
-from exercises import EXERCISES
-from exercises import api
+from exercises import EXERCISES, api
 from exercises.core.html import escape
 from exercises.core.i18n import LANGUAGES, translator
 from exercises.core.params import Integer, Number, Percent, Text, parse_all, raw_defaults
@@ -31,14 +30,17 @@ def test_update_with_defaults_matches_the_static_page():
     assert response["html"] in api.widget(NAME, "en")
 
 
-@pytest.mark.parametrize("field, typed, message", [
-    ("advance", "two thousand", "Enter a number"),
-    ("advance", "2.5", "whole number"),
-    ("advance", "-5", "at least 0"),
-    ("advance", "", "needed"),
-    ("cherry_per_green", "6,5", "point for decimals"),
-    ("reserve_share", "120", "at most 100"),
-])
+@pytest.mark.parametrize(
+    "field, typed, message",
+    [
+        ("advance", "two thousand", "Enter a number"),
+        ("advance", "2.5", "whole number"),
+        ("advance", "-5", "at least 0"),
+        ("advance", "", "needed"),
+        ("cherry_per_green", "6,5", "point for decimals"),
+        ("reserve_share", "120", "at most 100"),
+    ],
+)
 def test_bad_input_gets_a_clear_message_for_its_field(field, typed, message):
     response = api.update(NAME, "en", raw(**{field: typed}))
     assert not response["ok"]
@@ -61,8 +63,12 @@ def test_cross_field_rule_is_explained():
 
 
 def test_numbers_people_type():
-    params = [Integer(name="a", label="a", default=0), Number(name="b", label="b", default="0"),
-              Percent(name="c", label="c", default="0"), Text(name="d", label="d", default="x")]
+    params = [
+        Integer(name="a", label="a", default=0),
+        Number(name="b", label="b", default="0"),
+        Percent(name="c", label="c", default="0"),
+        Text(name="d", label="d", default="x"),
+    ]
     values, errors = parse_all(params, {"a": " 12 500 ", "b": "1.25", "c": "7.5%", "d": "  Mrs   Noy "})
     assert errors == {}
     assert values == {"a": 12500, "b": Fraction(5, 4), "c": Fraction(3, 40), "d": "Mrs Noy"}
@@ -78,13 +84,28 @@ def test_learner_code_that_changes_the_model():
     assert response["ok"] and response["numbers"]["reserve"] == 0 and response["numbers"]["balance"] == 0
 
 
-@pytest.mark.parametrize("code, kind, text", [
-    ("def settle(:\n", "syntax", "SyntaxError"),
-    ("def settle(*a):\n    return 1 / 0\nclass Season:\n    def __init__(self, **k): pass\nclass Delivery:\n    def __init__(self, *a): pass\nclass Lot:\n    def __init__(self, *a): pass\n", "error", "ZeroDivisionError"),
-    ("def settle(*a):\n    return settle(*a)\nclass Season:\n    def __init__(self, **k): pass\nclass Delivery:\n    def __init__(self, *a): pass\nclass Lot:\n    def __init__(self, *a): pass\n", "error", "RecursionError"),
-    ("raise ValueError('nope')\n", "error", "ValueError: nope"),
-    ("def settle(*a):\n    return 42\nclass Season:\n    def __init__(self, **k): pass\nclass Delivery:\n    def __init__(self, *a): pass\nclass Lot:\n    def __init__(self, *a): pass\n", "result", "AttributeError"),
-])
+@pytest.mark.parametrize(
+    "code, kind, text",
+    [
+        ("def settle(:\n", "syntax", "SyntaxError"),
+        (
+            "def settle(*a):\n    return 1 / 0\nclass Season:\n    def __init__(self, **k): pass\nclass Delivery:\n    def __init__(self, *a): pass\nclass Lot:\n    def __init__(self, *a): pass\n",
+            "error",
+            "ZeroDivisionError",
+        ),
+        (
+            "def settle(*a):\n    return settle(*a)\nclass Season:\n    def __init__(self, **k): pass\nclass Delivery:\n    def __init__(self, *a): pass\nclass Lot:\n    def __init__(self, *a): pass\n",
+            "error",
+            "RecursionError",
+        ),
+        ("raise ValueError('nope')\n", "error", "ValueError: nope"),
+        (
+            "def settle(*a):\n    return 42\nclass Season:\n    def __init__(self, **k): pass\nclass Delivery:\n    def __init__(self, *a): pass\nclass Lot:\n    def __init__(self, *a): pass\n",
+            "result",
+            "AttributeError",
+        ),
+    ],
+)
 def test_errors_in_learner_code_come_back_as_a_short_report(code, kind, text):
     response = api.update(NAME, "en", raw(), code)
     assert not response["ok"]
@@ -96,8 +117,10 @@ def test_errors_in_learner_code_come_back_as_a_short_report(code, kind, text):
 
 
 def test_printing_is_capped_and_never_html():
-    code = EXERCISES[NAME].model.__loader__.get_source(EXERCISES[NAME].model.__name__) + \
-        "\nprint('<script>alert(1)</script>')\nfor i in range(100000):\n    print(i)\n"
+    code = (
+        EXERCISES[NAME].model.__loader__.get_source(EXERCISES[NAME].model.__name__)
+        + "\nprint('<script>alert(1)</script>')\nfor i in range(100000):\n    print(i)\n"
+    )
     response = api.update(NAME, "en", raw(), code)
     assert response["output"].startswith("<script>alert(1)</script>")  # text for textContent, not HTML
     assert len(response["output"]) <= api.OUTPUT_LIMIT
@@ -122,10 +145,13 @@ def test_question_about_a_removed_member_says_so():
     rows = [r for r in raw()["deliveries"] if r["member"] != "Noy"]
     response = api.check(NAME, "en", "read-final", "1", raw(deliveries=rows))
     assert response["status"] == "invalid" and "Reset numbers" in response["feedback"]
-    assert response["feedback"] == "This question is about “Noy”, which is no longer in the table. " \
+    assert (
+        response["feedback"] == "This question is about “Noy”, which is no longer in the table. "
         "Press “Reset numbers” to bring it back."
-    lao = api.check(NAME, "lo", "read-final", "1", {**raw_defaults(EXERCISES[NAME].params, translator("lo")),
-                                                    "deliveries": []})
+    )
+    lao = api.check(
+        NAME, "lo", "read-final", "1", {**raw_defaults(EXERCISES[NAME].params, translator("lo")), "deliveries": []}
+    )
     assert lao["status"] == "invalid" and "ນ້ອຍ" in lao["feedback"] and LAO.search(lao["feedback"].replace("ນ້ອຍ", ""))
 
 
@@ -135,13 +161,17 @@ def test_a_question_without_an_answer_says_why_in_the_learners_language(lang):
     t = translator(lang)
     numbers = {**raw_defaults(EXERCISES["wet-mill"].params, t), "fee": "100"}
     response = api.check("wet-mill", lang, "break-even-kg", "300,000", numbers)
-    expected = t("The mill fee is not more than the running cost: nothing is left to pay back the mill, "
-                 "so no amount of cherry is enough.")
+    expected = t(
+        "The mill fee is not more than the running cost: nothing is left to pay back the mill, "
+        "so no amount of cherry is enough."
+    )
     assert response == {"status": "invalid", "feedback": expected, "hint": None}
     assert (LAO.search(expected) is not None) == (lang != "en")
     never = api.check("wet-mill", lang, "three-quarters", "8", {**numbers, "fee": "150"})
     assert never["status"] == "invalid"
-    assert never["feedback"] == t("With these numbers the mill never pays back, so there is no number of seasons to find.")
+    assert never["feedback"] == t(
+        "With these numbers the mill never pays back, so there is no number of seasons to find."
+    )
 
 
 def test_questions_answer_for_the_learners_edited_model():

@@ -13,8 +13,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import wait_for
+
 from coopsite.lao import LAO_RUN, ZWSP, join_terms, segment, terms, words
 
 LAO_WORD = re.compile(r"[\u0E80-\u0EFF]+")
@@ -27,7 +27,7 @@ def lao_docs(site_dir: Path) -> list[dict]:
 
 
 def page_of(location: str) -> str:
-    return location.split("#")[0]
+    return location.split("#", maxsplit=1)[0]
 
 
 # ---- Build side -----------------------------------------------------------------------------------
@@ -35,7 +35,15 @@ def page_of(location: str) -> str:
 
 def test_icu_splits_lao_and_keeps_project_terms_whole():
     assert words("ສະຫະກອນກາເຟແມ່ນອົງການຈັດຕັ້ງຂອງຊາວກະສິກອນ") == (
-        "ສະຫະກອນ", "ກາເຟ", "ແມ່ນ", "ອົງການ", "ຈັດຕັ້ງ", "ຂອງ", "ຊາວ", "ກະສິກອນ")
+        "ສະຫະກອນ",
+        "ກາເຟ",
+        "ແມ່ນ",
+        "ອົງການ",
+        "ຈັດຕັ້ງ",
+        "ຂອງ",
+        "ຊາວ",
+        "ກະສິກອນ",
+    )
     assert words("ໂປຣແກຣມໄພທອນ") == ("ໂປຣແກຣມ", "ໄພທອນ")  # ICU alone: ໂປຣ|ແກຣມ|ໄພ|ທອນ
     assert join_terms(["ກອງ", "ປະຊຸມ", "ໃຫຍ່"], {"ກອງປະຊຸມໃຫຍ່", "ກອງປະຊຸມ"}) == ["ກອງປະຊຸມໃຫຍ່"]
     assert segment("Noy ນ້ອຍ ຂາຍກາເຟ 2,500 ກີບ") == f"Noy ນ້ອຍ ຂາຍ{ZWSP}ກາເຟ 2,500 ກີບ"
@@ -100,8 +108,12 @@ def ready_search(browser_context, root, path="lo/index.html?q=%E0%BA%81"):
     context, watch = browser_context(root)
     page = context.new_page()
     page.goto(root + path)  # ?q= opens search, so its index loads (on file:// it waits for that)
-    wait_for(page, "window.__coopSearchWorker && document.querySelector('.md-search-result__meta') && "
-                   "!document.querySelector('.md-search-result__meta').textContent.includes('ກຽມ')", timeout=30)
+    wait_for(
+        page,
+        "window.__coopSearchWorker && document.querySelector('.md-search-result__meta') && "
+        "!document.querySelector('.md-search-result__meta').textContent.includes('ກຽມ')",
+        timeout=30,
+    )
     return page, watch
 
 
@@ -113,12 +125,12 @@ def test_query_side_splits_like_the_build(browser_context, http_root, site_dir):
     (Chromium's own Intl.Segmenter splits about a fifth of these runs differently — ກວດ|ສອບ for
     ICU's ກວດສອບ — so the query side matches the index's own vocabulary; this proves it agrees.)
     """
-    page, watch = ready_search(browser_context, http_root)
+    page, _watch = ready_search(browser_context, http_root)
     runs = sorted({run for doc in lao_docs(site_dir) for run in LAO_RUN.findall(doc["text"].replace(ZWSP, ""))})
     runs += list(terms())
     browser = page.evaluate("async runs => Promise.all(runs.map(r => window.__coopSegmentLao(r)))", runs)
     build = [" ".join(words(run)) for run in runs]
-    differ = [(run, b, c) for run, b, c in zip(runs, build, browser) if b != c]
+    differ = [(run, b, c) for run, b, c in zip(runs, build, browser, strict=False) if b != c]
     glossary_differ = [d for d in differ if d[0] in set(terms())]
     assert glossary_differ == [], glossary_differ[:10]
     assert len(differ) / len(runs) < 0.01, differ[:10]
@@ -127,7 +139,7 @@ def test_query_side_splits_like_the_build(browser_context, http_root, site_dir):
 @pytest.mark.browser
 @pytest.mark.slow
 def test_lao_search(browser_context, origin, site_dir):
-    scheme, root = origin
+    _scheme, root = origin
     page, watch = ready_search(browser_context, root)
 
     # A word from the middle of a Lao sentence finds its page.
@@ -164,11 +176,11 @@ def test_lao_search(browser_context, origin, site_dir):
 @pytest.mark.slow
 def test_words_sampled_from_lao_pages_find_their_page(browser_context, origin, site_dir):
     """Not hand-picked: 150 words from the middle of Lao sentences; at least 95 % find their page."""
-    scheme, root = origin
+    _scheme, root = origin
     page, watch = ready_search(browser_context, root)
     sample = sample_words(site_dir, 150)
     results = page.evaluate(SEARCH, [word for word, _ in sample])
-    found = [page_name in locations for (_, page_name), locations in zip(sample, results)]
-    missed = [word for (word, _), ok in zip(sample, found) if not ok]
+    found = [page_name in locations for (_, page_name), locations in zip(sample, results, strict=False)]
+    missed = [word for (word, _), ok in zip(sample, found, strict=False) if not ok]
     assert sum(found) / len(found) >= 0.95, f"{sum(found)}/{len(found)} found; missed: {missed[:20]}"
     assert watch.blocked == [] and watch.console_errors == []

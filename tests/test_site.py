@@ -15,15 +15,29 @@ MATERIAL_LANGUAGES = Path(__import__("material").__file__).parent / "templates" 
 
 # Attributes whose URL a browser fetches by itself (not links a reader may follow).
 _FETCHED = {
-    "script": ["src"], "img": ["src", "srcset"], "source": ["src", "srcset"], "video": ["src", "poster"],
-    "audio": ["src"], "iframe": ["src"], "embed": ["src"], "object": ["data"], "track": ["src"],
-    "input": ["src"], "link": ["href"], "image": ["href", "xlink:href"], "use": ["href", "xlink:href"],
+    "script": ["src"],
+    "img": ["src", "srcset"],
+    "source": ["src", "srcset"],
+    "video": ["src", "poster"],
+    "audio": ["src"],
+    "iframe": ["src"],
+    "embed": ["src"],
+    "object": ["data"],
+    "track": ["src"],
+    "input": ["src"],
+    "link": ["href"],
+    "image": ["href", "xlink:href"],
+    "use": ["href", "xlink:href"],
 }
 _CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)""")
 _CSS_IMPORT = re.compile(r"""@import\s+(?:url\()?['"]?([^'")\s;]+)""")
 # In JavaScript: URLs handed to something that fetches or runs them.
-_JS_FETCH = re.compile(r"""(?:fetch|importScripts|import|Worker|SharedWorker|EventSource|WebSocket|sendBeacon)\s*\(\s*["'`](https?:)?//""")
-_CDN_HOSTS = re.compile(r"https?://[\w.-]*(unpkg\.com|jsdelivr\.net|cdnjs\.[\w.]+|googleapis\.com|gstatic\.com|pyodide\.org)[^\"'`\s]*")
+_JS_FETCH = re.compile(
+    r"""(?:fetch|importScripts|import|Worker|SharedWorker|EventSource|WebSocket|sendBeacon)\s*\(\s*["'`](https?:)?//"""
+)
+_CDN_HOSTS = re.compile(
+    r"https?://[\w.-]*(unpkg\.com|jsdelivr\.net|cdnjs\.[\w.]+|googleapis\.com|gstatic\.com|pyodide\.org)[^\"'`\s]*"
+)
 # Fallbacks inside third-party code that our pages never reach; the browser tests prove it by
 # aborting and counting every off-origin request on every page they open.
 DORMANT = {
@@ -74,15 +88,23 @@ def test_no_file_of_the_site_fetches_from_another_origin(site_dir):
             parser.feed(text)
             problems += [f"{relative}: {where} {url}" for where, url in parser.urls if off_origin(url)]
             for style in re.findall(r"<style[^>]*>(.*?)</style>", text, re.S):
-                problems += [f"{relative}: <style> {u}" for u in _CSS_URL.findall(style) + _CSS_IMPORT.findall(style) if off_origin(u)]
+                problems += [
+                    f"{relative}: <style> {u}"
+                    for u in _CSS_URL.findall(style) + _CSS_IMPORT.findall(style)
+                    if off_origin(u)
+                ]
         elif path.suffix == ".css":
             text = path.read_text(encoding="utf-8", errors="replace")
-            problems += [f"{relative}: {u}" for u in _CSS_URL.findall(text) + _CSS_IMPORT.findall(text) if off_origin(u)]
+            problems += [
+                f"{relative}: {u}" for u in _CSS_URL.findall(text) + _CSS_IMPORT.findall(text) if off_origin(u)
+            ]
         elif path.suffix in (".js", ".mjs"):
             text = path.read_text(encoding="utf-8", errors="replace")
             problems += [f"{relative}: {m.group(0)}" for m in _JS_FETCH.finditer(text)]
             if relative.parts[:2] != ("search",):  # the search index holds reference URLs as text
-                problems += [f"{relative}: CDN {m.group(0)}" for m in _CDN_HOSTS.finditer(text) if m.group(0) not in DORMANT]
+                problems += [
+                    f"{relative}: CDN {m.group(0)}" for m in _CDN_HOSTS.finditer(text) if m.group(0) not in DORMANT
+                ]
     assert not problems, "files of the site refer to other origins:\n" + "\n".join(sorted(set(problems))[:40])
 
 
@@ -92,7 +114,9 @@ def test_no_mermaid_diagrams(site_dir):
 
 def test_the_checker_sees_off_origin_files():
     parser = _Fetched()
-    parser.feed('<script src="https://unpkg.com/x"></script><a href="https://ilo.org">ok</a><link rel="stylesheet" href="//fonts.x/y.css">')
+    parser.feed(
+        '<script src="https://unpkg.com/x"></script><a href="https://ilo.org">ok</a><link rel="stylesheet" href="//fonts.x/y.css">'
+    )
     assert [u for _, u in parser.urls if off_origin(u)] == ["https://unpkg.com/x", "//fonts.x/y.css"]
     assert _JS_FETCH.search('importScripts("https://cdn.example/x.js")')
 
@@ -102,7 +126,7 @@ def test_offline_search_index_matches_json(site_dir):
     data = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
     script = (site_dir / "search" / "search_index.js").read_text(encoding="utf-8")
     assert script.startswith("var __index = ")
-    assert json.loads(script[len("var __index = "):]) == data
+    assert json.loads(script[len("var __index = ") :]) == data
     locations = {doc["location"] for doc in data["docs"]}
     assert any(loc.startswith("lo/") for loc in locations) and any(not loc.startswith("lo/") for loc in locations)
 

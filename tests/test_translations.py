@@ -62,8 +62,11 @@ def structure(path: Path) -> dict[str, object]:
 
 
 def test_every_file_is_suffixed():
-    unsuffixed = [str(p.relative_to(ROOT)) for p in DOCS.rglob("*.md")
-                  if "data" not in p.relative_to(DOCS).parts and not re.search(r"\.(en|lo)\.md$", p.name)]
+    unsuffixed = [
+        str(p.relative_to(ROOT))
+        for p in DOCS.rglob("*.md")
+        if "data" not in p.relative_to(DOCS).parts and not re.search(r"\.(en|lo)\.md$", p.name)
+    ]
     assert not unsuffixed, f"every page needs a language suffix (.en.md / .lo.md): {unsuffixed}"
 
 
@@ -83,12 +86,16 @@ def test_translation_has_the_same_structure(page):
     assert not without_ids, f"docs/{page}.*.md: every heading needs an explicit {{ #id }}: {without_ids}"
     assert en["headings"] == lo["headings"], (
         f"docs/{page}.lo.md: headings (level, id) differ from docs/{page}.en.md\n"
-        f"  en: {en['headings']}\n  lo: {lo['headings']}")
+        f"  en: {en['headings']}\n  lo: {lo['headings']}"
+    )
     assert en["links"] == lo["links"], (
         f"docs/{page}.lo.md: links differ from docs/{page}.en.md: "
-        f"only in en {sorted((en['links'] - lo['links']).elements())}, only in lo {sorted((lo['links'] - en['links']).elements())}")
+        f"only in en {sorted((en['links'] - lo['links']).elements())}, only in lo {sorted((lo['links'] - en['links']).elements())}"
+    )
     assert en["anchors"] == lo["anchors"], f"docs/{page}.lo.md: anchors differ from the English page"
-    assert en["directives"] == lo["directives"], f"docs/{page}.lo.md: directives differ: {en['directives']} vs {lo['directives']}"
+    assert en["directives"] == lo["directives"], (
+        f"docs/{page}.lo.md: directives differ: {en['directives']} vs {lo['directives']}"
+    )
 
 
 def test_links_use_unsuffixed_page_names():

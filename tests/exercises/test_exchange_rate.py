@@ -18,17 +18,34 @@ PHOU_KAEW = {"Bounmy": 3_000, "Khamla": 4_500, "Vanh": 800, "Other members": 21_
 
 
 def sale(**changes) -> Sale:
-    values = dict(price_usd_lb=Fraction("1.80"), cherry_per_green=Fraction(6), advance=10_000, costs=3_000,
-                  rate_contract=21_400, rate_payment=20_000, protection="none", fixed_rate=21_000,
-                  reserve=10_000_000)
+    values = dict(
+        price_usd_lb=Fraction("1.80"),
+        cherry_per_green=Fraction(6),
+        advance=10_000,
+        costs=3_000,
+        rate_contract=21_400,
+        rate_payment=20_000,
+        protection="none",
+        fixed_rate=21_000,
+        reserve=10_000_000,
+    )
     values.update(changes)
     return Sale(**values)
 
 
 def test_worked_example_by_hand():
     """600 kg of cherry = 100 kg of green = US$200; every number can be checked with a pencil."""
-    result = settle({"Noy": 400, "Vanh": 200}, sale(price_usd_lb=TWO_DOLLARS_A_KG, advance=3_000, costs=1_000,
-                                                    rate_contract=21_000, rate_payment=20_000, reserve=150_000))
+    result = settle(
+        {"Noy": 400, "Vanh": 200},
+        sale(
+            price_usd_lb=TWO_DOLLARS_A_KG,
+            advance=3_000,
+            costs=1_000,
+            rate_contract=21_000,
+            rate_payment=20_000,
+            reserve=150_000,
+        ),
+    )
     assert result.usd == 200
     assert result.expected.kip == 4_200_000 and result.received.kip == 4_000_000
     assert result.advances == 1_800_000 and result.costs == 600_000
@@ -86,8 +103,11 @@ def test_rejects_unknown_protection():
 
 # ---- Properties ---------------------------------------------------------------------------------
 
-deliveries = st.dictionaries(st.sampled_from(["Bounmy", "Noy", "Khamla", "Vanh", "Sengdao", "Phet", "Thongdy"]),
-                             st.integers(0, 100_000), max_size=7)
+deliveries = st.dictionaries(
+    st.sampled_from(["Bounmy", "Noy", "Khamla", "Vanh", "Sengdao", "Phet", "Thongdy"]),
+    st.integers(0, 100_000),
+    max_size=7,
+)
 rates = st.integers(1_000, 100_000)
 sales = st.builds(
     sale,

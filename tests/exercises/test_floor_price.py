@@ -14,14 +14,26 @@ F = Fraction
 
 
 def terms(**changes) -> Terms:
-    values = dict(minimum=F("1.80"), premium=F("0.20"), quality_part=F("0.05"), organic_differential=F("0.40"),
-                  differential=F(0), organic=False)
+    values = dict(
+        minimum=F("1.80"),
+        premium=F("0.20"),
+        quality_part=F("0.05"),
+        organic_differential=F("0.40"),
+        differential=F(0),
+        organic=False,
+    )
     values.update(changes)
     return Terms(**values)
 
 
-YEAR = [Sale("January", F("1.50"), 5_000), Sale("February", F("1.60"), 5_000), Sale("March", F("1.75"), 10_000),
-        Sale("April", F("1.90"), 10_000), Sale("May", F("2.20"), 5_000), Sale("June", F("2.60"), 5_000)]
+YEAR = [
+    Sale("January", F("1.50"), 5_000),
+    Sale("February", F("1.60"), 5_000),
+    Sale("March", F("1.75"), 10_000),
+    Sale("April", F("1.90"), 10_000),
+    Sale("May", F("2.20"), 5_000),
+    Sale("June", F("2.60"), 5_000),
+]
 
 
 def test_the_three_sales_of_session_m5():
@@ -95,13 +107,20 @@ small = st.fractions(F(0), F(1), max_denominator=100)
 @st.composite
 def any_terms(draw) -> Terms:
     premium = draw(small)
-    return Terms(minimum=draw(prices), premium=premium, quality_part=draw(st.fractions(F(0), premium, max_denominator=100)),
-                 organic_differential=draw(small), differential=draw(st.fractions(F(-2), F(2), max_denominator=100)),
-                 organic=draw(st.booleans()))
+    return Terms(
+        minimum=draw(prices),
+        premium=premium,
+        quality_part=draw(st.fractions(F(0), premium, max_denominator=100)),
+        organic_differential=draw(small),
+        differential=draw(st.fractions(F(-2), F(2), max_denominator=100)),
+        organic=draw(st.booleans()),
+    )
 
 
-sales = st.lists(st.builds(Sale, st.sampled_from(["Jan", "Feb", "Mar", "Apr", "May"]), prices, st.integers(0, 5_000_000)),
-                 max_size=12)
+sales = st.lists(
+    st.builds(Sale, st.sampled_from(["Jan", "Feb", "Mar", "Apr", "May"]), prices, st.integers(0, 5_000_000)),
+    max_size=12,
+)
 rates = st.integers(1_000, 100_000)
 
 

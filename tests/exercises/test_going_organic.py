@@ -14,8 +14,17 @@ F = Fraction
 
 
 def plan(**changes) -> Plan:
-    values = dict(lb_per_year=40_000, price=F("2.00"), organic_differential=F("0.40"), conversion_years=3,
-                  yield_during=F(0), yield_after=F(0), yearly_costs=50_000_000, kip_per_usd=21_400, years=10)
+    values = dict(
+        lb_per_year=40_000,
+        price=F("2.00"),
+        organic_differential=F("0.40"),
+        conversion_years=3,
+        yield_during=F(0),
+        yield_after=F(0),
+        yearly_costs=50_000_000,
+        kip_per_usd=21_400,
+        years=10,
+    )
     values.update(changes)
     return Plan(**values)
 
@@ -150,7 +159,7 @@ def test_a_higher_differential_never_delays_payback(p, more):
     higher = Plan(**{**p.__dict__, "organic_differential": p.organic_differential + more})
     a, b = compare(p), compare(higher)
     assert later(b.payback_year) <= later(a.payback_year)
-    assert all(y2.cumulative >= y1.cumulative for y1, y2 in zip(a.years, b.years))
+    assert all(y2.cumulative >= y1.cumulative for y1, y2 in zip(a.years, b.years, strict=False))
 
 
 @settings(max_examples=300, deadline=None)
@@ -163,7 +172,7 @@ def test_higher_costs_or_longer_conversion_never_help(p, extra_cost, extra_years
     same_harvest = Plan(**{**p.__dict__, "yield_during": p.yield_after})
     shorter = compare(same_harvest)
     longer = compare(Plan(**{**same_harvest.__dict__, "conversion_years": p.conversion_years + extra_years}))
-    assert all(y2.cumulative <= y1.cumulative for y1, y2 in zip(shorter.years, longer.years))
+    assert all(y2.cumulative <= y1.cumulative for y1, y2 in zip(shorter.years, longer.years, strict=False))
     assert later(longer.payback_year) >= later(shorter.payback_year)
 
 
@@ -171,7 +180,7 @@ def test_higher_costs_or_longer_conversion_never_help(p, extra_cost, extra_years
 @given(plans(), st.fractions(F(0), F(1), max_denominator=100))
 def test_a_better_harvest_after_conversion_never_hurts(p, more):
     better = Plan(**{**p.__dict__, "yield_after": min(p.yield_after + more, F(1))})
-    assert all(y2.cumulative >= y1.cumulative for y1, y2 in zip(compare(p).years, compare(better).years))
+    assert all(y2.cumulative >= y1.cumulative for y1, y2 in zip(compare(p).years, compare(better).years, strict=False))
 
 
 def test_thirty_years_of_a_big_co_op():

@@ -12,13 +12,24 @@ from hypothesis import strategies as st
 from exercises.models.harvest_finance import Month, Plan, TraderLoan, plan_season, trader_credit
 
 HALF = Fraction(1, 2)
-PHOU_KAEW = [Month("October", 5_000, Fraction(0)), Month("November", 20_000, Fraction(0)),
-             Month("December", 20_000, HALF), Month("January", 5_000, Fraction(0)), Month("February", 0, HALF)]
+PHOU_KAEW = [
+    Month("October", 5_000, Fraction(0)),
+    Month("November", 20_000, Fraction(0)),
+    Month("December", 20_000, HALF),
+    Month("January", 5_000, Fraction(0)),
+    Month("February", 0, HALF),
+]
 
 
 def plan(**changes) -> Plan:
-    values = dict(advance=2_000, sale_value=3_200, running_cost=100, interest_per_month=Fraction(2, 100),
-                  repay="asap", own_funds=0)
+    values = dict(
+        advance=2_000,
+        sale_value=3_200,
+        running_cost=100,
+        interest_per_month=Fraction(2, 100),
+        repay="asap",
+        own_funds=0,
+    )
     values.update(changes)
     return Plan(**values)
 
@@ -92,7 +103,7 @@ def seasons(draw):
     if sum(weights) == 0:
         weights[-1] = 1
     shares = [Fraction(w, sum(weights)) for w in weights]
-    months = [Month(NAMES[i], kg, share) for i, (kg, share) in enumerate(zip(kgs, shares))]
+    months = [Month(NAMES[i], kg, share) for i, (kg, share) in enumerate(zip(kgs, shares, strict=False))]
     p = Plan(
         advance=draw(st.integers(0, 10_000)),
         sale_value=draw(st.integers(0, 20_000)),
@@ -148,8 +159,13 @@ def test_without_interest_the_repayment_rule_does_not_matter(case):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.integers(1, 10**9), st.integers(0, 10**6), st.integers(1, 24), st.integers(0, 20_000),
-       st.fractions(Fraction(0), Fraction(1, 5), max_denominator=1000))
+@given(
+    st.integers(1, 10**9),
+    st.integers(0, 10**6),
+    st.integers(1, 24),
+    st.integers(0, 20_000),
+    st.fractions(Fraction(0), Fraction(1, 5), max_denominator=1000),
+)
 def test_trader_credit_is_simple_interest(lent, kg, months, price, rate):
     credit = trader_credit(TraderLoan("Noy", lent, kg, months), price, rate)
     assert credit.cost == kg * price - lent
@@ -170,8 +186,11 @@ def test_a_long_season_of_small_months():
 def test_the_exercise_checks_sales_and_the_lenders_limit():
     from exercises import api
 
-    early = api.update("harvest-finance", "en", {"months": [{"month": "A", "kg": "0", "sold": "100"},
-                                                           {"month": "B", "kg": "10", "sold": "0"}]})
+    early = api.update(
+        "harvest-finance",
+        "en",
+        {"months": [{"month": "A", "kg": "0", "sold": "100"}, {"month": "B", "kg": "10", "sold": "0"}]},
+    )
     assert "months.0.sold" in early["errors"]
     shown = api.update("harvest-finance", "en", {})
     assert shown["ok"] and shown["numbers"]["peak"] == 52_500_000 and shown["numbers"]["balance"] == 0

@@ -15,17 +15,27 @@ NAMES = ["Bounmy", "Noy", "Khamla", "Vanh", "Sengdao", "Phet", "Thongdy"]
 
 def season(**changes) -> Season:
     values = dict(
-        advance=2_000, cherry_per_green=Fraction(6), price_unit="usd_lb", kip_per_usd=8_900,
-        processing_cost=600, transport_cost=150, certification_cost=3_000_000,
-        interest_per_month=Fraction(15, 1000), loan_months=3, reserve_share=Fraction(1, 10),
+        advance=2_000,
+        cherry_per_green=Fraction(6),
+        price_unit="usd_lb",
+        kip_per_usd=8_900,
+        processing_cost=600,
+        transport_cost=150,
+        certification_cost=3_000_000,
+        interest_per_month=Fraction(15, 1000),
+        loan_months=3,
+        reserve_share=Fraction(1, 10),
         trader_prices={w: 2_000 + 100 * w for w in range(1, 13)},
     )
     values.update(changes)
     return Season(**values)
 
 
-LOTS = [Lot("A", 8, Fraction(1, 2), Fraction("1.40")), Lot("A", 12, Fraction(1, 2), Fraction("1.25")),
-        Lot("B", 10, Fraction(1), Fraction("1.10"))]
+LOTS = [
+    Lot("A", 8, Fraction(1, 2), Fraction("1.40")),
+    Lot("A", 12, Fraction(1, 2), Fraction("1.25")),
+    Lot("B", 10, Fraction(1), Fraction("1.10")),
+]
 
 
 def test_worked_example_by_hand():
@@ -33,8 +43,14 @@ def test_worked_example_by_hand():
     result = settle(
         [Delivery("Noy", 1, "A", 600)],
         [Lot("A", 2, Fraction(1), Fraction(30_000))],  # 30,000 kip per kg of green coffee
-        season(price_unit="kip_kg", cherry_per_green=Fraction(6), certification_cost=0,
-               interest_per_month=Fraction(0), reserve_share=Fraction(1, 10), advance=2_000),
+        season(
+            price_unit="kip_kg",
+            cherry_per_green=Fraction(6),
+            certification_cost=0,
+            interest_per_month=Fraction(0),
+            reserve_share=Fraction(1, 10),
+            advance=2_000,
+        ),
     )
     pool = result.pools["A"]
     assert pool.green_kg == 100
@@ -73,7 +89,9 @@ def test_rejects_unsold_grade_and_unknown_week():
 # ---- Properties ---------------------------------------------------------------------------------
 
 deliveries = st.lists(
-    st.builds(Delivery, st.sampled_from(NAMES), st.integers(1, 12), st.sampled_from(["A", "B"]), st.integers(0, 50_000)),
+    st.builds(
+        Delivery, st.sampled_from(NAMES), st.integers(1, 12), st.sampled_from(["A", "B"]), st.integers(0, 50_000)
+    ),
     max_size=25,
 )
 seasons = st.builds(
@@ -92,7 +110,11 @@ prices = st.fractions(Fraction(0), Fraction(5), max_denominator=100)
 
 
 def lots_for(price_a: Fraction, price_b: Fraction, split: Fraction) -> list[Lot]:
-    return [Lot("A", 6, split, price_a), Lot("A", 12, 1 - split, price_a * Fraction(9, 10)), Lot("B", 9, Fraction(1), price_b)]
+    return [
+        Lot("A", 6, split, price_a),
+        Lot("A", 12, 1 - split, price_a * Fraction(9, 10)),
+        Lot("B", 9, Fraction(1), price_b),
+    ]
 
 
 @settings(max_examples=300, deadline=None)
@@ -123,12 +145,21 @@ def test_more_kg_of_the_same_grade_never_earns_less(ds, s, name, grade, extra):
     (If a pool loses money — fixed costs bigger than what its coffee earns — every extra kg
     carries part of the loss, and that is what the model must show, so such seasons are skipped.)
     """
-    s = Season(**{**s.__dict__, "kip_per_usd": 20_000, "processing_cost": min(s.processing_cost, 500),
-                  "transport_cost": min(s.transport_cost, 200), "interest_per_month": Fraction(0)})
+    s = Season(
+        **{
+            **s.__dict__,
+            "kip_per_usd": 20_000,
+            "processing_cost": min(s.processing_cost, 500),
+            "transport_cost": min(s.transport_cost, 200),
+            "interest_per_month": Fraction(0),
+        }
+    )
     lots = lots_for(Fraction(2), Fraction(2), Fraction(1, 2))  # about 13,000 kip of sales per kg of cherry
     before = settle(ds, lots, s)
-    after = settle(ds + [Delivery(name, 3, grade, extra)], lots, s)
-    assume(all(p.for_members >= 0 for p in before.pools.values()) and all(p.for_members >= 0 for p in after.pools.values()))
+    after = settle([*ds, Delivery(name, 3, grade, extra)], lots, s)
+    assume(
+        all(p.for_members >= 0 for p in before.pools.values()) and all(p.for_members >= 0 for p in after.pools.values())
+    )
     had = before.members[name].share if name in before.members else 0
     assert after.members[name].share >= had
 

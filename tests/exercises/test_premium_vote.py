@@ -32,8 +32,15 @@ MENU = [
 
 
 def assembly(**changes) -> Assembly:
-    values = dict(lb_sold=40_000, premium_per_lb=Fraction("0.20"), quality_per_lb=Fraction("0.05"),
-                  kip_per_usd=21_400, members=60, present=45, quorum=Fraction(1, 2))
+    values = dict(
+        lb_sold=40_000,
+        premium_per_lb=Fraction("0.20"),
+        quality_per_lb=Fraction("0.05"),
+        kip_per_usd=21_400,
+        members=60,
+        present=45,
+        quorum=Fraction(1, 2),
+    )
     values.update(changes)
     return Assembly(**values)
 
@@ -124,12 +131,14 @@ def assemblies_and_menus(draw):
         premium_per_lb=premium,
         quality_per_lb=premium * draw(st.fractions(Fraction(0), Fraction(1), max_denominator=20)),
         kip_per_usd=draw(st.integers(1_000, 30_000)),
-        members=members, present=present,
+        members=members,
+        present=present,
         quorum=draw(st.fractions(Fraction(0), Fraction(1), max_denominator=100)),
     )
     names = draw(st.lists(st.sampled_from(NAMES), unique=True, max_size=len(NAMES)))
-    menu = [Project(n, draw(st.integers(0, 200_000_000)), draw(st.booleans()), draw(st.integers(0, present)))
-            for n in names]
+    menu = [
+        Project(n, draw(st.integers(0, 200_000_000)), draw(st.booleans()), draw(st.integers(0, present))) for n in names
+    ]
     return a, menu
 
 
@@ -187,8 +196,10 @@ def test_zero_premium_and_empty_menu():
 
 def test_thousands_of_members_and_projects():
     a = assembly(members=100_000, present=60_000, lb_sold=5_000_000)
-    menu = [Project(f"project {i:04d}", 1_000_000 + (i * 7_919) % 50_000_000, i % 3 == 0, (i * 37) % 60_001)
-            for i in range(3_000)]
+    menu = [
+        Project(f"project {i:04d}", 1_000_000 + (i * 7_919) % 50_000_000, i % 3 == 0, (i * 37) % 60_001)
+        for i in range(3_000)
+    ]
     d = decide(menu, a)
     assert len(d.projects) == 3_000
     assert d.balance() == 0 and d.carried >= d.carried_for_quality

@@ -21,12 +21,13 @@ PHOU_KAEW = [
     Member("Phet", 200, 200),
     Member("Thongdy", 500, 0, owed_kg=400, needs_cash=True),
 ]
-PRICES = {w: p for w, p in enumerate([2_500, 2_700, 2_900, 3_100, 3_200, 3_200, 3_000, 2_800], start=1)}
+PRICES = dict(enumerate([2_500, 2_700, 2_900, 3_100, 3_200, 3_200, 3_000, 2_800], start=1))
 
 
 def season(**changes) -> Season:
-    values = dict(advance=2_700, sale_value=3_300, fixed_costs=5_400_000, contract_kg=18_000, penalty=100,
-                  trader_prices=PRICES)
+    values = dict(
+        advance=2_700, sale_value=3_300, fixed_costs=5_400_000, contract_kg=18_000, penalty=100, trader_prices=PRICES
+    )
     values.update(changes)
     return Season(**values)
 
@@ -34,8 +35,17 @@ def season(**changes) -> Season:
 def test_worked_example_by_hand():
     """Two members, two weeks: every number can be checked with a pencil."""
     members = [Member("Noy", 100, 0), Member("Bounmy", 100, 1_000)]
-    result = simulate(members, season(advance=2_000, sale_value=3_000, fixed_costs=100_000, contract_kg=400,
-                                      penalty=0, trader_prices={1: 2_500, 2: 3_000}))
+    result = simulate(
+        members,
+        season(
+            advance=2_000,
+            sale_value=3_000,
+            fixed_costs=100_000,
+            contract_kg=400,
+            penalty=0,
+            trader_prices={1: 2_500, 2: 3_000},
+        ),
+    )
     week1, week2 = result.weeks
     # Week 1: 400 kg expected; 100,000 ÷ 400 = 250 per kg; final 3,000 − 2,000 − 250 = 750; the co-op
     # pays 2,750, the trader 2,500: both come.
@@ -116,12 +126,18 @@ def test_rejects_duplicate_names():
 # ---- Properties ---------------------------------------------------------------------------------
 
 members_strategy = st.lists(
-    st.builds(Member, st.sampled_from(NAMES), st.integers(0, 2_000), st.integers(0, 3_000),
-              st.integers(0, 5_000), st.booleans()),
-    max_size=7, unique_by=lambda m: m.name,
+    st.builds(
+        Member,
+        st.sampled_from(NAMES),
+        st.integers(0, 2_000),
+        st.integers(0, 3_000),
+        st.integers(0, 5_000),
+        st.booleans(),
+    ),
+    max_size=7,
+    unique_by=lambda m: m.name,
 )
-prices_strategy = st.lists(st.integers(0, 6_000), min_size=0, max_size=10).map(
-    lambda ps: {w: p for w, p in enumerate(ps, start=1)})
+prices_strategy = st.lists(st.integers(0, 6_000), min_size=0, max_size=10).map(lambda ps: dict(enumerate(ps, start=1)))
 seasons = st.builds(
     Season,
     advance=st.integers(0, 5_000),
@@ -187,15 +203,20 @@ def test_a_lower_trader_price_never_brings_less_cherry(ms, s, cut):
 @given(members_strategy, seasons)
 def test_without_a_trader_worth_leaving_for_everyone_stays(ms, s):
     """If the trader never pays more than the advance (and the co-op expects a final payment of at least 0)."""
-    s = replace(s, trader_prices={w: min(p, s.advance) for w, p in s.trader_prices.items()},
-                sale_value=s.advance + s.fixed_costs + s.penalty * s.contract_kg)
+    s = replace(
+        s,
+        trader_prices={w: min(p, s.advance) for w, p in s.trader_prices.items()},
+        sale_value=s.advance + s.fixed_costs + s.penalty * s.contract_kg,
+    )
     result = simulate(ms, s)
     assert not any(w.side_sellers for w in result.weeks)
 
 
 def test_thousands_of_members():
-    members = [Member(f"member {i:04d}", 50 + (i * 37) % 400, (i * 53) % 800, (i * 7) % 300 if i % 5 == 0 else 0,
-                      i % 4 == 0) for i in range(5_000)]
+    members = [
+        Member(f"member {i:04d}", 50 + (i * 37) % 400, (i * 53) % 800, (i * 7) % 300 if i % 5 == 0 else 0, i % 4 == 0)
+        for i in range(5_000)
+    ]
     planned = sum(m.kg_per_week * 8 - min(m.owed_kg, m.kg_per_week * 8) for m in members)
     result = simulate(members, season(fixed_costs=300 * planned, contract_kg=planned))
     assert len(result.members) == 5_000
@@ -206,8 +227,10 @@ def test_thousands_of_members():
 def test_zero_and_extreme_inputs():
     zero = simulate([Member("Noy", 0, 0)], season(fixed_costs=0, contract_kg=0))
     assert zero.coop_kg == 0 and zero.from_funds == 0 and zero.balance() == 0
-    huge = simulate([Member("Noy", 10_000_000, 0)], season(advance=1_000_000, sale_value=1_000_000,
-                                                           fixed_costs=10**11, trader_prices={1: 0}))
+    huge = simulate(
+        [Member("Noy", 10_000_000, 0)],
+        season(advance=1_000_000, sale_value=1_000_000, fixed_costs=10**11, trader_prices={1: 0}),
+    )
     assert huge.coop_kg == 10_000_000 and huge.balance() == 0
 
 
@@ -217,7 +240,9 @@ def test_zero_and_extreme_inputs():
 def test_the_exercise_refuses_a_week_twice_and_shows_the_spiral():
     from exercises import api
 
-    twice = api.update("side-selling", "en", {"trader_prices": [{"week": "1", "price": "1"}, {"week": "1", "price": "2"}]})
+    twice = api.update(
+        "side-selling", "en", {"trader_prices": [{"week": "1", "price": "1"}, {"week": "1", "price": "2"}]}
+    )
     assert "Week 1 is already in the table" in twice["errors"]["trader_prices.1.week"]
     shown = api.update("side-selling", "en", {})
     assert shown["ok"] and shown["numbers"]["balance"] == 0 and shown["numbers"]["coop_kg"] == 6_400

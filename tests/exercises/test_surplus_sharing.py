@@ -14,15 +14,25 @@ from exercises.models.surplus_sharing import Member, Rules, share_surplus
 NAMES = ["Bounmy", "Noy", "Khamla", "Vanh", "Sengdao", "Phet", "Thongdy", "Others"]
 
 PHOU_KAEW = [
-    Member("Bounmy", 3_000, 1), Member("Noy", 2_200, 1), Member("Khamla", 4_500, 1), Member("Vanh", 800, 1),
-    Member("Sengdao", 1_500, 1), Member("Phet", 1_400, 1), Member("Thongdy", 2_600, 1),
+    Member("Bounmy", 3_000, 1),
+    Member("Noy", 2_200, 1),
+    Member("Khamla", 4_500, 1),
+    Member("Vanh", 800, 1),
+    Member("Sengdao", 1_500, 1),
+    Member("Phet", 1_400, 1),
+    Member("Thongdy", 2_600, 1),
     Member("Others", 84_000, 53, families=53),
 ]
 
 
 def rules(**changes) -> Rules:
-    values = dict(surplus=44_000_000, reserve_share=Fraction(3, 10), fund_share=Fraction(1, 10),
-                  share_value=500_000, interest_rate=Fraction(5, 100))
+    values = dict(
+        surplus=44_000_000,
+        reserve_share=Fraction(3, 10),
+        fund_share=Fraction(1, 10),
+        share_value=500_000,
+        interest_rate=Fraction(5, 100),
+    )
     values.update(changes)
     return Rules(**values)
 
@@ -105,7 +115,8 @@ def test_the_exercise_checks_the_by_laws():
 
 members_lists = st.lists(
     st.builds(Member, st.sampled_from(NAMES), st.integers(0, 200_000), st.integers(0, 60), st.integers(1, 60)),
-    max_size=8, unique_by=lambda m: m.name,
+    max_size=8,
+    unique_by=lambda m: m.name,
 )
 percents = st.fractions(Fraction(0), Fraction(1), max_denominator=1000)
 rules_st = st.builds(

@@ -81,7 +81,8 @@ def test_the_distance_rule_needs_a_distance():
 
 village_lists = st.lists(
     st.builds(Village, st.sampled_from(NAMES), st.integers(0, 200_000), st.integers(0, 300)),
-    max_size=6, unique_by=lambda v: v.name,
+    max_size=6,
+    unique_by=lambda v: v.name,
 )
 trucks = st.builds(Truck, st.integers(1, 20_000), st.integers(0, 5_000_000), st.integers(0, 100_000))
 shares = st.fractions(Fraction(0), Fraction(1), max_denominator=1000)

@@ -21,8 +21,10 @@ def rules(**changes) -> Rules:
 
 def phou_kaew() -> list[Member]:
     """The 20 founding families of the exercise's defaults (16 present: 11 yes, 5 no)."""
-    return [Member(name, village, shares, kg, present == "yes", vote)
-            for name, village, shares, kg, present, vote in MEMBERS]
+    return [
+        Member(name, village, shares, kg, present == "yes", vote)
+        for name, village, shares, kg, present, vote in MEMBERS
+    ]
 
 
 def meeting_of(votes: list[str], absent: int) -> list[Member]:
@@ -114,8 +116,13 @@ def test_rejects_unknown_votes_and_rules():
 # ---- Properties ---------------------------------------------------------------------------------
 
 member_rows = st.lists(
-    st.tuples(st.sampled_from(["phou_kaew", "nam_sai", "kok_mai"]), st.integers(0, 20), st.integers(0, 20_000),
-              st.booleans(), st.sampled_from(["yes", "no", "abstain"])),
+    st.tuples(
+        st.sampled_from(["phou_kaew", "nam_sai", "kok_mai"]),
+        st.integers(0, 20),
+        st.integers(0, 20_000),
+        st.booleans(),
+        st.sampled_from(["yes", "no", "abstain"]),
+    ),
     max_size=40,
 )
 all_rules = st.builds(
@@ -128,8 +135,10 @@ all_rules = st.builds(
 
 
 def members_from(rows) -> list[Member]:
-    return [Member(f"member {i}", village, shares, kg, present, vote)
-            for i, (village, shares, kg, present, vote) in enumerate(rows)]
+    return [
+        Member(f"member {i}", village, shares, kg, present, vote)
+        for i, (village, shares, kg, present, vote) in enumerate(rows)
+    ]
 
 
 @settings(max_examples=300, deadline=None)
@@ -155,7 +164,7 @@ def test_row_order_does_not_matter(rows, r, rng):
 def test_adding_a_yes_vote_never_turns_pass_into_fail(rows, r, shares, kg):
     members = members_from(rows)
     before = count_votes(members, r)
-    after = count_votes(members + [Member("newcomer", "kok_mai", shares, kg, True, "yes")], r)
+    after = count_votes([*members, Member("newcomer", "kok_mai", shares, kg, True, "yes")], r)
     for method in METHODS:
         if before.passes(method):
             assert after.passes(method)
@@ -187,8 +196,17 @@ def test_a_higher_quorum_is_never_easier(rows, r, higher):
 
 
 def test_thousands_of_members():
-    members = [Member(f"member {i:04d}", ["phou_kaew", "nam_sai", "kok_mai"][i % 3], 1 + i % 4, 500 + (i * 37) % 5_000,
-                      i % 5 != 0, ["yes", "yes", "no", "abstain"][i % 4]) for i in range(5_000)]
+    members = [
+        Member(
+            f"member {i:04d}",
+            ["phou_kaew", "nam_sai", "kok_mai"][i % 3],
+            1 + i % 4,
+            500 + (i * 37) % 5_000,
+            i % 5 != 0,
+            ["yes", "yes", "no", "abstain"][i % 4],
+        )
+        for i in range(5_000)
+    ]
     meeting = count_votes(members, rules(proposal="ordinary"))
     assert meeting.members == 5_000 and meeting.present == 4_000 and meeting.quorate
     assert meeting.balance() == 0
@@ -198,8 +216,10 @@ def test_thousands_of_members():
 
 
 def test_the_exercise_refuses_a_name_twice_and_takes_an_empty_table():
-    rows = [{"name": "Noy", "village": "phou_kaew", "shares": "1", "kg": "100", "present": "yes", "vote": "yes"},
-            {"name": "noy", "village": "nam_sai", "shares": "1", "kg": "100", "present": "yes", "vote": "no"}]
+    rows = [
+        {"name": "Noy", "village": "phou_kaew", "shares": "1", "kg": "100", "present": "yes", "vote": "yes"},
+        {"name": "noy", "village": "nam_sai", "shares": "1", "kg": "100", "present": "yes", "vote": "no"},
+    ]
     assert "members.1.name" in api.update("voting-rules", "en", {"members": rows})["errors"]
     assert api.update("voting-rules", "en", {"members": []})["ok"]
     assert api.update("voting-rules", "lo", {"quorum": "100"})["ok"]

@@ -127,7 +127,9 @@ def test_more_cherry_never_gives_less_coffee(kg, extra, r):
 
 
 @settings(max_examples=300, deadline=None)
-@given(ratios, st.fractions(Fraction(0), Fraction(1, 2), max_denominator=100), st.integers(1, 2_000), st.integers(1, 100))
+@given(
+    ratios, st.fractions(Fraction(0), Fraction(1, 2), max_denominator=100), st.integers(1, 2_000), st.integers(1, 100)
+)
 def test_more_sorting_or_a_higher_ratio_needs_more_cherry_per_container(r, more, bags, bag_kg):
     base = chain(0, r, bags, bag_kg, CAPACITY, [])
     more_sorting = Ratios(r.cherry_per_parchment, r.parchment_per_green, min(r.sorting_loss + more, Fraction(95, 100)))
@@ -141,14 +143,16 @@ def test_more_sorting_or_a_higher_ratio_needs_more_cherry_per_container(r, more,
 @settings(max_examples=200, deadline=None)
 @given(cherry, ratios, st.lists(st.integers(0, 1_000_000), min_size=6, max_size=6), st.randoms(use_true_random=False))
 def test_price_row_order_does_not_matter_and_higher_prices_never_lower_values(kg, r, numbers, rng):
-    prices = [Price(stage, min(a, b), max(a, b)) for stage, a, b in
-              zip(("cherry", "parchment", "green"), numbers[::2], numbers[1::2])]
+    prices = [
+        Price(stage, min(a, b), max(a, b))
+        for stage, a, b in zip(("cherry", "parchment", "green"), numbers[::2], numbers[1::2], strict=False)
+    ]
     shuffled = list(prices)
     rng.shuffle(shuffled)
     first = chain(kg, r, 320, 60, CAPACITY, prices)
     assert first.values == chain(kg, r, 320, 60, CAPACITY, shuffled).values
     higher = chain(kg, r, 320, 60, CAPACITY, [Price(p.stage, p.low + 1, p.high + 1) for p in prices])
-    for a, b in zip(first.values, higher.values):
+    for a, b in zip(first.values, higher.values, strict=False):
         assert b.value_low >= a.value_low and b.value_high >= a.value_high
         assert a.value_low <= a.value_high
 

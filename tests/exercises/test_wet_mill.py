@@ -13,18 +13,39 @@ from exercises.models.wet_mill import MAX_SEASONS, Mill, Week, run_season
 
 #: The Phou Kaew season of the exercise's defaults (50,000 kg, busiest day 4,000 kg).
 SEASON = [
-    Week(w, kg, d) for w, kg, d in [
-        (1, 500, 1), (2, 1_000, 2), (3, 1_500, 3), (4, 2_000, 2), (5, 3_000, 3), (6, 4_000, 2), (7, 5_000, 2),
-        (8, 8_000, 2), (9, 7_000, 2), (10, 6_000, 2), (11, 4_000, 2), (12, 3_000, 3), (13, 2_000, 2),
-        (14, 1_500, 3), (15, 1_000, 2), (16, 500, 1),
+    Week(w, kg, d)
+    for w, kg, d in [
+        (1, 500, 1),
+        (2, 1_000, 2),
+        (3, 1_500, 3),
+        (4, 2_000, 2),
+        (5, 3_000, 3),
+        (6, 4_000, 2),
+        (7, 5_000, 2),
+        (8, 8_000, 2),
+        (9, 7_000, 2),
+        (10, 6_000, 2),
+        (11, 4_000, 2),
+        (12, 3_000, 3),
+        (13, 2_000, 2),
+        (14, 1_500, 3),
+        (15, 1_000, 2),
+        (16, 500, 1),
     ]
 ]
 
 
 def mill(**changes) -> Mill:
     values = dict(
-        investment=60_000_000, pulper_kg_per_hour=500, hours_per_day=8, running_cost=100, fee=300,
-        interest=Fraction(0), cherry_per_parchment=Fraction(5), cherry_price=2_500, parchment_price=16_000,
+        investment=60_000_000,
+        pulper_kg_per_hour=500,
+        hours_per_day=8,
+        running_cost=100,
+        fee=300,
+        interest=Fraction(0),
+        cherry_per_parchment=Fraction(5),
+        cherry_price=2_500,
+        parchment_price=16_000,
         delivered_share=Fraction(1),
     )
     values.update(changes)
@@ -35,8 +56,15 @@ def test_worked_example_by_hand():
     """One week, small numbers: every figure can be checked with a pencil."""
     result = run_season(
         [Week(1, 3_000, 2)],  # 1,500 kg a day
-        mill(investment=1_000_000, pulper_kg_per_hour=200, hours_per_day=5, running_cost=100, fee=300,
-             cherry_price=2_000, parchment_price=15_000),
+        mill(
+            investment=1_000_000,
+            pulper_kg_per_hour=200,
+            hours_per_day=5,
+            running_cost=100,
+            fee=300,
+            cherry_price=2_000,
+            parchment_price=15_000,
+        ),
     )
     assert result.daily_capacity == 1_000
     assert result.over == 1_000  # 500 kg too much on each of 2 days
@@ -136,7 +164,8 @@ def test_rejects_impossible_weeks():
 
 weeks = st.lists(
     st.builds(Week, st.integers(1, 52), st.integers(0, 200_000), st.integers(1, 7)),
-    max_size=20, unique_by=lambda w: w.week,
+    max_size=20,
+    unique_by=lambda w: w.week,
 )
 mills = st.builds(
     mill,
@@ -172,8 +201,13 @@ def test_conservation_to_the_kip(ws, m):
 @given(weeks, mills, st.integers(0, 5_000), st.integers(0, 17))
 def test_more_capacity_never_loses_more_cherry(ws, m, more_kg_per_hour, more_hours):
     before = run_season(ws, m)
-    bigger = Mill(**{**m.__dict__, "pulper_kg_per_hour": m.pulper_kg_per_hour + more_kg_per_hour,
-                     "hours_per_day": min(18, m.hours_per_day + more_hours)})
+    bigger = Mill(
+        **{
+            **m.__dict__,
+            "pulper_kg_per_hour": m.pulper_kg_per_hour + more_kg_per_hour,
+            "hours_per_day": min(18, m.hours_per_day + more_hours),
+        }
+    )
     after = run_season(ws, bigger)
     assert after.over <= before.over
     assert after.pulped >= before.pulped
@@ -196,7 +230,7 @@ def test_more_cherry_never_pays_back_later_when_the_fee_covers_costs(ws, m, extr
     assume(m.fee > m.running_cost)
     roomy = Mill(**{**m.__dict__, "pulper_kg_per_hour": 100_000, "hours_per_day": 18})
     before = run_season(ws, roomy)
-    after = run_season(ws + [Week(53, extra, 7)], roomy)
+    after = run_season([*ws, Week(53, extra, 7)], roomy)
     assert after.money.for_the_mill >= before.money.for_the_mill
     if before.payback_seasons is not None:
         assert after.payback_seasons is not None and after.payback_seasons <= before.payback_seasons
@@ -204,8 +238,18 @@ def test_more_cherry_never_pays_back_later_when_the_fee_covers_costs(ws, m, extr
 
 def test_extreme_numbers():
     ws = [Week(w, 10_000_000, 1) for w in range(1, 53)]
-    result = run_season(ws, mill(investment=100_000_000_000, pulper_kg_per_hour=10_000, hours_per_day=18,
-                                 interest=Fraction(1), fee=100_000, running_cost=0, parchment_price=5_000_000))
+    result = run_season(
+        ws,
+        mill(
+            investment=100_000_000_000,
+            pulper_kg_per_hour=10_000,
+            hours_per_day=18,
+            interest=Fraction(1),
+            fee=100_000,
+            running_cost=0,
+            parchment_price=5_000_000,
+        ),
+    )
     assert result.over == 52 * (10_000_000 - 180_000)
     assert result.balance() == 0
 
@@ -214,8 +258,9 @@ def test_extreme_numbers():
 
 
 def test_the_exercise_refuses_a_week_twice_and_takes_an_empty_season():
-    response = api.update("wet-mill", "en", {"season": [{"week": "3", "kg": "10", "days": "2"},
-                                                         {"week": "3", "kg": "20", "days": "2"}]})
+    response = api.update(
+        "wet-mill", "en", {"season": [{"week": "3", "kg": "10", "days": "2"}, {"week": "3", "kg": "20", "days": "2"}]}
+    )
     assert "season.1.week" in response["errors"]
     assert api.update("wet-mill", "en", {"season": []})["ok"]
     assert api.update("wet-mill", "lo", {"fee": "50", "interest": "30"})["ok"]
