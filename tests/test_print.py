@@ -7,8 +7,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import wait_for
 
+from conftest import wait_for
 from coopsite.editions import EDITIONS, PARTS, pdf_name
 
 SESSION = "management/m2-communication.html"  # has a facilitator box and a simulation with answer keys
