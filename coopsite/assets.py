@@ -26,6 +26,7 @@ REQUIRED = [
     "coop/runtime.js",
     "coop/editor.js",
     "coop/page-head.iframe-worker.js",
+    "coop/languages.css",
 ]
 
 
@@ -35,11 +36,14 @@ def missing() -> list[str]:
 
 
 def compile_catalogs(force: bool = False) -> None:
-    """Compile exercises/locale/*/LC_MESSAGES/*.po into .mo when the .po is newer (or always)."""
+    """Compile {exercises,coopsite}/locale/*/LC_MESSAGES/*.po into .mo when the .po is newer (or always)."""
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
-    for po in (ROOT / "exercises" / "locale").glob("*/LC_MESSAGES/*.po"):
+    for po in [
+        *(ROOT / "exercises" / "locale").glob("*/LC_MESSAGES/*.po"),
+        *(ROOT / "coopsite" / "locale").glob("*/LC_MESSAGES/*.po"),
+    ]:
         mo = po.with_suffix(".mo")
         if not force and mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
             continue
@@ -47,3 +51,51 @@ def compile_catalogs(force: bool = False) -> None:
             catalog = read_po(handle, locale=po.parent.parent.name)
         with mo.open("wb") as handle:
             write_mo(handle, catalog, use_fuzzy=False)
+
+
+#: The typography of a script with stacked vowels and tone marks (``tall`` in the language registry).
+#: Noto Sans Lao needs a 1.65 em line box for them (ກີ່, ຖ້ຳ); Material's 1.6 body and 1.3–1.5 headings
+#: are too tight, and its glyphs look smaller at the same size. Nothing gets a line-height below 1.65.
+TALL_SCRIPT_CSS = """
+{lang} .md-typeset {{
+  font-size: 0.86rem;
+  line-height: 1.9;
+}}
+{lang} .md-typeset h1 {{ line-height: 1.55; }}
+{lang} .md-typeset h2 {{ line-height: 1.65; }}
+{lang} .md-typeset h3,
+{lang} .md-typeset h4 {{ line-height: 1.75; }}
+{lang} .md-typeset table:not([class]),
+{lang} .md-typeset .cx-table,
+{lang} .md-typeset .admonition,
+{lang} .md-typeset details {{ line-height: 1.8; }}
+{lang} .md-nav,
+{lang} .md-header,
+{lang} .md-search-result,
+{lang} .md-footer,
+{lang} .md-typeset .admonition-title,
+{lang} .md-typeset button,
+{lang} .md-typeset input,
+{lang} .md-typeset select {{ line-height: 1.7; }}
+{lang} .md-nav {{ font-size: 0.75rem; }}
+{lang} .md-header__topic {{ line-height: 1.7; }}
+/* Lao has no spaces between words: the browser breaks lines with its dictionary. Never break-all. */
+{lang} .md-typeset {{ word-break: normal; overflow-wrap: break-word; }}  /* not "anywhere": it lets table columns shrink to one letter */
+@media print {{
+  {lang} .md-typeset {{ font-size: 11pt; line-height: 1.85; }}
+  {lang} .md-typeset h1, {lang} .md-typeset h2, {lang} .md-typeset h3 {{ line-height: 1.6; }}
+}}
+"""
+
+
+def languages_css() -> str:
+    """assets/coop/languages.css: the text fonts of every language, and taller lines for tall scripts."""
+    from exercises.core.languages import LANGUAGES
+
+    fonts = ", ".join(dict.fromkeys(f'"{font}"' for language in LANGUAGES for font in language.fonts))
+    parts = [
+        "/* Made by coopsite/assets.py from exercises/core/languages.py: do not edit. */",
+        f":root {{ --md-text-font: {fonts}; }}",
+    ]
+    parts += [TALL_SCRIPT_CSS.format(lang=f":lang({language.code})") for language in LANGUAGES if language.tall]
+    return "\n".join(parts) + "\n"

@@ -6,35 +6,21 @@ and the same sources, with the same anchors (``#term-<id>``, ``#ref-<id>``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
-from html import escape
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from exercises.core.html import html, join
+from exercises.core.languages import Language, get, other_languages
+
+from .words import WORDS, site
+
 __all__ = ["DATA_DIR", "glossary", "references", "glossary_html", "references_html", "lao_sort_key"]
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "docs" / "data"
-
-_WORDS = {
-    "en": {
-        "term": "Term",
-        "other": "ລາວ (Lao)",
-        "meaning": "Meaning",
-        "caption": "Glossary of co-operative and coffee terms",
-        "used": "Used for:",
-        "related": "See also:",
-    },
-    "lo": {
-        "term": "ຄຳສັບ",
-        "other": "English",
-        "meaning": "ຄວາມໝາຍ",
-        "caption": "ຄຳສັບກ່ຽວກັບສະຫະກອນ ແລະ ກາເຟ",
-        "used": "ໃຊ້ສຳລັບ:",
-        "related": "ເບິ່ງຕື່ມ:",
-    },
-}
 
 # Traditional Lao alphabetical order of the consonants (ສ comes after ຈ, unlike in Unicode).
 _CONSONANTS = "ກຂຄງຈສຊຍດຕຖທນບປຜຝພຟມຢຣລວຫອຮ"
@@ -67,43 +53,64 @@ def references() -> tuple[dict[str, Any], ...]:
     return _load("references")
 
 
+def sort_key(language: Language) -> Callable[[str], Any]:
+    """How a dictionary in ``language`` orders its words (by script: Lao has its own consonant order)."""
+    return lao_sort_key if language.script == "Laoo" else str.casefold
+
+
 def glossary_html(lang: str) -> str:
-    """The glossary as a table, sorted in the page's language."""
-    words = _WORDS[lang]
-    other = "en" if lang == "lo" else "lo"
+    """The glossary as a table, sorted in the page's language; one column for each other language."""
+    t = site(lang)
+    others = other_languages(lang)
     entries = glossary()
     by_id = {entry["id"]: entry for entry in entries}
-    key = (lambda e: lao_sort_key(e["lo"])) if lang == "lo" else (lambda e: e["en"].casefold())
+    order = sort_key(get(lang))
     rows = []
-    for entry in sorted(entries, key=key):
+    for entry in sorted(entries, key=lambda e: order(e[lang])):
         related = ""
         if entry.get("related"):
-            links = ", ".join(
-                f'<a href="#term-{escape(rid)}">{escape(by_id[rid][lang])}</a>'
-                for rid in entry["related"]
-                if rid in by_id
+            links = join(
+                html('{comma}<a href="#term-{id}">{term}</a>', comma=", " if n else "", id=rid, term=by_id[rid][lang])
+                for n, rid in enumerate(r for r in entry["related"] if r in by_id)
             )
-            related = f' <span class="coop-related">{words["related"]} {links}</span>'
+            related = html(' <span class="coop-related">{see} {links}</span>', see=t(WORDS["related"]), links=links)
         rows.append(
-            f'<tr id="term-{escape(entry["id"])}"><th scope="row" lang="{lang}">{escape(entry[lang])}</th>'
-            f'<td lang="{other}">{escape(entry[other])}</td>'
-            f"<td>{escape(entry['def_' + lang])}{related}</td></tr>"
+            html(
+                '<tr id="term-{id}"><th scope="row" lang="{lang}">{term}</th>{others}<td>{meaning}{related}</td></tr>',
+                id=entry["id"],
+                lang=lang,
+                term=entry[lang],
+                meaning=entry["def_" + lang],
+                related=related,
+                others=join(html('<td lang="{lang}">{term}</td>', lang=o.code, term=entry[o.code]) for o in others),
+            )
         )
-    return (
-        f'<div class="coop-glossary"><table><caption>{escape(words["caption"])}</caption>'
-        f'<thead><tr><th scope="col">{words["term"]}</th><th scope="col">{escape(words["other"])}</th>'
-        f'<th scope="col">{words["meaning"]}</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+    return str(
+        html(
+            '<div class="coop-glossary"><table><caption>{caption}</caption><thead><tr><th scope="col">{term}</th>'
+            '{others}<th scope="col">{meaning}</th></tr></thead><tbody>{rows}</tbody></table></div>',
+            caption=t(WORDS["caption"]),
+            term=t(WORDS["term"]),
+            meaning=t(WORDS["meaning"]),
+            rows=join(rows),
+            others=join(html('<th scope="col" lang="{lang}">{name}</th>', lang=o.code, name=o.name) for o in others),
+        )
     )
 
 
 def references_html(lang: str) -> str:
     """The numbered reference list; every entry has the anchor ``ref-<id>``."""
-    words = _WORDS[lang]
-    items = []
-    for ref in references():
-        items.append(
-            f'<li id="ref-{escape(ref["id"])}"><span class="coop-cite">{escape(ref["cite"])}</span> '
-            f'<a class="coop-url" href="{escape(ref["url"])}">{escape(ref["url"])}</a>'
-            f'<br><span class="coop-used">{words["used"]} {escape(ref["supports_" + lang])}</span></li>'
+    used = site(lang)(WORDS["used"])
+    items = join(
+        html(
+            '<li id="ref-{id}"><span class="coop-cite">{cite}</span> <a class="coop-url" href="{url}">{url}</a>'
+            '<br><span class="coop-used">{used} {supports}</span></li>',
+            id=ref["id"],
+            cite=ref["cite"],
+            url=ref["url"],
+            used=used,
+            supports=ref["supports_" + lang],
         )
-    return f'<ol class="coop-references">{"".join(items)}</ol>'
+        for ref in references()
+    )
+    return str(html('<ol class="coop-references">{items}</ol>', items=items))

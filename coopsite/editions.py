@@ -9,17 +9,21 @@ from __future__ import annotations
 import re
 from html import escape
 
-__all__ = ["PARTS", "pdf_name", "is_session", "decorate", "downloads_html"]
+from exercises.core.languages import LANGUAGES
+
+from .words import PARTS as PART_WORDS
+from .words import site
+
+__all__ = ["EDITIONS", "PARTS", "decorate", "downloads_html", "is_session", "part_title", "pdf_name"]
 
 #: The printable parts, in order: the docs folder of each area, then "course" for the whole course.
-PARTS = ["key-concepts", "conception", "establishment", "management", "course"]
+PARTS = list(PART_WORDS)
 EDITIONS = ["learner", "trainer"]
-PART_TITLES = {
-    "en": {"key-concepts": "Key concepts", "conception": "Conception", "establishment": "Establishment",
-           "management": "Management", "course": "The whole course"},
-    "lo": {"key-concepts": "ແນວຄິດພື້ນຖານ", "conception": "ການກໍ່ຕັ້ງແນວຄິດ", "establishment": "ການສ້າງຕັ້ງ",
-           "management": "ການຄຸ້ມຄອງ", "course": "ຫຼັກສູດທັງໝົດ"},
-}
+
+
+def part_title(lang: str, part: str) -> str:
+    """A part's title in ``lang`` (site catalog)."""
+    return site(lang)(PART_WORDS[part])
 
 
 def pdf_name(lang: str, part: str, edition: str) -> str:
@@ -53,15 +57,16 @@ def decorate(html: str, lang: str, part: str | None, site_root: str, ui: dict[st
 
 
 def downloads_html(lang: str, site_root: str, ui: dict[str, str]) -> str:
-    """A table of every PDF in both languages (for the printing page and the USB copy)."""
+    """A table of every PDF in every language (for the printing page and the USB copy)."""
     rows = []
     for part in PARTS:
-        cells = "".join(  # columns: learner en, learner lo, trainer en, trainer lo
-            f'<td><a href="{site_root}pdf/{pdf_name(pdf_lang, part, edition)}" download>'
-            f'{"English" if pdf_lang == "en" else "ລາວ"}</a></td>'
-            for edition in EDITIONS for pdf_lang in ("en", "lo")
+        cells = "".join(  # columns: every language of the learner edition, then of the trainer edition
+            f'<td><a href="{site_root}pdf/{pdf_name(language.code, part, edition)}" download lang="{language.code}">'
+            f"{escape(language.name)}</a></td>"
+            for edition in EDITIONS for language in LANGUAGES
         )
-        rows.append(f'<tr><th scope="row">{escape(PART_TITLES[lang][part])}</th>{cells}</tr>')
-    head = (f'<tr><th scope="col"></th><th scope="col" colspan="2">{escape(ui["edition_learner"])}</th>'
-            f'<th scope="col" colspan="2">{escape(ui["edition_trainer"])}</th></tr>')
+        rows.append(f'<tr><th scope="row">{escape(part_title(lang, part))}</th>{cells}</tr>')
+    span = len(LANGUAGES)
+    head = (f'<tr><th scope="col"></th><th scope="col" colspan="{span}">{escape(ui["edition_learner"])}</th>'
+            f'<th scope="col" colspan="{span}">{escape(ui["edition_trainer"])}</th></tr>')
     return f'<table class="coop-downloads"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'

@@ -1,4 +1,4 @@
-"""Make the search index find Lao words (see coopsite/lao.py for how Lao text is split).
+"""Make the search index find Lao words (see coopsite/segment.py for how Lao text is split).
 
 Material's search splits text on its ``separator``, which includes U+200B (mkdocs.yml). This puts
 U+200B between the Lao words of every title and text in ``search/search_index.json`` and writes
@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .lao import LAO_RUN, segment, terms
+from .segment import RUN, segment, terms
 
 __all__ = ["segment_index", "rewrite", "MARK"]
 
@@ -55,5 +55,5 @@ def lao_vocabulary(index: dict[str, Any]) -> list[str]:
     found: set[str] = set(terms())
     for doc in index.get("docs", []):
         for field in ("title", "text"):
-            found.update(LAO_RUN.findall(doc.get(field) or ""))  # a run stops at U+200B: one word
+            found.update(RUN.findall(doc.get(field) or ""))  # a run stops at U+200B: one word
     return sorted(found)

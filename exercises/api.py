@@ -2,7 +2,8 @@
 
 The worker does ``import exercises.api as coop_api`` and sends every request as JSON to
 ``coop_api.call(request_json)`` (the request and response shapes are documented in
-frontend/src/runtime/messages.js). The build calls ``widget``, ``ui_strings`` and ``progress_box``.
+frontend/src/runtime/messages.js). The build calls ``widget`` (the site's own words are in
+coopsite/words.py).
 Everything here takes an exercise *name*; the engine in ``core/`` works on ``Exercise`` objects.
 """
 
@@ -14,23 +15,10 @@ from typing import Any
 from . import EXERCISES
 from .core import engine, rpc
 from .core.evaluate import Evaluation, evaluate
-from .core.i18n import LANGUAGES, translator
-from .core.render import progress_box as _progress_box
+from .core.languages import codes
 from .core.sandbox import OUTPUT_LIMIT
-from .ui import UI
 
-__all__ = [
-    "OUTPUT_LIMIT",
-    "Evaluation",
-    "call",
-    "check",
-    "evaluate",
-    "progress_box",
-    "self_test",
-    "ui_strings",
-    "update",
-    "widget",
-]
+__all__ = ["OUTPUT_LIMIT", "Evaluation", "call", "check", "evaluate", "self_test", "update", "widget"]
 
 
 def widget(name: str, lang: str) -> str:
@@ -58,20 +46,9 @@ def check(
 
 def self_test(name: str) -> list[str]:
     """Every question's reference answer through its own check, in every language; the failures."""
-    return engine.self_test(EXERCISES[name], LANGUAGES)
+    return engine.self_test(EXERCISES[name], codes())
 
 
 def call(request_json: str) -> str:
     """The worker's single entry point: a JSON request in, a JSON response out."""
     return rpc.call(request_json, EXERCISES.__getitem__)
-
-
-def ui_strings(lang: str) -> dict[str, str]:
-    """Messages the page's JavaScript shows (loading, stopping, progress files …), translated."""
-    t = translator(lang)
-    return {key: t(message) for key, message in UI.items()}
-
-
-def progress_box(lang: str) -> str:
-    """The "your progress" box under a page's exercises: save to a file, load from a file."""
-    return str(_progress_box(ui_strings(lang)))

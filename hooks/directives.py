@@ -42,13 +42,14 @@ def on_page_content(html, page, config, files):
 
 
 def _runtime(page, config) -> str:
-    from exercises.api import progress_box, ui_strings
+    from coopsite.words import ui_strings
+    from exercises.core.render import progress_box
 
     lang = config.theme["language"]
     ui = json.dumps(ui_strings(lang), ensure_ascii=False).replace("</", "<\\/")
     script = get_relative_url("assets/coop/runtime.js", page.url)
     return (
-        f"{progress_box(lang)}"
+        f"{progress_box(ui_strings(lang))}"
         f'<script type="application/json" id="cx-ui">{ui}</script>'
         f'<script src="{script}" defer></script>'
     )

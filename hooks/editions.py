@@ -8,7 +8,7 @@ from coopsite import editions
 
 
 def on_page_content(html, page, config, files):
-    from exercises.api import ui_strings
+    from coopsite.words import ui_strings
 
     lang = config.theme["language"]
     root = get_relative_url("index.html", page.url)[: -len("index.html")]  # "", "../", "../../"

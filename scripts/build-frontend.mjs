@@ -20,9 +20,12 @@ const workerSrc = worker.outputFiles[0].text
 writeFileSync(`${out}/py-worker.js`, workerSrc)
 
 const manifest = JSON.parse(readFileSync(`${out}/manifest.json`, "utf8"))
+// The language registry (exercises/core/languages.py, written by scripts/stage_assets.py).
+const languages = JSON.parse(readFileSync(`${out}/languages.json`, "utf8"))
 await build({
   ...common, entryPoints: ["frontend/src/runtime.js"], format: "iife", outfile: `${out}/runtime.js`,
-  define: { __MANIFEST__: JSON.stringify(manifest), __WORKER_SRC__: JSON.stringify(workerSrc) }
+  define: { __MANIFEST__: JSON.stringify(manifest), __WORKER_SRC__: JSON.stringify(workerSrc),
+            __LANGUAGES__: JSON.stringify(languages) }
 })
 await build({ ...common, entryPoints: ["frontend/src/editor.js"], format: "iife", outfile: `${out}/editor.js` })
 
@@ -32,7 +35,7 @@ await build({ ...common, entryPoints: ["frontend/src/editor.js"], format: "iife"
 const terms = JSON.parse(readFileSync(`${out}/lao-terms.json`, "utf8"))
 const lao = await build({
   ...common, entryPoints: ["frontend/src/search-lao.js"], format: "iife", write: false,
-  define: { __LAO_TERMS__: JSON.stringify(terms) }
+  define: { __LAO_TERMS__: JSON.stringify(terms), __LANGUAGES__: JSON.stringify(languages) }
 })
 const edition = await build({ ...common, entryPoints: ["frontend/src/edition.js"], format: "iife", write: false })
 const shim = readFileSync("overrides/assets/vendor/iframe-worker-shim.js", "utf8")

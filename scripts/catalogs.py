@@ -1,11 +1,15 @@
-"""Message catalogs of the exercises (gettext, via Babel).
+"""Message catalogs (gettext, via Babel): the exercises' messages and the site's words.
 
-    python scripts/catalogs.py update    # extract N_("…") messages, merge them into lo.po
+    python scripts/catalogs.py update    # extract N_("…") messages, merge them into every language's .po
     python scripts/catalogs.py compile   # .po → .mo (the build and the tests need the .mo)
-    python scripts/catalogs.py check     # fail if a message has no Lao translation
+    python scripts/catalogs.py check     # fail if a message has no translation in some language
 
-``make catalogs`` runs update-free ``compile``; translators edit
-``exercises/locale/lo/LC_MESSAGES/exercises.po`` (Poedit, Weblate or a text editor).
+Two domains (see exercises/core/i18n.py): ``exercises`` (from exercises/, catalogs in
+exercises/locale/<lang>/LC_MESSAGES/exercises.po, shipped to the browser) and ``site`` (from coopsite/,
+catalogs in coopsite/locale/<lang>/LC_MESSAGES/site.po, build time only). Every language of the
+registry (exercises/core/languages.py) but the default one, whose messages are the English msgids,
+has one catalog per domain. ``make catalogs`` compiles; translators edit the .po files (Poedit, Weblate
+or a text editor).
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 import io
 import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -23,37 +28,50 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from coopsite.assets import compile_catalogs  # noqa: E402
+from exercises.core.languages import LANGUAGES  # noqa: E402
 
-PACKAGE = ROOT / "exercises"
-LOCALE = PACKAGE / "locale"
-DOMAIN = "exercises"
-LANGS = ("lo",)
 PLACEHOLDER = re.compile(r"\{(\w*)\}")
 
 
-def po_path(lang: str) -> Path:
-    return LOCALE / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+@dataclass(frozen=True)
+class Domain:
+    name: str
+    source: Path  # where the N_("…") messages are
+    locale: Path  # <locale>/<lang>/LC_MESSAGES/<name>.po
 
 
-def extract() -> Catalog:
-    """Every message id marked with N_ in the package."""
-    template = Catalog(project="Our Coffee Co-op exercises", domain=DOMAIN)
+DOMAINS = (
+    Domain("exercises", ROOT / "exercises", ROOT / "exercises" / "locale"),
+    Domain("site", ROOT / "coopsite", ROOT / "coopsite" / "locale"),
+)
+#: The languages with catalogs: all but the default (source) language.
+LANGS = tuple(language.code for language in LANGUAGES if not language.default)
+
+
+def po_path(lang: str, domain: Domain = DOMAINS[0]) -> Path:
+    return domain.locale / lang / "LC_MESSAGES" / f"{domain.name}.po"
+
+
+def extract(domain: Domain = DOMAINS[0]) -> Catalog:
+    """Every message id marked with N_ in the domain's source folder."""
+    template = Catalog(project="Our Coffee Co-op", domain=domain.name)
     for filename, lineno, message, comments, context in extract_from_dir(
-        str(PACKAGE),
+        str(domain.source),
         method_map=[("**.py", "python")],
         keywords={"N_": None},
         comment_tags=("TRANSLATORS:",),
     ):
-        template.add(message, None, [(f"exercises/{filename}", lineno)], auto_comments=comments, context=context)
+        where = f"{domain.source.name}/{filename}"
+        template.add(message, None, [(where, lineno)], auto_comments=comments, context=context)
     return template
 
 
-def load(lang: str) -> Catalog:
-    path = po_path(lang)
+def load(lang: str, domain: Domain = DOMAINS[0]) -> Catalog:
+    path = po_path(lang, domain)
     if not path.exists():
-        return Catalog(locale=lang, domain=DOMAIN)
+        return Catalog(locale=lang, domain=domain.name)
     with path.open("rb") as handle:
-        return read_po(handle, locale=lang, domain=DOMAIN)
+        return read_po(handle, locale=lang, domain=domain.name)
 
 
 def save(catalog: Catalog, path: Path) -> None:
@@ -64,35 +82,37 @@ def save(catalog: Catalog, path: Path) -> None:
 
 
 def update() -> None:
-    template = extract()
-    for lang in LANGS:
-        catalog = load(lang)
-        catalog.update(template, no_fuzzy_matching=True)
-        catalog.obsolete.clear()
-        save(catalog, po_path(lang))
-        print(f"{po_path(lang).relative_to(ROOT)}: {len(catalog)} messages")
+    for domain in DOMAINS:
+        template = extract(domain)
+        for lang in LANGS:
+            catalog = load(lang, domain)
+            catalog.update(template, no_fuzzy_matching=True)
+            catalog.obsolete.clear()
+            save(catalog, po_path(lang, domain))
+            print(f"{po_path(lang, domain).relative_to(ROOT)}: {len(catalog)} messages")
 
 
 def problems() -> list[str]:
-    """Messages without a usable Lao translation (missing, fuzzy, or with other placeholders)."""
-    template = extract()
+    """Messages without a usable translation (missing, fuzzy, or with other placeholders), in every domain."""
     found = []
-    for lang in LANGS:
-        catalog = load(lang)
-        for message in template:
-            if not message.id:
-                continue
-            where = ", ".join(f"{f}:{n}" for f, n in message.locations)
-            entry = catalog.get(message.id)
-            if entry is None or not entry.string:
-                found.append(f"{lang}: no translation for {message.id!r} ({where})")
-            elif entry.fuzzy:
-                found.append(f"{lang}: fuzzy translation for {message.id!r} ({where})")
-            elif sorted(PLACEHOLDER.findall(entry.string)) != sorted(PLACEHOLDER.findall(message.id)):
-                found.append(f"{lang}: placeholders differ in {message.id!r}: {entry.string!r}")
-        for message in catalog:
-            if message.id and message.id not in template:
-                found.append(f"{lang}: {message.id!r} is in the catalog but no longer used")
+    for domain in DOMAINS:
+        template = extract(domain)
+        for lang in LANGS:
+            catalog = load(lang, domain)
+            for message in template:
+                if not message.id:
+                    continue
+                where = ", ".join(f"{f}:{n}" for f, n in message.locations)
+                entry = catalog.get(message.id)
+                if entry is None or not entry.string:
+                    found.append(f"{lang}/{domain.name}: no translation for {message.id!r} ({where})")
+                elif entry.fuzzy:
+                    found.append(f"{lang}/{domain.name}: fuzzy translation for {message.id!r} ({where})")
+                elif sorted(PLACEHOLDER.findall(entry.string)) != sorted(PLACEHOLDER.findall(message.id)):
+                    found.append(f"{lang}/{domain.name}: placeholders differ in {message.id!r}: {entry.string!r}")
+            for message in catalog:
+                if message.id and message.id not in template:
+                    found.append(f"{lang}/{domain.name}: {message.id!r} is in the catalog but no longer used")
     return found
 
 

@@ -1,6 +1,6 @@
 """Printable PDFs of the course: per part and whole, learner and trainer editions, English and Lao.
 
-    python scripts/make_pdf.py [--site site] [--out site/pdf] [--only en]
+    python scripts/make_pdf.py [--site site] [--out site/pdf] [--only <language code>]
 
 For each language, part (key concepts, conception, establishment, management, whole course) and
 edition, the built pages of that part are put into one "book" page — title page, table of contents
@@ -33,19 +33,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from coopsite.chromium import CHROMIUM, FLAGS  # noqa: E402
-from coopsite.editions import EDITIONS, PART_TITLES, PARTS, pdf_name  # noqa: E402
-
-WORDS = {
-    "en": {"course": "Our Coffee Co-op", "contents": "Contents", "learner": "Learner worksheets",
-           "trainer": "Trainer edition (with facilitator notes and answers)",
-           "note": "An independent adaptation inspired by the ILO's Our.COOP approach; not an ILO publication. "
-                   "Course text CC BY-SA 4.0.", "version": "Version"},
-    "lo": {"course": "ສະຫະກອນກາເຟຂອງພວກເຮົາ", "contents": "ສາລະບານ", "learner": "ແຜ່ນວຽກຂອງຜູ້ຮຽນ",
-           "trainer": "ສະບັບຄູຝຶກ (ມີບັນທຶກສຳລັບຜູ້ອຳນວຍຄວາມສະດວກ ແລະ ຄຳຕອບ)",
-           "note": "ເປັນການດັດແປງຢ່າງເປັນອິດສະຫຼະ ໂດຍໄດ້ແນວຄິດຈາກວິທີ Our.COOP ຂອງ ILO; ບໍ່ແມ່ນເອກະສານຂອງ ILO. "
-                   "ເນື້ອໃນຫຼັກສູດ CC BY-SA 4.0.", "version": "ສະບັບ"},
-}
-
+from coopsite.editions import EDITIONS, PARTS, part_title, pdf_name  # noqa: E402
+from coopsite.words import BOOK  # noqa: E402
+from coopsite.words import site as site_words  # noqa: E402
+from exercises.core.languages import codes, get  # noqa: E402
 
 @dataclass
 class Chapter:
@@ -71,7 +62,7 @@ def nav_pages() -> dict[str, list[str]]:
 
 def extract(site: Path, lang: str, page: str, part: str) -> Chapter:
     """The article of a built page, made self-contained for the book."""
-    path = site / ("lo" if lang == "lo" else "") / f"{page}.html"
+    path = site / ("" if get(lang).default else lang) / f"{page}.html"  # the default language is at the root
     html = path.read_text(encoding="utf-8")
     body = re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', html, re.S).group(1)
     body = re.sub(r'<div class="coop-edition".*?</div>', "", body, count=1, flags=re.S)
@@ -91,11 +82,12 @@ def extract(site: Path, lang: str, page: str, part: str) -> Chapter:
 
 
 def book(chapters: list[Chapter], lang: str, part: str, edition: str, version: str, numbers: dict[str, int] | None) -> str:
-    words = WORDS[lang]
+    t = site_words(lang)
+    words = {key: t(message) for key, message in BOOK.items()}
     toc, last_part = [], None
     for index, chapter in enumerate(chapters):
         if part == "course" and chapter.part != last_part:
-            toc.append(f'<li class="coop-toc-part"><span class="coop-toc-title">{escape(PART_TITLES[lang][chapter.part])}</span></li>')
+            toc.append(f'<li class="coop-toc-part"><span class="coop-toc-title">{escape(part_title(lang, chapter.part))}</span></li>')
             last_part = chapter.part
         number = numbers.get(f"c{index}", 0) if numbers else 0
         shown = f"{number:>3}" if number else "   "
@@ -108,16 +100,17 @@ def book(chapters: list[Chapter], lang: str, part: str, edition: str, version: s
     edition_class = " coop-trainer" if edition == "trainer" else ""
     return f"""<!doctype html>
 <html lang="{lang}" class="coop-book{edition_class}">
-<head><meta charset="utf-8"><title>{escape(words["course"])} — {escape(PART_TITLES[lang][part])}</title>
+<head><meta charset="utf-8"><title>{escape(words["course"])} — {escape(part_title(lang, part))}</title>
 <link rel="stylesheet" href="../assets/stylesheets/main.css">
 <link rel="stylesheet" href="../assets/stylesheets/fonts.css">
 <link rel="stylesheet" href="../assets/stylesheets/coop.css">
 <link rel="stylesheet" href="../assets/stylesheets/print.css">
+<link rel="stylesheet" href="../assets/coop/languages.css">
 </head>
 <body><div class="md-typeset">
 <section class="coop-title-page">
 <h1>{escape(words["course"])}</h1>
-<p class="coop-subtitle">{escape(PART_TITLES[lang][part])}<br>{escape(words[edition])}</p>
+<p class="coop-subtitle">{escape(part_title(lang, part))}<br>{escape(words[edition])}</p>
 <p class="coop-meta">{escape(words["version"])} {escape(version)} · {dt.date.today().isoformat()}<br>{escape(words["note"])}</p>
 </section>
 <nav class="coop-toc"><h2>{escape(words["contents"])}</h2><ol>{"".join(toc)}</ol></nav>
@@ -155,7 +148,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", default=str(ROOT / "site"))
     parser.add_argument("--out", default=None, help="default: <site>/pdf")
-    parser.add_argument("--only", choices=["en", "lo"], default=None)
+    parser.add_argument("--only", choices=codes(), default=None, help="one language (default: all of them)")
     args = parser.parse_args()
     site = Path(args.site)
     out = Path(args.out) if args.out else site / "pdf"
@@ -171,7 +164,7 @@ def main() -> None:
         work = site / "pdf-src"  # inside the site, so the book's relative links find the CSS and fonts
         work.mkdir(exist_ok=True)
         try:
-            for lang in (args.only,) if args.only else ("en", "lo"):
+            for lang in (args.only,) if args.only else codes():
                 chapters_by_part = {p: [extract(site, lang, page, p) for page in pages] for p, pages in parts.items()}
                 for part in PARTS:
                     chapters = ([c for p in PARTS[:-1] for c in chapters_by_part[p]]

@@ -4,8 +4,8 @@
 
 Inside the zip:
 
-    START-HERE.html     double-click: choose English or Lao, then the course opens
-    HOW-TO-OPEN.txt     the same in plain text, English and Lao
+    START-HERE.html     double-click: choose a language, then the course opens
+    HOW-TO-OPEN.txt     the same in plain text, in every language
     course/             the whole site (works from file://: search and Python included)
 
 Nothing in it needs the internet or a server.
@@ -21,89 +21,109 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
-START_HERE = """<!doctype html>
-<html lang="en">
+from coopsite.words import BOOK, START, site, ui_strings  # noqa: E402
+from exercises.core.html import escape, html  # noqa: E402
+from exercises.core.languages import DEFAULT, LANGUAGES  # noqa: E402
+
+STYLE = """
+body { font-family: FONTS, sans-serif; margin: 0; background: #fbf8f4; color: #212121; }
+main { max-width: 40rem; margin: 3rem auto; padding: 0 1.2rem; }
+h1 { color: #5d4037; font-size: 1.7rem; line-height: 1.6; }
+TALL { line-height: 1.9; }
+a.choice { display: block; margin: 1rem 0; padding: 1.1rem 1.4rem; border: 2px solid #5d4037; border-radius: .5rem;
+           background: #fff; color: #3e2723; text-decoration: none; font-size: 1.3rem; font-weight: 700; }
+a.choice:hover, a.choice:focus { background: #efebe9; outline: 3px solid #f9a825; }
+a.choice span { display: block; font-size: .95rem; font-weight: 400; color: #5d4037; }
+p.small { font-size: .95rem; color: #4e342e; }
+"""
+
+
+def _font_faces() -> str:
+    """@font-face rules for each language's first font, from the fonts the site serves (course/assets/fonts)."""
+    rules = []
+    for language in LANGUAGES:
+        for package, subsets in language.font_files.items():
+            prefix = package.split("/")[-1]
+            for weight in (400, 700):
+                rules.append(
+                    f'@font-face {{ font-family: "{language.fonts[0]}"; font-weight: {weight}; '
+                    f'src: url("course/assets/fonts/{prefix}-{subsets[0]}-{weight}-normal.woff2") format("woff2"); }}'
+                )
+    return "\n".join(rules)
+
+
+def start_here(version: str, date: str) -> str:
+    """START-HERE.html: one big link per language, each in its own language (site catalog)."""
+    fonts = ", ".join(dict.fromkeys(f'"{font}"' for language in LANGUAGES for font in language.fonts))
+    tall = ", ".join(f":lang({language.code})" for language in LANGUAGES if language.tall) or "p.never"
+    style = STYLE.replace("FONTS", fonts).replace("TALL", tall)
+    words = {language.code: site(language.code) for language in LANGUAGES}
+    title = " / ".join([words[DEFAULT.code](BOOK["course"])] + [words[c](START["start_here"]) for c in words])
+    names = "<br>".join(
+        html('<span lang="{lang}">{name}</span>', lang=code, name=t(BOOK["course"])) for code, t in words.items()
+    )
+    choices = "\n".join(
+        html(
+            '<a class="choice" href="course/{path}index.html" lang="{lang}">{name}\n  <span>{open}</span></a>',
+            path="" if language.default else f"{language.code}/",
+            lang=language.code,
+            name=language.name,
+            open=words[language.code](START["open"]),
+        )
+        for language in LANGUAGES
+    )
+    notes = "\n".join(
+        html(
+            '<p class="small" lang="{lang}">{works} {version}</p>',
+            lang=code,
+            works=t(START["works_offline"]),
+            version=t(START["version"], version=version, date=date),
+        )
+        for code, t in words.items()
+    )
+    return f"""<!doctype html>
+<html lang="{DEFAULT.code}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src 'self'; img-src 'self'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Our Coffee Co-op — start here / ເລີ່ມທີ່ນີ້</title>
+<title>{escape(title)}</title>
 <style>
-@font-face {{ font-family: "Noto Sans"; src: url("course/assets/fonts/noto-sans-latin-400-normal.woff2") format("woff2"); font-weight: 400; }}
-@font-face {{ font-family: "Noto Sans"; src: url("course/assets/fonts/noto-sans-latin-700-normal.woff2") format("woff2"); font-weight: 700; }}
-@font-face {{ font-family: "Noto Sans Lao"; src: url("course/assets/fonts/noto-sans-lao-lao-400-normal.woff2") format("woff2"); font-weight: 400; }}
-@font-face {{ font-family: "Noto Sans Lao"; src: url("course/assets/fonts/noto-sans-lao-lao-700-normal.woff2") format("woff2"); font-weight: 700; }}
-body {{ font-family: "Noto Sans", "Noto Sans Lao", sans-serif; margin: 0; background: #fbf8f4; color: #212121; }}
-main {{ max-width: 40rem; margin: 3rem auto; padding: 0 1.2rem; }}
-h1 {{ color: #5d4037; font-size: 1.7rem; line-height: 1.6; }}
-:lang(lo) {{ line-height: 1.9; }}
-a.choice {{ display: block; margin: 1rem 0; padding: 1.1rem 1.4rem; border: 2px solid #5d4037; border-radius: .5rem;
-           background: #fff; color: #3e2723; text-decoration: none; font-size: 1.3rem; font-weight: 700; }}
-a.choice:hover, a.choice:focus {{ background: #efebe9; outline: 3px solid #f9a825; }}
-a.choice span {{ display: block; font-size: .95rem; font-weight: 400; color: #5d4037; }}
-p.small {{ font-size: .95rem; color: #4e342e; }}
+{_font_faces()}
+{style.strip()}
 </style>
 </head>
 <body>
 <main>
-<h1>Our Coffee Co-op <br><span lang="lo">ສະຫະກອນກາເຟຂອງພວກເຮົາ</span></h1>
-<a class="choice" href="course/index.html">English
-  <span>Open the course in English</span></a>
-<a class="choice" href="course/lo/index.html" lang="lo">ພາສາລາວ
-  <span>ເປີດຫຼັກສູດເປັນພາສາລາວ</span></a>
-<p class="small">Works without internet. Keep this file next to the <code>course</code> folder.
-Version {version}, {date}.</p>
-<p class="small" lang="lo">ໃຊ້ໄດ້ໂດຍບໍ່ຕ້ອງມີອິນເຕີເນັດ. ໃຫ້ໄຟລ໌ນີ້ຢູ່ຄຽງຂ້າງໂຟນເດີ <code>course</code>.</p>
+<h1>{names}</h1>
+{choices}
+{notes}
 </main>
 </body>
 </html>
 """
 
-HOW_TO_OPEN = """OUR COFFEE CO-OP - offline copy (version {version}, {date})
-==========================================================
-
-1. Copy the whole folder (or unzip the zip file) onto the computer. Keep everything together.
-2. Double-click START-HERE.html. It opens in your web browser (Chrome, Edge or Firefox).
-3. Choose English or Lao.
-
-No internet is needed: reading, search and the simulations all work from this folder.
-The first time a simulation starts on a page, Python takes a few seconds to get ready.
-Your answers and numbers are saved in this browser on this computer. To move them to another
-computer, use "{export_en}" on a page with a simulation, and "{import_en}" on the other
-computer.
-Phones: many phone browsers cannot open local files. Use a laptop, or the course website.
-
-
-ສະຫະກອນກາເຟຂອງພວກເຮົາ - ສະບັບໃຊ້ໂດຍບໍ່ມີອິນເຕີເນັດ (ສະບັບ {version}, {date})
-==========================================================
-
-1. ສຳເນົາທັງໂຟນເດີ (ຫຼື ແຕກໄຟລ໌ zip) ໃສ່ຄອມພິວເຕີ. ໃຫ້ທຸກຢ່າງຢູ່ນຳກັນ.
-2. ກົດສອງເທື່ອໃສ່ START-HERE.html. ມັນຈະເປີດໃນໂປຣແກຣມທ່ອງເວັບ (Chrome, Edge ຫຼື Firefox).
-3. ເລືອກພາສາອັງກິດ ຫຼື ພາສາລາວ.
-
-ບໍ່ຕ້ອງໃຊ້ອິນເຕີເນັດ: ການອ່ານ ການຊອກຫາ ແລະ ການຈຳລອງ ໃຊ້ໄດ້ທັງໝົດຈາກໂຟນເດີນີ້.
-ຄັ້ງທຳອິດທີ່ເລີ່ມການຈຳລອງໃນໜ້າໃດໜຶ່ງ ໄພທອນຕ້ອງໃຊ້ເວລາສອງສາມວິນາທີເພື່ອກຽມພ້ອມ.
-ຄຳຕອບ ແລະ ຕົວເລກຂອງທ່ານ ຖືກບັນທຶກໄວ້ໃນໂປຣແກຣມທ່ອງເວັບນີ້ ໃນຄອມພິວເຕີເຄື່ອງນີ້. ເພື່ອຍ້າຍໄປຄອມພິວເຕີອື່ນ
-ໃຫ້ກົດ "{export_lo}" ຢູ່ໜ້າທີ່ມີການຈຳລອງ ແລະ ກົດ "{import_lo}" ຢູ່ຄອມພິວເຕີອີກເຄື່ອງໜຶ່ງ.
-ໂທລະສັບ: ໂປຣແກຣມທ່ອງເວັບໃນໂທລະສັບຫຼາຍອັນ ເປີດໄຟລ໌ໃນເຄື່ອງບໍ່ໄດ້. ໃຫ້ໃຊ້ຄອມພິວເຕີ ຫຼື ເວັບໄຊຂອງຫຼັກສູດ.
-"""
-
 
 def how_to_open(version: str, date: str) -> str:
-    """The plain-text guide, naming the progress buttons exactly as the pages do (same catalog)."""
-    sys.path.insert(0, str(ROOT))
-    from exercises.api import ui_strings
-
-    en, lo = ui_strings("en"), ui_strings("lo")
-    return HOW_TO_OPEN.format(
-        version=version,
-        date=date,
-        export_en=en["progress_export"],
-        import_en=en["progress_import"],
-        export_lo=lo["progress_export"],
-        import_lo=lo["progress_import"],
-    )
+    """HOW-TO-OPEN.txt: the same steps in every language, naming the progress buttons as the pages do."""
+    blocks = []
+    for language in LANGUAGES:
+        t, ui = site(language.code), ui_strings(language.code)
+        heading = (
+            f"{t(BOOK['course'])} - {t(START['offline_copy'])} ({t(START['version'], version=version, date=date)})"
+        )
+        steps = [t(START[key]) for key in ("step_copy", "step_open", "step_choose")]
+        lines = [heading, "=" * 58, "", *(f"{n}. {step}" for n, step in enumerate(steps, 1)), ""]
+        lines += [
+            t(START["no_internet"]),
+            t(START["first_time"]),
+            t(START["saved"], export=ui["progress_export"], load=ui["progress_import"]),
+            t(START["phones"]),
+        ]
+        blocks.append("\n".join(lines) + "\n")
+    return "\n\n".join(blocks)
 
 
 def build_zip(site: Path, out: Path, version: str, date: str) -> Path:
@@ -114,7 +134,7 @@ def build_zip(site: Path, out: Path, version: str, date: str) -> Path:
     for old in out.glob("our-coffee-coop-*.zip"):
         old.unlink()
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
-        archive.writestr("START-HERE.html", START_HERE.format(version=version, date=date))
+        archive.writestr("START-HERE.html", start_here(version, date))
         archive.writestr("HOW-TO-OPEN.txt", how_to_open(version, date).replace("\n", "\r\n"))
         for path in sorted(site.rglob("*")):
             if path.is_file() and not path.name.endswith(".gz"):

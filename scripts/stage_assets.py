@@ -29,22 +29,34 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from coopsite.assets import ASSETS, compile_catalogs  # noqa: E402
+from coopsite.assets import ASSETS, compile_catalogs, languages_css  # noqa: E402
 
 NODE = ROOT / "node_modules"
-FONTS = {
-    "@fontsource/noto-sans": [
-        f"noto-sans-{subset}-{weight}-{style}.woff2"
-        for subset in ("latin", "latin-ext")
-        for weight in (400, 700)
-        for style in ("normal", "italic")
-    ],
-    "@fontsource/noto-sans-lao": [f"noto-sans-lao-lao-{weight}-normal.woff2" for weight in (400, 700)],
-    "@fontsource/noto-sans-mono": [
-        "noto-sans-mono-latin-400-normal.woff2",
-        "noto-sans-mono-latin-ext-400-normal.woff2",
-    ],
+#: The code font; the text fonts come from the language registry (``font_files``): each subset in
+#: weights 400 and 700, upright, and italic where the package has it.
+CODE_FONTS = {
+    "@fontsource/noto-sans-mono": [f"noto-sans-mono-{subset}-400-normal.woff2" for subset in ("latin", "latin-ext")]
 }
+
+
+def font_files() -> dict[str, list[str]]:
+    """npm package → the .woff2 files the site serves."""
+    from exercises.core.languages import LANGUAGES
+
+    files = dict(CODE_FONTS)
+    for language in LANGUAGES:
+        for package, subsets in language.font_files.items():
+            prefix = package.split("/")[-1]
+            names = [
+                f"{prefix}-{subset}-{weight}-{style}.woff2"
+                for subset in subsets
+                for weight in (400, 700)
+                for style in ("normal", "italic")
+            ]
+            files[package] = [name for name in names if "normal" in name or (NODE / package / "files" / name).exists()]
+    return files
+
+
 PYODIDE_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]
 #: Pure-Python libraries the exercises use in the browser (Pyodide's stdlib has the rest).
 BROWSER_LIBRARIES = ["pygal", "markupsafe"]
@@ -70,7 +82,7 @@ def pack(key: str, literal: str) -> bytes:
 
 
 def stage_fonts() -> None:
-    for package, names in FONTS.items():
+    for package, names in font_files().items():
         for name in names:
             write_if_changed(ASSETS / "fonts" / name, (NODE / package / "files" / name).read_bytes())
     write_if_changed(ASSETS / "fonts" / "OFL.txt", (NODE / "@fontsource/noto-sans-lao/LICENSE").read_bytes())
@@ -154,12 +166,17 @@ def stage_pybundle() -> dict[str, object]:
 
 
 def stage_lao_terms() -> None:
-    """The project terms search-lao.js joins back, the same list coopsite/lao.py uses."""
-    from coopsite.lao import terms
+    """The project terms search-lao.js joins back, the same list coopsite/segment.py uses."""
+    from coopsite.segment import terms
 
     write_if_changed(
         ASSETS / "coop" / "lao-terms.json", (json.dumps(list(terms()), ensure_ascii=False) + "\n").encode()
     )
+    # and the language registry (exercises/core/languages.py) for the front end's build
+    from exercises.core.languages import as_json
+
+    write_if_changed(ASSETS / "coop" / "languages.json", (as_json() + "\n").encode())
+    write_if_changed(ASSETS / "coop" / "languages.css", languages_css().encode())
 
 
 def main() -> None:

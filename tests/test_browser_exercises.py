@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 import pytest
 from conftest import wait_for, wait_numbers
 
+from coopsite.words import ui_strings
 from exercises import EXERCISES, api
 from exercises.core.i18n import translator
 from exercises.core.params import raw_defaults
@@ -160,7 +161,7 @@ def test_pooled_pricing_end_to_end(browser_context, origin, lang):
         timeout=15,
     )
     assert stopped
-    assert status(page) == api.ui_strings(lang)["timeout"].format(seconds=TIMEOUT_MS // 1000)
+    assert status(page) == ui_strings(lang)["timeout"].format(seconds=TIMEOUT_MS // 1000)
     set_editor(page, edited)
     page.click(f"{ROOT_SEL} .cx-run")
     wait_numbers(page, ROOT_SEL, lambda n: n["reserve"] == 0, timeout=60)
@@ -172,7 +173,7 @@ def test_pooled_pricing_end_to_end(browser_context, origin, lang):
     page.click(f"{ROOT_SEL} .cx-stop")
     wait_for(
         page,
-        f"document.querySelector('{ROOT_SEL} .cx-status-text').textContent === {json.dumps(api.ui_strings(lang)['stopped'])}",
+        f"document.querySelector('{ROOT_SEL} .cx-status-text').textContent === {json.dumps(ui_strings(lang)['stopped'])}",
     )
 
     # 5. Errors in learner code: a short, readable report under a localized heading; output is text.
@@ -234,7 +235,7 @@ def test_pooled_pricing_end_to_end(browser_context, origin, lang):
     page.set_input_files(".cx-import-file", download.value.path())
     wait_for(
         page,
-        f"document.querySelector('.cx-progress-status').textContent === {json.dumps(api.ui_strings(lang)['progress_imported'])}",
+        f"document.querySelector('.cx-progress-status').textContent === {json.dumps(ui_strings(lang)['progress_imported'])}",
     )
     assert page.input_value(f"{ROOT_SEL}-f-advance") == "2,500"
     assert page.input_value(f"{question}-a") == correct_value
@@ -245,7 +246,7 @@ def test_pooled_pricing_end_to_end(browser_context, origin, lang):
     page.set_input_files(".cx-import-file", str(bad))
     wait_for(
         page,
-        f"document.querySelector('.cx-progress-status').textContent === {json.dumps(api.ui_strings(lang)['progress_bad_file'])}",
+        f"document.querySelector('.cx-progress-status').textContent === {json.dumps(ui_strings(lang)['progress_bad_file'])}",
     )
     assert page.input_value(f"{ROOT_SEL}-f-advance") == "2,500"
 
@@ -261,7 +262,7 @@ def test_corrupt_and_old_progress_is_recovered(browser_context, http_root):
     page.evaluate("localStorage.setItem('ourcoffeecoop/progress/v1', '{not json')")
     page.reload()
     wait_for(page, "document.documentElement.dataset.cxRuntime === 'ready'")
-    assert page.inner_text(".cx-progress-status") == api.ui_strings("en")["progress_corrupt"]
+    assert page.inner_text(".cx-progress-status") == ui_strings("en")["progress_corrupt"]
     backups = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('ourcoffeecoop/progress/v1/corrupt/'))")
     assert len(backups) == 1
     assert page.evaluate(f"localStorage.getItem({json.dumps(backups[0])})") == "{not json"
@@ -272,7 +273,7 @@ def test_corrupt_and_old_progress_is_recovered(browser_context, http_root):
     )
     page.reload()
     wait_for(page, "document.documentElement.dataset.cxRuntime === 'ready'")
-    assert page.inner_text(".cx-progress-status") == api.ui_strings("en")["progress_migrated"]
+    assert page.inner_text(".cx-progress-status") == ui_strings("en")["progress_migrated"]
     assert page.input_value(f"{ROOT_SEL}-f-advance") == "1,900"
     assert watch.blocked == []
 

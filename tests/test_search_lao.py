@@ -1,7 +1,7 @@
 """Search that finds Lao words, online and on the USB copy.
 
 Build time: the Lao text of the search index is split into words with ICU (icu4py) and U+200B between
-them (coopsite/lao.py). Query time: Chromium's Intl.Segmenter (ICU too) splits the learner's query the
+them (coopsite/segment.py). Query time: Chromium's Intl.Segmenter (ICU too) splits the learner's query the
 same way (frontend/src/search-lao.js), and both sides join the same project terms back together.
 """
 
@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 from conftest import wait_for
 
-from coopsite.lao import LAO_RUN, ZWSP, join_terms, segment, terms, words
+from coopsite.segment import RUN as LAO_RUN
+from coopsite.segment import ZWSP, join_terms, segment, terms, words
 
 LAO_WORD = re.compile(r"[\u0E80-\u0EFF]+")
 INDEXED_RUN = re.compile(r"[\u0E80-\u0EFF\u200b]+")  # a Lao phrase as the index holds it

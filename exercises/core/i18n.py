@@ -1,10 +1,18 @@
-"""Messages in English and Lao, through gettext.
+"""Messages in every language of the course, through gettext, and numbers written the way each language writes them.
 
-Message ids are the English text, written in the exercise files with ``N_("…")`` (a marker that
-does nothing at import time; Babel's extractor finds it). They are translated when a page is
-rendered, in the page's language, from ``exercises/locale/<lang>/LC_MESSAGES/exercises.mo``
-(compiled from the ``.po`` catalog by ``make catalogs``; ``tests/test_catalog.py`` checks that
-every message has a Lao translation with the same placeholders).
+Message ids are the English text, written in the code with ``N_("…")`` (a marker that does nothing at
+import time; Babel's extractor finds it). They are translated when a page is rendered, in the page's
+language, from ``exercises/locale/<lang>/LC_MESSAGES/<domain>.mo`` (compiled from the ``.po`` catalogs
+by ``make catalogs``; ``tests/test_catalog.py`` checks that every message is translated with the same
+placeholders). Two domains:
+
+* ``exercises`` — what the exercises say (shipped to the browser with the engine);
+* ``site`` — the words of the site around them (the page runtime, glossary headings, PDF title pages,
+  the USB copy's START-HERE page), used at build time only: coopsite/words.py, with its catalogs in
+  coopsite/locale/.
+
+The languages, their separators and digits come from ``languages.py``; the default (source) language
+needs no catalog.
 """
 
 from __future__ import annotations
@@ -15,9 +23,10 @@ from fractions import Fraction
 from functools import cache
 from pathlib import Path
 
-__all__ = ["LANGUAGES", "N_", "Translator", "translator", "LOCALE_DIR", "DOMAIN"]
+from .languages import Language, codes, get
 
-LANGUAGES = ("en", "lo")
+__all__ = ["DOMAIN", "LANGUAGES", "LOCALE_DIR", "N_", "Translator", "translator"]
+
 DOMAIN = "exercises"
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 
@@ -33,10 +42,11 @@ Whole = int
 
 
 class Translator:
-    """Translate messages and format numbers for one language."""
+    """Translate messages and write numbers for one language."""
 
-    def __init__(self, lang: str, catalog: gettext.NullTranslations) -> None:
-        self.lang = lang
+    def __init__(self, language: Language, catalog: gettext.NullTranslations) -> None:
+        self.language = language
+        self.lang = language.code
         self._catalog = catalog
 
     def __call__(self, message: str, /, **values: object) -> str:
@@ -46,9 +56,14 @@ class Translator:
 
     # -- numbers ---------------------------------------------------------------------------------
 
+    def _separators(self, text: str) -> str:
+        """Python's 1,234.5 written with the language's separators, and a real minus sign."""
+        marks = {",": self.language.group, ".": self.language.decimal, "-": "−"}
+        return "".join(marks.get(char, char) for char in text)
+
     def int(self, value: Whole) -> str:
-        """A whole number with comma grouping: 16,500 (the usual way in both languages)."""
-        return f"{value:,}".replace("-", "−")
+        """A whole number with its thousands grouped: 16,500."""
+        return self._separators(f"{value:,}")
 
     def dec(self, value: Number, places: Whole = 2) -> str:
         """A number with a fixed number of decimals, halves rounded up: 1.80."""
@@ -56,13 +71,13 @@ class Translator:
         rounded = (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(
             Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP
         )
-        return f"{rounded:,.{places}f}".replace("-", "−")
+        return self._separators(f"{rounded:,.{places}f}")
 
     def num(self, value: Number, places: Whole = 2) -> str:
         """A number with only as many decimals as it needs (up to ``places``): 6, 1.25, 0.8."""
         text = self.dec(value, places)
-        if "." in text:
-            text = text.rstrip("0").rstrip(".")
+        if self.language.decimal in text:
+            text = text.rstrip("0").rstrip(self.language.decimal)
         return text
 
     def kip(self, value: Whole) -> str:
@@ -75,11 +90,13 @@ class Translator:
 
 
 @cache
-def translator(lang: str) -> Translator:
-    """The translator for ``lang`` ("en" or "lo")."""
-    if lang not in LANGUAGES:
-        raise ValueError(f"unknown language {lang!r}; expected one of {LANGUAGES}")
-    if lang == "en":
-        return Translator(lang, gettext.NullTranslations())
-    catalog = gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=False)
-    return Translator(lang, catalog)
+def translator(lang: str, domain: str = DOMAIN, locale_dir: Path = LOCALE_DIR) -> Translator:
+    """The translator for language ``lang``, with the catalog of ``domain`` in ``locale_dir``."""
+    language = get(lang)
+    if language.default:
+        return Translator(language, gettext.NullTranslations())
+    return Translator(language, gettext.translation(domain, locale_dir, languages=[lang], fallback=False))
+
+
+#: The language codes, the default first (``languages.codes()``), for code that loops over them.
+LANGUAGES = codes()

@@ -18,6 +18,7 @@ from fractions import Fraction
 from typing import Any
 
 from .i18n import N_, Translator
+from .languages import DEFAULT, LANGUAGES
 
 __all__ = [
     "Param",
@@ -32,7 +33,8 @@ __all__ = [
     "raw_defaults",
 ]
 
-_LAO_DIGITS = str.maketrans("໐໑໒໓໔໕໖໗໘໙", "0123456789")
+#: Digits of every language of the course, read as 0–9.
+_DIGITS = str.maketrans("".join(lang.digits for lang in LANGUAGES), "0123456789" * len(LANGUAGES))
 _GROUPED = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")
 _PLAIN = re.compile(r"^-?\d+(\.\d+)?$|^-?\.\d+$")
 
@@ -59,8 +61,8 @@ def _shown(value: object, t: Translator) -> str:
 
 
 def _number_text(raw: object) -> Fraction:
-    """Read a number typed by a person: "2,500", "2 500", "1.25", Lao digits, a minus sign."""
-    text = str(raw).strip().translate(_LAO_DIGITS)
+    """Read a number typed by a person: "2,500", "2 500", "1.25", Lao (or any course language's) digits, a minus sign."""
+    text = str(raw).strip().translate(_DIGITS)
     text = text.replace("\u2212", "-").replace("\u00a0", " ").replace("\u202f", " ")
     text = re.sub(r"(?<=\d) (?=\d{3}\b)", ",", text)
     if not text:
@@ -228,7 +230,7 @@ def _tidy(value: Fraction | int) -> int | Fraction:
 
 
 #: Formats defaults the way a form shows them, to parse them back (language does not matter).
-_PLAIN_T = Translator("en", gettext.NullTranslations())
+_PLAIN_T = Translator(DEFAULT, gettext.NullTranslations())
 
 
 def raw_defaults(params: Sequence[Param], t: Translator) -> dict[str, Any]:

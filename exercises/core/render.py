@@ -22,6 +22,7 @@ from typing import Any
 from .exercise import Exercise
 from .html import Markup, attrs, html, join
 from .i18n import N_, Translator
+from .languages import LANGUAGES
 from .outputs import BarChart, Notice, Outputs, ResultTable
 from .params import Choice, Integer, Number, Param, Percent, Table
 from .questions import Case, ChoiceAnswer, Question
@@ -94,7 +95,9 @@ def chart_svg(chart: BarChart, t: Translator, prefix: str) -> Markup:
         foreground="#333",
         foreground_strong="#111",
         foreground_subtle="#767676",
-        font_family='"Noto Sans", "Noto Sans Lao", sans-serif',
+        font_family=", ".join(
+            [*dict.fromkeys(f'"{f}"' for language in LANGUAGES for f in language.fonts), "sans-serif"]
+        ),
         label_font_size=13,
         major_label_font_size=13,
         value_font_size=12,

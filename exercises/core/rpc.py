@@ -13,7 +13,7 @@ from typing import Any
 
 from . import engine
 from .exercise import Exercise
-from .i18n import LANGUAGES
+from .languages import codes
 
 __all__ = ["HANDLERS", "call"]
 
@@ -38,7 +38,7 @@ def _check(find: Find, r: Mapping[str, Any]) -> Any:
 
 
 def _self_test(find: Find, r: Mapping[str, Any]) -> Any:
-    return {"failures": [f for name in r["names"] for f in engine.self_test(find(name), LANGUAGES)]}
+    return {"failures": [f for name in r["names"] for f in engine.self_test(find(name), codes())]}
 
 
 HANDLERS: dict[str, Handler] = {"update": _update, "check": _check, "self_test": _self_test}

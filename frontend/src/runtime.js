@@ -11,6 +11,9 @@ import { Exercise } from "./runtime/exercise.js"
 import { ProgressStore } from "./runtime/progress.js"
 import { PythonRuntime } from "./runtime/python.js"
 
+/** The default language of the registry (exercises/core/languages.py): early saved progress was made on its pages. */
+const DEFAULT_LANGUAGE = __LANGUAGES__.find(language => language.default).code
+
 const script = /** @type {HTMLScriptElement} */ (document.currentScript)
 const assets = new URL("../", script.src).href // this file is assets/coop/runtime.js
 
@@ -26,7 +29,7 @@ function main() {
   if (!roots.length) return
   const ui = JSON.parse(document.getElementById("cx-ui").textContent)
   const t = (key, values = {}) => (ui[key] || key).replace(/\{(\w+)\}/g, (_, name) => values[name] ?? "")
-  const lang = document.documentElement.lang || "en"
+  const lang = document.documentElement.lang
   const box = document.querySelector(".cx-progress-box")
   const boxStatus = box?.querySelector(".cx-progress-status")
   const tell = key => { if (boxStatus) boxStatus.textContent = t(key) }
@@ -66,7 +69,7 @@ function main() {
   })
   window.__coopPython = python // for tests and `make bench`
 
-  const store = new ProgressStore(tell)
+  const store = new ProgressStore(tell, DEFAULT_LANGUAGE)
   for (const root of roots)
     exercises.push(new Exercise(root, { python, store, ui, lang, loadEditor, timeout }))
 

@@ -13,10 +13,14 @@
 
 import { loadScript } from "./load-script.js"
 
-/* global __LAO_TERMS__ */
+/* global __LAO_TERMS__, __LANGUAGES__ */
 const TERMS = new Set(__LAO_TERMS__)
 const LONGEST = Math.max(1, ...__LAO_TERMS__.map(term => term.length))
-const LAO_RUN = /[\u0E80-\u0EFF]+/g
+/** Scripts written without spaces, from the language registry (exercises/core/languages.py): Lao now. */
+const SPACELESS = __LANGUAGES__.filter(language => language.spaceless)
+const LETTERS = SPACELESS.map(language => language.spaceless).join("")
+const RUN = new RegExp(`[${LETTERS}]+`, "g")
+const ANY = new RegExp(`[${LETTERS}]`)
 const QUERY = 2 // SearchMessageType.QUERY / .RESULT in Material's search worker protocol
 const RESULT = 3
 const SITE = new URL("../../", document.currentScript ? document.currentScript.src : location.href)
@@ -64,7 +68,7 @@ export function splitRun(run, vocabulary, longest, segmenter) {
 }
 
 export function segmentLao(query, segmenter, vocabulary = null, longest = 0) {
-  return query.replace(LAO_RUN, run => {
+  return query.replace(RUN, run => {
     const words = vocabulary
       ? splitRun(run, vocabulary, longest, segmenter)
       : joinTerms([...segmenter.segment(run)].map(s => s.segment))
@@ -101,7 +105,12 @@ function withoutZwsp(value) {
 function install() {
   const Base = window.Worker
   if (!Base || typeof Intl === "undefined" || !Intl.Segmenter) return
-  const segmenter = new Intl.Segmenter("lo", { granularity: "word" })
+  // One word breaker per spaceless script; a run is split by the one of its language.
+  const breakers = SPACELESS.map(language => ({
+    script: new RegExp(`^[${language.spaceless}]+$`),
+    segmenter: new Intl.Segmenter(language.segmenter, { granularity: "word" })
+  }))
+  const segmenter = { segment: run => (breakers.find(b => b.script.test(run)) || breakers[0]).segmenter.segment(run) }
   class SearchWorker extends Base {
     constructor(url, options) {
       super(url, options)
@@ -112,7 +121,7 @@ function install() {
       if (!(this.isSearch && message && message.type === QUERY && typeof message.data === "string"))
         return super.postMessage(message, ...rest)
       const send = () => super.postMessage({ ...message, data: segmentLao(message.data, segmenter, vocabulary, longestWord) }, ...rest)
-      if (vocabulary || !/[\u0E80-\u0EFF]/.test(message.data)) return send()
+      if (vocabulary || !ANY.test(message.data)) return send()
       const ticket = (this.ticket = (this.ticket || 0) + 1)
       loadVocabulary().then(() => { if (ticket === this.ticket) send() }) // only the latest query counts
     }

@@ -33,7 +33,7 @@ class FakeStorage {
 function open(storage) {
   globalThis.localStorage = storage
   const told = []
-  const store = new ProgressStore(key => told.push(key))
+  const store = new ProgressStore(key => told.push(key), "en")
   return { store, told }
 }
 
@@ -84,17 +84,17 @@ describe("clean", () => {
 
 describe("migrate", () => {
   test("turns schema 0 (early drafts) into the current schema", () => {
-    const out = migrate({ exercises: { "pooled-pricing": { params: { advance: "1,900" }, code: "print(1)" }, junk: 5 } })
+    const out = migrate({ exercises: { "pooled-pricing": { params: { advance: "1,900" }, code: "print(1)" }, junk: 5 } }, "en")
     assert.equal(out.site, SITE)
     assert.equal(out.schema, SCHEMA)
     assert.deepEqual(Object.keys(out.exercises), ["pooled-pricing"])
     assert.equal(out.exercises["pooled-pricing"].code, "print(1)")
-    assert.deepEqual(Object.values(out.exercises["pooled-pricing"].raw), [{ advance: "1,900" }])
+    assert.deepEqual(out.exercises["pooled-pricing"].raw, { en: { advance: "1,900" } })
   })
 
   test("refuses what is not an older record", () => {
-    assert.throws(() => migrate({ nothing: true }))
-    assert.throws(() => migrate(null))
+    assert.throws(() => migrate({ nothing: true }, "en"))
+    assert.throws(() => migrate(null, "en"))
   })
 })
 

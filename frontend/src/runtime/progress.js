@@ -58,13 +58,17 @@ export function clean(data) {
   return out
 }
 
-/** Convert schema 0 to the current schema. */
-export function migrate(old) {
+/**
+ * Convert schema 0 to the current schema.
+ * @param {any} old
+ * @param {string} lang  the language whose pages schema 0 was saved from (the default language: early drafts had no other)
+ */
+export function migrate(old, lang) {
   if (!isObject(old) || !isObject(old.exercises)) throw new Error("not an older progress record")
   const exercises = {}
   for (const [name, value] of Object.entries(old.exercises)) {
     if (!isObject(value)) continue
-    exercises[name] = { raw: isObject(value.params) ? { en: value.params } : {}, code: text(value.code), answers: {}, done: false }
+    exercises[name] = { raw: isObject(value.params) ? { [lang]: value.params } : {}, code: text(value.code), answers: {}, done: false }
   }
   return clean({ site: SITE, schema: SCHEMA, updated: new Date().toISOString(), exercises })
 }
@@ -72,9 +76,13 @@ export function migrate(old) {
 const empty = () => ({ site: SITE, schema: SCHEMA, updated: "", exercises: {} })
 
 export class ProgressStore {
-  /** @param notify (messageKey) => void — tells the learner what happened to their data */
-  constructor(notify) {
+  /**
+   * @param {(messageKey: string) => void} notify  tells the learner what happened to their data
+   * @param {string} defaultLanguage  where schema 0 progress came from (see migrate)
+   */
+  constructor(notify, defaultLanguage) {
     this.notify = notify
+    this.defaultLanguage = defaultLanguage
     this.available = true
     this.data = empty()
     this.load()
@@ -109,7 +117,7 @@ export class ProgressStore {
     try { old = localStorage.getItem(OLD_KEY) } catch { return }
     if (old === null) return
     try {
-      this.data = migrate(JSON.parse(old))
+      this.data = migrate(JSON.parse(old), this.defaultLanguage)
       this.save()
       localStorage.removeItem(OLD_KEY)
       this.notify("progress_migrated")

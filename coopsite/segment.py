@@ -1,23 +1,26 @@
-"""Lao word breaks for search: ICU's dictionary, with the course's own terms kept whole.
+"""Word breaks for search in scripts written without spaces (Lao now; Thai would need only its registry entry).
 
 Lao is written without spaces between words, so a search index that splits on spaces sees a whole
-phrase as one "word". Both sides of search split Lao text with ICU — here ``icu4py`` (ICU 78), in
-the browser ``Intl.Segmenter`` (also ICU) — and then join back any run of pieces that spells a
-project term: a glossary term, a loanword ICU cuts in two (ໄພທອນ → ໄພ|ທອນ), a name from the case
-story. ``frontend/src/search-lao.js`` does the same join with the same list (``terms()``).
+phrase as one "word". Both sides of search split such text with ICU — here ``icu4py`` (ICU 78), in
+the browser ``Intl.Segmenter`` (also ICU) — with the word breaker of the language whose script the
+run is in (``segmenter`` in exercises/core/languages.py), and then join back any run of pieces that
+spells a project term: a glossary term, a loanword ICU cuts in two (ໄພທອນ → ໄພ|ທອນ), a name from the
+case story. ``frontend/src/search-lao.js`` does the same join with the same list (``terms()``).
 """
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
-__all__ = ["LAO_RUN", "ZWSP", "terms", "words", "segment", "join_terms"]
+from exercises.core.languages import LANGUAGES, SPACELESS, spaceless_language
 
-LAO_RUN = re.compile(r"[\u0E80-\u0EFF]+")
+__all__ = ["RUN", "ZWSP", "join_terms", "segment", "terms", "words"]
+
+#: A run of letters of a script written without spaces (any language of the registry).
+RUN = SPACELESS
 ZWSP = "\u200b"
 
-#: Words that must stay whole besides the glossary: names and places of the case story, and
+#: Lao words that must stay whole besides the glossary: names and places of the case story, and
 #: loanwords the exercises use.
 EXTRA_TERMS = [
     "ບຸນມີ",
@@ -53,9 +56,9 @@ def terms() -> tuple[str, ...]:
 
     found = set(EXTRA_TERMS)
     for entry in glossary():
-        for part in str(entry["lo"]).split():
-            if LAO_RUN.fullmatch(part):
-                found.add(part)
+        for language in LANGUAGES:
+            if language.spaceless:
+                found.update(part for part in str(entry[language.code]).split() if RUN.fullmatch(part))
     return tuple(sorted(found))
 
 
@@ -80,11 +83,14 @@ def join_terms(pieces: list[str], known: frozenset[str] | set[str] | None = None
 
 @lru_cache(maxsize=65536)
 def words(run: str) -> tuple[str, ...]:
-    """The words of a run of Lao letters."""
+    """The words of a run of letters of a spaceless script, by the word breaker of its language."""
     from icu4py.breakers import WordBreaker
     from icu4py.locale import Locale
 
-    pieces = [piece for piece in WordBreaker(run, Locale("lo")) if piece]
+    language = spaceless_language(run)
+    if language is None:
+        return (run,)
+    pieces = [piece for piece in WordBreaker(run, Locale(language.segmenter)) if piece]
     return tuple(join_terms(pieces, _known()))
 
 
@@ -94,5 +100,5 @@ def _known() -> frozenset[str]:
 
 
 def segment(text: str, separator: str = ZWSP) -> str:
-    """``text`` with ``separator`` between the Lao words (everything else unchanged)."""
-    return LAO_RUN.sub(lambda match: separator.join(words(match.group(0))), text)
+    """``text`` with ``separator`` between the words of spaceless scripts (everything else unchanged)."""
+    return RUN.sub(lambda match: separator.join(words(match.group(0))), text)

@@ -1,0 +1,132 @@
+"""The words of the site around the exercises, as gettext messages of the ``site`` domain.
+
+English message ids marked with ``N_``, translated with ``site(lang)``, from
+coopsite/locale/<lang>/LC_MESSAGES/site.po (``python scripts/catalogs.py update`` collects them; a
+test checks every language has them all). Used at build time only: the page runtime gets its words
+as JSON in the page (``ui_strings``), the PDFs and the USB copy get theirs when they are made.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from exercises.core.i18n import N_, Translator, translator
+
+__all__ = ["BOOK", "LOCALE_DIR", "PARTS", "START", "UI", "WORDS", "site", "ui_strings"]
+
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+
+
+@cache
+def site(lang: str) -> Translator:
+    """The translator of the site's words for language ``lang``."""
+    return translator(lang, "site", LOCALE_DIR)
+
+
+def ui_strings(lang: str) -> dict[str, str]:
+    """The words the page's JavaScript shows (loading, stopping, progress files …), translated."""
+    t = site(lang)
+    return {key: t(message) for key, message in UI.items()}
+
+
+#: Words the page's JavaScript shows around the exercises; the keys are what frontend/src asks for.
+UI: dict[str, str] = {
+    "loading": N_("Getting Python ready (only the first time on this page)…"),
+    "loading_bytes": N_("Downloading Python: {done} of {total} MB"),
+    "starting": N_("Starting Python…"),
+    "ready": N_("Python is ready."),
+    "running": N_("Working it out…"),
+    "updated": N_("Results updated."),
+    "stopped": N_("Stopped. Python is starting again; your numbers and code are kept."),
+    "timeout": N_(
+        "Stopped after {seconds} seconds: the code may be stuck in a loop that never ends. Python is starting again; your numbers and code are kept."
+    ),
+    "crashed": N_(
+        "Python stopped unexpectedly (maybe the code used too much memory or went too deep). It is starting again; your numbers and code are kept."
+    ),
+    "load_failed": N_("Python could not be started: {reason}. The results shown are for the default numbers."),
+    "load_timeout": N_("Python took too long to start. Check that the whole course folder was copied, then try again."),
+    "retry": N_("Try again"),
+    "fix_fields": N_("Some numbers need fixing; the results below are for the last numbers that worked."),
+    "restored": N_("Your saved numbers from last time are back."),
+    "code_loading": N_("Opening the code editor…"),
+    "code_restored": N_("Your edited code from last time is back."),
+    "code_reset": N_("The code is back to the original."),
+    "code_ran": N_("Your code ran. The results below use it."),
+    "code_note": N_("Results use your edited code."),
+    "output_truncated": N_("Only the first part of the printed output is shown."),
+    "editor_label": N_("Python code of the model. Press Escape, then Tab, to leave the editor."),
+    "progress_title": N_("Your progress"),
+    "progress_export": N_("Save progress to a file"),
+    "progress_import": N_("Load progress from a file"),
+    "progress_exported": N_("Progress saved to a file."),
+    "progress_imported": N_("Progress loaded from the file."),
+    "progress_bad_file": N_("This file is not a progress file from this course; nothing was changed."),
+    "progress_corrupt": N_(
+        "Saved progress on this computer could not be read, so it was put aside in a backup and a fresh record was started."
+    ),
+    "progress_migrated": N_("Saved progress from an older version of the course was updated."),
+    "progress_unavailable": N_(
+        "This browser does not let the page save progress; use “Save progress to a file” before you close it."
+    ),
+    "checking": N_("Checking…"),
+    "done_badge": N_("All questions answered"),
+    # Session pages: the edition switch (screen and print) and the printable PDFs
+    "edition": N_("Edition"),
+    "edition_learner": N_("Learner worksheet"),
+    "edition_trainer": N_("Trainer edition"),
+    "download_pdf": N_("Download for printing"),
+    "print_page": N_("Print this page"),
+}
+
+
+#: The glossary and the references pages (coopsite/content.py).
+WORDS: dict[str, str] = {
+    "term": N_("Term"),
+    "meaning": N_("Meaning"),
+    "caption": N_("Glossary of co-operative and coffee terms"),
+    "used": N_("Used for:"),
+    "related": N_("See also:"),
+}
+
+#: The printable parts: the docs folder of each area, then "course" for the whole course (coopsite/editions.py).
+PARTS: dict[str, str] = {
+    "key-concepts": N_("Key concepts"),
+    "conception": N_("Conception"),
+    "establishment": N_("Establishment"),
+    "management": N_("Management"),
+    "course": N_("The whole course"),
+}
+
+#: The title page and contents of a PDF book (scripts/make_pdf.py).
+BOOK: dict[str, str] = {
+    "course": N_("Our Coffee Co-op"),
+    "contents": N_("Contents"),
+    "learner": N_("Learner worksheets"),
+    "trainer": N_("Trainer edition (with facilitator notes and answers)"),
+    "note": N_(
+        "An independent adaptation inspired by the ILO's Our.COOP approach; not an ILO publication. "
+        "Course text CC BY-SA 4.0."
+    ),
+    "version": N_("Version"),
+}
+
+#: START-HERE.html and HOW-TO-OPEN.txt of the USB copy (scripts/make_usb.py), in every language.
+START: dict[str, str] = {
+    "start_here": N_("start here"),
+    "open": N_("Open the course in this language"),
+    "works_offline": N_("Works without internet. Keep this file next to the course folder."),
+    "offline_copy": N_("offline copy"),
+    "version": N_("Version {version}, {date}"),
+    "step_copy": N_("Copy the whole folder (or unzip the zip file) onto the computer. Keep everything together."),
+    "step_open": N_("Double-click START-HERE.html. It opens in your web browser (Chrome, Edge or Firefox)."),
+    "step_choose": N_("Choose your language."),
+    "no_internet": N_("No internet is needed: reading, search and the simulations all work from this folder."),
+    "first_time": N_("The first time a simulation starts on a page, Python takes a few seconds to get ready."),
+    "saved": N_(
+        "Your answers and numbers are saved in this browser on this computer. To move them to another "
+        "computer, use “{export}” on a page with a simulation, and “{load}” on the other computer."
+    ),
+    "phones": N_("Phones: many phone browsers cannot open local files. Use a laptop, or the course website."),
+}
