@@ -50,7 +50,7 @@ setup: $(STAMPS)/venv $(STAMPS)/npm
 # ---- Front-end files (Pyodide, fonts, editor, runtime) -------------------------------------------
 
 $(STAMPS)/assets: $(STAMPS)/venv $(STAMPS)/npm scripts/stage_assets.py scripts/build-frontend.mjs \
-                  $(shell find exercises frontend/src -type f -name '*.py' -o -type f -name '*.js' -o -name '*.po' 2>/dev/null) \
+                  $(shell find exercises coopsite frontend/src -type f -name '*.py' -o -type f -name '*.js' -o -name '*.po' 2>/dev/null) \
                   docs/data/glossary.yml
 	$(PY) scripts/stage_assets.py
 	node scripts/build-frontend.mjs

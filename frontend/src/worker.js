@@ -6,7 +6,8 @@
  *     files (streaming wasm compile, compressed transfer, kept in the Cache Storage);
  *   - file:// (the USB copy): a module worker started from a data: URL (browsers refuse workers,
  *     fetch() and import() of file:// URLs); the page posts the bytes to it as Blobs and the
- *     worker makes its own blob: URLs (see ../shared/research/pyodide-from-file-urls.md).
+ *     worker makes its own blob: URLs (Pyodide then fetches its wasm and stdlib through the fetch
+ *     stand-in below, which answers from those Blobs).
  *
  * Messages in:  {type: "init", ...}   {type: "call", id, request}
  * Messages out: {type: "progress", loaded, total}  {type: "phase", phase}  {type: "ready", ms}
