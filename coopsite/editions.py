@@ -42,7 +42,7 @@ def decorate(html: str, lang: str, part: str | None, site_root: str, ui: dict[st
     if part:
         links = "".join(
             f'<a class="coop-pdf-{edition}" href="{site_root}pdf/{pdf_name(lang, part, edition)}" download>'
-            f'{escape(ui["download_pdf"])} ({escape(ui["edition_" + edition])}, PDF)</a>'
+            f"{escape(ui['download_pdf'])} ({escape(ui['edition_' + edition])}, PDF)</a>"
             for edition in EDITIONS
         )
     bar = (
@@ -63,10 +63,13 @@ def downloads_html(lang: str, site_root: str, ui: dict[str, str]) -> str:
         cells = "".join(  # columns: every language of the learner edition, then of the trainer edition
             f'<td><a href="{site_root}pdf/{pdf_name(language.code, part, edition)}" download lang="{language.code}">'
             f"{escape(language.name)}</a></td>"
-            for edition in EDITIONS for language in LANGUAGES
+            for edition in EDITIONS
+            for language in LANGUAGES
         )
         rows.append(f'<tr><th scope="row">{escape(part_title(lang, part))}</th>{cells}</tr>')
     span = len(LANGUAGES)
-    head = (f'<tr><th scope="col"></th><th scope="col" colspan="{span}">{escape(ui["edition_learner"])}</th>'
-            f'<th scope="col" colspan="{span}">{escape(ui["edition_trainer"])}</th></tr>')
+    head = (
+        f'<tr><th scope="col"></th><th scope="col" colspan="{span}">{escape(ui["edition_learner"])}</th>'
+        f'<th scope="col" colspan="{span}">{escape(ui["edition_trainer"])}</th></tr>'
+    )
     return f'<table class="coop-downloads"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'

@@ -38,6 +38,7 @@ from coopsite.words import BOOK  # noqa: E402
 from coopsite.words import site as site_words  # noqa: E402
 from exercises.core.languages import codes, get  # noqa: E402
 
+
 @dataclass
 class Chapter:
     page: str  # "management/m6-finance"
@@ -53,7 +54,7 @@ def nav_pages() -> dict[str, list[str]]:
     for item in config["nav"]:
         for value in item.values():
             if isinstance(value, list):
-                pages = [list(v.values())[0] if isinstance(v, dict) else v for v in value]
+                pages = [next(iter(v.values())) if isinstance(v, dict) else v for v in value]
                 area = pages[0].split("/")[0]
                 if area in PARTS:
                     parts[area] = [p[: -len(".md")] for p in pages]
@@ -74,25 +75,34 @@ def extract(site: Path, lang: str, page: str, part: str) -> Chapter:
     body = re.sub(r'<a [^>]*class="md-content__button[^>]*>.*?</a>', "", body, flags=re.S)
     slug = page.replace("/", "--")
     body = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{slug}--{m.group(1)}"', body)
-    body = re.sub(r'\b(for|aria-labelledby|aria-describedby)="([^"]+)"',
-                  lambda m: f'{m.group(1)}="' + " ".join(f"{slug}--{v}" for v in m.group(2).split()) + '"', body)
+    body = re.sub(
+        r'\b(for|aria-labelledby|aria-describedby)="([^"]+)"',
+        lambda m: f'{m.group(1)}="' + " ".join(f"{slug}--{v}" for v in m.group(2).split()) + '"',
+        body,
+    )
     body = re.sub(r'href="#([^"]+)"', lambda m: f'href="#{slug}--{m.group(1)}"', body)
     body = re.sub(r'href="(?!https?:|#|mailto:)[^"]*"', 'href="#"', body)  # other pages: not in this book
     return Chapter(page, title, body, part)
 
 
-def book(chapters: list[Chapter], lang: str, part: str, edition: str, version: str, numbers: dict[str, int] | None) -> str:
+def book(
+    chapters: list[Chapter], lang: str, part: str, edition: str, version: str, numbers: dict[str, int] | None
+) -> str:
     t = site_words(lang)
     words = {key: t(message) for key, message in BOOK.items()}
     toc, last_part = [], None
     for index, chapter in enumerate(chapters):
         if part == "course" and chapter.part != last_part:
-            toc.append(f'<li class="coop-toc-part"><span class="coop-toc-title">{escape(part_title(lang, chapter.part))}</span></li>')
+            toc.append(
+                f'<li class="coop-toc-part"><span class="coop-toc-title">{escape(part_title(lang, chapter.part))}</span></li>'
+            )
             last_part = chapter.part
         number = numbers.get(f"c{index}", 0) if numbers else 0
         shown = f"{number:>3}" if number else "   "
-        toc.append(f'<li><span class="coop-toc-title"><a href="#chapter-{index}">{escape(chapter.title)}</a></span>'
-                   f'<span class="coop-toc-dots"></span><span class="coop-toc-page">{shown}</span></li>')
+        toc.append(
+            f'<li><span class="coop-toc-title"><a href="#chapter-{index}">{escape(chapter.title)}</a></span>'
+            f'<span class="coop-toc-dots"></span><span class="coop-toc-page">{shown}</span></li>'
+        )
     chapters_html = "".join(
         f'<section class="coop-chapter" id="chapter-{i}"><span class="coop-marker">@@c{i}@@</span>{c.body}</section>'
         for i, c in enumerate(chapters)
@@ -135,10 +145,16 @@ def render(browser, html: str, target: Path, work: Path) -> None:
     page.goto(source.as_uri())
     page.evaluate("document.fonts.ready")
     page.pdf(
-        path=str(target), format="A4", print_background=True, prefer_css_page_size=True, outline=True, tagged=True,
-        display_header_footer=True, header_template="<span></span>",
+        path=str(target),
+        format="A4",
+        print_background=True,
+        prefer_css_page_size=True,
+        outline=True,
+        tagged=True,
+        display_header_footer=True,
+        header_template="<span></span>",
         footer_template='<div style="width:100%;font-size:8pt;text-align:center;color:#555;">'
-                        '<span class="pageNumber"></span> / <span class="totalPages"></span></div>',
+        '<span class="pageNumber"></span> / <span class="totalPages"></span></div>',
         margin={"top": "16mm", "bottom": "18mm", "left": "15mm", "right": "15mm"},
     )
     page.close()
@@ -160,15 +176,20 @@ def main() -> None:
     started = time.time()
     report = {}
     with sync_playwright() as playwright, tempfile.TemporaryDirectory() as profile:
-        browser = playwright.chromium.launch_persistent_context(profile, executable_path=CHROMIUM, args=FLAGS, headless=True)
+        browser = playwright.chromium.launch_persistent_context(
+            profile, executable_path=CHROMIUM, args=FLAGS, headless=True
+        )
         work = site / "pdf-src"  # inside the site, so the book's relative links find the CSS and fonts
         work.mkdir(exist_ok=True)
         try:
             for lang in (args.only,) if args.only else codes():
                 chapters_by_part = {p: [extract(site, lang, page, p) for page in pages] for p, pages in parts.items()}
                 for part in PARTS:
-                    chapters = ([c for p in PARTS[:-1] for c in chapters_by_part[p]]
-                                if part == "course" else chapters_by_part[part])
+                    chapters = (
+                        [c for p in PARTS[:-1] for c in chapters_by_part[p]]
+                        if part == "course"
+                        else chapters_by_part[part]
+                    )
                     for edition in EDITIONS:
                         target = out / pdf_name(lang, part, edition)
                         render(browser, book(chapters, lang, part, edition, version, None), target, work)
@@ -181,7 +202,9 @@ def main() -> None:
                 leftover.unlink()
             work.rmdir()
     (out / "pdfs.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
-    print(f"{len(report)} PDFs in {out} ({sum(r['bytes'] for r in report.values()) / 1e6:.1f} MB, {time.time() - started:.0f} s)")
+    print(
+        f"{len(report)} PDFs in {out} ({sum(r['bytes'] for r in report.values()) / 1e6:.1f} MB, {time.time() - started:.0f} s)"
+    )
 
 
 if __name__ == "__main__":

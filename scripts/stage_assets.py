@@ -8,7 +8,7 @@ Writes (all ignored by git, all served from the site itself — never a CDN):
 * ``overrides/assets/vendor/``  the iframe-worker shim (MIT), so search works from file://
 * ``overrides/assets/pyodide/`` Pyodide's core files (MPL-2.0), for http(s)
 * ``overrides/assets/pyodide/packs/`` the same bytes as classic-script "packs", for file://
-  (see ../shared/research/pyodide-from-file-urls.md: browsers block fetch() of file:// URLs)
+  (browsers block fetch(), module workers and import() of file:// URLs; a classic <script> still loads)
 * ``overrides/assets/coop/pybundle.zip`` the ``exercises`` package (with compiled catalogs)
   and the pure-Python libraries it needs in the browser (pygal), plus its pack
 * ``overrides/assets/coop/manifest.json`` sizes and hashes, built into runtime.js by esbuild

@@ -7,8 +7,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import wait_for
+
 from coopsite.editions import EDITIONS, PARTS, pdf_name
 
 SESSION = "management/m2-communication.html"  # has a facilitator box and a simulation with answer keys
@@ -33,8 +33,17 @@ def test_print_editions(browser_context, http_root, lang):
     assert not visible(page, ".admonition.facilitator") and not visible(page, ".cx-answer-key")
 
     page.emulate_media(media="print")
-    for chrome in [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search",
-                   ".coop-edition", ".cx-bar", ".cx-code", "button"]:
+    for chrome in [
+        ".md-header",
+        ".md-sidebar--primary",
+        ".md-sidebar--secondary",
+        ".md-footer",
+        ".md-search",
+        ".coop-edition",
+        ".cx-bar",
+        ".cx-code",
+        "button",
+    ]:
         assert not visible(page, chrome), f"{chrome} shows in print"
     assert visible(page, ".cx-results table") and visible(page, ".cx-answer-box")
     assert not visible(page, ".admonition.facilitator"), "learner worksheet: no facilitator notes"
@@ -44,7 +53,9 @@ def test_print_editions(browser_context, http_root, lang):
     page.emulate_media(media="screen")
     page.click(".coop-edition [data-edition=trainer]")
     page.emulate_media(media="print")
-    assert visible(page, ".admonition.facilitator") and visible(page, ".cx-answer-key") and visible(page, ".coop-timing")
+    assert (
+        visible(page, ".admonition.facilitator") and visible(page, ".cx-answer-key") and visible(page, ".coop-timing")
+    )
     page.reload()  # the choice is remembered
     wait_for(page, "document.documentElement.classList.contains('coop-trainer')")
     assert watch.blocked == [] and watch.console_errors == []
@@ -65,7 +76,7 @@ def first_page_ink(path: Path, tmp_path: Path) -> float:
     subprocess.run(["pdftoppm", "-f", "1", "-l", "1", "-r", "30", "-gray", str(path), str(stem)], check=True)
     image = next(tmp_path.glob(f"{path.stem}*.pgm")).read_bytes()
     header = re.match(rb"P5\s+(\d+)\s+(\d+)\s+(\d+)\s", image)
-    pixels = image[header.end():]
+    pixels = image[header.end() :]
     return sum(1 for value in pixels if value < 200) / len(pixels)
 
 
@@ -101,6 +112,6 @@ def test_the_course_pdf_has_every_part(site_dir):
 def test_session_pages_link_their_pdfs(site_dir):
     html = (site_dir / "lo" / SESSION).read_text(encoding="utf-8")
     links = re.findall(r'href="([^"]+\.pdf)"', html)
-    assert {Path(l).name for l in links} == {pdf_name("lo", "management", e) for e in EDITIONS}
+    assert {Path(link).name for link in links} == {pdf_name("lo", "management", e) for e in EDITIONS}
     for link in links:
         assert (site_dir / "lo" / SESSION).parent.joinpath(link).resolve().exists(), link
