@@ -12,6 +12,7 @@ Not shipped: nothing of this stays in the repository.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import re
@@ -124,20 +125,26 @@ def add_language(repo: Path) -> None:
     config = config.replace("  # Must come after i18n", "\n".join(block) + "\n  # Must come after i18n", 1)
     config_path.write_text(config, encoding="utf-8")
 
-    sys.path.insert(0, str(repo / "scripts"))
+    # The copy's scripts/catalogs.py, loaded under its own name: the tests' own `catalogs` (the
+    # repository's) must not write the new catalogs into the repository.
+    spec = importlib.util.spec_from_file_location("pseudo_catalogs", repo / "scripts" / "catalogs.py")
+    assert spec and spec.loader
+    catalogs = importlib.util.module_from_spec(spec)
+    path = list(sys.path)
+    sys.modules[spec.name] = catalogs  # its dataclass looks itself up there
     try:
-        import catalogs  # the copy's: its DOMAINS point into the copy
-
-        for domain in catalogs.DOMAINS:
-            template = catalogs.extract(domain)
-            for message in template:
-                if message.id:
-                    message.string = pseudo(message.id)
-            template.locale = CODE
-            catalogs.save(template, catalogs.po_path(CODE, domain))
+        spec.loader.exec_module(catalogs)
     finally:
-        sys.path.remove(str(repo / "scripts"))
-        sys.modules.pop("catalogs", None)
+        sys.path[:] = path  # it puts the copy first on sys.path
+        del sys.modules[spec.name]
+    assert all(repo in domain.locale.parents for domain in catalogs.DOMAINS)
+    for domain in catalogs.DOMAINS:
+        template = catalogs.extract(domain)
+        for message in template:
+            if message.id:
+                message.string = pseudo(message.id)
+        template.locale = CODE
+        catalogs.save(template, catalogs.po_path(CODE, domain))
 
     material = Path(__import__("material").__file__).parent / "templates" / "partials" / "languages" / "en.html"
     words = material.read_text(encoding="utf-8").replace('"language": "en"', f'"language": "{CODE}"')

@@ -1,9 +1,12 @@
 """The exercise engine: what an exercise definition is made of, and what runs it.
 
-Definitions import their building blocks from here. The rest of the engine, one concern per module:
-``registry`` (finding exercises by name), ``evaluate`` (parse inputs, run the model), ``sandbox``
-(learner code), ``checking`` (answers), ``text`` and ``render`` (words and HTML, escaped by ``html``),
-``engine`` (widget, update, check, self-test) and ``rpc`` (the worker's JSON protocol).
+What a definition is made of (this package re-exports them): ``params`` (what a learner can change),
+``outputs`` (what an exercise shows), ``questions`` (predict, then check), ``exercise`` (the whole,
+and ``fill``), ``money`` (whole kip), ``i18n`` (messages and numbers) and ``languages`` (the registry
+of the course's languages). What runs it, one concern per module: ``registry`` (finding exercises by
+name), ``evaluate`` (parse inputs, run the model), ``sandbox`` (learner code), ``checking`` (answers),
+``text`` and ``render`` (words and HTML, escaped by ``html``), ``engine`` (widget, update, check,
+self-test) and ``rpc`` (the worker's JSON protocol).
 """
 
 from .exercise import Exercise, fill
