@@ -23,7 +23,7 @@ from pathlib import Path
 
 __all__ = ["PARTS", "EDITIONS", "PART_TITLES", "WORDS", "pdf_name", "session_pdf", "kit_pdf", "form_pdf",
            "part_pages", "sessions", "page_id", "page_title", "is_session", "page_style", "decorate", "downloads_html", "forms_html",
-           "kits_html", "fill", "size_text"]
+           "kits_html", "fill", "size_text", "is_book", "offline"]
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -61,6 +61,9 @@ WORDS = {
         "form": "Form",
         "language": {"en": "English", "lo": "Lao"},
         "coop_name": "Co-operative",
+        "books_online": "The books of a whole part and of the whole course are on the course's website; this "
+                        "offline copy has every session, group kit and form.",
+        "kit_title": "Group kit",
         "cut": "Cut along the dashed lines",
         "date": "Date",
     },
@@ -86,6 +89,9 @@ WORDS = {
         "form": "ແບບຟອມ",
         "language": {"en": "ອັງກິດ", "lo": "ລາວ"},
         "coop_name": "ສະຫະກອນ",
+        "books_online": "ປຶ້ມຂອງທັງພາກ ແລະ ຂອງຫຼັກສູດທັງໝົດ ຢູ່ໃນເວັບໄຊຂອງຫຼັກສູດ; ສະບັບນີ້ ທີ່ໃຊ້ໂດຍບໍ່ມີອິນເຕີເນັດ "
+                        "ມີທຸກບົດຮຽນ ທຸກຊຸດອຸປະກອນສຳລັບກຸ່ມ ແລະ ທຸກແບບຟອມ.",
+        "kit_title": "ຊຸດອຸປະກອນສຳລັບກຸ່ມ",
         "cut": "ຕັດຕາມເສັ້ນຂີດ",
         "date": "ວັນທີ",
     },
@@ -159,8 +165,14 @@ def page_style(lang: str, title: str) -> str:
             f"@page coop-trainer{{@top-right{{content:{_css_string(words['trainer_mark'])}}}}}</style>")
 
 
+def is_book(name: str) -> bool:
+    """A part or the whole course (the files at the top of pdf/): the offline copy leaves them out."""
+    return "/" not in name
+
+
 def _link(href: str, name: str, text: str, extra: str = "") -> str:
-    return (f'<a href="{href}" download data-pdf="{name}"{extra}>{escape(text)}'
+    book = ' class="coop-book"' if is_book(name) else ""
+    return (f'<a{book} href="{href}" download data-pdf="{name}"{extra}>{escape(text)}'
             f'<span class="coop-pdf-info"></span></a>')
 
 
@@ -194,7 +206,8 @@ def decorate(html: str, lang: str, page: str, site_root: str, ui: dict[str, str]
     return bar + html
 
 
-def _table(lang: str, site_root: str, head: str, columns: list[str], rows: list[tuple[str, list[tuple[str, str]]]]) -> str:
+def _table(lang: str, site_root: str, head: str, columns: list[str], rows: list[tuple[str, list[tuple[str, str]]]],
+           books: bool = False) -> str:
     """Rows of (title, [(file name, its language)]): each file a link named by its language."""
     language = WORDS[lang]["language"]
     body = "".join(
@@ -204,7 +217,10 @@ def _table(lang: str, site_root: str, head: str, columns: list[str], rows: list[
         for title, files in rows
     )
     cells = "".join(f'<th scope="col">{escape(column)}</th>' for column in columns)
-    return f'<table class="coop-downloads"><thead>{head}<tr>{cells}</tr></thead><tbody>{body}</tbody></table>'
+    kind = "coop-downloads coop-books" if books else "coop-downloads"
+    # In Material's scroll box, as its own tables: on a phone a wide table scrolls, the page does not.
+    return (f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="{kind}">'
+            f"<thead>{head}<tr>{cells}</tr></thead><tbody>{body}</tbody></table></div></div>")
 
 
 def downloads_html(lang: str, site_root: str, ui: dict[str, str]) -> str:
@@ -217,7 +233,7 @@ def downloads_html(lang: str, site_root: str, ui: dict[str, str]) -> str:
     parts = [(PART_TITLES[lang][part], [(pdf_name(l, part, e), l) for e, l in both]) for part in PARTS]
     rows = [(page_title(page, lang), [(session_pdf(l, page, e), l) for e, l in both])
             for pages in sessions().values() for page in pages]
-    return (_table(lang, site_root, head, [words["part"], *languages], parts)
+    return (_table(lang, site_root, head, [words["part"], *languages], parts, books=True)
             + _table(lang, site_root, head, [words["session"], *languages], rows))
 
 
@@ -265,3 +281,14 @@ def fill(html: str, manifest: dict[str, dict], lang: str) -> str:
         return f"{match.group(1)} ({pages}, {size_text(info['bytes'])}){match.group(3)}"
 
     return _LINK.sub(label, html)
+
+
+_BOOK_LINK = re.compile(r'\s?<a class="coop-book"[^>]*>.*?</a>', re.S)
+_BOOK_TABLE = re.compile(r'<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
+                         r'<table class="coop-downloads coop-books">.*?</table></div></div>', re.S)
+
+
+def offline(html: str, lang: str) -> str:
+    """A page as the offline copy has it: without links to the books, which it leaves out."""
+    html = _BOOK_TABLE.sub(f'<p class="coop-books-note">{escape(WORDS[lang]["books_online"])}</p>', html)
+    return _BOOK_LINK.sub("", html)

@@ -48,13 +48,17 @@ def _words(value: Any, where: str) -> dict[str, str]:
     return {lang: str(value[lang]).strip() for lang in LANGS}
 
 
+def _name(path: Path) -> str:
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
 def _load(path: Path) -> dict:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
-        raise HandoutError(f"{path.relative_to(ROOT)}: not valid YAML: {error}") from None
+        raise HandoutError(f"{_name(path)}: not valid YAML: {error}") from None
     if not isinstance(data, dict):
-        raise HandoutError(f"{path.relative_to(ROOT)}: expected 'key: value' lines")
+        raise HandoutError(f"{_name(path)}: expected 'key: value' lines")
     return data
 
 
@@ -115,7 +119,7 @@ class Form:
 def forms() -> dict[str, Form]:
     found = {}
     for path in sorted(FORMS.glob("*.yml")):
-        where = str(path.relative_to(ROOT))
+        where = _name(path)
         data = _load(path)
         _check_keys(data, {"title", "landscape", "copies", "blocks"}, where)
         found[path.stem] = Form(path.stem, _words(data.get("title"), f"{where}: title"), bool(data.get("landscape")),
@@ -144,16 +148,304 @@ def substitute_forms(html: str, lang: str, site_root: str) -> str:
     return re.sub(r"<!--coop-forms:([^>]*)-->", links, html)
 
 
-# ---- Kits -----------------------------------------------------------------------------------------
+# ---- Kits ----------------------------------------------------------------------------------------
+
+PICTURES = DOCS / "assets" / "images" / "pictures"  # drawn for this course (CC BY-SA, like the text)
+MDI = Path(__import__("material").__file__).parent / "templates" / ".icons" / "material"  # Apache-2.0
+COOP_ICONS = ROOT / "overrides" / ".icons" / "coop"  # the step icons (Material Design Icons)
+
+#: Card sizes: (columns, rows) of cards on a sheet, in a grid of GRID_W x GRID_H mm.
+SIZES = {"large": (2, 2), "half": (1, 2), "medium": (2, 4), "wide": (1, 4), "small": (3, 5), "tiny": (5, 8), "board": (1, 1)}
+GRID_W, GRID_H = 180.0, 250.0
+INTRO_H = 42.0  # the kit's title and how-to lines, on its first sheet
+
+#: What every kit says first, with the step icons (a kit may add its own steps).
+STEPS = [
+    {"icon": "mdi:content-cut", "en": "Cut out the cards along the grey lines. Keep each set in an envelope.",
+     "lo": "ຕັດບັດອອກ ຕາມເສັ້ນສີເທົາ. ເກັບບັດແຕ່ລະຊຸດ ໄວ້ໃນຊອງ."},
+    {"icon": "coop:read", "en": "The reader reads each card aloud, so that everybody knows it, also those who read little.",
+     "lo": "ຜູ້ອ່ານ ອ່ານບັດແຕ່ລະແຜ່ນອອກສຽງ ເພື່ອໃຫ້ທຸກຄົນຮູ້ ລວມທັງຄົນທີ່ອ່ານໜັງສືບໍ່ຫຼາຍ."},
+]
 
 
-def kits() -> dict:
-    return {}
+@lru_cache(maxsize=None)
+def picture(name: str) -> str:
+    """The SVG of a picture: own drawing (``cherry``), Material Design Icon (``mdi:truck``), step icon (``coop:read``)."""
+    kind, _, ident = name.rpartition(":")
+    folder = {"": PICTURES, "mdi": MDI, "coop": COOP_ICONS}.get(kind)
+    path = folder / f"{ident}.svg" if folder else None
+    if path is None or not path.is_file():
+        raise HandoutError(f"no picture {name!r}: a file of docs/assets/images/pictures/, mdi:<Material Design Icon> "
+                           f"or coop:<step icon>")
+    svg = path.read_text(encoding="utf-8").strip()
+    svg = re.sub(r"<title>.*?</title>", "", svg)
+    return svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
+
+
+_INLINE_LINK = re.compile(r"\s*\[\[[^\]]*\]\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)")
+
+
+def _inline(text: str) -> str:
+    """Markdown of one card (bold, italics) as HTML; citations and links become plain text."""
+    import markdown
+
+    text = _INLINE_LINK.sub(lambda m: m.group(1) or "", text)
+    text = re.sub(r":coop-[a-z]+:\s*", "", text)
+    html = markdown.markdown(text.strip())
+    return re.sub(r"^<p>|</p>$", "", html)
+
+
+def _section(page: str, lang: str, ident: str, where: str) -> list[str]:
+    """The lines of a page's Markdown under the heading ``{ #ident }`` (to the next heading as high)."""
+    path = DOCS / f"{page}.{lang}.md"
+    if not path.exists():
+        raise HandoutError(f"{where}: the page {path.relative_to(ROOT)} does not exist")
+    lines = path.read_text(encoding="utf-8").split("\n")
+    for index, line in enumerate(lines):
+        heading = re.match(r"^(#+)\s.*\{\s*#" + re.escape(ident) + r"\s*\}\s*$", line)
+        if heading:
+            level = len(heading.group(1))
+            end = next((i for i in range(index + 1, len(lines))
+                        if re.match(r"^#{1,%d}\s" % level, lines[i])), len(lines))
+            return lines[index + 1:end]
+    raise HandoutError(f"{where}: {path.relative_to(ROOT)} has no heading {{ #{ident} }}")
+
+
+_ITEM = re.compile(r"^(\s*)([-*+]|\d+\.)\s+(.*)$")
+
+
+def _blocks(lines: list[str]) -> list[dict]:
+    """The lists and tables in Markdown lines, in reading order (a list inside a list or a box too).
+
+    A list is ``{"kind": "list", "ordered": bool, "items": [text]}``; a table is
+    ``{"kind": "table", "head": [cells], "rows": [[cells]]}``.
+    """
+    blocks: list[dict] = []
+    open_lists: dict[int, dict] = {}  # indentation → the list being read there
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        item = _ITEM.match(line)
+        if line.strip().startswith("|"):
+            indent = len(line) - len(line.lstrip())
+            rows = []
+            while index < len(lines) and lines[index].strip().startswith("|"):
+                cells = [c.strip() for c in lines[index].strip().strip("|").split("|")]
+                if not all(re.fullmatch(r":?-+:?", c) for c in cells):
+                    rows.append(cells)
+                index += 1
+            blocks.append({"kind": "table", "head": rows[0], "rows": rows[1:], "indent": indent})
+            open_lists = {}
+            continue
+        if item:
+            indent = len(item.group(1))
+            for deeper in [i for i in open_lists if i > indent]:
+                del open_lists[deeper]
+            current = open_lists.get(indent)
+            ordered = item.group(2)[0].isdigit()
+            if current is None or current["ordered"] != ordered:
+                current = {"kind": "list", "ordered": ordered, "items": []}
+                open_lists[indent] = current
+                blocks.append(current)
+            current["items"].append(item.group(3))
+            index += 1
+            while index < len(lines):  # the item's own further lines (not a nested list or table)
+                following = lines[index]
+                deeper = len(following) - len(following.lstrip()) > indent
+                if not following.strip() or _ITEM.match(following) or following.strip().startswith(("|", "!!!")):
+                    break
+                if not deeper and following.startswith(("#", ":::")):
+                    break
+                current["items"][-1] += " " + following.strip()
+                index += 1
+            continue
+        if line.strip() and not line.startswith(" "):
+            open_lists = {}
+        index += 1
+    return blocks
+
+
+@dataclass
+class Card:
+    title: str | None = None  # HTML
+    body: str | None = None  # HTML
+    number: str | None = None
+    picture: str | None = None
+
+
+def _cards_from_item(text: str, number: int | None) -> Card:
+    bold = re.match(r"^\*\*(.+?)\*\*\s*[:.]?\s*(.*)$", text)
+    if bold:
+        title = bold.group(1).strip().rstrip(":.")
+        return Card(_inline(title), _inline(bold.group(2)) or None, str(number) if number else None)
+    return Card(None, _inline(text), str(number) if number else None)
+
+
+def _cards_from_page(spec: dict, page: str, lang: str, where: str) -> list[Card]:
+    blocks = _blocks(_section(page, lang, spec["from"], where))
+    nth = int(spec.get("nth", 1))
+    if len(blocks) < nth:
+        raise HandoutError(f"{where}: the section {{ #{spec['from']} }} of {page}.{lang}.md has {len(blocks)} "
+                           f"lists or tables, not {nth}")
+    block = blocks[nth - 1]
+    if spec.get("whole"):
+        if block["kind"] == "table":
+            head = "".join(f"<th>{_inline(c)}</th>" for c in block["head"])
+            rows = "".join("<tr>" + "".join(f"<td>{_inline(c)}</td>" for c in row) + "</tr>" for row in block["rows"])
+            return [Card(body=f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")]
+        tag = "ol" if block["ordered"] else "ul"
+        return [Card(body=f"<{tag}>" + "".join(f"<li>{_inline(i)}</li>" for i in block["items"]) + f"</{tag}>")]
+    if block["kind"] == "table":
+        cards = []
+        for row in block["rows"]:
+            lines = [f"<b>{_inline(head)}:</b> {_inline(cell)}" for head, cell in zip(block["head"][1:], row[1:])
+                     if cell.strip() and cell.strip() not in ("—", "-")]
+            cards.append(Card(_inline(row[0].strip("* ")), "<br>".join(lines) or None))
+        return cards
+    return [_cards_from_item(text, i + 1 if block["ordered"] else None) for i, text in enumerate(block["items"])]
+
+
+@dataclass
+class CardSet:
+    title: dict[str, str]
+    size: str
+    cards: dict[str, list[Card]]  # per language
+    columns: int
+    rows: int
+    labelled: bool = True
+
+
+def _card_set(spec: Any, page: str, where: str) -> CardSet:
+    if not isinstance(spec, dict):
+        raise HandoutError(f"{where}: a set is 'title:', 'size:' and 'from:' or 'cards:'")
+    _check_keys(spec, {"title", "size", "from", "nth", "whole", "cards", "picture", "pictures", "copies",
+                       "columns", "show"}, where)
+    size = spec.get("size", "medium")
+    if size not in SIZES:
+        raise HandoutError(f"{where}: size {size!r}: one of {', '.join(SIZES)}")
+    if ("from" in spec) == ("cards" in spec):
+        raise HandoutError(f"{where}: a set takes its cards either 'from:' a heading of the page or from 'cards:'")
+    cards: dict[str, list[Card]] = {}
+    for lang in LANGS:
+        if "from" in spec:
+            cards[lang] = _cards_from_page(spec, page, lang, where)
+        else:
+            cards[lang] = []
+            for i, card in enumerate(spec["cards"]):
+                if isinstance(card, dict) and "title" in card:
+                    title = _words(card["title"], f"{where}.cards[{i}].title")[lang]
+                    body = _words(card["text"], f"{where}.cards[{i}].text")[lang] if "text" in card else None
+                else:
+                    title, body = _words(card, f"{where}.cards[{i}]")[lang], None
+                cards[lang].append(Card(_inline(title), _inline(body) if body else None,
+                                        picture=card.get("picture") if isinstance(card, dict) else None))
+    if len(cards["en"]) != len(cards["lo"]):
+        raise HandoutError(f"{where}: {len(cards['en'])} cards in English but {len(cards['lo'])} in Lao "
+                           f"(the two pages must have the same lists)")
+    pictures = spec.get("pictures") or ([spec["picture"]] * len(cards["en"]) if "picture" in spec else None)
+    if pictures is not None and len(pictures) != len(cards["en"]):
+        raise HandoutError(f"{where}: {len(pictures)} pictures for {len(cards['en'])} cards")
+    for lang in LANGS:
+        for index, card in enumerate(cards[lang]):
+            name = card.picture or (pictures[index] if pictures else None)
+            card.picture = picture(name) if name else None
+            if spec.get("show") == "title":
+                card.body = None
+        cards[lang] = cards[lang] * int(spec.get("copies", 1))
+    columns, rows = SIZES[size]
+    if size == "board":
+        columns = int(spec.get("columns", 2))
+        rows = -(-len(cards["en"]) // columns)
+    return CardSet(_words(spec.get("title"), f"{where}.title"), size, cards, columns, rows, size not in ("tiny", "board"))
+
+
+@dataclass
+class Kit:
+    slug: str
+    session: str
+    steps: list[dict]
+    sets: list[CardSet]
+
+
+@lru_cache(maxsize=None)
+def kits() -> dict[str, Kit]:
+    found = {}
+    for path in sorted(KITS.glob("*.yml")):
+        where = _name(path)
+        data = _load(path)
+        _check_keys(data, {"session", "steps", "sets"}, where)
+        session = data.get("session")
+        if not isinstance(session, str) or not (DOCS / f"{session}.en.md").exists():
+            raise HandoutError(f"{where}: session: the page of the session, e.g. key-concepts/kc3-sell-alone-or-pool")
+        if path.stem != session.rsplit("/", 1)[-1]:
+            raise HandoutError(f"{where}: the file is named after its session: {session.rsplit('/', 1)[-1]}.yml")
+        steps = STEPS + [{"icon": s.get("icon", "coop:play"), **_words(s, f"{where}: steps[{i}]")}
+                         for i, s in enumerate(data.get("steps", []))]
+        for step in steps:
+            step["svg"] = picture(step["icon"])
+        found[path.stem] = Kit(path.stem, session, steps,
+                               [_card_set(spec, session, f"{where}: sets[{i}]") for i, spec in enumerate(data.get("sets", []))])
+    return found
 
 
 def kit_pages() -> dict[str, str]:
     """Session slug → its page, for every kit."""
-    return {slug: kit["session"] for slug, kit in kits().items()}
+    return {slug: kit.session for slug, kit in kits().items()}
+
+
+@dataclass
+class Band:
+    """The rows of one set on one sheet: its cards and the lines to cut along."""
+
+    set: CardSet
+    cards: list[tuple[Card, float, float, float, float]]  # card, x, y, width, height (mm)
+    lines_x: list[float]
+    lines_y: list[float]
+
+
+@dataclass
+class Sheet:
+    intro: bool
+    bands: list[Band]
+
+
+def sheets(kit: Kit, lang: str) -> list[Sheet]:
+    """The kit laid out on A4 sheets: the kit's title and steps first, then each set from a new row.
+
+    Sets follow each other on a sheet while their rows fit; a board takes a sheet of its own.
+    """
+    out = [Sheet(True, [])]
+    top = INTRO_H
+    for card_set in kit.sets:
+        cards = card_set.cards[lang]
+        width = GRID_W / card_set.columns
+        if card_set.size == "board":
+            if out[-1].bands or out[-1].intro:
+                out.append(Sheet(False, []))
+            height = GRID_H / card_set.rows
+            placed = [(card, (n % card_set.columns) * width, (n // card_set.columns) * height, width, height)
+                      for n, card in enumerate(cards)]
+            out[-1].bands.append(Band(card_set, placed, [], []))
+            out.append(Sheet(False, []))
+            top = 0.0
+            continue
+        height = GRID_H / card_set.rows
+        index = 0
+        while index < len(cards):
+            rows = int((GRID_H - top + 0.01) // height)
+            if rows < 1:
+                out.append(Sheet(False, []))
+                top = 0.0
+                continue
+            chunk = cards[index:index + rows * card_set.columns]
+            placed = [(card, (n % card_set.columns) * width, top + (n // card_set.columns) * height, width, height)
+                      for n, card in enumerate(chunk)]
+            used = -(-len(chunk) // card_set.columns)
+            out[-1].bands.append(Band(card_set, placed, [c * width for c in range(card_set.columns + 1)],
+                                      [top + r * height for r in range(used + 1)]))
+            index += len(chunk)
+            top += used * height + 6.0  # room for the crop marks between two sets
+    return [sheet for sheet in out if sheet.bands or sheet.intro]
 
 
 # ---- HTML ----------------------------------------------------------------------------------------
@@ -176,10 +468,34 @@ FITS = """() => [...document.querySelectorAll('.coop-sheet')].filter(s => s.scro
     .map(s => `${s.dataset.name}: ${Math.round((s.scrollHeight - s.clientHeight) * 25.4 / 96)} mm too long for A4`)"""
 
 
+# Run in a kit before it is printed: text that is too long for its card is made smaller, down to
+# 9 pt (Lao 10 pt); a card that still does not fit is a problem to fix in the kit's file.
+FIT_CARDS = """() => {
+  const least = document.documentElement.lang === 'lo' ? 13.3 : 12, tight = {};
+  for (const card of document.querySelectorAll('.k-card')) {
+    const inner = card.querySelector('.k-inner');
+    let size = parseFloat(getComputedStyle(inner).fontSize);
+    while (inner.scrollHeight > inner.clientHeight + 1 && size > least) {
+      size -= 0.5;
+      inner.style.fontSize = size + 'px';
+    }
+    if (inner.scrollHeight > inner.clientHeight + 1) tight[card.dataset.set] = (tight[card.dataset.set] || 0) + 1;
+  }
+  return Object.entries(tight).map(([set, n]) => `${set}: the text of ${n} card(s) does not fit (choose a bigger size)`);
+}"""
+
+
 def documents(site: Path, langs: list[str]) -> list[tuple[str, str, str]]:
     """(file name under pdf/, HTML, a check to run before printing) for every form and kit."""
     docs = []
     for lang in langs:
+        for slug, kit in kits().items():
+            title = editions.page_title(kit.session, lang)
+            style = editions.page_style(lang, f"{editions.WORDS[lang]['kit_title']}: {title}")
+            html = render("kit.html", lang=lang, kit=kit, title=title, sheets=sheets(kit, lang),
+                          words=editions.WORDS[lang], style=style, root="../")
+            check = "() => [...(" + FIT_CARDS + ")(), ...(" + FITS + ")()]"
+            docs.append((editions.kit_pdf(lang, slug), html, check))
         for name, item in forms().items():
             style = editions.page_style(lang, item.title[lang])
             html = render("form.html", lang=lang, form=item, words=editions.WORDS[lang], style=style, root="../")
