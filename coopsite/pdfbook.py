@@ -28,7 +28,7 @@ __all__ = ["Heading", "Entry", "assemble", "page_count", "dest_pages", "FOOT_BAS
 
 #: Where print.css puts the footer words (@page margin boxes): baseline above the paper's bottom edge,
 #: and the right margin, in points. tests/test_print.py checks that numbers and words share the line.
-FOOT_BASELINE = 25.0
+FOOT_BASELINE = 22.1
 FOOT_RIGHT = 15 / 25.4 * 72
 FOOT_SIZE = 9
 # Advance widths of Helvetica (per 1000 units of the font size) for the characters of a page number.

@@ -47,11 +47,14 @@ from coopsite.editions import EDITIONS, PART_TITLES, PARTS, WORDS  # noqa: E402
 # What every print does besides loading the page; part of every print's hash.
 EDITION_SCRIPT = "try { localStorage.setItem('ourcoffeecoop/edition', %s) } catch (e) {}"
 NO_NUMBER = "@page { @bottom-right { content: none } }"  # pdfbook puts the number of the whole file
+# Every font face of the page loaded before printing: with font-display: swap, a face still loading
+# would print in a fallback font, with other line breaks and page counts.
+FONTS = "Promise.all([...document.fonts].map(face => face.load().catch(() => null))).then(() => document.fonts.ready)"
 LOCAL_LINKS = """() => { for (const a of document.querySelectorAll('a[href]')) {
     const href = a.getAttribute('href');
     if (!/^(#|https?:|mailto:)/.test(href)) a.removeAttribute('href'); } }"""
 PDF_OPTIONS = {"prefer_css_page_size": True, "print_background": True, "tagged": False, "outline": False}
-SETTINGS = json.dumps([EDITION_SCRIPT, NO_NUMBER, LOCAL_LINKS, PDF_OPTIONS, "2"])
+SETTINGS = json.dumps([EDITION_SCRIPT, NO_NUMBER, FONTS, LOCAL_LINKS, PDF_OPTIONS])
 
 
 def digest(*parts: object) -> str:
@@ -150,13 +153,13 @@ def page_file(site: Path, lang: str, page: str) -> Path:
 
 
 def printed_part(html: str) -> str:
-    """What of a built page can reach paper: the <html> and <head> tags that style it and the article
-    (without the edition bar, which is not printed and whose labels make_pdf fills in later)."""
+    """What of a built page can reach paper: the <html> and <head> tags that style it and the article,
+    without the labels of PDF links (not printed; make_pdf fills them in after printing, so a page
+    must hash the same before and after)."""
     opening = re.search(r"<html[^>]*>", html).group(0)
     head = "".join(re.findall(r"<(?:link|script)\b[^>]*>", html.split("</head>", 1)[0]))
     article = re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', html, re.S).group(1)
-    article = re.sub(r'<div class="coop-edition".*?</div>', "", article, flags=re.S)
-    return opening + head + article
+    return opening + head + re.sub(r'(<span class="coop-pdf-info">)[^<]*(</span>)', r"\1\2", article)
 
 
 def headings(html: str) -> list[pdfbook.Heading]:
@@ -232,7 +235,8 @@ class Builder:
                 page = await self.contexts[job.edition].new_page()
                 try:
                     await page.goto(job.url, wait_until="load")
-                    await page.evaluate("document.fonts.ready")
+                    await page.emulate_media(media="print")
+                    await page.evaluate(FONTS)
                     await page.add_style_tag(content=NO_NUMBER)
                     await page.evaluate(LOCAL_LINKS)
                     if job.check:
