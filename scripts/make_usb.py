@@ -8,19 +8,27 @@ Inside the zip:
     HOW-TO-OPEN.txt     the same in plain text, English and Lao
     course/             the whole site (works from file://: search and Python included)
 
-Nothing in it needs the internet or a server.
+Nothing in it needs the internet or a server. Of the printable PDFs it has every session (learner
+and trainer), group kit and blank form; the books of whole parts and of the whole course stay on
+the website: they are the same pages again, and with them the zip would pass 30 MB. Their links
+are taken out of the copy's pages (coopsite/editions.py ``offline``).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
+import re
 import sys
 import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from coopsite.editions import is_book, offline  # noqa: E402
 
 START_HERE = """<!doctype html>
 <html lang="en">
@@ -92,7 +100,6 @@ Phones: many phone browsers cannot open local files. Use a laptop, or the course
 
 def how_to_open(version: str, date: str) -> str:
     """The plain-text guide, naming the progress buttons exactly as the pages do (same catalog)."""
-    sys.path.insert(0, str(ROOT))
     from exercises.core.api import ui_strings
 
     en, lo = ui_strings("en"), ui_strings("lo")
@@ -111,8 +118,21 @@ def build_zip(site: Path, out: Path, version: str, date: str) -> Path:
         archive.writestr("START-HERE.html", START_HERE.format(version=version, date=date))
         archive.writestr("HOW-TO-OPEN.txt", how_to_open(version, date).replace("\n", "\r\n"))
         for path in sorted(site.rglob("*")):
-            if path.is_file() and not path.name.endswith(".gz"):
-                archive.write(path, f"course/{path.relative_to(site)}")
+            relative = path.relative_to(site).as_posix()
+            if not path.is_file() or path.name.endswith(".gz"):
+                continue
+            if relative.startswith("pdf/") and is_book(relative[len("pdf/"):]) and path.suffix == ".pdf":
+                continue
+            if path.suffix == ".html":
+                html = path.read_text(encoding="utf-8")
+                lang = "lo" if re.search(r'<html[^>]*\blang="lo', html) else "en"
+                archive.writestr(f"course/{relative}", offline(html, lang))
+            elif relative == "pdf/pdfs.json":
+                listed = json.loads(path.read_text(encoding="utf-8"))
+                listed["files"] = {name: info for name, info in listed["files"].items() if not is_book(name)}
+                archive.writestr(f"course/{relative}", json.dumps(listed, indent=1) + "\n")
+            else:
+                archive.write(path, f"course/{relative}")
     return target
 
 

@@ -88,6 +88,7 @@ def test_english_search_works(browser_context, origin):
 @pytest.mark.parametrize("path", [
     "index.html", "lo/index.html",
     "management/m6-finance.html", "lo/management/m6-finance.html",
+    "trainers/printing.html", "lo/trainers/printing.html",
 ])
 def test_accessibility_axe(browser_context, http_root, path):
     """axe-core (WCAG 2.1 A/AA rules): no violations on home and content pages, in both languages."""
