@@ -20,6 +20,7 @@ import re
 from functools import lru_cache
 from html import escape
 from pathlib import Path
+from typing import Callable
 
 __all__ = ["PARTS", "EDITIONS", "PART_TITLES", "WORDS", "pdf_name", "session_pdf", "kit_pdf", "form_pdf",
            "part_pages", "sessions", "page_id", "page_title", "is_session", "page_style", "decorate", "downloads_html", "forms_html",
@@ -237,24 +238,24 @@ def downloads_html(lang: str, site_root: str, ui: dict[str, str]) -> str:
             + _table(lang, site_root, head, [words["session"], *languages], rows))
 
 
-def _two_languages(lang: str, site_root: str, first: str, rows: list[tuple[str, callable]]) -> str:
-    """One row per (title, file name for a language), one column per language."""
+def _two_languages(lang: str, site_root: str, first: str, rows: list[tuple[str, str]],
+                   name_of: Callable[[str, str], str]) -> str:
+    """One row per (title, id), one column per language: the file ``name_of(language, id)``."""
     columns = [first] + [WORDS[lang]["language"][pdf_lang] for pdf_lang in LANGS]
-    return _table(lang, site_root, "", columns, [(title, [(name(l), l) for l in LANGS]) for title, name in rows])
+    return _table(lang, site_root, "", columns, [(title, [(name_of(l, ident), l) for l in LANGS]) for title, ident in rows])
 
 
 def kits_html(lang: str, site_root: str, kits: dict[str, str]) -> str:
     """Every group kit (``kits``: session slug → its page), in both languages (printing page)."""
-    rows = [(page_title(page, lang), lambda l, kit=kit: kit_pdf(l, kit)) for kit, page in kits.items()]
-    return _two_languages(lang, site_root, WORDS[lang]["session"], rows)
+    rows = [(page_title(page, lang), kit) for kit, page in kits.items()]
+    return _two_languages(lang, site_root, WORDS[lang]["session"], rows, kit_pdf)
 
 
 def forms_html(lang: str, site_root: str, forms: list[tuple[str, str]], table: bool) -> str:
     """Links to blank forms (``forms``: (id, title in ``lang``)): a line on a session page, or a table."""
     words = WORDS[lang]
     if table:
-        rows = [(title, lambda l, form=form: form_pdf(l, form)) for form, title in forms]
-        return _two_languages(lang, site_root, words["form"], rows)
+        return _two_languages(lang, site_root, words["form"], [(title, form) for form, title in forms], form_pdf)
     links = " ".join(_link(f"{site_root}pdf/{form_pdf(lang, form)}", form_pdf(lang, form), title) for form, title in forms)
     return f'<p class="coop-forms"><span class="coop-pdfs-label">{escape(words["forms"])}</span> {links}</p>'
 

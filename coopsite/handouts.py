@@ -19,12 +19,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import material
 import yaml
 
 from . import editions
 
-__all__ = ["HandoutError", "forms", "form_names", "form", "kits", "kit_pages", "substitute_forms", "render",
-           "documents", "title_of"]
+__all__ = ["HandoutError", "forms", "form_names", "form", "kits", "kit_pages", "sheets", "substitute_forms", "render",
+           "documents"]
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -66,6 +67,14 @@ def _check_keys(data: dict, allowed: set[str], where: str) -> None:
     unknown = set(data) - allowed
     if unknown:
         raise HandoutError(f"{where}: unknown key {', '.join(sorted(unknown))!r} (known: {', '.join(sorted(allowed))})")
+
+
+def _files(folder: Path, keys: set[str]):
+    """(name, where, data) of each YAML file of a folder, its keys checked."""
+    for path in sorted(folder.glob("*.yml")):
+        data = _load(path)
+        _check_keys(data, keys, _name(path))
+        yield path.stem, _name(path), data
 
 
 # ---- Forms ----------------------------------------------------------------------------------------
@@ -117,15 +126,10 @@ class Form:
 
 @lru_cache(maxsize=None)
 def forms() -> dict[str, Form]:
-    found = {}
-    for path in sorted(FORMS.glob("*.yml")):
-        where = _name(path)
-        data = _load(path)
-        _check_keys(data, {"title", "landscape", "copies", "blocks"}, where)
-        found[path.stem] = Form(path.stem, _words(data.get("title"), f"{where}: title"), bool(data.get("landscape")),
-                                [_words(c, f"{where}: copies[{i}]") for i, c in enumerate(data.get("copies", []))],
-                                [_block(b, f"{where}: blocks[{i}]") for i, b in enumerate(data.get("blocks", []))])
-    return found
+    return {name: Form(name, _words(data.get("title"), f"{where}: title"), bool(data.get("landscape")),
+                       [_words(c, f"{where}: copies[{i}]") for i, c in enumerate(data.get("copies", []))],
+                       [_block(b, f"{where}: blocks[{i}]") for i, b in enumerate(data.get("blocks", []))])
+            for name, where, data in _files(FORMS, {"title", "landscape", "copies", "blocks"})}
 
 
 def form_names() -> list[str]:
@@ -151,7 +155,7 @@ def substitute_forms(html: str, lang: str, site_root: str) -> str:
 # ---- Kits ----------------------------------------------------------------------------------------
 
 PICTURES = DOCS / "assets" / "images" / "pictures"  # drawn for this course (CC BY-SA, like the text)
-MDI = Path(__import__("material").__file__).parent / "templates" / ".icons" / "material"  # Apache-2.0
+MDI = Path(material.__file__).parent / "templates" / ".icons" / "material"  # Apache-2.0, bundled with Material
 COOP_ICONS = ROOT / "overrides" / ".icons" / "coop"  # the step icons (Material Design Icons)
 
 #: Card sizes: (columns, rows) of cards on a sheet, in a grid of GRID_W x GRID_H mm.
@@ -227,14 +231,13 @@ def _blocks(lines: list[str]) -> list[dict]:
         line = lines[index]
         item = _ITEM.match(line)
         if line.strip().startswith("|"):
-            indent = len(line) - len(line.lstrip())
             rows = []
             while index < len(lines) and lines[index].strip().startswith("|"):
                 cells = [c.strip() for c in lines[index].strip().strip("|").split("|")]
                 if not all(re.fullmatch(r":?-+:?", c) for c in cells):
                     rows.append(cells)
                 index += 1
-            blocks.append({"kind": "table", "head": rows[0], "rows": rows[1:], "indent": indent})
+            blocks.append({"kind": "table", "head": rows[0], "rows": rows[1:]})
             open_lists = {}
             continue
         if item:
@@ -370,20 +373,17 @@ class Kit:
 @lru_cache(maxsize=None)
 def kits() -> dict[str, Kit]:
     found = {}
-    for path in sorted(KITS.glob("*.yml")):
-        where = _name(path)
-        data = _load(path)
-        _check_keys(data, {"session", "steps", "sets"}, where)
+    for name, where, data in _files(KITS, {"session", "steps", "sets"}):
         session = data.get("session")
         if not isinstance(session, str) or not (DOCS / f"{session}.en.md").exists():
             raise HandoutError(f"{where}: session: the page of the session, e.g. key-concepts/kc3-sell-alone-or-pool")
-        if path.stem != session.rsplit("/", 1)[-1]:
+        if name != session.rsplit("/", 1)[-1]:
             raise HandoutError(f"{where}: the file is named after its session: {session.rsplit('/', 1)[-1]}.yml")
         steps = STEPS + [{"icon": s.get("icon", "coop:play"), **_words(s, f"{where}: steps[{i}]")}
                          for i, s in enumerate(data.get("steps", []))]
         for step in steps:
             step["svg"] = picture(step["icon"])
-        found[path.stem] = Kit(path.stem, session, steps,
+        found[name] = Kit(name, session, steps,
                                [_card_set(spec, session, f"{where}: sets[{i}]") for i, spec in enumerate(data.get("sets", []))])
     return found
 
@@ -485,27 +485,19 @@ FIT_CARDS = """() => {
 }"""
 
 
-def documents(site: Path, langs: list[str]) -> list[tuple[str, str, str]]:
-    """(file name under pdf/, HTML, a check to run before printing) for every form and kit."""
+def documents(langs: list[str]) -> list[tuple[str, str, str, str]]:
+    """(file name under pdf/, title, HTML, a check to run before printing) for every kit and form."""
     docs = []
     for lang in langs:
+        words = editions.WORDS[lang]
         for slug, kit in kits().items():
             title = editions.page_title(kit.session, lang)
-            style = editions.page_style(lang, f"{editions.WORDS[lang]['kit_title']}: {title}")
-            html = render("kit.html", lang=lang, kit=kit, title=title, sheets=sheets(kit, lang),
-                          words=editions.WORDS[lang], style=style, root="../")
-            check = "() => [...(" + FIT_CARDS + ")(), ...(" + FITS + ")()]"
-            docs.append((editions.kit_pdf(lang, slug), html, check))
+            heading = f"{words['kit_title']}: {title}"
+            html = render("kit.html", lang=lang, kit=kit, title=title, sheets=sheets(kit, lang), words=words,
+                          style=editions.page_style(lang, heading), root="../")
+            docs.append((editions.kit_pdf(lang, slug), heading, html, "() => [...(" + FIT_CARDS + ")(), ...(" + FITS + ")()]"))
         for name, item in forms().items():
-            style = editions.page_style(lang, item.title[lang])
-            html = render("form.html", lang=lang, form=item, words=editions.WORDS[lang], style=style, root="../")
-            docs.append((editions.form_pdf(lang, name), html, FITS))
+            html = render("form.html", lang=lang, form=item, words=words, style=editions.page_style(lang, item.title[lang]),
+                          root="../")
+            docs.append((editions.form_pdf(lang, name), item.title[lang], html, FITS))
     return docs
-
-
-def title_of(name: str) -> str:
-    """The outline title of a handout's PDF, from its file name."""
-    lang, kind, ident = re.match(r".*?our-coffee-coop-(\w+)-(form|kit)-(.+)\.pdf$", name).groups()
-    if kind == "form":
-        return form(ident).title[lang]
-    return editions.page_title(kit_pages()[ident], lang)

@@ -30,7 +30,7 @@ __all__ = ["share"]
 DROP = {"GSUB", "GPOS", "GDEF", "STAT", "DSIG", "BASE", "JSTF", "MATH", "meta"}
 
 
-def _widths(cid_font: pikepdf.Object) -> dict[int, float]:
+def cid_widths(cid_font: pikepdf.Object) -> dict[int, float]:
     """The /W array of a CID font as {cid: width}."""
     widths: dict[int, float] = {}
     items = list(cid_font.get(Name.W, []))
@@ -120,7 +120,7 @@ class _Font:
         self.font = font
         self.cid_font = font.DescendantFonts[0]
         self.tt = TTFont(io.BytesIO(self.cid_font.FontDescriptor.FontFile2.read_bytes()))
-        self.widths = _widths(self.cid_font)
+        self.widths = cid_widths(self.cid_font)
         self.text = _to_unicode(font.get(Name.ToUnicode))
         self.order = self.tt.getGlyphOrder()
         glyf = self.tt["glyf"]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import pikepdf
 from pikepdf import Name, Operator
 
-from .pdffonts import _widths
+from .pdffonts import cid_widths
 
 __all__ = ["tidy"]
 
@@ -34,7 +34,7 @@ def _font_widths(resources: pikepdf.Object) -> dict[str, tuple[dict[int, float],
     for name, font in resources.get(Name.Font, {}).items():
         if font.get(Name.Subtype) == Name.Type0 and font.get(Name.Encoding) == Name("/Identity-H"):
             cid_font = font.DescendantFonts[0]
-            fonts[str(name)] = (_widths(cid_font), float(cid_font.get(Name.DW, 1000)))
+            fonts[str(name)] = (cid_widths(cid_font), float(cid_font.get(Name.DW, 1000)))
     return fonts
 
 

@@ -33,7 +33,7 @@ import shutil
 import subprocess
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
 
@@ -93,7 +93,6 @@ class Output:
     front: Print | None = None
     skip: int = 0
     title: str = ""
-    prints: list[Print] = field(default_factory=list)
 
 
 class Cache:
@@ -152,20 +151,23 @@ def page_file(site: Path, lang: str, page: str) -> Path:
     return site / ("lo" if lang == "lo" else "") / f"{page}.html"
 
 
+def article(html: str) -> str:
+    return re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', html, re.S).group(1)
+
+
 def printed_part(html: str) -> str:
     """What of a built page can reach paper: the <html> and <head> tags that style it and the article,
     without the labels of PDF links (not printed; make_pdf fills them in after printing, so a page
     must hash the same before and after)."""
     opening = re.search(r"<html[^>]*>", html).group(0)
     head = "".join(re.findall(r"<(?:link|script)\b[^>]*>", html.split("</head>", 1)[0]))
-    article = re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', html, re.S).group(1)
-    return opening + head + re.sub(r'(<span class="coop-pdf-info">)[^<]*(</span>)', r"\1\2", article)
+    return opening + head + re.sub(r'(<span class="coop-pdf-info">)[^<]*(</span>)', r"\1\2", article(html))
 
 
 def headings(html: str) -> list[pdfbook.Heading]:
-    article = re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', html, re.S).group(1)
+    """The page's title and section headings (h1-h3), for the outline of the PDFs."""
     found = []
-    for level, ident, inner in re.findall(r'<h([1-3]) id="([^"]+)"[^>]*>(.*?)</h\1>', article, re.S):
+    for level, ident, inner in re.findall(r'<h([1-3]) id="([^"]+)"[^>]*>(.*?)</h\1>', article(html), re.S):
         inner = re.sub(r'<a class="headerlink".*?</a>', "", inner, flags=re.S)
         found.append(pdfbook.Heading(ident, unescape(re.sub(r"<[^>]+>", "", inner)).strip(), int(level)))
     return found
@@ -183,8 +185,8 @@ def book_date() -> str:
 
 
 class Builder:
-    def __init__(self, site: Path, cache: Cache, langs: list[str], jobs: int):
-        self.site, self.cache, self.langs, self.jobs = site, cache, langs, jobs
+    def __init__(self, site: Path, cache: Cache, jobs: int):
+        self.site, self.cache, self.jobs = site, cache, jobs
         self.work = site / ".print"  # generated HTML lives in the site, so its relative links work
         self.base = digest(SETTINGS, assets_digest(site), chromium_version(),
                            (ROOT / "coopsite" / "pdftext.py").read_text(encoding="utf-8"))
@@ -227,6 +229,7 @@ class Builder:
                 await self.contexts[edition].add_init_script(EDITION_SCRIPT % json.dumps(edition))
         self.work.mkdir(exist_ok=True)
         limit = asyncio.Semaphore(self.jobs)
+        problems: list[str] = []
 
         async def one(job: Print) -> None:
             async with limit:
@@ -253,7 +256,6 @@ class Builder:
                     if job.source is not None:
                         job.source.unlink(missing_ok=True)
 
-        problems: list[str] = []
         await asyncio.gather(*(one(job) for job in todo))
         if problems:
             raise handouts.HandoutError("\n".join(problems))
@@ -328,17 +330,17 @@ class Builder:
 async def build(site: Path, cache_dir: Path, langs: list[str], jobs: int) -> dict:
     started = time.time()
     cache = Cache(cache_dir)
-    builder = Builder(site, cache, langs, jobs)
+    builder = Builder(site, cache, jobs)
     parts = editions.part_pages()
     sessions = {page for pages in editions.sessions().values() for page in pages}
 
     chapters = {(lang, edition): [builder.chapter(lang, edition, page) for part in PARTS[:-1] for page in parts[part]]
                 for lang in langs for edition in EDITIONS}
-    handout_prints = {name: builder.generated(name.replace("/", "-")[:-4], html, check=check)
-                      for name, html, check in handouts.documents(site, langs)}
+    handout_prints = {name: (title, builder.generated(name.replace("/", "-")[:-4], html, check=check))
+                      for name, title, html, check in handouts.documents(langs)}
     outputs = []
     try:
-        await builder.run_prints([c.print for cs in chapters.values() for c in cs] + list(handout_prints.values()))
+        await builder.run_prints([c.print for cs in chapters.values() for c in cs] + [j for _, j in handout_prints.values()])
         outputs += await builder.books(chapters)
         for (lang, edition), chapter_list in chapters.items():
             for chapter in chapter_list:
@@ -346,9 +348,8 @@ async def build(site: Path, cache_dir: Path, langs: list[str], jobs: int) -> dic
                     entry = pdfbook.Entry(cache.print_path(chapter.print.key), chapter.title, chapter.headings)
                     outputs.append(Output(editions.session_pdf(lang, chapter.page, edition),
                                           digest("session", chapter.print.key, chapter.title), [entry]))
-        for name, job in handout_prints.items():
-            entry = pdfbook.Entry(cache.print_path(job.key), handouts.title_of(name))
-            outputs.append(Output(name, digest("handout", job.key, entry.title), [entry]))
+        for name, (title, job) in handout_prints.items():
+            outputs.append(Output(name, digest("handout", job.key, title), [pdfbook.Entry(cache.print_path(job.key), title)]))
         made = builder.assemble(outputs)
     finally:
         await builder.close()
