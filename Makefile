@@ -107,4 +107,4 @@ lock:
 	$(PY) -m pip freeze --exclude-editable | sed '1i # Every Python package, pinned (build + tests). Regenerate: make lock' > requirements.lock
 
 clean:
-	rm -rf site dist $(STAMPS) overrides/assets/vendor overrides/assets/fonts overrides/assets/coop overrides/assets/pyodide
+	rm -rf site dist .cache $(STAMPS) overrides/assets/vendor overrides/assets/fonts overrides/assets/coop overrides/assets/pyodide

@@ -81,11 +81,32 @@ TALL_SCRIPT_CSS = """
 {lang} .md-header__topic {{ line-height: 1.7; }}
 /* Lao has no spaces between words: the browser breaks lines with its dictionary. Never break-all. */
 {lang} .md-typeset {{ word-break: normal; overflow-wrap: break-word; }}  /* not "anywhere": it lets table columns shrink to one letter */
+/* On paper (print.css): 12 pt body for village handouts, a point more than Latin text */
 @media print {{
-  {lang} .md-typeset {{ font-size: 11pt; line-height: 1.85; }}
-  {lang} .md-typeset h1, {lang} .md-typeset h2, {lang} .md-typeset h3 {{ line-height: 1.6; }}
+  {lang} .md-typeset {{ font-size: 12pt; line-height: 1.8; }}
+  {lang} .md-typeset h1, {lang} .md-typeset h2, {lang} .md-typeset h3 {{ line-height: 1.65; }}
+  {lang} .md-typeset table:not([class]) {{ font-size: 11pt; line-height: 1.7; }}
+  {lang} .md-typeset table.cx-table {{ font-size: 11pt; line-height: 1.7; }}
+  {lang} .md-typeset .admonition, {lang} .md-typeset details {{ font-size: 12pt; line-height: 1.75; }}
 }}
+/* Handouts made for paper only (handouts.css: title pages, forms, kits) */
+html.coop-handout{lang} {{ font-size: 12.5pt; line-height: 1.85; }}
+html.coop-handout{lang} h1, html.coop-handout{lang} h2, html.coop-handout{lang} h3 {{ line-height: 1.7; }}
+html.coop-form-doc{lang} {{ font-size: 11pt; line-height: 1.7; }}
+html{lang} .f-table thead th {{ font-size: 10pt; line-height: 1.55; }}
+html{lang} .k-steps {{ font-size: 11pt; line-height: 1.65; }}
+html{lang} .k-inner {{ font-size: 14pt; line-height: 1.65; }}
+html{lang} .k-title {{ line-height: 1.6; }}
+html{lang} .k-label {{ font-size: 8pt; line-height: 1.6; }}
+html{lang} .k-large .k-inner, html{lang} .k-half .k-inner {{ font-size: 14pt; }}
+html{lang} .k-small .k-inner {{ font-size: 12.5pt; }}
+html{lang} .k-board .k-inner {{ font-size: 16pt; }}
 """
+
+#: The paper footer's and trainer mark's fonts (print.css draws them in the page margins, where the
+#: page's own font-family does not reach).
+PAGE_FONTS_CSS = """@page {{ @bottom-left {{ font-family: {fonts}, sans-serif; }} }}
+@page coop-trainer {{ @top-right {{ font-family: {fonts}, sans-serif; }} }}"""
 
 
 def languages_css() -> str:
@@ -96,6 +117,7 @@ def languages_css() -> str:
     parts = [
         "/* Made by coopsite/assets.py from exercises/core/languages.py: do not edit. */",
         f":root {{ --md-text-font: {fonts}; }}",
+        PAGE_FONTS_CSS.format(fonts=fonts),
     ]
     parts += [TALL_SCRIPT_CSS.format(lang=f":lang({language.code})") for language in LANGUAGES if language.tall]
     return "\n".join(parts) + "\n"

@@ -3,7 +3,9 @@
     ::: exercise pooled-pricing          a simulation (see exercises/)
     ::: glossary                         the glossary table, from docs/data/glossary.yml
     ::: references                       the reference list, from docs/data/references.yml
-    ::: downloads                        the table of printable PDFs (see coopsite/editions.py)
+    ::: downloads                        the tables of printable PDFs (see coopsite/editions.py)
+    ::: kits                             the table of group kits (docs/data/kits/)
+    ::: forms delivery-slip cash-book    links to blank record forms (docs/data/forms/; "all": a table)
 
 Like Material's own shortcodes hook: one dispatcher, one small renderer per directive, and an
 unknown name, a missing or extra argument, or indented lines under a directive (directives take no
@@ -78,9 +80,25 @@ def _render_downloads(arg: str | None, lang: str) -> str:
     return "<!--coop-downloads-->"  # filled in by hooks/editions.py, which knows the page's place
 
 
+def _render_kits(arg: str | None, lang: str) -> str:
+    return "<!--coop-kits-->"  # filled in by hooks/editions.py
+
+
+def _render_forms(arg: str | None, lang: str) -> str:
+    from .handouts import form_names
+
+    names = (arg or "").split()
+    unknown = [name for name in names if name not in form_names() and name != "all"]
+    if unknown:
+        raise ValueError(f"unknown form {', '.join(unknown)!r}; known: {', '.join(form_names())}, or all")
+    return f"<!--coop-forms:{' '.join(names)}-->"  # filled in by hooks/editions.py
+
+
 DIRECTIVES: dict[str, Directive] = {
     "exercise": Directive(_render_exercise, argument=True, choices=_exercise_names),
     "downloads": Directive(_render_downloads, argument=False),
+    "kits": Directive(_render_kits, argument=False),
+    "forms": Directive(_render_forms, argument=True),
     "glossary": Directive(_render_glossary, argument=False),
     "references": Directive(_render_references, argument=False),
 }

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from exercises.core.i18n import N_, Translator, translator
 
-__all__ = ["BOOK", "LOCALE_DIR", "PARTS", "START", "UI", "WORDS", "site", "ui_strings"]
+__all__ = ["BOOK", "KIT_STEPS", "LOCALE_DIR", "PARTS", "PRINT", "START", "UI", "WORDS", "site", "ui_strings"]
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 
@@ -110,6 +110,35 @@ BOOK: dict[str, str] = {
         "Course text CC BY-SA 4.0."
     ),
     "version": N_("Version"),
+}
+
+#: Printed files: the links to them on the pages, their footers, kits and forms (coopsite/editions.py,
+#: coopsite/handouts.py, coopsite/templates/).
+PRINT: dict[str, str] = {
+    "trainer_mark": N_("Trainer edition: with answers"),
+    "download": N_("Download for printing, {edition} (PDF):"),
+    "this_session": N_("This session"),
+    "this_part": N_("This part: {part}"),
+    "kit": N_("Group kit: cards to cut out (PDF)"),
+    "forms": N_("Blank forms to print (PDF):"),
+    "pages": N_("{n} pages"),
+    "one_page": N_("1 page"),
+    "session": N_("Session"),
+    "part": N_("Part"),
+    "form": N_("Form"),
+    "coop_name": N_("Co-operative"),
+    "books_online": N_(
+        "The books of a whole part and of the whole course are on the course's website; this offline copy has "
+        "every session, group kit and form."
+    ),
+    "kit_title": N_("Group kit"),
+    "cut": N_("Cut along the dashed lines"),
+}
+
+#: What every group kit says first, each step with its icon (coopsite/handouts.py; a kit may add its own).
+KIT_STEPS: dict[str, str] = {
+    "mdi:content-cut": N_("Cut out the cards along the grey lines. Keep each set in an envelope."),
+    "coop:read": N_("The reader reads each card aloud, so that everybody knows it, also those who read little."),
 }
 
 #: START-HERE.html and HOW-TO-OPEN.txt of the USB copy (scripts/make_usb.py), in every language.

@@ -9,9 +9,11 @@ lesson page with the pooled-pricing simulation, each in a fresh Chromium profile
 * restart_ms: Stop (terminate the worker) → Python ready again;
 * bytes_before_python / bytes_after_python: what the page transferred (http: bytes on the wire,
   compressed; file://: bytes read from the copy) before the first change and after Python is ready;
-* sizes: the site, the USB zip, the PDFs.
+* sizes: the site, the USB zip, the PDFs (each file's bytes and pages, totals per kind);
+* build: a full build where nothing changed (MkDocs, then make_pdf with its cache), timed, into a
+  scratch folder; and what the last real PDF build did (pdf/pdfs.json: seconds, pages printed).
 
-    python scripts/bench.py [--runs 3] [--out bench/results]
+    python scripts/bench.py [--runs 3] [--out bench/results] [--no-build]
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import datetime as dt
 import json
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -152,11 +155,55 @@ def summarise(runs: list[dict]) -> dict:
     return summary
 
 
+def pdf_sizes(site: Path) -> dict:
+    """Bytes and pages of every PDF, and totals for each kind (sessions, books, kits, forms)."""
+    listed = json.loads((site / "pdf" / "pdfs.json").read_text(encoding="utf-8"))
+    kinds: dict[str, dict] = {}
+    for name, info in listed["files"].items():
+        kind = name.split("/")[0] if "/" in name else "books"
+        total = kinds.setdefault(kind, {"files": 0, "bytes": 0, "pages": 0})
+        total["files"] += 1
+        total["bytes"] += info["bytes"]
+        total["pages"] += info["pages"]
+    return {
+        "pdf_bytes_total": sum(k["bytes"] for k in kinds.values()),
+        "pdf_kinds": kinds,
+        "pdfs": listed["files"],
+        "last_pdf_build": listed["build"],
+    }
+
+
+def nothing_changed_build() -> dict:
+    """MkDocs and make_pdf into a scratch folder, with the PDF cache of earlier builds: nothing to print."""
+    with tempfile.TemporaryDirectory() as out:
+        started = time.perf_counter()
+        subprocess.run(
+            [str(ROOT / ".venv" / "bin" / "mkdocs"), "build", "--strict", "--quiet", "-d", out],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        )
+        built = time.perf_counter()
+        subprocess.run(
+            [sys.executable, str(ROOT / "scripts" / "make_pdf.py"), "--site", out], check=True, capture_output=True
+        )
+        done = time.perf_counter()
+        stats = json.loads((Path(out) / "pdf" / "pdfs.json").read_text(encoding="utf-8"))["build"]
+    return {
+        "mkdocs_s": round(built - started, 1),
+        "pdf_s": round(done - built, 1),
+        "total_s": round(done - started, 1),
+        "pdf_pages_printed": stats["printed"],
+        "pdf_files_assembled": stats["assembled"],
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Measure the built site (JSON).")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--site", default=str(ROOT / "site"))
     parser.add_argument("--out", default=str(ROOT / "bench" / "results"))
+    parser.add_argument("--no-build", action="store_true", help="skip timing a build where nothing changed")
     args = parser.parse_args()
     site = Path(args.site)
     zips = sorted((ROOT / "dist").glob("our-coffee-coop-*.zip"))
@@ -180,13 +227,13 @@ def main() -> None:
                 report["file"] = summarise([one_run(browser, course.as_uri() + "/", course) for _ in range(args.runs)])
         finally:
             browser.close()
-    pdfs = {p.name: p.stat().st_size for p in sorted((site / "pdf").glob("*.pdf"))}
     report["sizes"] = {
         "site_bytes": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
         "usb_zip_bytes": zips[-1].stat().st_size if zips else None,
-        "pdf_bytes_total": sum(pdfs.values()),
-        "pdfs": pdfs,
+        **pdf_sizes(site),
     }
+    if not args.no_build:
+        report["build"] = {"nothing_changed": nothing_changed_build(), "cpus": os.cpu_count()}
     text = json.dumps(report, indent=2)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)

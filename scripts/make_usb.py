@@ -8,13 +8,17 @@ Inside the zip:
     HOW-TO-OPEN.txt     the same in plain text, in every language
     course/             the whole site (works from file://: search and Python included)
 
-Nothing in it needs the internet or a server.
+Nothing in it needs the internet or a server. Of the printable PDFs it has every session (learner
+and trainer), group kit and blank form; the books of whole parts and of the whole course stay on
+the website: they are the same pages again, and with them the zip would pass 30 MB. Their links
+are taken out of the copy's pages (coopsite/editions.py ``offline``).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import sys
 import zipfile
@@ -23,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from coopsite.editions import is_book, offline, page_language  # noqa: E402
 from coopsite.words import BOOK, START, site, ui_strings  # noqa: E402
 from exercises.core.html import escape, html  # noqa: E402
 from exercises.core.languages import DEFAULT, LANGUAGES  # noqa: E402
@@ -137,8 +142,20 @@ def build_zip(site: Path, out: Path, version: str, date: str) -> Path:
         archive.writestr("START-HERE.html", start_here(version, date))
         archive.writestr("HOW-TO-OPEN.txt", how_to_open(version, date).replace("\n", "\r\n"))
         for path in sorted(site.rglob("*")):
-            if path.is_file() and not path.name.endswith(".gz"):
-                archive.write(path, f"course/{path.relative_to(site)}")
+            relative = path.relative_to(site).as_posix()
+            if not path.is_file() or path.name.endswith(".gz"):
+                continue
+            if relative.startswith("pdf/") and is_book(relative[len("pdf/") :]) and path.suffix == ".pdf":
+                continue
+            if path.suffix == ".html":
+                page = path.read_text(encoding="utf-8")
+                archive.writestr(f"course/{relative}", offline(page, page_language(page)))
+            elif relative == "pdf/pdfs.json":
+                listed = json.loads(path.read_text(encoding="utf-8"))
+                listed["files"] = {name: info for name, info in listed["files"].items() if not is_book(name)}
+                archive.writestr(f"course/{relative}", json.dumps(listed, indent=1) + "\n")
+            else:
+                archive.write(path, f"course/{relative}")
     return target
 
 

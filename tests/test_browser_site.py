@@ -100,6 +100,8 @@ def test_english_search_works(browser_context, origin):
         "lo/index.html",
         "management/m6-finance.html",
         "lo/management/m6-finance.html",
+        "trainers/printing.html",
+        "lo/trainers/printing.html",
     ],
 )
 def test_accessibility_axe(browser_context, http_root, path):

@@ -3,10 +3,12 @@
 In a temporary copy of the repository the test adds what a translator would add for a new language,
 and nothing else: an entry in exercises/core/languages.py, its block in mkdocs.yml (names, copyright,
 nav titles), catalogs for both domains, Material's interface words (overrides/partials/languages/),
-and a copy of every page and of the glossary and reference texts. Every text is "pseudo-translated":
+and a copy of every page and of the glossary, reference, kit and form texts. Every text is "pseudo-translated":
 English with accents on every letter and about 30 % longer, so untranslated English stands out.
 Then it builds the site, the PDFs and the USB copy there, and checks that every page, every PDF
-name, the START-HERE page and every exercise message is in the pseudo-locale, with no English left.
+(parts, sessions, group kits, blank forms: names and text), the START-HERE page and every exercise
+message is in the pseudo-locale, with no English left. The kits' and forms' files get their text in
+the pseudo-locale as a translator adds it (docs/data/kits, docs/data/forms).
 Not shipped: nothing of this stays in the repository.
 """
 
@@ -24,6 +26,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+
+from coopsite import editions, handouts
 
 ROOT = Path(__file__).resolve().parent.parent
 CODE = "xx"  # not "qps": mkdocs-static-i18n takes two-letter codes (or ll-RR) only; xx is in no standard
@@ -167,6 +171,21 @@ def add_language(repo: Path) -> None:
             for field in fields:
                 entry[f"{field}{CODE}"] = pseudo(entry[f"{field}en"])
         path.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    for path in [*(repo / "docs" / "data" / "kits").glob("*.yml"), *(repo / "docs" / "data" / "forms").glob("*.yml")]:
+        data = with_pseudo_text(yaml.safe_load(path.read_text(encoding="utf-8")))
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def with_pseudo_text(value: object) -> object:
+    """A kit or form (docs/data/kits, forms), every text of it (``{en: …, lo: …}``) also in the pseudo-locale."""
+    if isinstance(value, list):
+        return [with_pseudo_text(item) for item in value]
+    if not isinstance(value, dict):
+        return value
+    found = {key: with_pseudo_text(item) for key, item in value.items()}
+    if "en" in value and "lo" in value:
+        found[CODE] = pseudo(str(value["en"]))
+    return found
 
 
 def run(repo: Path, *command: str) -> None:
@@ -192,6 +211,8 @@ ALLOWED = {
     "SA",
     "MIT",
     "US",
+    "MB",
+    "KB",
     "lb",
     "kg",
     "km",
@@ -263,12 +284,33 @@ def test_a_pseudo_language_is_added_through_the_registry_and_catalogs_alone(tmp_
     said = subprocess.run([sys.executable, "-c", script], cwd=repo, capture_output=True, text=True, env=env, check=True)
     assert said.stdout.count("\n") == 2 and not english_words(said.stdout), said.stdout
 
-    # PDFs: one per part and edition, named with the code, listed on the printing page.
-    for part in ("key-concepts", "conception", "establishment", "management", "course"):
-        for edition in ("learner", "trainer"):
-            name = f"our-coffee-coop-{CODE}-{part}-{edition}.pdf"
-            assert (site / "pdf" / name).stat().st_size > 10_000, name
-    assert f"our-coffee-coop-{CODE}-course-trainer.pdf" in (site / CODE / "trainers" / "printing.html").read_text()
+    # PDFs: every part and the whole course, every session (both editions), every group kit and form,
+    # named with the code, listed on the printing page and linked with their sizes, with no English inside.
+    expected = {editions.pdf_name(CODE, part, edition) for part in editions.PARTS for edition in editions.EDITIONS}
+    expected |= {
+        editions.session_pdf(CODE, page, edition)
+        for pages in editions.sessions().values()
+        for page in pages
+        for edition in editions.EDITIONS
+    }
+    expected |= {editions.kit_pdf(CODE, kit) for kit in handouts.kit_pages()}
+    expected |= {editions.form_pdf(CODE, form) for form in handouts.form_names()}
+    made = json.loads((site / "pdf" / "pdfs.json").read_text(encoding="utf-8"))["files"]
+    assert set(made) == expected, set(made) ^ expected
+    printing = (site / CODE / "trainers" / "printing.html").read_text(encoding="utf-8")
+    leaks = {}
+    for name in sorted(expected):
+        assert (site / "pdf" / name).stat().st_size > 5_000, name
+        assert f'data-pdf="{name}"' in printing, name
+        text = subprocess.run(
+            ["pdftotext", str(site / "pdf" / name), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        if english_words(text):
+            leaks[name] = english_words(text)[:12]
+    assert not leaks, f"English in {len(leaks)} {CODE} PDFs: {json.dumps(leaks, ensure_ascii=False)[:3000]}"
+    session = (site / CODE / "management" / "m2-communication.html").read_text(encoding="utf-8")
+    label = re.escape(pseudo("This session")) + r'<span class="coop-pdf-info"> \(\d+ \S+, [\d.]+ [KM]B\)</span>'
+    assert re.search(label, session), "the session's PDF link has no size"
 
     # The USB copy: START-HERE has the pseudo-locale's entry in its own words; HOW-TO-OPEN too.
     usb = next((repo / "dist").glob("our-coffee-coop-*.zip"))
@@ -276,6 +318,9 @@ def test_a_pseudo_language_is_added_through_the_registry_and_catalogs_alone(tmp_
         start = archive.read("START-HERE.html").decode()
         how_to = archive.read("HOW-TO-OPEN.txt").decode()
         assert f"course/{CODE}/index.html" in archive.namelist()
+        in_copy = {name[len("course/pdf/") :] for name in archive.namelist() if name.startswith("course/pdf/")}
+    assert {name for name in expected if not editions.is_book(name)} <= in_copy  # the books stay online
+    assert not {name for name in expected if editions.is_book(name)} & in_copy
     assert f'href="course/{CODE}/index.html" lang="{CODE}">{pseudo("Pseudo")}' in start
     assert pseudo("Open the course in this language") in start
     assert pseudo("Double-click START-HERE.html.").split(" ")[0] in how_to
