@@ -127,7 +127,8 @@ class _Font:
     def __init__(self, font: pikepdf.Object):
         self.font = font
         self.cid_font = font.DescendantFonts[0]
-        self.tt = TTFont(io.BytesIO(self.cid_font.FontDescriptor.FontFile2.read_bytes()))
+        # recalcTimestamp=False: the font keeps its own date, so the same pages make the same bytes
+        self.tt = TTFont(io.BytesIO(self.cid_font.FontDescriptor.FontFile2.read_bytes()), recalcTimestamp=False)
         self.widths = cid_widths(self.cid_font)
         self.text = _to_unicode(font.get(Name.ToUnicode))
         self.order = self.tt.getGlyphOrder()

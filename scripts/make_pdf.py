@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import concurrent.futures
-import datetime as dt
 import hashlib
 import json
 import multiprocessing
@@ -179,19 +178,28 @@ def headings(html: str) -> list[pdfbook.Heading]:
     return found
 
 
+#: What the printed pages are made from: the title pages' date is the last change to any of them.
+PRINTED_SOURCES = ["docs", "overrides", "coopsite", "exercises", "mkdocs.yml", "pyproject.toml"]
+
+
 def book_date() -> str:
-    """The date on title pages: SOURCE_DATE, or the last commit's (a rebuild does not change it)."""
+    """The date on title pages: SOURCE_DATE, or the date of the last commit that changed what is printed.
+
+    Never the build's own date: the same pages make the same bytes (a learner who kept the PDFs does
+    not download them again). Outside a git checkout, without SOURCE_DATE: no date.
+    """
     if os.environ.get("SOURCE_DATE"):
         return os.environ["SOURCE_DATE"]
     try:
-        return (
-            subprocess.run(
-                ["git", "log", "-1", "--format=%cs"], cwd=ROOT, capture_output=True, text=True, check=True
-            ).stdout.strip()
-            or dt.date.today().isoformat()
-        )
+        return subprocess.run(
+            ["git", "log", "-1", "--format=%cs", "--", *PRINTED_SOURCES],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
-        return dt.date.today().isoformat()
+        return ""
 
 
 class Builder:

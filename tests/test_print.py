@@ -510,6 +510,43 @@ def test_usb_copy_is_small_and_has_the_handouts(usb_zip, usb_dir):
     assert editions.words("lo")["this_session"] in html and "coop-book" not in html
 
 
+@pytest.mark.browser
+def test_a_page_printed_again_is_the_same_file(site_dir, tmp_path):
+    """Reproducible PDFs: a session printed again, into an empty cache, at another time, makes the very
+    same bytes as the site's file (no creation date, no random id, no font time stamp), so a learner
+    who kept it never downloads it again."""
+    import asyncio
+    import concurrent.futures
+
+    from coopsite import pdfbook
+
+    if str(ROOT / "scripts") not in sys.path:  # importable by name: its worker processes import it too
+        sys.path.insert(0, str(ROOT / "scripts"))
+    import make_pdf
+
+    page, lang, edition = "management/m2-communication", "lo", "learner"
+    builder = make_pdf.Builder(site_dir, make_pdf.Cache(tmp_path / "cache"), jobs=1)
+    chapter = builder.chapter(lang, edition, page)
+
+    name = editions.session_pdf(lang, page, edition)
+
+    async def print_again() -> dict:
+        try:
+            await builder.run_prints([chapter.print])
+            entry = pdfbook.Entry(builder.cache.print_path(chapter.print.key), chapter.title, chapter.headings)
+            return builder.assemble([make_pdf.Output(name, "again", [entry])])
+        finally:
+            await builder.close()
+
+    # in a thread of its own: Playwright's sync API (the other tests) may hold this thread's event loop
+    with concurrent.futures.ThreadPoolExecutor(1) as thread:
+        made = thread.submit(asyncio.run, print_again()).result()
+    assert builder.printed == 1
+    assert made[name].read_bytes() == (site_dir / "pdf" / name).read_bytes()
+    info = subprocess.run(["pdfinfo", str(made[name])], capture_output=True, text=True, check=True).stdout
+    assert "CreationDate" not in info and "ModDate" not in info, info
+
+
 @pytest.mark.slow
 def test_nothing_changed_prints_nothing(site_dir):
     """A second build with the same pages prints nothing and takes well under a minute."""
