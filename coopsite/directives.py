@@ -4,6 +4,8 @@
     ::: glossary                         the glossary table, from docs/data/glossary.yml
     ::: references                       the reference list, from docs/data/references.yml
     ::: downloads                        the table of printable PDFs (see coopsite/editions.py)
+    ::: start-here                       "Start here", "My progress", "Keep this course on this phone"
+    ::: progress                         the sessions and what the learner has done (coopsite/learning_path.py)
 
 A directive may be followed by options, indented four spaces, as YAML (``questions: false``).
 Like Material's own shortcodes hook: one dispatcher, one small renderer per directive, and an
@@ -81,11 +83,25 @@ def _render_downloads(arg: str | None, options: dict[str, Any], lang: str) -> st
     return "<!--coop-downloads-->"  # filled in by hooks/editions.py, which knows the page's place
 
 
+def _render_start_here(arg: str | None, options: dict[str, Any], lang: str) -> str:
+    from .learning_path import START_MARK
+
+    return START_MARK  # filled in by hooks/learning_path.py, which knows the navigation
+
+
+def _render_progress(arg: str | None, options: dict[str, Any], lang: str) -> str:
+    from .learning_path import PROGRESS_MARK
+
+    return PROGRESS_MARK  # filled in by hooks/learning_path.py
+
+
 DIRECTIVES: dict[str, Directive] = {
     "exercise": Directive(_render_exercise, argument=True, choices=_exercise_names),
     "downloads": Directive(_render_downloads, argument=False),
     "glossary": Directive(_render_glossary, argument=False),
     "references": Directive(_render_references, argument=False),
+    "start-here": Directive(_render_start_here, argument=False),
+    "progress": Directive(_render_progress, argument=False),
 }
 
 

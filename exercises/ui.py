@@ -46,3 +46,36 @@ UI: dict[str, str] = {
     "download_pdf": N_("Download for printing"),
     "print_page": N_("Print this page"),
 }
+
+#: Words of the site-wide page script (frontend/src/app.js) and the blocks the build adds for it:
+#: the update prompt, "Keep this course on this phone", "Start here" and the "My progress" page.
+SITE: dict[str, str] = {
+    "update_ready": N_("A new version of the course is ready."),
+    "update_reload": N_("Reload"),
+    "start_here": N_("Start here: {session}"),
+    "keep_title": N_("Use the course without internet"),
+    "keep_pages_wait": N_("Getting the pages ready for use without internet…"),
+    "keep_pages_ready": N_("The pages and the search of the course in this language are on this phone: you can read them without internet."),
+    "keep_python": N_("The simulations (Python): {size} MB to download"),
+    "keep_pdf": N_("The printable PDFs: {size} MB to download"),
+    "keep_kept": N_("kept on this phone"),
+    "keep_button": N_("Keep this course on this phone"),
+    "keep_choose": N_("Tick what you want to keep first."),
+    "keep_downloading": N_("Downloading: {percent}%. Please stay on this page until it is done."),
+    "keep_done": N_("Done. What is ticked works on this phone without internet. It uses {size} MB of space."),
+    "keep_no_space": N_("This phone does not have enough free space for this: it needs {need} MB and has about {free} MB free for this website. Delete some photos, videos or apps you do not need, then try again."),
+    "keep_full": N_("The phone ran out of space. Delete some photos, videos or apps you do not need, then try again. What was already downloaded is kept."),
+    "keep_stopped": N_("The download stopped: maybe the internet was cut. What was already downloaded is kept; press the button again to go on."),
+    "keep_may_be_removed": N_("This browser may remove the kept files if the phone runs short of space."),
+    "keep_remove": N_("Remove from this phone"),
+    "keep_removed": N_("Removed. The pages and the search stay on this phone; the simulations and the PDFs need internet again."),
+    "keep_unsupported": N_("This browser cannot keep the course for use without internet. Use Chrome, or the USB copy."),
+    "progress_summary": N_("Simulations done: {done} of {total}."),
+    "progress_questions": N_("Questions answered right: {done} of {total}"),
+    "progress_done": N_("done"),
+    "progress_not_started": N_("not started"),
+    "progress_no_simulation": N_("No simulation in this session."),
+    "offline_text": N_("There is no internet, and this page is not on this phone yet. The pages of the language you read are kept on the phone after your first visit; open this one again when you have internet."),
+    "offline_home": N_("Go to the home page"),
+    "progress_needs_js": N_("This list shows what you have done once JavaScript is on."),
+}
