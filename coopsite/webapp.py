@@ -58,9 +58,10 @@ def manifest(lang: str, name: str, description: str, site_root: str) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def settings(lang: str, site_root: str) -> dict[str, object]:
-    """What the page script needs: the language, the way to the site's root, the words."""
-    return {"lang": lang, "root": site_root, "words": words(lang)}
+def settings(lang: str, site_root: str, manifest: str) -> dict[str, object]:
+    """What the page script needs: the language, the way to the site's root and to the language's
+    web app manifest (linked over http(s) only: a browser refuses to read it from file://), the words."""
+    return {"lang": lang, "root": site_root, "manifest": manifest, "words": words(lang)}
 
 
 def keep_panel(lang: str) -> str:

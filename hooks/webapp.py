@@ -1,6 +1,7 @@
 """MkDocs hook: the course as an installable web app (coopsite/webapp.py).
 
-* ``on_page_context``: what the page's <head> and its script need (overrides/main.html).
+* ``on_page_context``: what the page's <head> and its script need (overrides/main.html). The
+  manifest is linked by the script, over http(s) only: from file:// the browser refuses to read it.
 * ``on_post_build`` (once per language): that language's web app manifest; with the default
   language, the offline page. The service worker is built after the PDFs (scripts/build-sw.mjs).
 """
@@ -24,12 +25,9 @@ def _language_root(config) -> str:
 
 def on_page_context(context, page, config, nav):
     site_root = get_relative_url("index.html", page.url)[: -len("index.html")]  # "", "../", "../../"
-    context["coop_app"] = webapp.settings(config.theme["language"], site_root)
-    context["coop_head"] = {
-        "manifest": get_relative_url(_language_root(config) + "manifest.webmanifest", page.url),
-        "icon": f"{site_root}assets/images/icon-180.png",
-        "theme_color": webapp.THEME_COLOR,
-    }
+    manifest = get_relative_url(_language_root(config) + "manifest.webmanifest", page.url)
+    context["coop_app"] = webapp.settings(config.theme["language"], site_root, manifest)
+    context["coop_head"] = {"icon": f"{site_root}assets/images/icon-180.png", "theme_color": webapp.THEME_COLOR}
     return context
 
 

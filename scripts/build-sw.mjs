@@ -4,8 +4,9 @@
 //   node scripts/build-sw.mjs [site]
 //
 // Each file lands in one list:
-//   core          every page needs it: CSS, JS, fonts (not the Latin Extended subsets, cached on
-//                 first use), images, the search files, the offline page
+//   core          every page needs it: CSS, JS, fonts (the Latin Extended subsets in the regular
+//                 face only; the others are cached on first use), images, the search files, the
+//                 offline page
 //   pages[lang]   HTML pages and the web app manifest of one language (lo/… for Lao; the rest is
 //                 English, the default language at the site root)
 //   keep          "Keep this course on this phone": Python — the files Pyodide's manifest
@@ -30,7 +31,8 @@ const SKIP = [
   /^assets\/coop\/(manifest|lao-terms)\.json$/, /^assets\/images\/favicon\.png$/,
   /^assets\/images\/icon-.*\.png$/ // the browser keeps an installed app's icons itself
 ]
-const LATER_FONTS = /-ext-.*\.woff2$/ // Latin Extended: few pages use it; cached when used
+// Latin Extended (a few letters on the references page) in bold, italic or code: cached when used
+const LATER_FONTS = /-ext-(?!400-normal).*\.woff2$|mono-latin-ext-/
 const COMPRESSED = /\.(html|css|js|mjs|json|wasm|svg|xml|txt|webmanifest)$/ // as scripts/serve.py sends them
 
 function walk(dir) {
@@ -42,10 +44,13 @@ function walk(dir) {
 
 const bytes = path => readFileSync(join(site, path))
 const revision = path => createHash("sha256").update(bytes(path)).digest("hex").slice(0, 16)
-const entry = path => ({ url: path, revision: revision(path) })
+// A name that already holds a hash of its content (Material's bundle.a5f9d56c.min.js) needs no
+// revision: Workbox then lets the browser's cache answer, so the first visit does not fetch it twice.
+const HASHED_NAME = /\.[0-9a-f]{8}\.min\.(js|css)$/
+const entry = path => ({ url: path, revision: HASHED_NAME.test(path) ? null : revision(path) })
 const sized = path => {
   const data = bytes(path)
-  return { ...entry(path), size: data.length, transfer: COMPRESSED.test(path) ? gzipSync(data, { level: 6 }).length : data.length }
+  return { url: path, revision: revision(path), size: data.length, transfer: COMPRESSED.test(path) ? gzipSync(data, { level: 6 }).length : data.length }
 }
 const htmlLang = path => /<html lang="([a-z]{2,3})"/.exec(bytes(path).toString("utf8", 0, 300))?.[1]
 

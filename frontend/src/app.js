@@ -29,6 +29,10 @@ if (settings) {
   if (list) progressPage(list, { words })
 
   const web = location.protocol === "http:" || location.protocol === "https:"
+  if (web) { // the web app's manifest (from file:// the browser would refuse it with an error)
+    const link = Object.assign(document.createElement("link"), { rel: "manifest", href: settings.manifest })
+    document.head.append(link)
+  }
   const panels = web ? [...document.querySelectorAll(".coop-keep")].map(panel => new KeepPanel(panel, { lang, words })) : []
   if (web && "serviceWorker" in navigator && window.isSecureContext) {
     startWorker({

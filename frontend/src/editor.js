@@ -14,16 +14,16 @@ import { EditorState } from "@codemirror/state"
 import { EditorView, drawSelection, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from "@codemirror/view"
 
 /*
- * Colours from the page's own code colours (Material's --md-code-* variables, and coop.css for
- * the few it makes too faint), so the editor follows the light and the dark scheme like the
- * rest of the page.
+ * Colours from the page's CSS variables (overrides/assets/stylesheets/coop.css, light and dark;
+ * the background is Material's code background), so the editor follows the page's scheme and its
+ * words stay readable on the highlighted line too.
  */
 const colours = HighlightStyle.define([
-  { tag: [tags.keyword, tags.controlKeyword, tags.definitionKeyword, tags.moduleKeyword, tags.operatorKeyword], color: "var(--md-code-hl-keyword-color)" },
-  { tag: [tags.string, tags.special(tags.string)], color: "var(--md-code-hl-string-color)" },
-  { tag: [tags.number, tags.bool, tags.null], color: "var(--md-code-hl-number-color)" },
-  { tag: [tags.function(tags.variableName), tags.function(tags.propertyName), tags.definition(tags.function(tags.variableName))], color: "var(--md-code-hl-function-color)" },
-  { tag: [tags.className, tags.definition(tags.className), tags.constant(tags.variableName), tags.standard(tags.variableName)], color: "var(--md-code-hl-constant-color)" },
+  { tag: [tags.keyword, tags.controlKeyword, tags.definitionKeyword, tags.moduleKeyword, tags.operatorKeyword], color: "var(--coop-code-keyword)" },
+  { tag: [tags.string, tags.special(tags.string)], color: "var(--coop-code-string)" },
+  { tag: [tags.number, tags.bool, tags.null], color: "var(--coop-code-number)" },
+  { tag: [tags.function(tags.variableName), tags.function(tags.propertyName), tags.definition(tags.function(tags.variableName))], color: "var(--coop-code-function)" },
+  { tag: [tags.className, tags.definition(tags.className), tags.constant(tags.variableName), tags.standard(tags.variableName)], color: "var(--coop-code-constant)" },
   { tag: tags.comment, color: "var(--coop-code-comment)", fontStyle: "italic" },
   { tag: [tags.operator, tags.punctuation, tags.bracket], color: "var(--coop-code-punctuation)" },
   { tag: tags.invalid, color: "var(--coop-red)" }

@@ -25,7 +25,7 @@
  */
 
 import { clientsClaim, setCacheNameDetails } from "workbox-core"
-import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from "workbox-precaching"
+import { addPlugins, cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from "workbox-precaching"
 import { NavigationRoute, registerRoute, setCatchHandler } from "workbox-routing"
 import { CacheFirst, NetworkOnly } from "workbox-strategies"
 import { fillGroup, KEEP_PREFIX } from "./app/keep-cache.js"
@@ -41,11 +41,34 @@ const requested = (new URL(self.location.href).searchParams.get("lang") || "").s
 const langs = Object.keys(BUILD.pages).filter(lang => requested.includes(lang))
 
 setCacheNameDetails({ prefix: "coop" })
+addPlugins([reuseWhatThePageFetched()])
 precacheAndRoute([...BUILD.core, ...langs.flatMap(lang => BUILD.pages[lang])], {
   // Material's search links (?q=, ?h=) open the same page
   ignoreURLParametersMatching: [/^utm_/, /^q$/, /^h$/]
 })
 cleanupOutdatedCaches()
+
+/**
+ * The first visit's page has just downloaded many of the files kept here (CSS, JS, fonts, the
+ * search index). Workbox asks the network again (cache: "reload"), to be sure of the revision; here
+ * the browser's cache may answer instead, and the bytes are checked against the revision (the
+ * start of their SHA-256, scripts/build-sw.mjs): only a copy that does not match is fetched again.
+ */
+function reuseWhatThePageFetched() {
+  const revisions = new Map()
+  for (const entry of [...BUILD.core, ...Object.values(BUILD.pages).flat()])
+    if (entry.revision) revisions.set(new URL(entry.url, self.location.href).href, entry.revision)
+  const hex = buffer => [...new Uint8Array(buffer)].map(byte => byte.toString(16).padStart(2, "0")).join("")
+  return {
+    requestWillFetch: async ({ request }) => revisions.has(request.url) ? new Request(request, { cache: "default" }) : request,
+    fetchDidSucceed: async ({ request, response }) => {
+      const revision = revisions.get(request.url)
+      if (!revision || !response.ok) return response
+      const digest = hex(await crypto.subtle.digest("SHA-256", await response.clone().arrayBuffer()))
+      return digest.startsWith(revision) ? response : fetch(request.url, { cache: "reload", credentials: "same-origin" })
+    }
+  }
+}
 
 /* ---- Kept files (Python, PDFs): read from the group's cache, else the network ---------------- */
 
