@@ -67,7 +67,7 @@ def settings(lang: str, site_root: str, manifest: str) -> dict[str, object]:
 def keep_panel(lang: str) -> str:
     """The "Keep this course on this phone" panel (hidden until the page script shows it)."""
     w = {key: escape(value) for key, value in words(lang).items()}
-    group = '<label class="coop-keep-group"><input type="checkbox" name="{id}" checked> <span data-label="{label}"></span></label>'
+    group = '<label class="coop-keep-group"><input type="checkbox" name="{id}" checked> {label}: <span class="coop-keep-size"></span></label>'
     return (
         '<section class="coop-keep" aria-labelledby="coop-keep-title" hidden>'
         f'<h2 class="coop-keep-title" id="coop-keep-title">{w["keep_title"]}</h2>'

@@ -120,7 +120,9 @@ def test_a_page_not_on_the_phone_says_so_in_both_languages(phone, site_dir):
     page.goto(root + "lo/management/m3-conflict.html")
     text = page.locator("body").inner_text()
     assert "There is no internet" in text and "ບໍ່ມີອິນເຕີເນັດ" in text
-    page.get_by_role("link", name="Go to the home page").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Go to the home page").click()
+    assert page.url == root + "index.html"
     assert_page_shown(page, "index.html")
 
 

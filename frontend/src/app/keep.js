@@ -58,21 +58,32 @@ export class KeepPanel {
     this.pages.textContent = this.words.keep_pages_ready
     await this.refresh()
     this.show(true)
+    this.button.hidden = this.keepAll
   }
 
-  /** Show each group's size, or that it is kept; offer "Remove" when something is kept. */
+  /**
+   * Show each group's download size, or that it is kept (its box then ticked and fixed); offer
+   * "Keep" while something is not kept, and "Remove" once something is. Returns the bytes kept.
+   */
   async refresh() {
     let kept = 0
+    let all = true
     for (const [id, group] of Object.entries(this.groups)) {
       const box = this.boxes[id]
-      const label = box.nextElementSibling
-      const absent = group ? await missing(group) : []
-      const done = group && absent.length === 0
-      label.textContent = this.t(id === "python" ? "keep_python" : "keep_pdf", { size: MB(sum(group ? group.entries : [], "transfer")) }) +
-        (done ? ` — ${this.words.keep_kept}` : "")
-      box.closest("label").classList.toggle("coop-kept", Boolean(done))
-      if (done) kept += sum(group.entries, "size")
+      const done = Boolean(group) && (await missing(group)).length === 0
+      box.closest("label").querySelector(".coop-keep-size").textContent = done
+        ? this.t("keep_kept", { size: MB(sum(group.entries, "size")) })
+        : this.t("keep_size", { size: MB(group ? sum(group.entries, "transfer") : 0) })
+      box.closest("label").classList.toggle("coop-kept", done)
+      box.disabled = done
+      if (done) {
+        box.checked = true
+        kept += sum(group.entries, "size")
+      } else {
+        all = false
+      }
     }
+    this.keepAll = all
     this.remove.hidden = kept === 0
     return kept
   }
@@ -115,6 +126,7 @@ export class KeepPanel {
     } finally {
       this.busy = false
       this.button.disabled = false
+      this.button.hidden = this.keepAll
       this.bar.hidden = true
     }
   }
@@ -123,6 +135,7 @@ export class KeepPanel {
     if (this.busy) return
     for (const group of Object.values(this.groups)) if (group) await caches.delete(group.cache)
     await this.refresh()
+    this.button.hidden = false
     this.say(this.words.keep_removed)
   }
 
