@@ -22,7 +22,7 @@ from typing import Iterable
 
 from . import editions, webapp
 
-__all__ = ["START_MARK", "PROGRESS_MARK", "Session", "Part", "parts", "start_here_html", "progress_html"]
+__all__ = ["START_MARK", "PROGRESS_MARK", "Session", "Part", "parts", "uses", "start_here_html", "progress_html"]
 
 START_MARK = "<!--coop-start-here-->"
 PROGRESS_MARK = "<!--coop-progress-->"
@@ -50,16 +50,15 @@ def _pages(items: Iterable) -> Iterable:
             yield item
 
 
-def exercises_used(page) -> list[str]:
-    """The simulations on a built page, in order (``::: exercise <name>`` lines)."""
+def _used(page) -> list[str]:
+    """The directives of a built page, in order (hooks/directives.py keeps them in its meta)."""
     expansion = page.meta.get("coop_directives")
-    used = expansion.used if expansion else []
-    return [name.split(":", 1)[1] for name in used if name.startswith("exercise:")]
+    return expansion.used if expansion else []
 
 
 def uses(page, directive: str) -> bool:
-    expansion = page.meta.get("coop_directives")
-    return bool(expansion) and directive in expansion.used
+    """Whether a built page has ``::: <directive>``."""
+    return directive in _used(page)
 
 
 def parts(nav) -> list[Part]:
@@ -69,7 +68,7 @@ def parts(nav) -> list[Part]:
         if not getattr(section, "children", None):
             continue
         sessions = [
-            Session(page.title, page.url, exercises_used(page))
+            Session(page.title, page.url, [name.split(":", 1)[1] for name in _used(page) if name.startswith("exercise:")])
             for page in _pages(section.children)
             if page.content and editions.is_session(page.content)
         ]

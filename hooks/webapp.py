@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
-from coopsite import webapp
+from coopsite import csp, webapp
 
 
 def _language_root(config) -> str:
@@ -44,4 +44,4 @@ def on_post_build(config):
     languages = i18n.config.languages if i18n else []
     homes = {lang.locale: "index.html" if lang.default else f"{lang.locale}/index.html" for lang in languages}
     names = {lang.locale: lang.site_name or config.site_name for lang in languages}
-    (site / "offline.html").write_text(webapp.offline_page(homes, names), encoding="utf-8")
+    (site / "offline.html").write_text(csp.insert_meta(webapp.offline_page(homes, names)), encoding="utf-8")
