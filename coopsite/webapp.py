@@ -21,7 +21,7 @@ from exercises.ui import SITE, UI
 
 __all__ = ["THEME_COLOR", "manifest", "settings", "keep_panel", "offline_page", "words"]
 
-THEME_COLOR = "#5d4037"  # the header's brown (overrides/assets/stylesheets/coop.css)
+THEME_COLOR = "#795649"  # the header: Material's "brown" primary colour (mkdocs.yml palette)
 BACKGROUND_COLOR = "#fbf8f4"
 ICONS = [  # in docs/assets/images/ (scripts/make_icons.py draws the PNGs from the SVGs)
     {"src": "icon.svg", "sizes": "any", "type": "image/svg+xml", "purpose": "any"},
