@@ -33,7 +33,7 @@ const SKIP = [
 ]
 // Latin Extended (a few letters on the references page) in bold, italic or code: cached when used
 const LATER_FONTS = /-ext-(?!400-normal).*\.woff2$|mono-latin-ext-/
-const COMPRESSED = /\.(html|css|js|mjs|json|wasm|svg|xml|txt|webmanifest)$/ // as scripts/serve.py sends them
+const COMPRESSED = /\.(html|css|js|mjs|json|wasm|svg|xml|txt)$/ // as scripts/serve.py sends them
 
 function walk(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap(entry => {

@@ -17,7 +17,8 @@
  *     storage errors) into that group's cache, coop-keep-<id>-<hash>. Here those caches are only
  *     read. When a new version installs, kept groups are carried over: unchanged files are copied
  *     from the old cache, changed ones downloaded, before the new version may take over.
- *   - the Latin Extended font subsets (rarely used) are cached when first used.
+ *   - the Latin Extended fonts in bold, italic and code (a few names on the references page) are
+ *     cached when first used.
  * A page that is not on the phone, opened without internet, gets the offline page.
  *
  * Messages (answered on the message's port): {type: "INFO"} -> {version, langs, keep};

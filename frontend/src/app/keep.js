@@ -26,6 +26,7 @@ export class KeepPanel {
     this.remove = panel.querySelector(".coop-keep-remove")
     this.boxes = { python: panel.querySelector('input[name="python"]'), pdf: panel.querySelector('input[name="pdf"]') }
     this.groups = null
+    this.keepAll = false // every group kept: nothing left to download
     this.busy = false
     this.choices = panel.querySelector(".coop-keep-groups")
     panel.hidden = false
