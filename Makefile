@@ -63,12 +63,13 @@ catalogs: $(STAMPS)/venv
 
 # ---- Site ---------------------------------------------------------------------------------------
 
-$(STAMPS)/site: $(STAMPS)/assets $(SOURCES) scripts/make_pdf.py | $(STAMPS)
+$(STAMPS)/site: $(STAMPS)/assets $(SOURCES) scripts/make_pdf.py scripts/build-sw.mjs | $(STAMPS)
 	$(VENV)/bin/mkdocs build --strict --clean
 	$(PY) scripts/make_pdf.py
+	node scripts/build-sw.mjs site   # last: the service worker lists every built file, PDFs too
 	touch $@
 
-build: $(STAMPS)/site   # the site, with its printable PDFs in site/pdf/
+build: $(STAMPS)/site   # the site, with its printable PDFs in site/pdf/ and its service worker
 
 serve: build
 	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl-C stops)"

@@ -25,6 +25,7 @@ REQUIRED = [
     "coop/packs/pybundle.b64.js",
     "coop/runtime.js",
     "coop/editor.js",
+    "coop/app.js",
     "coop/page-head.iframe-worker.js",
     "coop/languages.css",
 ]

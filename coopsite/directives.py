@@ -6,6 +6,8 @@
     ::: downloads                        the tables of printable PDFs (see coopsite/editions.py)
     ::: kits                             the table of group kits (docs/data/kits/)
     ::: forms delivery-slip cash-book    links to blank record forms (docs/data/forms/; "all": a table)
+    ::: start-here                       "Start here", "My progress", "Keep this course on this phone"
+    ::: progress                         the sessions and what the learner has done (coopsite/learning_path.py)
 
 Like Material's own shortcodes hook: one dispatcher, one small renderer per directive, and an
 unknown name, a missing or extra argument, or indented lines under a directive (directives take no
@@ -94,6 +96,18 @@ def _render_forms(arg: str | None, lang: str) -> str:
     return f"<!--coop-forms:{' '.join(names)}-->"  # filled in by hooks/editions.py
 
 
+def _render_start_here(arg: str | None, lang: str) -> str:
+    from .learning_path import START_MARK
+
+    return START_MARK  # filled in by hooks/learning_path.py, which knows the navigation
+
+
+def _render_progress(arg: str | None, lang: str) -> str:
+    from .learning_path import PROGRESS_MARK
+
+    return PROGRESS_MARK  # filled in by hooks/learning_path.py
+
+
 DIRECTIVES: dict[str, Directive] = {
     "exercise": Directive(_render_exercise, argument=True, choices=_exercise_names),
     "downloads": Directive(_render_downloads, argument=False),
@@ -101,6 +115,8 @@ DIRECTIVES: dict[str, Directive] = {
     "forms": Directive(_render_forms, argument=True),
     "glossary": Directive(_render_glossary, argument=False),
     "references": Directive(_render_references, argument=False),
+    "start-here": Directive(_render_start_here, argument=False),
+    "progress": Directive(_render_progress, argument=False),
 }
 
 

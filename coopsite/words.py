@@ -13,7 +13,7 @@ from pathlib import Path
 
 from exercises.core.i18n import N_, Translator, translator
 
-__all__ = ["BOOK", "KIT_STEPS", "LOCALE_DIR", "PARTS", "PRINT", "START", "UI", "WORDS", "site", "ui_strings"]
+__all__ = ["APP", "BOOK", "KIT_STEPS", "LOCALE_DIR", "PARTS", "PRINT", "START", "UI", "WORDS", "site", "ui_strings"]
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 
@@ -80,6 +80,61 @@ UI: dict[str, str] = {
     "print_page": N_("Print this page"),
 }
 
+
+#: Words of the site-wide page script (frontend/src/app.js) and of the blocks the build adds for it
+#: (coopsite/webapp.py, coopsite/learning_path.py): the update prompt, "Keep this course on this phone",
+#: "Start here", the "My progress" page, the web app's short name and the page shown offline.
+APP: dict[str, str] = {
+    "short_name": N_("Coffee Co-op"),
+    "update_ready": N_("A new version of the course is ready."),
+    "update_reload": N_("Reload"),
+    "start_here": N_("Start here: {session}"),
+    "keep_title": N_("Use the course without internet"),
+    "keep_pages_wait": N_("Getting the pages ready for use without internet…"),
+    "keep_pages_ready": N_(
+        "The pages and the search of the course in this language are on this phone: you can read them without internet."
+    ),
+    "keep_python": N_("The simulations (Python)"),
+    "keep_pdf": N_("The printable PDFs"),
+    "keep_size": N_("{size} MB to download"),
+    "keep_kept": N_("kept on this phone ({size} MB)"),
+    "keep_button": N_("Keep this course on this phone"),
+    "keep_choose": N_("Tick what you want to keep first."),
+    "keep_downloading": N_("Downloading: {percent}%. Please stay on this page until it is done."),
+    "keep_done": N_("Done. What is ticked works on this phone without internet. It uses {size} MB of space."),
+    "keep_no_space": N_(
+        "This phone does not have enough free space for this: it needs {need} MB and has about {free} MB free for "
+        "this website. Delete some photos, videos or apps you do not need, then try again."
+    ),
+    "keep_full": N_(
+        "The phone ran out of space. Delete some photos, videos or apps you do not need, then try again. What was "
+        "already downloaded is kept."
+    ),
+    "keep_stopped": N_(
+        "The download stopped: maybe the internet was cut. What was already downloaded is kept; press the button "
+        "again to go on."
+    ),
+    "keep_may_be_removed": N_("This browser may remove the kept files if the phone runs short of space."),
+    "keep_remove": N_("Remove from this phone"),
+    "keep_removed": N_(
+        "Removed. The pages and the search stay on this phone; the simulations and the PDFs need internet again."
+    ),
+    "keep_unsupported": N_(
+        "This browser cannot keep the course for use without internet. Use Chrome, or the USB copy."
+    ),
+    "progress_summary": N_("Simulations done: {done} of {total}."),
+    "progress_questions": N_("Questions answered right: {done} of {total}"),
+    "progress_done": N_("done"),
+    "progress_not_started": N_("not started"),
+    "progress_no_simulation": N_("No simulation in this session."),
+    "progress_needs_js": N_("This list shows what you have done once JavaScript is on."),
+    "offline_title": N_("No internet"),
+    "offline_text": N_(
+        "There is no internet, and this page is not on this phone yet. The pages of the language you read are kept "
+        "on the phone after your first visit; open this one again when you have internet."
+    ),
+    "offline_home": N_("Go to the home page"),
+}
 
 #: The glossary and the references pages (coopsite/content.py).
 WORDS: dict[str, str] = {

@@ -13,6 +13,18 @@ lesson page with the pooled-pricing simulation, each in a fresh Chromium profile
 * build: a full build where nothing changed (MkDocs, then make_pdf with its cache), timed, into a
   scratch folder; and what the last real PDF build did (pdf/pdfs.json: seconds, pages printed).
 
+On a phone (390x844, touch), over http only:
+
+* offline_bytes: what a phone downloads to keep one language for use without internet — the first
+  visit (its page, then what the service worker keeps: pages, CSS, JS, fonts, search), then
+  "Keep this course on this phone" with Python only (the PDFs are counted apart, from their sizes);
+* cls_kc3: layout shift on the pooled-pricing page (Lighthouse's "CLS", summed layout-shift
+  entries) on a slow phone link (1.6 Mbit/s, 150 ms, CPU 4x slower), and with the page's scripts
+  arriving 1.5 s late (patchy signal).
+
+The Python timings above run without the service worker (a first visit, undisturbed by its
+background downloads).
+
     python scripts/bench.py [--runs 3] [--out bench/results] [--no-build]
 """
 
@@ -34,6 +46,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from coopsite.chromium import CHROMIUM, FLAGS, local_server  # noqa: E402
+from coopsite.editions import is_book  # noqa: E402
+from exercises.core.languages import LANGUAGES  # noqa: E402
 
 PAGE = "key-concepts/kc3-sell-alone-or-pool.html"
 FIELD = "#cx-pooled-pricing-f-advance"
@@ -77,7 +91,7 @@ class Meter:
 def one_run(browser, root: str, course_dir: Path | None) -> dict:
     result = {}
     # Our page: first change → Python ready (with the exercises), then warm updates, then a restart.
-    context = browser.new_context()
+    context = browser.new_context(service_workers="block")
     meter = Meter(context, root, course_dir)
     page = context.new_page()
     page.goto(root + PAGE)
@@ -129,7 +143,7 @@ def one_run(browser, root: str, course_dir: Path | None) -> dict:
     context.close()
 
     # Pyodide alone, the same way (worker, same files), in a fresh context of the same browser.
-    context = browser.new_context()
+    context = browser.new_context(service_workers="block")
     page = context.new_page()
     page.goto(root + PAGE)
     wait(page, "document.documentElement.dataset.cxRuntime === 'ready'")
@@ -145,6 +159,87 @@ def one_run(browser, root: str, course_dir: Path | None) -> dict:
     result["bare_pyodide_ready_ms"] = round(bare)
     context.close()
     return result
+
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+#: Each language's home page (the default language's is at the root).
+HOMES = {language.code: ("" if language.default else f"{language.code}/") + "index.html" for language in LANGUAGES}
+SW_BYTES = "performance.getEntriesByType('resource').reduce((sum, e) => sum + e.transferSize, 0)"
+
+
+def offline_bytes(browser, root: str, lang: str) -> dict:
+    """Bytes on the wire to keep one language: first visit + the worker's downloads, then Python."""
+    context = browser.new_context(**PHONE)
+    page_bytes = 0  # the page's own requests; the worker's are counted by the worker (Resource Timing)
+
+    def count(request) -> None:
+        nonlocal page_bytes
+        if request.service_worker is None and request.url.startswith("http"):
+            sizes = request.sizes()
+            page_bytes += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+
+    context.on("requestfinished", count)
+    page = context.new_page()
+    page.goto(root + HOMES[lang])
+    wait(page, "document.documentElement.dataset.coopOffline === 'ready'")
+    page.wait_for_load_state("networkidle")
+    context.remove_listener("requestfinished", count)  # from here the worker answers the page
+    worker = context.service_workers[0]
+    kept = worker.evaluate(SW_BYTES)
+    panel = page.locator(".coop-keep").first
+    panel.locator('input[name="pdf"]').uncheck()
+    panel.locator(".coop-keep-button").click()
+    wait(page, "!document.querySelector('.coop-keep-remove').hidden")
+    python = worker.evaluate(SW_BYTES) - kept
+    context.close()
+    return {
+        "first_visit_page": page_bytes,
+        "without_python": page_bytes + kept,
+        "python": python,
+        "with_python": page_bytes + kept + python,
+    }
+
+
+SHIFTS = """window.__cls = 0;
+new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
+  .observe({type: 'layout-shift', buffered: true});"""
+
+
+def layout_shift(browser, root: str, late_scripts: bool) -> float:
+    """Summed layout shifts of a cold load of kc3 on a slow phone (or with late scripts)."""
+    context = browser.new_context(**PHONE, service_workers="block")
+    context.add_init_script(SHIFTS)
+    page = context.new_page()
+    if late_scripts:
+        context.route("**/assets/coop/*.js", lambda route, request: (time.sleep(1.5), route.continue_()))
+    else:
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send(
+            "Network.emulateNetworkConditions",
+            {"offline": False, "latency": 150, "downloadThroughput": 1.6e6 / 8, "uploadThroughput": 750e3 / 8},
+        )
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    page.goto(root + PAGE, timeout=120_000)
+    wait(page, "document.documentElement.dataset.cxRuntime === 'ready'")
+    page.wait_for_timeout(2000)
+    value = page.evaluate("window.__cls")
+    context.close()
+    return round(value, 4)
+
+
+def phone_runs(browser, root: str, runs: int) -> dict:
+    offline = {lang: [offline_bytes(browser, root, lang) for _ in range(runs)] for lang in HOMES}
+    return {
+        "offline_bytes": {
+            lang: {key: statistics.median(run[key] for run in results) for key in results[0]}
+            for lang, results in offline.items()
+        },
+        "cls_kc3": {
+            "slow_phone": statistics.median(layout_shift(browser, root, False) for _ in range(runs)),
+            "late_scripts": statistics.median(layout_shift(browser, root, True) for _ in range(runs)),
+        },
+    }
 
 
 def summarise(runs: list[dict]) -> dict:
@@ -223,12 +318,19 @@ def main() -> None:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
         try:
             report["http"] = summarise([one_run(browser, http_root, None) for _ in range(args.runs)])
+            report["phone"] = phone_runs(browser, http_root, args.runs)
             if course:
                 report["file"] = summarise([one_run(browser, course.as_uri() + "/", course) for _ in range(args.runs)])
         finally:
             browser.close()
+    files = json.loads((site / "pdf" / "pdfs.json").read_text(encoding="utf-8"))["files"]
     report["sizes"] = {
         "site_bytes": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
+        # what "Keep this course" adds with the PDFs ticked: the language's sessions, kits and forms (not the books)
+        "pdf_bytes_per_language": {
+            lang: sum(info["bytes"] for name, info in files.items() if f"-{lang}-" in name and not is_book(name))
+            for lang in HOMES
+        },
         "usb_zip_bytes": zips[-1].stat().st_size if zips else None,
         **pdf_sizes(site),
     }

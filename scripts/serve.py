@@ -4,13 +4,15 @@
 
 Files that compress well (HTML, CSS, JS, JSON, wasm, SVG) are sent gzip-compressed when the
 browser accepts it, so what `make bench` measures over http is what a learner on a phone pays
-for. Production hosts do the same (nginx: `gzip_static`/`gzip on` with `application/wasm`).
+for. Production hosts do the same (nginx: `gzip_static`/`gzip on` with `application/wasm`), and,
+like them, it answers "304 Not Modified" to a browser whose copy is current.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import email.utils
 import functools
 import gzip
 import http.server
@@ -49,6 +51,8 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         if not (accepts_gzip and path.is_file() and path.suffix in COMPRESS):
             return super().send_head()
         stat = path.stat()
+        if self._not_modified(stat.st_mtime):
+            return None
         key = (str(path), stat.st_mtime)
         with _lock:
             body = _cache.get(key)
@@ -65,6 +69,22 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         import io
 
         return io.BytesIO(body)
+
+    def _not_modified(self, mtime: float) -> bool:
+        """Answer 304 to a browser whose copy is current (If-Modified-Since), as web hosts do."""
+        since = self.headers.get("If-Modified-Since")
+        if not since:
+            return False
+        try:
+            if int(mtime) > email.utils.parsedate_to_datetime(since).timestamp():
+                return False
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return False
+        self.send_response(304)
+        self.send_header("Last-Modified", self.date_time_string(mtime))
+        self.send_header("Cache-Control", "no-cache")
+        self.end_headers()
+        return True
 
 
 def main() -> None:

@@ -93,6 +93,7 @@ def test_english_search_works(browser_context, origin):
     assert_clean(watch)
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize(
     "path",
     [
@@ -100,15 +101,26 @@ def test_english_search_works(browser_context, origin):
         "lo/index.html",
         "management/m6-finance.html",
         "lo/management/m6-finance.html",
+        "key-concepts/kc3-sell-alone-or-pool.html",
+        "lo/key-concepts/kc3-sell-alone-or-pool.html",
+        "progress.html",
+        "lo/progress.html",
         "trainers/printing.html",
         "lo/trainers/printing.html",
     ],
 )
-def test_accessibility_axe(browser_context, http_root, path):
-    """axe-core (WCAG 2.1 A/AA rules): no violations on home and content pages, in both languages."""
-    context, watch = browser_context(http_root, bypass_csp=True)
+def test_accessibility_axe(browser_context, http_root, path, scheme):
+    """axe-core (WCAG 2.1 A/AA rules): no violations on home, session, simulation, progress and printing
+    pages, in both languages, in the light and the dark colours (the device's setting, which the site follows)."""
+    context, watch = browser_context(http_root, bypass_csp=True, color_scheme=scheme)
     page = context.new_page()
     page.goto(http_root + path)
+    expected = "slate" if scheme == "dark" else "default"
+    wait_for(page, f"document.body.getAttribute('data-md-color-scheme') === '{expected}'")
+    if page.locator(".cx").count():  # the code editor too
+        wait_for(page, "document.documentElement.dataset.cxRuntime === 'ready'")
+        page.locator(".cx-mode[data-mode=code]").first.click()
+        page.locator(".cx-editor .cm-content").first.wait_for()
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("""async () => {
         const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
@@ -134,3 +146,45 @@ def test_no_page_is_wider_than_a_phone(browser_context, http_root, site_dir):
             wide.append((relative, width))
     assert wide == []
     assert watch.blocked == []
+
+
+def test_progress_page_shows_what_the_learner_did(browser_context, http_root, tmp_path):
+    """Answer a question on a session page: "My progress" shows it (in both languages); a loaded
+    progress file shows there too. Pooled pricing is on two sessions (kc3, m2): both show it."""
+    context, watch = browser_context(http_root, viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(http_root + "key-concepts/kc3-sell-alone-or-pool.html")
+    wait_for(page, "document.documentElement.dataset.cxRuntime === 'ready'")
+    question = page.locator("#cx-pooled-pricing-q-read-final")
+    question.locator("input").fill("1,622,964")
+    question.locator(".cx-check").click()
+    wait_for(
+        page, "document.querySelector('#cx-pooled-pricing-q-read-final').classList.contains('cx-correct')", timeout=90
+    )
+
+    states = "[...document.querySelectorAll('.coop-path-sim[data-exercise=\"pooled-pricing\"] .coop-path-state')].map(e => e.textContent)"
+    page.goto(http_root + "progress.html")
+    assert page.evaluate(states) == ["— Questions answered right: 1 of 5"] * 2
+    assert page.locator(".coop-path-summary").inner_text() == "Simulations done: 0 of 15."
+    page.goto(http_root + "lo/progress.html")
+    assert page.evaluate(states) == ["— ຄຳຖາມທີ່ຕອບຖືກ: 1 ຈາກ 5"] * 2
+
+    answers = {
+        q: {"value": "x", "status": "correct", "attempts": 1, "lang": "en", "feedback": ""}
+        for q in ["read-final", "advance-up", "best-gain", "reserve-20", "break-even"]
+    }
+    record = {
+        "site": "our-coffee-coop",
+        "schema": 1,
+        "updated": "",
+        "exercises": {"pooled-pricing": {"raw": {}, "code": None, "answers": answers, "done": True}},
+    }
+    upload = tmp_path / "progress.json"
+    upload.write_text(json.dumps(record), encoding="utf-8")
+    page.goto(http_root + "progress.html")
+    page.set_input_files(".cx-import-file", str(upload))
+    wait_for(page, "document.querySelector('.coop-path-summary').textContent === 'Simulations done: 2 of 15.'")
+    assert page.evaluate(states) == ["— done ✓"] * 2
+    assert page.locator(".cx-progress-status").inner_text() == "Progress loaded from the file."
+    assert page.locator(".coop-path-session.coop-done").count() == 2  # kc3 and m2: their one simulation is done
+    assert watch.blocked == [] and watch.console_errors == []

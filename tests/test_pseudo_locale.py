@@ -258,7 +258,8 @@ def test_a_pseudo_language_is_added_through_the_registry_and_catalogs_alone(tmp_
     english_pages = sorted(
         p.relative_to(site)
         for p in site.rglob("*.html")
-        if p.parts[len(site.parts)] not in ("lo", CODE, "pdf", "pdf-src", "search", "assets", "404.html")
+        if p.parts[len(site.parts)]
+        not in ("lo", CODE, "pdf", "pdf-src", "search", "assets", "404.html", "offline.html")
     )
     leaks = {}
     for page in english_pages:
@@ -270,6 +271,12 @@ def test_a_pseudo_language_is_added_through_the_registry_and_catalogs_alone(tmp_
         if words:
             leaks[str(page)] = words[:12]
     assert not leaks, f"English on {len(leaks)} {CODE} pages: {json.dumps(leaks, ensure_ascii=False)[:3000]}"
+
+    # The web app: the language's manifest, and its part of the page shown offline (every language's).
+    manifest = json.loads((site / CODE / "manifest.webmanifest").read_text(encoding="utf-8"))
+    assert manifest["lang"] == CODE and manifest["short_name"] == pseudo("Coffee Co-op")
+    offline = (site / "offline.html").read_text(encoding="utf-8")
+    assert f'<section lang="{CODE}">' in offline and pseudo("Go to the home page") in offline
 
     # Exercises: the widget and its messages in the pseudo-locale (the page check covers the static HTML).
     kc3 = (site / CODE / "key-concepts" / "kc3-sell-alone-or-pool.html").read_text(encoding="utf-8")

@@ -9,6 +9,7 @@
 import { loadScript } from "./load-script.js"
 import { Exercise } from "./runtime/exercise.js"
 import { ProgressStore } from "./runtime/progress.js"
+import { wireProgressBox } from "./runtime/progress-box.js"
 import { PythonRuntime } from "./runtime/python.js"
 
 /** The default language of the registry (exercises/core/languages.py): early saved progress was made on its pages. */
@@ -73,34 +74,7 @@ function main() {
   for (const root of roots)
     exercises.push(new Exercise(root, { python, store, ui, lang, loadEditor, timeout }))
 
-  if (box) {
-    box.classList.add("cx-on")
-    box.querySelector(".cx-export").addEventListener("click", () => {
-      const blob = new Blob([store.exportText()], { type: "application/json" })
-      const link = document.createElement("a")
-      link.href = URL.createObjectURL(blob)
-      link.download = `our-coffee-coop-progress-${new Date().toISOString().slice(0, 10)}.json`
-      document.body.appendChild(link)
-      link.click()
-      link.remove()
-      setTimeout(() => URL.revokeObjectURL(link.href), 10000)
-      tell("progress_exported")
-    })
-    box.querySelector(".cx-import-file").addEventListener("change", async event => {
-      const input = /** @type {HTMLInputElement} */ (event.target)
-      const file = input.files[0]
-      input.value = ""
-      if (!file) return
-      try {
-        store.importText(await file.text())
-      } catch {
-        tell("progress_bad_file")
-        return
-      }
-      for (const exercise of exercises) exercise.restore()
-      tell("progress_imported")
-    })
-  }
+  if (box) wireProgressBox(box, store, tell, () => { for (const exercise of exercises) exercise.restore() })
   document.documentElement.dataset.cxRuntime = "ready"
 }
 

@@ -1,0 +1,169 @@
+"""The learning path: "Start here" on the home page, and the "My progress" page.
+
+Both come from the site's navigation, so they follow it when sessions are added or moved:
+
+* ``::: start-here`` (home page): a button to the first session, a link to "My progress", and
+  the "Keep this course on this phone" panel;
+* ``::: progress`` (the "My progress" page): every session by part, with its simulations and their
+  questions; the page script (frontend/src/app/progress-page.js) marks what the learner has done,
+  from the progress saved in the browser. Then the panel to save and load progress as a file,
+  and "Keep this course on this phone".
+
+The directives leave markers (coopsite/directives.py); the hook (hooks/learning_path.py) fills them
+in once every page of the language is built, since it needs their titles and simulations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from exercises.core.html import html, join
+
+from . import editions, webapp
+
+__all__ = ["PROGRESS_MARK", "START_MARK", "Part", "Session", "parts", "progress_html", "start_here_html", "uses"]
+
+START_MARK = "<!--coop-start-here-->"
+PROGRESS_MARK = "<!--coop-progress-->"
+
+
+@dataclass
+class Session:
+    title: str
+    url: str  # from the site's root
+    exercises: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Part:
+    title: str
+    slug: str
+    sessions: list[Session] = field(default_factory=list)
+
+
+def _pages(items: Iterable) -> Iterable:
+    for item in items:
+        if getattr(item, "children", None):
+            yield from _pages(item.children)
+        elif getattr(item, "is_page", False):
+            yield item
+
+
+def _used(page) -> list[str]:
+    """The directives of a built page, in order (hooks/directives.py keeps them in its meta)."""
+    expansion = page.meta.get("coop_directives")
+    return expansion.used if expansion else []
+
+
+def uses(page, directive: str) -> bool:
+    """Whether a built page has ``::: <directive>``."""
+    return directive in _used(page)
+
+
+def parts(nav) -> list[Part]:
+    """The sessions of the course (pages with a facilitator box), by top-level section."""
+    found = []
+    for section in nav.items:
+        if not getattr(section, "children", None):
+            continue
+        sessions = [
+            Session(
+                page.title, page.url, [name.split(":", 1)[1] for name in _used(page) if name.startswith("exercise:")]
+            )
+            for page in _pages(section.children)
+            if page.content and editions.is_session(page.content)
+        ]
+        if sessions:
+            slug = sessions[0].url.rsplit("/", 2)[-2] if "/" in sessions[0].url else "part"
+            found.append(Part(section.title, slug, sessions))
+    return found
+
+
+def _href(target: str, page_url: str) -> str:
+    from mkdocs.utils import get_relative_url
+
+    return get_relative_url(target, page_url)
+
+
+def start_here_html(first: Session, progress_page, page_url: str, lang: str) -> str:
+    """The "Start here" block of the home page."""
+    said = webapp.words(lang)
+    progress = (
+        html(
+            ' <a class="md-button" href="{href}">{title}</a>',
+            href=_href(progress_page.url, page_url),
+            title=progress_page.title,
+        )
+        if progress_page is not None
+        else ""
+    )
+    return str(
+        html(
+            '<div class="coop-start"><p class="coop-start-links">'
+            '<a class="md-button md-button--primary coop-start-button" href="{href}">{start}</a>{progress}</p>{keep}</div>',
+            href=_href(first.url, page_url),
+            start=said["start_here"].format(session=first.title),
+            progress=progress,
+            keep=webapp.keep_panel(lang),
+        )
+    )
+
+
+def progress_html(course: list[Part], page_url: str, lang: str) -> str:
+    """The "My progress" list: every part, session, simulation and its questions."""
+    import json
+
+    from exercises import EXERCISES
+    from exercises.core.i18n import translator
+    from exercises.core.render import progress_box
+
+    from .words import ui_strings
+
+    t = translator(lang)
+    said = webapp.words(lang)
+
+    def simulation(name: str) -> Markup:
+        exercise = EXERCISES[name]
+        return html(
+            '<li class="coop-path-sim" data-exercise="{name}" data-questions="{questions}">'
+            '{title} <span class="coop-path-state"></span></li>',
+            name=name,
+            questions=json.dumps([q.id for q in exercise.questions]),
+            title=t(exercise.title),
+        )
+
+    def session(item: Session) -> Markup:
+        detail = (
+            html('<ul class="coop-path-sims">{items}</ul>', items=join(simulation(name) for name in item.exercises))
+            if item.exercises
+            else html('<p class="coop-path-none">{text}</p>', text=said["progress_no_simulation"])
+        )
+        return html(
+            '<li class="coop-path-session"><a href="{href}">{title}</a>{detail}</li>',
+            href=_href(item.url, page_url),
+            title=item.title,
+            detail=detail,
+        )
+
+    parts_html = join(
+        html(
+            '<h2 id="progress-{slug}">{title}</h2><ol class="coop-path-sessions">{sessions}</ol>',
+            slug=part.slug,
+            title=part.title,
+            sessions=join(session(item) for item in part.sessions),
+        )
+        for part in course
+    )
+    return str(
+        html(
+            '<div class="coop-path"><p class="coop-path-summary" role="status"></p>'
+            "<noscript><p>{needs_js}</p></noscript>{parts}</div>{box}{keep}",
+            needs_js=said["progress_needs_js"],
+            parts=parts_html,
+            box=progress_box(ui_strings(lang)),
+            keep=webapp.keep_panel(lang),
+        )
+    )
