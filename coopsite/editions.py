@@ -158,6 +158,8 @@ def is_book(name: str) -> bool:
 
 
 def _link(site_root: str, name: str, text: str, described: str | None = None, lang: str | None = None) -> Markup:
+    """A link to a PDF; ``lang``: the language ``text`` is in, when not the page's (a language's name).
+    Its pages and size (``fill``) are in the page's language."""
     return html(
         '<a{attributes}>{text}<span class="coop-pdf-info"></span></a>',
         attributes=attrs(
@@ -166,9 +168,8 @@ def _link(site_root: str, name: str, text: str, described: str | None = None, la
             download=True,
             data_pdf=name,
             aria_describedby=described,
-            lang=lang,
         ),
-        text=text,
+        text=html('<span lang="{lang}">{text}</span>', lang=lang, text=text) if lang else text,
     )
 
 
@@ -305,7 +306,7 @@ def forms_html(lang: str, site_root: str, forms: list[tuple[str, str]], table: b
 
 # ---- After the PDFs are made ------------------------------------------------------------------
 
-_LINK = re.compile(r'(data-pdf="(?P<name>[^"]+)"[^>]*>[^<]*<span class="coop-pdf-info">)[^<]*(</span>)')
+_LINK = re.compile(r'(data-pdf="(?P<name>[^"]+)"[^>]*>(?:(?!</a>).)*?<span class="coop-pdf-info">)[^<]*(</span>)')
 
 
 def size_text(size: int, lang: str) -> str:
