@@ -141,6 +141,9 @@ def test_the_course_works_without_internet_after_one_visit(phone, site_dir, lang
     page.fill("#cx-pooled-pricing-f-advance", "2,100")
     wait_numbers(page, "#cx-pooled-pricing", lambda numbers: numbers == expected, timeout=90)
     assert page.evaluate("document.documentElement.dataset.cxPython") == "ready"
+    # The service worker served Python: the Python worker made no second copy in caches of its own.
+    caches = page.evaluate("caches.keys()")
+    assert not [name for name in caches if name.startswith("ourcoffeecoop-")], caches
     assert context.console_errors == [], context.console_errors
 
     # The PDFs of the language, when kept: every session, kit and form (the books stay online).

@@ -3,7 +3,8 @@
  *
  * One worker per page serves all its exercises. The same code runs in two ways:
  *   - http(s): a module worker started from assets/coop/py-worker.js; it fetches Pyodide's normal
- *     files (streaming wasm compile, compressed transfer, kept in the Cache Storage);
+ *     files (streaming wasm compile, compressed transfer, kept in the Cache Storage — but not when
+ *     the page has a service worker: that one serves and keeps them, frontend/src/sw.js);
  *   - file:// (the USB copy): a module worker started from a data: URL (browsers refuse workers,
  *     fetch() and import() of file:// URLs); the page posts the bytes to it as Blobs and the
  *     worker makes its own blob: URLs (Pyodide then fetches its wasm and stdlib through the fetch
@@ -54,15 +55,21 @@ function counted(response, contentType) {
   return new Response(stream, { status: 200, headers })
 }
 
+/** Whether fetched files are copied into this worker's caches (not under a service worker). */
+let keepCopies = true
+
 /** Fetch a file of the site, from the Cache Storage when it is there (kept between visits). */
 async function fetchKept(realFetch, url, cacheName, contentType) {
   let cache = null
-  try { cache = self.caches ? await self.caches.open(cacheName) : null } catch { cache = null }
+  try {
+    // under a service worker, only copies made before it came are read (open() would make a cache)
+    if (self.caches && (keepCopies || (await self.caches.has(cacheName)))) cache = await self.caches.open(cacheName)
+  } catch { cache = null }
   let response = cache ? await cache.match(url) : undefined
   if (!response) {
     response = await realFetch(url)
     if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`)
-    if (cache) {
+    if (cache && keepCopies) {
       try { await cache.put(url, response.clone()) } catch { /* full or not allowed: fine */ }
     }
   }
@@ -73,6 +80,7 @@ async function fetchKept(realFetch, url, cacheName, contentType) {
 
 async function init(m) {
   totalBytes = m.totalBytes || 0
+  keepCopies = !m.controlled
   const realFetch = self.fetch.bind(self)
   const blobUrl = text => URL.createObjectURL(new Blob([text], { type: "text/javascript" }))
   let bundle

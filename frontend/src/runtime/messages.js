@@ -96,6 +96,8 @@
  * @property {string} [bundleURL]        http: the exercises' pybundle.zip
  * @property {string} [cacheName]        http: Cache Storage for Pyodide's files
  * @property {string} [bundleCache]      http: Cache Storage for the bundle
+ * @property {boolean} [controlled]      http: the page has a service worker (frontend/src/sw.js); the worker
+ *                                       then copies nothing into its own caches (the service worker serves and keeps Python)
  * @property {{wasm: Blob, stdlib: Blob, bundle: Blob, lock: string, asmMjs: string, pyodideMjs: string}} [files] file://
  */
 

@@ -98,7 +98,8 @@ export class PythonRuntime {
       indexURL: new URL("pyodide/", this.assets).href,
       bundleURL: new URL(`coop/pybundle.zip?v=${MANIFEST.bundle.hash}`, this.assets).href,
       cacheName: `ourcoffeecoop-pyodide-${MANIFEST.pyodideVersion}`,
-      bundleCache: "ourcoffeecoop-bundle"
+      bundleCache: "ourcoffeecoop-bundle",
+      controlled: Boolean(navigator.serviceWorker && navigator.serviceWorker.controller)
     }
   }
 
