@@ -43,8 +43,7 @@ __all__ = [
     "documents",
 ]
 
-ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs"
+ROOT, DOCS = editions.ROOT, editions.DOCS
 FORMS = DOCS / "data" / "forms"
 KITS = DOCS / "data" / "kits"
 LANGS = codes()  # every piece of text is in each of them
