@@ -8,13 +8,15 @@ Inside the zip:
     HOW-TO-OPEN.txt     the same in plain text, in every language
     course/             the whole site (works from file://: search and Python included)
 
-Nothing in it needs the internet or a server.
+Nothing in it needs the internet or a server. Python's files for http (and their .gz/.br copies)
+are left out: from file:// the pages load the same bytes as "packs" (see manifest.json).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import sys
 import zipfile
@@ -133,12 +135,15 @@ def build_zip(site: Path, out: Path, version: str, date: str) -> Path:
     target = out / f"our-coffee-coop-{version}-{date}.zip"
     for old in out.glob("our-coffee-coop-*.zip"):
         old.unlink()
+    manifest = json.loads((site / "assets" / "coop" / "manifest.json").read_text(encoding="utf-8"))
+    http_only = {f"assets/{name}" for name in manifest["files"]}
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
         archive.writestr("START-HERE.html", start_here(version, date))
         archive.writestr("HOW-TO-OPEN.txt", how_to_open(version, date).replace("\n", "\r\n"))
         for path in sorted(site.rglob("*")):
-            if path.is_file() and not path.name.endswith(".gz"):
-                archive.write(path, f"course/{path.relative_to(site)}")
+            relative = path.relative_to(site).as_posix()
+            if path.is_file() and path.suffix not in (".gz", ".br") and relative not in http_only:
+                archive.write(path, f"course/{relative}")
     return target
 
 
