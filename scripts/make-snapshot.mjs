@@ -28,10 +28,12 @@ const PACK = "coop/packs/pysnapshot.gz.b64.js"
 const PRECOMPRESSED = ["pyodide/pyodide.mjs", "pyodide/pyodide.asm.mjs", "pyodide/pyodide.asm.wasm", SNAPSHOT]
 const log = text => process.stderr.write(`make-snapshot: ${text}\n`)
 
-const gzip = data => zlib.gzipSync(data, { level: 9 })
+// COOP_QUICK_COMPRESSION=1 (tests that rebuild in a scratch copy): same files, faster, a bit larger.
+const quick = process.env.COOP_QUICK_COMPRESSION === "1"
+const gzip = data => zlib.gzipSync(data, { level: quick ? 6 : 9 })
 const brotli = data => zlib.brotliCompressSync(data, {
   params: {
-    [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+    [zlib.constants.BROTLI_PARAM_QUALITY]: quick ? 5 : 11,
     [zlib.constants.BROTLI_PARAM_LGWIN]: 24,
     [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length
   }

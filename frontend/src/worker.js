@@ -143,7 +143,7 @@ const files = {
       // Hosts send pysnapshot.bin compressed (its .br/.gz copies, or on the fly). One that sends it
       // as it is (31 MB) is cut short: the .gz copy is fetched instead and unpacked here.
       const response = await fetchKept(init.urls.snapshot, "snapshot", null, compressed)
-      if (compressed(response)) return new Uint8Array(await response.arrayBuffer())
+      if (compressed(response)) return gunzipped(response) // (a host may send the .gz copy as it is)
       response.body.cancel()
       const wire = init.downloads.snapshot.wire // the .gz copy's size
       downloads.set("snapshot", { wire, size: wire, got: 0 })
