@@ -8,49 +8,21 @@
 // 2. Proves it: restores it as the browser will (no standard library, no bundle on disk) and checks
 //    that every exercise gives exactly the answers the Python that made it gives. A snapshot that
 //    does not is never written: the build stops.
-// 3. Writes coop/pysnapshot.bin, .gz and .br copies (hosts send these precompressed), the file://
-//    pack coop/packs/pysnapshot.gz.b64.js, and .gz/.br copies of Pyodide's own files.
+// 3. Writes coop/pysnapshot.bin (stage_assets.py then makes its compressed copies and its pack).
 // Nothing is redone when the existing snapshot already has this key (same exercises, same Pyodide).
-// Prints, as JSON on stdout, the sizes for manifest.json; progress goes to stderr.
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs"
+// Prints, as JSON on stdout, {"bytes": <size>}; progress goes to stderr.
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { pathToFileURL } from "node:url"
 import { parseArgs } from "node:util"
-import zlib from "node:zlib"
 import { BUNDLE_DIR, makeSnapshot, readSnapshot, withSnapshot } from "../frontend/src/runtime/snapshot.js"
 
 const { values: args } = parseArgs({ options: { assets: { type: "string" }, key: { type: "string" }, lock: { type: "string" } } })
 const assets = args.assets.replace(/\/?$/, "/")
 const indexURL = `${assets}pyodide/`
-const SNAPSHOT = "coop/pysnapshot.bin"
-const PACK = "coop/packs/pysnapshot.gz.b64.js"
-const PRECOMPRESSED = ["pyodide/pyodide.mjs", "pyodide/pyodide.asm.mjs", "pyodide/pyodide.asm.wasm", SNAPSHOT]
+const SNAPSHOT = `${assets}coop/pysnapshot.bin`
 const log = text => process.stderr.write(`make-snapshot: ${text}\n`)
-
-// COOP_QUICK_COMPRESSION=1 (tests that rebuild in a scratch copy): same files, faster, a bit larger.
-const quick = process.env.COOP_QUICK_COMPRESSION === "1"
-const gzip = data => zlib.gzipSync(data, { level: quick ? 6 : 9 })
-const brotli = data => zlib.brotliCompressSync(data, {
-  params: {
-    [zlib.constants.BROTLI_PARAM_QUALITY]: quick ? 5 : 11,
-    [zlib.constants.BROTLI_PARAM_LGWIN]: 24,
-    [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length
-  }
-})
-
-/** Write `path`.gz and `path`.br unless they are newer than `path`; return their sizes. */
-function precompress(path) {
-  const source = assets + path
-  const sizes = {}
-  for (const [suffix, compress, name] of [[".gz", gzip, "gzip"], [".br", brotli, "brotli"]]) {
-    const target = source + suffix
-    if (!existsSync(target) || statSync(target).mtimeMs < statSync(source).mtimeMs)
-      writeFileSync(target, compress(readFileSync(source)))
-    sizes[name] = statSync(target).size
-  }
-  return sizes
-}
 
 function headerKey(path) {
   try {
@@ -106,17 +78,9 @@ async function build() {
   restored.runPython("import csv") // a module no exercise imports: the standard library comes on demand
   log(`checked: restored in Node, every exercise answers the same (${Math.round(performance.now() - started)} ms)`)
 
-  writeFileSync(assets + SNAPSHOT, bytes)
+  writeFileSync(SNAPSHOT, bytes)
 }
 
-if (headerKey(assets + SNAPSHOT) === args.key) log(`up to date (${args.key})`)
+if (headerKey(SNAPSHOT) === args.key) log(`up to date (${args.key})`)
 else await build()
-
-const files = {}
-for (const path of PRECOMPRESSED) files[path] = precompress(path)
-const zipped = `${assets}${SNAPSHOT}.gz`
-if (!existsSync(assets + PACK) || statSync(assets + PACK).mtimeMs < statSync(zipped).mtimeMs)
-  writeFileSync(assets + PACK, `(self.PYPACK||(self.PYPACK={}))["pysnapshot.bin.gz"]=${JSON.stringify(readFileSync(zipped).toString("base64"))};\n`)
-files[SNAPSHOT] = { ...files[SNAPSHOT], bytes: statSync(assets + SNAPSHOT).size, hash: args.key }
-const packs = { [PACK]: { bytes: statSync(assets + PACK).size, key: "pysnapshot.bin.gz" } }
-process.stdout.write(JSON.stringify({ files, packs }) + "\n")
+process.stdout.write(JSON.stringify({ bytes: statSync(SNAPSHOT).size }) + "\n")
