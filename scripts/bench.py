@@ -165,14 +165,15 @@ def bare_pyodide(browser, root: str) -> int:
 
 def browser_pss(marker: str) -> int:
     """Proportional memory (PSS) of the browser started with ``marker`` and all its processes."""
-    parents = {}
+    parents, commands = {}, {}
     for proc in Path("/proc").iterdir():
         if proc.name.isdigit():
-            try:
+            try:  # processes come and go while we read
                 parents[proc.name] = (proc / "stat").read_text().rsplit(")", 1)[1].split()[1]
+                commands[proc.name] = (proc / "cmdline").read_bytes().decode(errors="replace")
             except OSError:
                 continue
-    tree = {pid for pid in parents if marker in (Path("/proc") / pid / "cmdline").read_bytes().decode(errors="replace")}
+    tree = {pid for pid, command in commands.items() if marker in command}
     while True:
         more = {pid for pid, parent in parents.items() if parent in tree} - tree
         if not more:

@@ -278,6 +278,7 @@ export class PythonRuntime {
   }
 
   receive(worker, m) {
+    if (m.type === "kept") { Object.assign(this.blobs, m.files); return } // unpacked: restarts skip the gunzip
     if (worker !== this.worker || !this.current || m.id !== this.current.id) return
     const item = this.current
     this.finish()
