@@ -119,7 +119,8 @@ def test_on_a_phone_the_size_comes_first(browser_context, http_root, site_dir):
     page.tap(f"{ROOT_SEL} .cx-status-action")
     wait_for(page, "document.documentElement.dataset.cxPython === 'ready'", timeout=90)
     assert status(page) == api.ui_strings("en")["ready"]
-    # Python is kept now: the next page asks no more.
+    # Python is kept now (once the worker's copy in the Cache Storage is written): the next page asks no more.
+    wait_for(page, "window.__coopPython.bytesToDownload().then(bytes => bytes === 0)", timeout=30)
     page.goto(http_root + "management/m2-communication.html")
     wait_for(page, "document.documentElement.dataset.cxRuntime === 'ready'", timeout=30)
     page.wait_for_timeout(500)
