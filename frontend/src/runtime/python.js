@@ -83,7 +83,6 @@ export class PythonRuntime {
     this.blobs = {} // file:// — the packs' bytes, kept for restarts
     this.ready = null
     this.agreed = null // resolves when the learner agreed to the download (see ask())
-    this.timings = { requested: null, ready: null, restarts: [] }
     /** "snapshot" (fast) or "normal"; tests and `make bench` may set window.COOP_PYTHON_START. */
     this.path = self.COOP_PYTHON_START === "normal" ? "normal" : "snapshot"
     this.bare = false // `make bench` only: start Pyodide without the exercises
@@ -92,7 +91,6 @@ export class PythonRuntime {
   /** Start Python if it is not started yet; resolves when it is ready. */
   ensure() {
     if (!this.ready) {
-      this.timings.requested ??= performance.now()
       this.ready = (this.agreed || Promise.resolve()).then(() => this.start()).catch(error => {
         this.ready = null
         this.state = "failed"
@@ -139,7 +137,13 @@ export class PythonRuntime {
   async start() {
     this.state = "loading"
     await this.spawn(await this.initMessage())
-    this.timings.ready ??= performance.now()
+  }
+
+  /** The snapshot cannot be used: say so in one console line, start the normal way from now on. */
+  refuse(why) {
+    console.warn(`Python: the build's memory snapshot was not used (${why}); starting Python the normal way.`)
+    this.path = "normal"
+    return this.initMessage()
   }
 
   /** What the worker needs to start Python the current way (`this.path`). */
@@ -150,7 +154,12 @@ export class PythonRuntime {
       indexURL: new URL("pyodide/", this.assets).href, cacheName: "ourcoffeecoop-python", downloads: {}
     }
     if (this.mode === "file") { // read from the disk: no download to count
-      message.files = await this.loadPacks(MANIFEST.boot.file[path].filter(pack => !(this.bare && packName(pack) === "bundle")))
+      try {
+        message.files = await this.loadPacks(MANIFEST.boot.file[path].filter(pack => !(this.bare && packName(pack) === "bundle")))
+      } catch (error) {
+        if (path !== "snapshot") throw error
+        return this.refuse(error.message) // its pack is missing or broken
+      }
       return message
     }
     message.urls = { stdlib: this.url("pyodide/python_stdlib.zip") }
@@ -212,7 +221,6 @@ export class PythonRuntime {
           worker.onerror = () => this.crashed(worker, "crashed")
           const restart = this.state === "restarting"
           this.state = "ready"
-          this.bootPath = m.path
           this.onState({ state: "ready", ms: m.ms, path: m.path, restart })
           resolve()
           this.pump()
@@ -220,9 +228,7 @@ export class PythonRuntime {
         } else if (m.type === "refused") {
           clearTimeout(stall)
           worker.terminate()
-          console.warn(`Python: the build's memory snapshot was not used (${m.message}); starting Python the normal way.`)
-          this.path = "normal"
-          this.initMessage().then(next => this.spawn(next)).then(resolve, reject)
+          this.refuse(m.message).then(next => this.spawn(next)).then(resolve, reject)
         } else if (m.type === "failed") {
           fail(Object.assign(new Error(m.message), { download: m.download }))
         }
@@ -310,10 +316,8 @@ export class PythonRuntime {
     this.state = "restarting"
     if (item) item.reject(Object.assign(new Error(reason), { reason }))
     this.onState({ state: "restarting", reason })
-    const began = performance.now()
     this.ready = this.initMessage()
       .then(init => this.spawn(init))
-      .then(() => { this.timings.restarts.push(performance.now() - began) })
       .catch(error => {
         this.ready = null
         this.state = "failed"
