@@ -323,7 +323,7 @@ export class Exercise {
   /** @param {Error & {reason?: string}} error */
   callFailed(error) {
     const reason = error.reason || error.message
-    if (reason === "timeout") this.status(this.t("timeout", { seconds: Math.round(this.timeout / 1000) }))
+    if (reason === "timeout") this.status(this.t("timeout", { seconds: error.seconds }))
     else if (reason === "stopped") this.status(this.t("stopped"))
     else if (reason === "crashed") this.status(this.t("crashed"))
     // "not_loaded": the page-wide status already says why

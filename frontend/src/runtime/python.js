@@ -83,6 +83,7 @@ export class PythonRuntime {
     this.blobs = {} // file:// — the packs' bytes, kept for restarts
     this.ready = null
     this.agreed = null // resolves when the learner agreed to the download (see ask())
+    this.warm = false // has this worker answered a call yet?
     /** "snapshot" (fast) or "normal"; tests and `make bench` may set window.COOP_PYTHON_START. */
     this.path = self.COOP_PYTHON_START === "normal" ? "normal" : "snapshot"
     this.bare = false // `make bench` only: start Pyodide without the exercises
@@ -221,6 +222,7 @@ export class PythonRuntime {
           worker.onerror = () => this.crashed(worker, "crashed")
           const restart = this.state === "restarting"
           this.state = "ready"
+          this.warm = false
           this.onState({ state: "ready", ms: m.ms, path: m.path, restart })
           resolve()
           this.pump()
@@ -277,7 +279,10 @@ export class PythonRuntime {
     const item = this.queue.shift()
     item.id = this.nextId++
     item.started = performance.now()
-    item.timer = setTimeout(() => this.halt("timeout"), item.timeout)
+    // The first call after Python started runs code the browser has not optimised yet (a restored
+    // snapshot has run none of it): it gets twice the time before it counts as stuck.
+    item.limit = this.warm ? item.timeout : 2 * item.timeout
+    item.timer = setTimeout(() => this.halt("timeout"), item.limit)
     if (item.onSlow) item.slowTimer = setTimeout(item.onSlow, 300)
     this.current = item
     this.worker.postMessage({ type: "call", id: item.id, request: item.request })
@@ -289,6 +294,7 @@ export class PythonRuntime {
     const item = this.current
     this.finish()
     if (m.type === "result") {
+      this.warm = true
       item.resolve(m.response)
       this.pump() // the next call in line
     } else {
@@ -314,7 +320,7 @@ export class PythonRuntime {
     worker.terminate()
     this.worker = null
     this.state = "restarting"
-    if (item) item.reject(Object.assign(new Error(reason), { reason }))
+    if (item) item.reject(Object.assign(new Error(reason), { reason, seconds: Math.round(item.limit / 1000) }))
     this.onState({ state: "restarting", reason })
     this.ready = this.initMessage()
       .then(init => this.spawn(init))
