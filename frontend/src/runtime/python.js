@@ -103,15 +103,20 @@ export class PythonRuntime {
   }
 
   /**
-   * Hold the download until `consent()`; tell the page how many bytes it would be (what is not
-   * kept from an earlier visit already). Resolves to that number (0: nothing to ask).
+   * Hold the download until `consent()` (from now: a change made meanwhile waits too); tell the page
+   * how many bytes it would be — what is not kept from an earlier visit. Resolves to that number;
+   * with nothing to download, there is nothing to ask.
    */
   async ask() {
+    let agree
+    this.agreed = new Promise(resolve => { agree = resolve })
+    this.consent = () => { this.consent = null; agree() }
     const bytes = await this.bytesToDownload()
-    if (bytes > 0 && !this.agreed) {
-      this.agreed = new Promise(resolve => { this.consent = () => { this.consent = null; resolve() } })
+    if (bytes > 0) {
       this.state = "asking"
       this.onState({ state: "ask", bytes })
+    } else {
+      this.consent()
     }
     return bytes
   }
