@@ -189,8 +189,8 @@ def bundle_entries() -> dict[str, bytes]:
     return entries
 
 
-def stage_pybundle(files: dict, packs: dict) -> bytes:
-    """Zip the bundle deterministically; returns its bytes."""
+def stage_pybundle(files: dict, packs: dict) -> None:
+    """Zip the bundle deterministically, with its pack."""
     entries = bundle_entries()
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
@@ -202,7 +202,6 @@ def stage_pybundle(files: dict, packs: dict) -> bytes:
     write_if_changed(ASSETS / "coop" / "pybundle.zip", data)
     files["coop/pybundle.zip"] = {"bytes": len(data), "hash": digest(data), "entries": len(entries)}
     write_pack("coop/packs/pybundle.b64.js", "pybundle.zip", base64_literal(data), packs)
-    return data
 
 
 def snapshot_key(files: dict, lock: dict) -> str:
@@ -237,11 +236,11 @@ def compress(source: Path, suffix: str) -> int:
 
 
 def precompress(files: dict) -> None:
-    """The .gz and .br copies of PRECOMPRESSED (two at a time: both libraries let go of the GIL)."""
-    jobs = {(path, suffix): None for path in PRECOMPRESSED for suffix in (".gz", ".br")}
+    """The .gz and .br copies of PRECOMPRESSED, two at a time."""
+    jobs = [(path, suffix) for path in PRECOMPRESSED for suffix in (".gz", ".br")]
     with ThreadPoolExecutor(max_workers=2) as pool:
-        sizes = dict(zip(jobs, pool.map(lambda job: compress(ASSETS / job[0], job[1]), jobs)))
-    for (path, suffix), size in sizes.items():
+        sizes = pool.map(lambda job: compress(ASSETS / job[0], job[1]), jobs)
+    for (path, suffix), size in zip(jobs, sizes):
         files[path]["gzip" if suffix == ".gz" else "brotli"] = size
 
 
