@@ -96,8 +96,11 @@ def first_result(browser, root: str, start: str, warm: bool = False) -> dict:
     result = {"bytes_before_python": meter.total}
     began = time.perf_counter()
     page.fill(FIELD, "2,100")
-    wait(page, f"document.querySelector('{RESULTS}').dataset.numbers && "
-               f"!document.querySelector('{RESULTS} .cx-results').classList.contains('cx-stale')")
+    wait(
+        page,
+        f"document.querySelector('{RESULTS}').dataset.numbers && "
+        f"!document.querySelector('{RESULTS} .cx-results').classList.contains('cx-stale')",
+    )
     result["first_result_ms"] = round((time.perf_counter() - began) * 1000)
     result["path"] = page.evaluate("document.documentElement.dataset.cxPythonPath")
     page.wait_for_timeout(300)
@@ -127,23 +130,30 @@ def warm_updates(page) -> float:
             input.dispatchEvent(new Event('input', {bubbles: true}));
             await changed;
             return performance.now() - start;
-        }""", [FIELD, value]))
+        }""",
+                [FIELD, value],
+            )
+        )
     return round(statistics.median(updates), 1)
 
 
 def restart(page) -> float:
-    return round(page.evaluate("""async () => {
+    return round(
+        page.evaluate("""async () => {
         const python = window.__coopPython;
         const start = performance.now();
         python.halt('stopped');
         while (python.state !== 'ready') await new Promise(r => setTimeout(r, 5));
         return performance.now() - start;
-    }"""))
+    }""")
+    )
 
 
 def start_runtime(page, bare: bool) -> float:
     """A second PythonRuntime on the page (Pyodide alone if ``bare``): ms until it is ready."""
-    return round(page.evaluate("""async (bare) => {
+    return round(
+        page.evaluate(
+            """async (bare) => {
         const Runtime = window.__coopPython.constructor;
         const assets = new URL('../', document.querySelector('script[src$="coop/runtime.js"]').src).href;
         const python = new Runtime(assets, () => {});
@@ -152,7 +162,10 @@ def start_runtime(page, bare: bool) -> float:
         const start = performance.now();
         await python.ensure();
         return performance.now() - start;
-    }""", bare))
+    }""",
+            bare,
+        )
+    )
 
 
 def bare_pyodide(browser, root: str) -> int:
@@ -205,8 +218,11 @@ def spare_worker_bytes(browser, root: str, marker: str) -> int:
 
 
 def summarise(runs: list[dict]) -> dict:
-    summary = {key: statistics.median(run[key] for run in runs if key in run)
-               for key in runs[0] if isinstance(runs[0][key], (int, float))}
+    summary = {
+        key: statistics.median(run[key] for run in runs if key in run)
+        for key in runs[0]
+        if isinstance(runs[0][key], (int, float))
+    }
     summary["runs"] = runs
     return summary
 
@@ -225,8 +241,10 @@ def sizes(site: Path, zips: list[Path]) -> dict:
     manifest = json.loads((site / "assets" / "coop" / "manifest.json").read_text())
     python = {}
     for start, paths in manifest["boot"]["http"].items():
-        python[start] = {kind: sum(manifest["files"][path].get(kind, manifest["files"][path]["bytes"]) for path in paths)
-                         for kind in ("bytes", "gzip", "brotli")}
+        python[start] = {
+            kind: sum(manifest["files"][path].get(kind, manifest["files"][path]["bytes"]) for path in paths)
+            for kind in ("bytes", "gzip", "brotli")
+        }
     pdfs = {p.name: p.stat().st_size for p in sorted((site / "pdf").glob("*.pdf"))}
     return {
         "snapshot": {kind: manifest["files"]["coop/pysnapshot.bin"][kind] for kind in ("bytes", "gzip", "brotli")},
@@ -248,17 +266,28 @@ def main() -> None:
     zips = sorted((ROOT / "dist").glob("our-coffee-coop-*.zip"))
     from playwright.sync_api import sync_playwright
 
-    report = {"date": dt.datetime.now().isoformat(timespec="seconds"), "machine": {"cpus": os.cpu_count()},
-              "page": PAGE, "runs": args.runs}
+    report = {
+        "date": dt.datetime.now().isoformat(timespec="seconds"),
+        "machine": {"cpus": os.cpu_count()},
+        "page": PAGE,
+        "runs": args.runs,
+    }
     marker = f"--coop-bench={uuid.uuid4().hex}"  # finds this browser's processes for the memory count
-    with local_server(site) as http_root, local_server(site, brotli=False) as gzip_root, \
-            tempfile.TemporaryDirectory() as usb, sync_playwright() as playwright:
+    with (
+        local_server(site) as http_root,
+        local_server(site, brotli=False) as gzip_root,
+        tempfile.TemporaryDirectory() as usb,
+        sync_playwright() as playwright,
+    ):
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[*FLAGS, marker], headless=True)
         try:
             report["http"] = measure(browser, http_root, args.runs)
-            report["http_gzip_only"] = {"bytes_after_python": first_result(browser, gzip_root, "snapshot")["bytes_after_python"]}
+            report["http_gzip_only"] = {
+                "bytes_after_python": first_result(browser, gzip_root, "snapshot")["bytes_after_python"]
+            }
             report["http"]["spare_worker_bytes"] = statistics.median(
-                spare_worker_bytes(browser, http_root, marker) for _ in range(args.runs))
+                spare_worker_bytes(browser, http_root, marker) for _ in range(args.runs)
+            )
             if zips:
                 with zipfile.ZipFile(zips[-1]) as archive:
                     archive.extractall(usb)

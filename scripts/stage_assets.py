@@ -117,7 +117,7 @@ def digest(data: bytes) -> str:
 
 def write_pack(path: str, key: str, literal: str, packs: dict) -> None:
     """A classic script at ``assets/path`` that stores ``literal`` (a JS string literal) in ``PYPACK[key]``."""
-    data = f'(self.PYPACK||(self.PYPACK={{}}))[{json.dumps(key)}]={literal};\n'.encode()
+    data = f"(self.PYPACK||(self.PYPACK={{}}))[{json.dumps(key)}]={literal};\n".encode()
     write_if_changed(ASSETS / path, data)
     packs[path] = {"bytes": len(data), "key": key}
 
@@ -151,7 +151,12 @@ def stage_pyodide(files: dict, packs: dict) -> dict:
     licence = source / "LICENSE"
     if licence.exists():
         write_if_changed(ASSETS / "pyodide" / "LICENSE", licence.read_bytes())
-    write_pack("pyodide/packs/stdlib.b64.js", "python_stdlib.zip", base64_literal((source / "python_stdlib.zip").read_bytes()), packs)
+    write_pack(
+        "pyodide/packs/stdlib.b64.js",
+        "python_stdlib.zip",
+        base64_literal((source / "python_stdlib.zip").read_bytes()),
+        packs,
+    )
     for name in ("pyodide.asm.mjs", "pyodide.mjs"):
         text = (source / name).read_text(encoding="utf-8")
         write_pack(f"pyodide/packs/{name}.src.js", name, json.dumps(text).replace("</", "<\\/"), packs)
@@ -215,8 +220,19 @@ def snapshot_key(files: dict, lock: dict) -> str:
 def make_snapshot(key: str, lock: dict, files: dict) -> None:
     """Run scripts/make-snapshot.mjs (Node): Python's memory snapshot, remade only for a new key."""
     result = subprocess.run(
-        ["node", str(ROOT / "scripts" / "make-snapshot.mjs"), "--assets", str(ASSETS), "--key", key, "--lock", json.dumps(lock)],
-        cwd=ROOT, stdout=subprocess.PIPE, check=True,
+        [
+            "node",
+            str(ROOT / "scripts" / "make-snapshot.mjs"),
+            "--assets",
+            str(ASSETS),
+            "--key",
+            key,
+            "--lock",
+            json.dumps(lock),
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        check=True,
     )
     files["coop/pysnapshot.bin"] = {"bytes": json.loads(result.stdout)["bytes"], "hash": key}
 
@@ -240,7 +256,7 @@ def precompress(files: dict) -> None:
     jobs = [(path, suffix) for path in PRECOMPRESSED for suffix in (".gz", ".br")]
     with ThreadPoolExecutor(max_workers=2) as pool:
         sizes = pool.map(lambda job: compress(ASSETS / job[0], job[1]), jobs)
-    for (path, suffix), size in zip(jobs, sizes):
+    for (path, suffix), size in zip(jobs, sizes, strict=True):
         files[path]["gzip" if suffix == ".gz" else "brotli"] = size
 
 
@@ -279,11 +295,18 @@ def main() -> None:
     key = snapshot_key(files, lock)
     make_snapshot(key, lock, files)
     precompress(files)
-    for pack, name in (("pyodide/packs/wasm.gz.b64.js", "pyodide/pyodide.asm.wasm"), ("coop/packs/pysnapshot.gz.b64.js", "coop/pysnapshot.bin")):
+    for pack, name in (
+        ("pyodide/packs/wasm.gz.b64.js", "pyodide/pyodide.asm.wasm"),
+        ("coop/packs/pysnapshot.gz.b64.js", "coop/pysnapshot.bin"),
+    ):
         write_pack(pack, Path(name).name + ".gz", base64_literal((ASSETS / (name + ".gz")).read_bytes()), packs)
     prune(files, packs)
     engine = ["pyodide/pyodide.mjs", "pyodide/pyodide.asm.mjs", "pyodide/pyodide.asm.wasm"]
-    engine_packs = ["pyodide/packs/pyodide.mjs.src.js", "pyodide/packs/pyodide.asm.mjs.src.js", "pyodide/packs/wasm.gz.b64.js"]
+    engine_packs = [
+        "pyodide/packs/pyodide.mjs.src.js",
+        "pyodide/packs/pyodide.asm.mjs.src.js",
+        "pyodide/packs/wasm.gz.b64.js",
+    ]
     manifest = {
         "pyodideVersion": PYODIDE_VERSION,
         "key": key,
@@ -291,16 +314,22 @@ def main() -> None:
         "files": files,
         "packs": packs,
         "boot": {
-            "http": {"snapshot": engine + ["coop/pysnapshot.bin"],
-                     "normal": engine + ["pyodide/python_stdlib.zip", "coop/pybundle.zip"]},
-            "file": {"snapshot": engine_packs + ["coop/packs/pysnapshot.gz.b64.js"],
-                     "normal": engine_packs + ["pyodide/packs/stdlib.b64.js", "coop/packs/pybundle.b64.js"]},
+            "http": {
+                "snapshot": [*engine, "coop/pysnapshot.bin"],
+                "normal": [*engine, "pyodide/python_stdlib.zip", "coop/pybundle.zip"],
+            },
+            "file": {
+                "snapshot": [*engine_packs, "coop/packs/pysnapshot.gz.b64.js"],
+                "normal": [*engine_packs, "pyodide/packs/stdlib.b64.js", "coop/packs/pybundle.b64.js"],
+            },
         },
     }
     write_if_changed(MANIFEST, (json.dumps(manifest, indent=2) + "\n").encode())
     snapshot = files["coop/pysnapshot.bin"]
-    print(f"staged: python bundle {files['coop/pybundle.zip']['bytes'] / 1e3:.0f} kB; snapshot {snapshot['bytes'] / 1e6:.1f} MB "
-          f"(gzip {snapshot['gzip'] / 1e6:.2f} MB, brotli {snapshot['brotli'] / 1e6:.2f} MB), key {key}")
+    print(
+        f"staged: python bundle {files['coop/pybundle.zip']['bytes'] / 1e3:.0f} kB; snapshot {snapshot['bytes'] / 1e6:.1f} MB "
+        f"(gzip {snapshot['gzip'] / 1e6:.2f} MB, brotli {snapshot['brotli'] / 1e6:.2f} MB), key {key}"
+    )
 
 
 if __name__ == "__main__":

@@ -86,7 +86,9 @@ def run_once(browser_context, file_root, name, start):
         timeout=60,
     )
     assert "cx-correct" in page.get_attribute(box, "class"), page.inner_text(f"{box} .cx-feedback")
-    shown = page.evaluate(f"[document.querySelector('{root} .cx-results').innerHTML, document.querySelector('{box} .cx-feedback').textContent]")
+    shown = page.evaluate(
+        f"[document.querySelector('{root} .cx-results').innerHTML, document.querySelector('{box} .cx-feedback').textContent]"
+    )
     assert watch.blocked == [] and watch.console_errors == []
     context.close()
     return shown

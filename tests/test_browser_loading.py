@@ -19,10 +19,10 @@ from http.server import ThreadingHTTPServer
 from urllib.parse import urlparse
 
 import pytest
-
 from conftest import ROOT, wait_for, wait_numbers
-from exercises import EXERCISES
-from exercises.core import api
+
+from coopsite.words import ui_strings
+from exercises import EXERCISES, api
 from exercises.core.i18n import translator
 from exercises.core.params import raw_defaults
 
@@ -51,7 +51,7 @@ def size_text(site_dir, lang):
     for path in manifest["boot"]["http"]["snapshot"]:
         copy = site_dir / "assets" / (path + ".gz")
         total += (copy if copy.exists() else site_dir / "assets" / path).stat().st_size
-    return api.ui_strings(lang)["python_size"].format(size=f"{total / 1e6:.1f}")
+    return ui_strings(lang)["python_size"].format(size=f"{total / 1e6:.1f}")
 
 
 def status(page):
@@ -63,16 +63,20 @@ def test_progress_moves_while_bytes_arrive_on_a_slow_link(browser_context, http_
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
-    cdp.send("Network.emulateNetworkConditions",  # about 16 Mbit/s, 150 ms: a few seconds of download
-             {"offline": False, "latency": 150, "downloadThroughput": 2_000_000, "uploadThroughput": 200_000})
+    cdp.send(
+        "Network.emulateNetworkConditions",  # about 16 Mbit/s, 150 ms: a few seconds of download
+        {"offline": False, "latency": 150, "downloadThroughput": 2_000_000, "uploadThroughput": 200_000},
+    )
     page.goto(http_root + PAGE)
     wait_for(page, "document.documentElement.dataset.cxRuntime === 'ready'", timeout=30)
     page.fill(f"{ROOT_SEL}-f-advance", "2,300")
     samples = []
     deadline = time.time() + 120
     while time.time() < deadline and page.evaluate("document.documentElement.dataset.cxPython") != "ready":
-        samples.append(page.evaluate(f"""[document.querySelector('{ROOT_SEL} .cx-status-text').textContent,
-            document.querySelector('{ROOT_SEL} .cx-progress').getAttribute('value')]"""))
+        samples.append(
+            page.evaluate(f"""[document.querySelector('{ROOT_SEL} .cx-status-text').textContent,
+            document.querySelector('{ROOT_SEL} .cx-progress').getAttribute('value')]""")
+        )
         time.sleep(0.1)
     counts = [(re.fullmatch(r"Downloading Python: ([\d.]+) of ([\d.]+) MB", text), bar) for text, bar in samples]
     downloading = [(float(m[1]), float(m[2]), float(bar)) for m, bar in counts if m]
@@ -82,14 +86,16 @@ def test_progress_moves_while_bytes_arrive_on_a_slow_link(browser_context, http_
     bars = [bar for _, _, bar in downloading]
     assert bars == sorted(bars) and bars[-1] > 80
     starting = [i for i, (text, _) in enumerate(samples) if text == "Starting Python…"]
-    assert starting and all(not text.startswith("Downloading") for text, _ in samples[starting[0]:]), samples
+    assert starting and all(not text.startswith("Downloading") for text, _ in samples[starting[0] :]), samples
     assert done[-1] >= 0.9 * downloading[-1][1], "“Starting” only once (nearly) every byte is there"
     wait_numbers(page, ROOT_SEL, lambda numbers: numbers == expected_numbers())
+    assert watch.blocked == [] and watch.console_errors == []
 
 
 @pytest.mark.parametrize("lang", ["en", "lo"])
 def test_with_data_saver_the_size_comes_first_and_nothing_is_fetched_before_the_button(
-        browser_context, http_root, site_dir, lang):
+    browser_context, http_root, site_dir, lang
+):
     context, watch = browser_context(http_root)
     context.add_init_script(SAVE_DATA)
     page = context.new_page()
@@ -102,7 +108,7 @@ def test_with_data_saver_the_size_comes_first_and_nothing_is_fetched_before_the_
     page.wait_for_timeout(2000)
     assert python_requests(watch) == [], "no Python byte before the button"
     assert page.inner_html(f"{ROOT_SEL} .cx-results") == built, "the results built into the page stay"
-    assert page.inner_text(f"{ROOT_SEL} .cx-status-action") == api.ui_strings(lang)["python_start"]
+    assert page.inner_text(f"{ROOT_SEL} .cx-status-action") == ui_strings(lang)["python_start"]
     page.click(f"{ROOT_SEL} .cx-status-action")
     wait_numbers(page, ROOT_SEL, lambda numbers: numbers == expected_numbers(lang), timeout=90)
     assert python_requests(watch)
@@ -118,13 +124,14 @@ def test_on_a_phone_the_size_comes_first(browser_context, http_root, site_dir):
     assert status(page) == size_text(site_dir, "en")
     page.tap(f"{ROOT_SEL} .cx-status-action")
     wait_for(page, "document.documentElement.dataset.cxPython === 'ready'", timeout=90)
-    assert status(page) == api.ui_strings("en")["ready"]
+    assert status(page) == ui_strings("en")["ready"]
     # Python is kept now (once the worker's copy in the Cache Storage is written): the next page asks no more.
     wait_for(page, "window.__coopPython.bytesToDownload().then(bytes => bytes === 0)", timeout=30)
     page.goto(http_root + "management/m2-communication.html")
     wait_for(page, "document.documentElement.dataset.cxRuntime === 'ready'", timeout=30)
     page.wait_for_timeout(500)
     assert page.locator(".cx-status-action").count() == 0
+    assert watch.blocked == [] and watch.console_errors == []
 
 
 def cutting_server(site_dir, cuts):
@@ -160,7 +167,7 @@ def test_a_download_cut_midway_says_so_and_try_again_works(browser_context, site
         wait_for(page, "document.documentElement.dataset.cxRuntime === 'ready'", timeout=30)
         page.fill(f"{ROOT_SEL}-f-advance", "2,300")
         wait_for(page, "document.documentElement.dataset.cxPython === 'failed'", timeout=60)
-        ui = api.ui_strings(lang)
+        ui = ui_strings(lang)
         assert status(page) == ui["download_failed"]
         assert page.inner_text(f"{ROOT_SEL} .cx-status-action") == ui["retry"]
         assert page.input_value(f"{ROOT_SEL}-f-advance") == "2,300", "what the learner typed is kept"

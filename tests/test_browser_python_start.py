@@ -20,11 +20,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, wait_for, wait_numbers
 
 from coopsite.chromium import local_server
-from conftest import ROOT, wait_for, wait_numbers
-from exercises import EXERCISES
-from exercises.core import api
+from coopsite.words import ui_strings
+from exercises import EXERCISES, api
 from exercises.core.i18n import translator
 from exercises.core.params import raw_defaults
 
@@ -71,7 +71,7 @@ def bad_snapshots(site: Path) -> dict[str, tuple[int, bytes]]:
     return {
         "missing": (404, b""),
         "truncated": (200, data[: len(data) // 30]),
-        "broken gzip": (200, gzip.compress(data, 6)[: 2_000_000]),
+        "broken gzip": (200, gzip.compress(data, 6)[:2_000_000]),
         "stale": (200, gzip.compress(data.replace(key.encode(), b"0" * len(key), 1), 6)),
         "another Pyodide": (200, gzip.compress(bytes(foreign), 6)),
     }
@@ -81,11 +81,15 @@ def bad_snapshots(site: Path) -> dict[str, tuple[int, bytes]]:
 def test_a_bad_snapshot_means_a_normal_start(browser_context, http_root, site_dir, case):
     status, body = bad_snapshots(site_dir)[case]
     context, watch, warnings = open_page(browser_context, http_root)
-    context.route(re.compile(r"/pysnapshot\.bin\?v="), lambda route, request: route.fulfill(
-        status=status, body=body, headers={"Content-Type": "application/octet-stream"}))
+    context.route(
+        re.compile(r"/pysnapshot\.bin\?v="),
+        lambda route, request: route.fulfill(
+            status=status, body=body, headers={"Content-Type": "application/octet-stream"}
+        ),
+    )
     page = change_and_check(context, http_root)
     assert page.evaluate("document.documentElement.dataset.cxPythonPath") == "normal"
-    assert page.inner_text(f"{ROOT_SEL} .cx-status-text") == api.ui_strings("en")["updated"]
+    assert page.inner_text(f"{ROOT_SEL} .cx-status-text") == ui_strings("en")["updated"]
     assert len(warnings) == 1 and "snapshot was not used" in warnings[0], warnings
     assert watch.blocked == [] and watch.console_errors == []
 
@@ -131,6 +135,7 @@ def test_every_start_from_the_snapshot_draws_its_own_random_numbers(browser_cont
         assert page.evaluate("document.documentElement.dataset.cxPythonPath") == "snapshot"
         run_code(page, model_source(page) + "\nimport random\nprint(random.random(), random.getrandbits(64))\n")
         drawn.append(wait_for(page, f"document.querySelector('{ROOT_SEL} .cx-output').textContent", timeout=30))
+        assert watch.console_errors == []
         context.close()
     assert drawn[0] != drawn[1], drawn
 
@@ -143,7 +148,8 @@ def test_sys_exit_in_learner_code_is_said_as_such(browser_context, http_root):
     t = translator("lo")
     assert page.inner_text(f"{ROOT_SEL} .cx-problem-heading").startswith(t("Your code asked Python to stop"))
     assert page.inner_text(f"{ROOT_SEL} .cx-problem-message") == t(
-        "sys.exit() or exit() ends the program before the exercise gets its results. Take it out and run the code again.")
+        "sys.exit() or exit() ends the program before the exercise gets its results. Take it out and run the code again."
+    )
     assert page.evaluate("document.documentElement.dataset.cxPython") == "ready"  # no restart, no "too much memory"
     assert watch.console_errors == []
 
@@ -199,6 +205,7 @@ def test_a_changed_exercise_is_on_the_page_never_the_old_one(browser_context, si
         page = change_and_check(context, root)
         assert page.evaluate("document.documentElement.dataset.cxPythonPath") == "snapshot"
         assert changed in page.inner_text(f"{ROOT_SEL} .cx-results")
+        assert warnings == [] and watch.console_errors == []
         context.close()
 
         # The old snapshot (made from the old exercises) left in place: refused, never served.
@@ -209,8 +216,11 @@ def test_a_changed_exercise_is_on_the_page_never_the_old_one(browser_context, si
         assert page.evaluate("document.documentElement.dataset.cxPythonPath") == "normal"
         assert changed in page.inner_text(f"{ROOT_SEL} .cx-results")
         assert len(warnings) == 1 and "another build" in warnings[0], warnings
+        assert watch.console_errors == []
 
     # And the build itself will not bundle a page runtime with a snapshot of other exercises.
     shutil.copy(site_dir / SNAPSHOT, scratch / "overrides" / SNAPSHOT)
-    result = subprocess.run(["node", "scripts/build-frontend.mjs"], cwd=scratch, capture_output=True, text=True)
+    result = subprocess.run(
+        ["node", "scripts/build-frontend.mjs"], cwd=scratch, capture_output=True, text=True, check=False
+    )
     assert result.returncode != 0 and "does not fit manifest.json" in result.stderr

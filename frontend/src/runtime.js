@@ -52,7 +52,7 @@ function main() {
   const retry = { label: t("retry"), run: () => python.ensure().then(() => exercises.forEach(e => e.resume()), () => {}) }
   const megabytes = bytes => (bytes / 1e6).toFixed(1)
 
-  const python = new PythonRuntime(assets, event => {
+  const python = new PythonRuntime(assets, /** @param {import("./runtime/messages.js").PythonEvent} event */ event => {
     // While Python restarts after a stop, every exercise keeps saying why it stopped.
     if (python.state === "restarting" && event.state === "loading") return
     if (event.state === "ask") {

@@ -21,8 +21,22 @@ import sys
 #: Where the worker unpacked the bundle (this file is at its top; ``thaw()`` puts data files back there).
 BUNDLE_DIR = os.path.dirname(os.path.abspath(__file__))
 #: Standard modules a learner editing a model may well import: imported before the snapshot is taken.
-LEARNER_MODULES = ("math", "statistics", "decimal", "fractions", "itertools", "functools", "collections",
-                   "random", "datetime", "string", "operator", "re", "json", "textwrap")
+LEARNER_MODULES = (
+    "math",
+    "statistics",
+    "decimal",
+    "fractions",
+    "itertools",
+    "functools",
+    "collections",
+    "random",
+    "datetime",
+    "string",
+    "operator",
+    "re",
+    "json",
+    "textwrap",
+)
 #: Bundle files read while the exercises run (not Python, not message catalogs): path -> bytes.
 _data_files: dict[str, bytes] = {}
 
@@ -34,8 +48,7 @@ def prepare():
     import markupsafe  # noqa: F401
     import pygal  # noqa: F401
 
-    import exercises.api as api
-    from exercises import EXERCISES
+    from exercises import EXERCISES, api
     from exercises.core.i18n import translator
     from exercises.core.languages import codes
 
@@ -88,7 +101,7 @@ def thaw():
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "wb") as handle:
             handle.write(data)
-    import exercises.api as api
+    from exercises import api
 
     return api
 

@@ -320,7 +320,7 @@ export class Exercise {
     if (on) this.status(this.t("running"))
   }
 
-  /** @param {Error & {reason?: string}} error */
+  /** @param {Error & {reason?: string, seconds?: number}} error  `seconds`: the time the call was allowed */
   callFailed(error) {
     const reason = error.reason || error.message
     if (reason === "timeout") this.status(this.t("timeout", { seconds: error.seconds }))

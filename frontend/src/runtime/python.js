@@ -67,7 +67,7 @@ export function askFirst() {
 export class PythonRuntime {
   /**
    * @param assets  absolute URL of the site's assets/ folder, ending in "/"
-   * @param onState (event) => void; event.state is one of
+   * @param onState (event) => void; events are PythonEvent (./messages.js):
    *                "ask" {bytes} | "loading" {loaded, total} | "ready" {ms, path, restart} |
    *                "failed" {reason, download} | "restarting" {reason}
    */
