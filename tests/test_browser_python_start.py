@@ -155,14 +155,17 @@ def test_sys_exit_in_learner_code_is_said_as_such(browser_context, http_root):
 
 
 def test_a_learner_can_import_what_the_snapshot_does_not_hold(browser_context, http_root):
-    """The standard library comes on demand (coop_boot._StdlibOnDemand), once, only then."""
+    """From the snapshot, neither the standard library nor the exercise bundle is downloaded to start;
+    the standard library comes on demand (coop_boot._StdlibOnDemand), once, only then."""
     context, watch, _ = open_page(browser_context, http_root)
     page = change_and_check(context, http_root)
-    assert not any("python_stdlib.zip" in url for url in watch.requests)
+    assert page.evaluate("document.documentElement.dataset.cxPythonPath") == "snapshot"
+    assert not any(name in url for url in watch.requests for name in ("python_stdlib.zip", "pybundle.zip"))
     run_code(page, model_source(page) + "\nimport csv, io\nprint(next(csv.reader(io.StringIO('a,b'))))\n")
     output = wait_for(page, f"document.querySelector('{ROOT_SEL} .cx-output').textContent", timeout=30)
     assert output.startswith("['a', 'b']")
     assert sum("python_stdlib.zip" in url for url in watch.requests) == 1
+    assert not any("pybundle.zip" in url for url in watch.requests)
 
 
 # ---- A changed exercise reaches the page ----------------------------------------------------------
