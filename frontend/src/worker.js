@@ -17,7 +17,8 @@
  * Messages in:  {type: "init", ...} (see PythonRuntime.initMessage)   {type: "call", id, request}
  *               {type: "stdlib", blob} (file://: the standard library, for imports nobody foresaw)
  * Messages out: {type: "progress", loaded, total} (bytes)               {type: "ready", ms, path}
- *               {type: "kept", files} (file://: the snapshot and wasm unpacked, Blobs for restarts)
+ *               {type: "kept", module, files} (for restarts: the compiled wasm; file://: the snapshot
+ *               and the wasm unpacked, as Blobs)
  *               {type: "result", id, response}     {type: "fatal", id, message}
  *               {type: "failed", message, download} (download: the connection broke; try again)
  *               {type: "refused", message} (the snapshot cannot be used: start normally instead)
@@ -60,9 +61,25 @@ function report(force = false) {
   tell({ type: "progress", loaded: Math.round(loaded), total })
 }
 
-/** A Response whose body counts its bytes as `name`, and reports a broken connection as such. */
-function counted(response, name, contentType) {
-  const file = downloads.get(name) || { wire: 0, size: 1, got: 0 } // file://: nothing to count
+/** `response` with the Content-Type `type` (Pyodide compiles the wasm only as application/wasm). */
+function typed(response, type) {
+  if (!type || response.headers.get("Content-Type") === type) return response
+  const headers = new Headers(response.headers)
+  headers.set("Content-Type", type)
+  return new Response(response.body, { status: 200, headers })
+}
+
+/**
+ * A Response whose body counts its bytes as `name`, and reports a broken connection as such. A file
+ * that is all here already (`arrived`: from the Cache Storage) or not counted (file://) is passed on
+ * as it is: reading it through a counting stream would only slow down the start.
+ */
+function counted(response, name, contentType, arrived = false) {
+  const file = downloads.get(name)
+  if (!file || arrived) {
+    if (file) { file.got = file.size; report(true) }
+    return typed(response, contentType)
+  }
   const length = Number(response.headers.get("Content-Length")) || 0
   if (response.headers.get("Content-Encoding") && length) file.wire = length
   else if (length) { file.wire = length; file.size = length } // sent as it is
@@ -85,9 +102,7 @@ function counted(response, name, contentType) {
     },
     cancel(reason) { reader.cancel(reason) }
   })
-  const headers = new Headers(response.headers)
-  if (contentType) headers.set("Content-Type", contentType)
-  return new Response(body, { status: 200, headers })
+  return typed(new Response(body, { status: 200, headers: response.headers }), contentType)
 }
 
 /** The Cache Storage that keeps Python's files between pages and visits (null if not allowed). */
@@ -101,16 +116,16 @@ async function openCache() {
  */
 async function fetchKept(url, name, contentType, keep = () => true) {
   const cache = await openCache()
-  let response = cache ? await cache.match(url) : undefined
-  if (!response) {
-    try {
-      response = await fetch(url)
-    } catch (error) {
-      throw new DownloadError(`${name}: ${error.message || error}`)
-    }
-    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`)
-    if (cache && keep(response)) cache.put(url, response.clone()).catch(() => { /* full or not allowed: fine */ })
+  const kept = cache ? await cache.match(url) : undefined
+  if (kept) return counted(kept, name, contentType, true)
+  let response
+  try {
+    response = await fetch(url)
+  } catch (error) {
+    throw new DownloadError(`${name}: ${error.message || error}`)
   }
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`)
+  if (cache && keep(response)) cache.put(url, response.clone()).catch(() => { /* full or not allowed: fine */ })
   return counted(response, name, contentType)
 }
 
@@ -192,8 +207,11 @@ self.coopStandardLibrary = () => {
  * option of loadPyodide accepts a compiled module, hence this small patch of the worker's own global.
  */
 const compiledFor = new WeakMap()
+/** The wasm module this worker compiled (the page keeps it for restarts), or null. */
+let compiledModule = null
 function precompiled(compiling) {
   compiling.catch(() => {}) // an error surfaces where Pyodide instantiates
+  compiledModule = compiling.catch(() => null)
   const standIn = new Response(null, { headers: { "Content-Type": "application/wasm" } })
   compiledFor.set(standIn, compiling)
   return standIn
@@ -201,7 +219,11 @@ function precompiled(compiling) {
 const instantiateStreaming = WebAssembly.instantiateStreaming
 WebAssembly.instantiateStreaming = async (source, imports) => {
   const compiling = compiledFor.get(await source)
-  if (!compiling) return instantiateStreaming(source, imports)
+  if (!compiling) {
+    const result = await instantiateStreaming(source, imports)
+    compiledModule = Promise.resolve(result.module)
+    return result
+  }
   const module = await compiling
   return { module, instance: await WebAssembly.instantiate(module, imports) }
 }
@@ -223,6 +245,11 @@ async function start() {
       const gzipped = init.mode === "file" && await isGzip(init.files.wasm)
       const body = gzipped ? response.body.pipeThrough(new DecompressionStream("gzip")) : response.body
       const wasmResponse = stream => new Response(stream, { headers: { "Content-Type": "application/wasm" } })
+      if (init.module) { // a restart: the page kept the module an earlier worker compiled
+        if (snapshot) wasm = new Response(body).arrayBuffer().then(bytes => new Uint8Array(bytes))
+        else body.cancel()
+        return precompiled(Promise.resolve(init.module))
+      }
       if (!snapshot) return wasmResponse(body)
       const [forCompile, forBytes] = body.tee()
       wasm = new Response(forBytes).arrayBuffer().then(bytes => new Uint8Array(bytes))
@@ -267,7 +294,10 @@ async function start() {
   }
   tell({ type: "ready", ms: Math.round(performance.now() - started), path: init.path })
   if (init.mode === "http") forgetOldFiles().catch(() => {})
-  else if (snapshot) tell({ type: "kept", files: { ...kept, wasm: new Blob([await wasm]) } })
+  else if (snapshot && !init.module) Object.assign(kept, { wasm: new Blob([await wasm]) })
+  // For the next start on this page (after Stop, a timeout or a crash): no compiling again.
+  const module = init.module || await compiledModule
+  if (module) tell({ type: "kept", module, files: kept })
 }
 
 /* ---- Calls ------------------------------------------------------------------------------------- */

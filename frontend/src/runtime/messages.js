@@ -108,6 +108,7 @@
  *           name (pyodideMjs, asmMjs, wasm, snapshot, snapshotGzip, stdlib, bundle)
  * @property {string[]} [current]        http: every URL of this build (kept files of others are dropped)
  * @property {Record<string, Blob | string>} [files]  file://: the same files by name, Blobs (code: text)
+ * @property {WebAssembly.Module | null} module  a restart: the wasm module an earlier worker compiled
  */
 
 /** @typedef {{type: "call", id: number, request: EngineRequest}} WorkerCall */
@@ -115,7 +116,7 @@
 
 /** Bytes on the wire, every file counted from the start. @typedef {{type: "progress", loaded: number, total: number}} WorkerProgress */
 /** @typedef {{type: "ready", ms: number, path: "snapshot" | "normal"}} WorkerReady */
-/** file://: the snapshot and the wasm unpacked, for the page to keep (a restart skips the gunzip). @typedef {{type: "kept", files: Record<string, Blob>}} WorkerKept */
+/** For restarts: the compiled wasm module; file://: also the snapshot and the wasm unpacked (no gunzip again). @typedef {{type: "kept", module: WebAssembly.Module, files: Record<string, Blob>}} WorkerKept */
 /** @typedef {{type: "result", id: number, response: UpdateResponse | CheckResponse | SelfTestResponse}} WorkerResult */
 /** Python could not start; `download`: the connection broke (the page offers "Try again"). @typedef {{type: "failed", message: string, download?: boolean}} WorkerFailed */
 /** The snapshot cannot be used (missing, truncated, stale, another Pyodide, its restore threw): the page starts a worker the normal way. @typedef {{type: "refused", message: string}} WorkerRefused */

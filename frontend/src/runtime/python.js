@@ -7,6 +7,7 @@
  *   - http(s): a module worker fetches Python's files itself (and keeps them in Cache Storage);
  *   - file://: the page loads the files as classic-script "packs", turns them into Blobs and posts
  *     them to a module worker made from a data: URL. The Blobs are kept, so a restart is quick.
+ * The first worker's compiled wasm module is kept too: a restart (Stop, a timeout, a crash) compiles nothing.
  * Python starts from the build's memory snapshot; if the worker refuses it (missing, truncated, made
  * for another build, or its restore threw), the page says so in one console line and starts Python
  * the normal way — the learner sees no difference but the time. File names and sizes all come from
@@ -81,6 +82,7 @@ export class PythonRuntime {
     this.current = null
     this.nextId = 1
     this.blobs = {} // file:// — the packs' bytes, kept for restarts
+    this.module = null // the wasm module the first worker compiled, kept for restarts
     this.ready = null
     this.agreed = null // resolves when the learner agreed to the download (see ask())
     this.warm = false // has this worker answered a call yet?
@@ -157,7 +159,8 @@ export class PythonRuntime {
     const path = this.bare ? "normal" : this.path
     const message = {
       type: "init", mode: this.mode, path, bare: this.bare, key: MANIFEST.key, lock: JSON.stringify(MANIFEST.lock),
-      indexURL: new URL("pyodide/", this.assets).href, cacheName: "ourcoffeecoop-python", downloads: {}
+      indexURL: new URL("pyodide/", this.assets).href, cacheName: "ourcoffeecoop-python", downloads: {},
+      module: this.module
     }
     if (this.mode === "file") { // read from the disk: no download to count
       try {
@@ -294,7 +297,11 @@ export class PythonRuntime {
   }
 
   receive(worker, m) {
-    if (m.type === "kept") { Object.assign(this.blobs, m.files); return } // unpacked: restarts skip the gunzip
+    if (m.type === "kept") { // a restart then compiles nothing (and, on file://, unpacks nothing)
+      this.module = m.module
+      Object.assign(this.blobs, m.files)
+      return
+    }
     if (worker !== this.worker || !this.current || m.id !== this.current.id) return
     const item = this.current
     this.finish()
