@@ -49,7 +49,10 @@ setup: $(STAMPS)/venv $(STAMPS)/npm
 
 # ---- Front-end files (Pyodide, fonts, editor, runtime) -------------------------------------------
 
-$(STAMPS)/assets: $(STAMPS)/venv $(STAMPS)/npm scripts/stage_assets.py scripts/build-frontend.mjs \
+# Python's memory snapshot is remade here whenever the exercises, the engine, coop_boot, pygal or the
+# Pyodide pin change (scripts/stage_assets.py hashes them into its key; the same key is checked again
+# by build-frontend.mjs, by the MkDocs hook and, in the browser, by the worker).
+$(STAMPS)/assets: $(STAMPS)/venv $(STAMPS)/npm scripts/stage_assets.py scripts/build-frontend.mjs scripts/make-snapshot.mjs \
                   $(shell find exercises coopsite frontend/src -type f -name '*.py' -o -type f -name '*.js' -o -name '*.po' 2>/dev/null) \
                   docs/data/glossary.yml
 	$(PY) scripts/stage_assets.py

@@ -7,22 +7,19 @@ committed; ``scripts/stage_assets.py`` and ``scripts/build-frontend.mjs`` make t
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSETS = ROOT / "overrides" / "assets"
+#: What the Python files are (names, sizes, hashes, the snapshot's key): see scripts/stage_assets.py.
+MANIFEST = ASSETS / "coop" / "manifest.json"
 
 REQUIRED = [
     "vendor/iframe-worker-shim.js",
     "fonts/noto-sans-latin-400-normal.woff2",
     "fonts/noto-sans-lao-lao-400-normal.woff2",
-    "pyodide/pyodide.mjs",
-    "pyodide/pyodide.asm.wasm",
-    "pyodide/python_stdlib.zip",
-    "pyodide/pyodide-lock.json",
-    "pyodide/packs/wasm.gz.b64.js",
-    "coop/pybundle.zip",
-    "coop/packs/pybundle.b64.js",
+    "coop/manifest.json",
     "coop/runtime.js",
     "coop/editor.js",
     "coop/app.js",
@@ -31,9 +28,39 @@ REQUIRED = [
 ]
 
 
+def manifest() -> dict:
+    return json.loads(MANIFEST.read_text(encoding="utf-8"))
+
+
 def missing() -> list[str]:
-    """Required files that are not there yet (relative to overrides/assets/)."""
-    return [name for name in REQUIRED if not (ASSETS / name).exists()]
+    """Required files that are not there yet (relative to overrides/assets/), Python's included."""
+    absent = [name for name in REQUIRED if not (ASSETS / name).exists()]
+    if not absent:
+        listed = manifest()
+        absent = [name for name in [*listed["files"], *listed["packs"]] if not (ASSETS / name).exists()]
+    return absent
+
+
+def snapshot_key(path: Path) -> str | None:
+    """The key written in a snapshot file's header (frontend/src/runtime/snapshot.js), or None."""
+    with path.open("rb") as handle:
+        start = handle.read(16)
+        if len(start) < 16 or start[:8] != b"COOPSNAP":
+            return None
+        header = handle.read(int.from_bytes(start[8:12], "little"))
+    try:
+        return json.loads(header)["key"]
+    except (ValueError, KeyError):
+        return None
+
+
+def stale() -> str | None:
+    """Why the staged snapshot does not match the staged exercises and Pyodide (None: it does)."""
+    listed = manifest()
+    found = snapshot_key(ASSETS / "coop" / "pysnapshot.bin")
+    if found != listed["key"]:
+        return f"coop/pysnapshot.bin was made for {found}, the exercises and Pyodide now need {listed['key']}"
+    return None
 
 
 def compile_catalogs(force: bool = False) -> None:

@@ -33,13 +33,23 @@ FLAGS = [
 
 
 @contextlib.contextmanager
-def local_server(site: Path, wait: float = 20.0) -> Iterator[str]:
-    """Serve ``site`` with scripts/serve.py (gzip, like a real host) on a free port; yield its root URL."""
+def local_server(site: Path, wait: float = 20.0, brotli: bool = True) -> Iterator[str]:
+    """Serve ``site`` with scripts/serve.py (compressed, like a real host) on a free port; yield its root URL.
+
+    ``brotli=False``: a host that sends gzip only.
+    """
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     process = subprocess.Popen(
-        [sys.executable, str(ROOT / "scripts" / "serve.py"), str(site), "--port", str(port)],
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "serve.py"),
+            str(site),
+            "--port",
+            str(port),
+            *([] if brotli else ["--no-brotli"]),
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

@@ -48,6 +48,13 @@ UI: dict[str, str] = {
     "load_failed": N_("Python could not be started: {reason}. The results shown are for the default numbers."),
     "load_timeout": N_("Python took too long to start. Check that the whole course folder was copied, then try again."),
     "retry": N_("Try again"),
+    "python_size": N_(
+        "Python for the simulations: {size} MB, downloaded once. Until then, the results shown are for the default numbers."
+    ),
+    "python_start": N_("Download and start Python"),
+    "download_failed": N_(
+        "The download of Python was cut off. Your numbers and code are kept; try again when the connection is back."
+    ),
     "fix_fields": N_("Some numbers need fixing; the results below are for the last numbers that worked."),
     "restored": N_("Your saved numbers from last time are back."),
     "code_loading": N_("Opening the code editor…"),

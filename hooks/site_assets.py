@@ -1,7 +1,8 @@
 """MkDocs hook: the site's own files are in place, and every page gets its security policy.
 
 * ``on_config``: the front-end files built by ``make assets`` (Pyodide, fonts, editor, runtime)
-  must exist, and the exercise message catalogs are compiled if their .po is newer than the .mo.
+  must exist, Python's memory snapshot must be the one made from today's exercises (never old code),
+  and the exercise message catalogs are compiled if their .po is newer than the .mo.
 * ``on_post_page``: the security policy and other last touches (coopsite/pages.py). Not under
   ``mkdocs serve`` (``make live``): its live-reload script is injected after this hook runs, and
   the policy would block it; the built site (``make build``/``make serve``) always has it.
@@ -14,7 +15,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from coopsite import pages
-from coopsite.assets import compile_catalogs, missing
+from coopsite.assets import compile_catalogs, missing, stale
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIM = ROOT / "overrides" / "assets" / "vendor" / "iframe-worker-shim.js"
@@ -41,6 +42,9 @@ def on_config(config):
             + (" …" if len(absent) > 3 else "")
             + "): run `make assets` first"
         )
+    why = stale()
+    if why:
+        raise PluginError(f"stale Python snapshot: {why}; run `make assets`")
     compile_catalogs()
     return config
 

@@ -1,15 +1,22 @@
 """Performance of the built site, as JSON (`make bench`). Measurements, not pass/fail tests.
 
-For http (scripts/serve.py, gzip like a real host) and for file:// (the unzipped USB copy), on a
-lesson page with the pooled-pricing simulation, each in a fresh Chromium profile:
+For http (scripts/serve.py, sending the precompressed brotli/gzip copies like a real host) and for
+file:// (the unzipped USB copy), on a lesson page with the pooled-pricing simulation, in one browser
+run, each measurement in a fresh context (cold: nothing kept), medians of ``--runs`` runs:
 
-* python_ready_ms: from the learner's first change to Python ready with the exercises loaded;
-* bare_pyodide_ready_ms: Pyodide alone, started the same way in the same browser run; and the ratio;
+* first_result_ms: from the learner's first change to the new results on the page, Python started
+  from the build's memory snapshot (``snapshot``) and started the normal way (``normal``);
+* bare_pyodide_ms: Pyodide alone (no exercises), started by the same worker; ``ratio`` is
+  first_result_ms ÷ bare_pyodide_ms (the goal: at most 0.5);
 * warm_update_ms: a parameter change → new tables and chart on the page (median of 15, Python warm);
-* restart_ms: Stop (terminate the worker) → Python ready again;
+* restart_ms: Stop (terminate the worker) → Python ready again (median of 3 per run);
 * bytes_before_python / bytes_after_python: what the page transferred (http: bytes on the wire,
-  compressed; file://: bytes read from the copy) before the first change and after Python is ready;
-* sizes: the site, the USB zip, the PDFs (each file's bytes and pages, totals per kind);
+  compressed; file://: bytes read from the copy) before the first change and once the results are
+  there; over http also with a host that sends gzip only (``http_gzip_only``);
+* spare_worker_bytes: what a second, idle Python worker (a "warm spare" that would make Stop instant)
+  adds to the browser's memory (PSS of all its processes, http);
+* sizes: Python's files (the snapshot raw / gzip / brotli), the site, the USB zip, the PDFs (each
+  file's bytes and pages, totals per kind);
 * build: a full build where nothing changed (MkDocs, then make_pdf with its cache), timed, into a
   scratch folder; and what the last real PDF build did (pdf/pdfs.json: seconds, pages printed).
 
@@ -39,6 +46,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 import zipfile
 from pathlib import Path
 
@@ -51,6 +59,7 @@ from exercises.core.languages import LANGUAGES  # noqa: E402
 
 PAGE = "key-concepts/kc3-sell-alone-or-pool.html"
 FIELD = "#cx-pooled-pricing-f-advance"
+RESULTS = "#cx-pooled-pricing"
 
 
 def wait(page, expression: str, timeout: float = 120) -> None:
@@ -58,17 +67,16 @@ def wait(page, expression: str, timeout: float = 120) -> None:
     while time.time() < end:
         if page.evaluate(expression):
             return
-        time.sleep(0.02)
+        time.sleep(0.01)
     raise TimeoutError(expression)
 
 
 class Meter:
     """Bytes a page moves: on the wire for http (Playwright's encoded sizes), from disk for file://."""
 
-    def __init__(self, context, root: str, course_dir: Path | None):
+    def __init__(self, context):
         self.total = 0
         self.seen = set()
-        self.course_dir = course_dir
         context.on("requestfinished", self.count)
 
     def count(self, request) -> None:
@@ -88,27 +96,41 @@ class Meter:
             pass
 
 
-def one_run(browser, root: str, course_dir: Path | None) -> dict:
-    result = {}
-    # Our page: first change → Python ready (with the exercises), then warm updates, then a restart.
+def open_page(browser, root: str, start: str | None = None):
     context = browser.new_context(service_workers="block")
-    meter = Meter(context, root, course_dir)
+    if start:
+        context.add_init_script(f"window.COOP_PYTHON_START = '{start}'")
+    meter = Meter(context)
     page = context.new_page()
     page.goto(root + PAGE)
     wait(page, "document.documentElement.dataset.cxRuntime === 'ready'")
     page.wait_for_load_state("networkidle")
-    result["bytes_before_python"] = meter.total
-    start = time.perf_counter()
+    return context, meter, page
+
+
+def first_result(browser, root: str, start: str, warm: bool = False) -> dict:
+    """The learner's first change → its results; then (``warm``) warm updates and restarts."""
+    context, meter, page = open_page(browser, root, start)
+    result = {"bytes_before_python": meter.total}
+    began = time.perf_counter()
     page.fill(FIELD, "2,100")
-    wait(page, "document.documentElement.dataset.cxPython === 'ready'")
-    result["python_ready_ms"] = round((time.perf_counter() - start) * 1000)
     wait(
         page,
-        "!document.querySelector('#cx-pooled-pricing .cx-results').classList.contains('cx-stale') && "
-        "document.querySelector('#cx-pooled-pricing').dataset.numbers",
+        f"document.querySelector('{RESULTS}').dataset.numbers && "
+        f"!document.querySelector('{RESULTS} .cx-results').classList.contains('cx-stale')",
     )
+    result["first_result_ms"] = round((time.perf_counter() - began) * 1000)
+    result["path"] = page.evaluate("document.documentElement.dataset.cxPythonPath")
     page.wait_for_timeout(300)
     result["bytes_after_python"] = meter.total
+    if warm:
+        result["warm_update_ms"] = warm_updates(page)
+        result["restart_ms"] = statistics.median(restart(page) for _ in range(3))
+    context.close()
+    return result
+
+
+def warm_updates(page) -> float:
     updates = []
     for index in range(15):
         value = f"{2_000 + 10 * (index + 1):,}"
@@ -130,35 +152,87 @@ def one_run(browser, root: str, course_dir: Path | None) -> dict:
                 [FIELD, value],
             )
         )
-    result["warm_update_ms"] = round(statistics.median(updates), 1)
-    result["warm_update_ms_max"] = round(max(updates), 1)
-    restart = page.evaluate("""async () => {
+    return round(statistics.median(updates), 1)
+
+
+def restart(page) -> float:
+    return round(
+        page.evaluate("""async () => {
         const python = window.__coopPython;
         const start = performance.now();
         python.halt('stopped');
-        while (python.state !== 'ready') await new Promise(r => setTimeout(r, 10));
+        while (python.state !== 'ready') await new Promise(r => setTimeout(r, 5));
         return performance.now() - start;
     }""")
-    result["restart_ms"] = round(restart)
-    context.close()
+    )
 
-    # Pyodide alone, the same way (worker, same files), in a fresh context of the same browser.
-    context = browser.new_context(service_workers="block")
-    page = context.new_page()
-    page.goto(root + PAGE)
-    wait(page, "document.documentElement.dataset.cxRuntime === 'ready'")
-    bare = page.evaluate("""async () => {
+
+def start_runtime(page, bare: bool) -> float:
+    """A second PythonRuntime on the page (Pyodide alone if ``bare``): ms until it is ready."""
+    return round(
+        page.evaluate(
+            """async (bare) => {
         const Runtime = window.__coopPython.constructor;
         const assets = new URL('../', document.querySelector('script[src$="coop/runtime.js"]').src).href;
         const python = new Runtime(assets, () => {});
-        python.bare = true;
+        python.bare = bare;
+        window.__coopSpare = python;
         const start = performance.now();
         await python.ensure();
         return performance.now() - start;
-    }""")
-    result["bare_pyodide_ready_ms"] = round(bare)
+    }""",
+            bare,
+        )
+    )
+
+
+def bare_pyodide(browser, root: str) -> int:
+    """Pyodide alone, the same way (worker, same files), in a fresh context of the same browser."""
+    context, _, page = open_page(browser, root)
+    ms = start_runtime(page, bare=True)
     context.close()
-    return result
+    return ms
+
+
+def browser_pss(marker: str) -> int:
+    """Proportional memory (PSS) of the browser started with ``marker`` and all its processes."""
+    parents, commands = {}, {}
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            try:  # processes come and go while we read
+                parents[proc.name] = (proc / "stat").read_text().rsplit(")", 1)[1].split()[1]
+                commands[proc.name] = (proc / "cmdline").read_bytes().decode(errors="replace")
+            except OSError:
+                continue
+    tree = {pid for pid, command in commands.items() if marker in command}
+    while True:
+        more = {pid for pid, parent in parents.items() if parent in tree} - tree
+        if not more:
+            break
+        tree |= more
+    total = 0
+    for pid in tree:
+        try:
+            for line in (Path("/proc") / pid / "smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1]) * 1024
+        except OSError:
+            continue
+    return total
+
+
+def spare_worker_bytes(browser, root: str, marker: str) -> int:
+    """Memory a warm spare worker (a second Python, started from the snapshot, idle) adds."""
+    context, _, page = open_page(browser, root)
+    page.fill(FIELD, "2,100")
+    wait(page, "document.documentElement.dataset.cxPython === 'ready'")
+    page.wait_for_timeout(2000)
+    before = browser_pss(marker)
+    start_runtime(page, bare=False)
+    page.wait_for_timeout(2000)
+    after = browser_pss(marker)
+    context.close()
+    return after - before
 
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
@@ -243,11 +317,46 @@ def phone_runs(browser, root: str, runs: int) -> dict:
 
 
 def summarise(runs: list[dict]) -> dict:
-    keys = runs[0].keys()
-    summary = {key: statistics.median(run[key] for run in runs) for key in keys}
-    summary["ratio_ready_to_bare"] = round(summary["python_ready_ms"] / summary["bare_pyodide_ready_ms"], 2)
+    summary = {
+        key: statistics.median(run[key] for run in runs if key in run)
+        for key in runs[0]
+        if isinstance(runs[0][key], (int, float))
+    }
     summary["runs"] = runs
     return summary
+
+
+def measure(browser, root: str, runs: int) -> dict:
+    report = {}
+    for start in ("snapshot", "normal"):
+        report[start] = summarise([first_result(browser, root, start, warm=start == "snapshot") for _ in range(runs)])
+    report["bare_pyodide_ms"] = statistics.median(bare_pyodide(browser, root) for _ in range(runs))
+    for start in ("snapshot", "normal"):
+        report[start]["ratio"] = round(report[start]["first_result_ms"] / report["bare_pyodide_ms"], 2)
+    return report
+
+
+def sizes(site: Path, zips: list[Path]) -> dict:
+    manifest = json.loads((site / "assets" / "coop" / "manifest.json").read_text())
+    python = {}
+    for start, paths in manifest["boot"]["http"].items():
+        python[start] = {
+            kind: sum(manifest["files"][path].get(kind, manifest["files"][path]["bytes"]) for path in paths)
+            for kind in ("bytes", "gzip", "brotli")
+        }
+    files = json.loads((site / "pdf" / "pdfs.json").read_text(encoding="utf-8"))["files"]
+    return {
+        "snapshot": {kind: manifest["files"]["coop/pysnapshot.bin"][kind] for kind in ("bytes", "gzip", "brotli")},
+        "python_download": python,
+        "site_bytes": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
+        # what "Keep this course" adds with the PDFs ticked: the language's sessions, kits and forms (not the books)
+        "pdf_bytes_per_language": {
+            lang: sum(info["bytes"] for name, info in files.items() if f"-{lang}-" in name and not is_book(name))
+            for lang in HOMES
+        },
+        "usb_zip_bytes": zips[-1].stat().st_size if zips else None,
+        **pdf_sizes(site),
+    }
 
 
 def pdf_sizes(site: Path) -> dict:
@@ -293,6 +402,7 @@ def nothing_changed_build() -> dict:
     }
 
 
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Measure the built site (JSON).")
     parser.add_argument("--runs", type=int, default=3)
@@ -308,32 +418,32 @@ def main() -> None:
         "date": dt.datetime.now().isoformat(timespec="seconds"),
         "machine": {"cpus": os.cpu_count()},
         "page": PAGE,
+        "runs": args.runs,
     }
-    with local_server(site) as http_root, tempfile.TemporaryDirectory() as usb, sync_playwright() as playwright:
-        course = None
-        if zips:
-            with zipfile.ZipFile(zips[-1]) as archive:
-                archive.extractall(usb)
-            course = Path(usb) / "course"
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+    marker = f"--coop-bench={uuid.uuid4().hex}"  # finds this browser's processes for the memory count
+    with (
+        local_server(site) as http_root,
+        local_server(site, brotli=False) as gzip_root,
+        tempfile.TemporaryDirectory() as usb,
+        sync_playwright() as playwright,
+    ):
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[*FLAGS, marker], headless=True)
         try:
-            report["http"] = summarise([one_run(browser, http_root, None) for _ in range(args.runs)])
+            report["http"] = measure(browser, http_root, args.runs)
+            report["http_gzip_only"] = {
+                "bytes_after_python": first_result(browser, gzip_root, "snapshot")["bytes_after_python"]
+            }
+            report["http"]["spare_worker_bytes"] = statistics.median(
+                spare_worker_bytes(browser, http_root, marker) for _ in range(args.runs)
+            )
             report["phone"] = phone_runs(browser, http_root, args.runs)
-            if course:
-                report["file"] = summarise([one_run(browser, course.as_uri() + "/", course) for _ in range(args.runs)])
+            if zips:
+                with zipfile.ZipFile(zips[-1]) as archive:
+                    archive.extractall(usb)
+                report["file"] = measure(browser, (Path(usb) / "course").as_uri() + "/", args.runs)
         finally:
             browser.close()
-    files = json.loads((site / "pdf" / "pdfs.json").read_text(encoding="utf-8"))["files"]
-    report["sizes"] = {
-        "site_bytes": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
-        # what "Keep this course" adds with the PDFs ticked: the language's sessions, kits and forms (not the books)
-        "pdf_bytes_per_language": {
-            lang: sum(info["bytes"] for name, info in files.items() if f"-{lang}-" in name and not is_book(name))
-            for lang in HOMES
-        },
-        "usb_zip_bytes": zips[-1].stat().st_size if zips else None,
-        **pdf_sizes(site),
-    }
+    report["sizes"] = sizes(site, zips)
     if not args.no_build:
         report["build"] = {"nothing_changed": nothing_changed_build(), "cpus": os.cpu_count()}
     text = json.dumps(report, indent=2)

@@ -5,12 +5,15 @@
 // Outputs, in overrides/assets/coop/ (served as assets/coop/):
 //   py-worker.js   the Python worker as a module file (http); also embedded in runtime.js as text
 //                  for file://, where a worker can only start from a data: URL
-//   runtime.js     the exercises' page runtime (classic script; works on file://)
+//   runtime.js     the exercises' page runtime (classic script; works on file://), with
+//                  manifest.json (scripts/stage_assets.py) built in — after checking that the
+//                  snapshot on disk is the one the manifest describes
 //   editor.js      CodeMirror 6 with Python, loaded only when a learner opens the code
 //   app.js         every page's script: service worker, "Keep this course", "My progress" (classic)
 //   page-head.iframe-worker.js  the page's polyfills (see below)
 import { build } from "esbuild"
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs"
+import { readSnapshot } from "../frontend/src/runtime/snapshot.js"
 
 const out = "overrides/assets/coop"
 mkdirSync(out, { recursive: true })
@@ -23,6 +26,12 @@ writeFileSync(`${out}/py-worker.js`, workerSrc)
 const manifest = JSON.parse(readFileSync(`${out}/manifest.json`, "utf8"))
 // The language registry (exercises/core/languages.py, written by scripts/stage_assets.py).
 const languages = JSON.parse(readFileSync(`${out}/languages.json`, "utf8"))
+try { // never build a page runtime that would meet a snapshot of other exercises (it would refuse it)
+  readSnapshot(new Uint8Array(readFileSync(`${out}/pysnapshot.bin`)), manifest.key)
+} catch (error) {
+  console.error(`build-frontend: ${out}/pysnapshot.bin does not fit manifest.json: ${error.message}. Run \`make assets\`.`)
+  process.exit(1)
+}
 await build({
   ...common, entryPoints: ["frontend/src/runtime.js"], format: "iife", outfile: `${out}/runtime.js`,
   define: { __MANIFEST__: JSON.stringify(manifest), __WORKER_SRC__: JSON.stringify(workerSrc),

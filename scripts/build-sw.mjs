@@ -9,15 +9,16 @@
 //                 offline page
 //   pages[lang]   HTML pages and the web app manifest of one language (lo/… for Lao; the rest is
 //                 English, the default language at the site root)
-//   keep          "Keep this course on this phone": Python — the files Pyodide's manifest
-//                 (assets/coop/manifest.json) lists, the exercises bundle, the code editor — and
+//   keep          "Keep this course on this phone": Python — the files both ways of starting it
+//                 load (assets/coop/manifest.json, boot.http: snapshot and normal), the code editor — and
 //                 each language's PDFs of every session, group kit and form
 //                 (pdf/{sessions,kits,forms}/our-coffee-coop-<lang>-….pdf). Not the books of whole
 //                 parts and of the whole course (pdf/our-coffee-coop-<lang>-<part>-….pdf): they are
 //                 the same pages again (Lao: 6.8 MB more on top of 4.9 MB), as in the USB copy; they
 //                 stay online only
 //   (none)        what http never needs: the file:// copies (search_index.js, packs), source maps,
-//                 lunr's other languages, sitemaps, licences, the 404 page, the app's PNG icons
+//                 lunr's other languages, sitemaps, licences, the 404 page, the app's PNG icons,
+//                 the precompressed .gz/.br copies
 // Revisions are content hashes: a file that did not change is not downloaded again.
 //
 // Workbox's own manifest tool (workbox-build) would add ~320 npm packages (Babel, Rollup) to list
@@ -33,7 +34,8 @@ const SKIP = [
   /(^|\/)search_index\.js$/, /^assets\/(pyodide|coop)\/packs\//, /\.map$/, /^assets\/javascripts\/lunr\//,
   /^sitemap\.xml/, /\.txt$/, /(^|\/)LICENSE$/, /^404\.html$/, /^sw\.js$/, /^pdf\/pdfs\.json$/,
   /^assets\/coop\/(manifest|lao-terms)\.json$/, /^assets\/images\/favicon\.png$/,
-  /^assets\/images\/icon-.*\.png$/ // the browser keeps an installed app's icons itself
+  /^assets\/images\/icon-.*\.png$/, // the browser keeps an installed app's icons itself
+  /\.(gz|br)$/ // precompressed copies: the host sends them in place of the file
 ]
 // Latin Extended (a few letters on the references page) in bold, italic or code: cached when used
 const LATER_FONTS = /-ext-(?!400-normal).*\.woff2$|mono-latin-ext-/
@@ -52,9 +54,14 @@ const revision = path => createHash("sha256").update(bytes(path)).digest("hex").
 // revision: Workbox then lets the browser's cache answer, so the first visit does not fetch it twice.
 const HASHED_NAME = /\.[0-9a-f]{8}\.min\.(js|css)$/
 const entry = path => ({ url: path, revision: HASHED_NAME.test(path) ? null : revision(path) })
+// Python's files have precompressed copies whose sizes the manifest holds (the .gz one: what every
+// host can send); other files are measured as gzip -6, as scripts/serve.py sends them.
+const manifest = JSON.parse(bytes("assets/coop/manifest.json"))
 const sized = path => {
   const data = bytes(path)
-  return { url: path, revision: revision(path), size: data.length, transfer: COMPRESSED.test(path) ? gzipSync(data, { level: 6 }).length : data.length }
+  const staged = manifest.files[path.replace(/^assets\//, "")]
+  const transfer = staged?.gzip ?? (COMPRESSED.test(path) ? gzipSync(data, { level: 6 }).length : data.length)
+  return { url: path, revision: revision(path), size: data.length, transfer }
 }
 const htmlLang = path => /<html lang="([a-z]{2,3})"/.exec(bytes(path).toString("utf8", 0, 300))?.[1]
 
@@ -66,8 +73,9 @@ const otherLangs = readdirSync(site).filter(name => {
 const langOf = path => otherLangs.find(lang => path.startsWith(`${lang}/`)) ||
   (/^(assets|search|pdf)\//.test(path) || path === "offline.html" ? null : defaultLang)
 
-const manifest = JSON.parse(bytes("assets/coop/manifest.json"))
-const python = [...Object.keys(manifest.pyodide).map(name => `assets/pyodide/${name}`), "assets/coop/pybundle.zip", "assets/coop/editor.js"]
+// both ways of starting Python (the snapshot, and the normal start a refused snapshot falls back to)
+const python = [...new Set([...manifest.boot.http.snapshot, ...manifest.boot.http.normal])].map(path => `assets/${path}`)
+python.push("assets/coop/editor.js")
 const langs = [defaultLang, ...otherLangs]
 const pdfsOf = lang => files.filter(path => new RegExp(`^pdf/[a-z]+/our-coffee-coop-${lang}-.*\\.pdf$`).test(path))
 

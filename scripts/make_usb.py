@@ -12,6 +12,8 @@ Nothing in it needs the internet or a server. Of the printable PDFs it has every
 and trainer), group kit and blank form; the books of whole parts and of the whole course stay on
 the website: they are the same pages again, and with them the zip would pass 30 MB. Their links
 are taken out of the copy's pages (coopsite/editions.py ``offline``).
+Python's files for http (and their .gz/.br copies) are left out: from file:// the pages load
+the same bytes as "packs" (see manifest.json).
 """
 
 from __future__ import annotations
@@ -138,12 +140,14 @@ def build_zip(site: Path, out: Path, version: str, date: str) -> Path:
     target = out / f"our-coffee-coop-{version}-{date}.zip"
     for old in out.glob("our-coffee-coop-*.zip"):
         old.unlink()
+    manifest = json.loads((site / "assets" / "coop" / "manifest.json").read_text(encoding="utf-8"))
+    http_only = {f"assets/{name}" for name in manifest["files"]}
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
         archive.writestr("START-HERE.html", start_here(version, date))
         archive.writestr("HOW-TO-OPEN.txt", how_to_open(version, date).replace("\n", "\r\n"))
         for path in sorted(site.rglob("*")):
             relative = path.relative_to(site).as_posix()
-            if not path.is_file() or path.name.endswith(".gz"):
+            if not path.is_file() or path.suffix in (".gz", ".br") or relative in http_only:
                 continue
             if relative.startswith("pdf/") and is_book(relative[len("pdf/") :]) and path.suffix == ".pdf":
                 continue

@@ -1,11 +1,13 @@
 """Serve the built site on http://127.0.0.1:8000, compressed the way a real web host would.
 
-    python scripts/serve.py site [--host 127.0.0.1] [--port 8000]
+    python scripts/serve.py site [--host 127.0.0.1] [--port 8000] [--no-brotli]
 
-Files that compress well (HTML, CSS, JS, JSON, wasm, SVG) are sent gzip-compressed when the
-browser accepts it, so what `make bench` measures over http is what a learner on a phone pays
-for. Production hosts do the same (nginx: `gzip_static`/`gzip on` with `application/wasm`), and,
-like them, it answers "304 Not Modified" to a browser whose copy is current.
+Like nginx with ``brotli_static on; gzip_static on; gzip on;``: a file with a precompressed copy
+beside it (``x.br``, ``x.gz``: Python's files, see scripts/stage_assets.py) is sent as that copy
+when the browser accepts the encoding; other files that compress well (HTML, CSS, JS, JSON, wasm,
+SVG) are gzip-compressed on the fly. So what `make bench` measures over http is what a learner on a
+phone pays. ``--no-brotli`` plays a host without brotli (gzip only). Like nginx, it answers
+"304 Not Modified" to a browser whose copy is current.
 """
 
 from __future__ import annotations
@@ -32,12 +34,14 @@ TYPES = {
     ".zip": "application/zip",
 }
 COMPRESS = {".html", ".css", ".js", ".mjs", ".json", ".wasm", ".svg", ".xml", ".txt"}
+SUFFIXES = {"br": ".br", "gzip": ".gz"}  # Content-Encoding → the precompressed copy's suffix
 _cache: dict[tuple[str, float], bytes] = {}
 _lock = threading.Lock()
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
     extensions_map: ClassVar[dict[str, str]] = {**mimetypes.types_map, **TYPES}
+    encodings: ClassVar[tuple[str, ...]] = ("br", "gzip")  # precompressed copies the server may send, best first
 
     def log_message(self, format: str, *args) -> None:  # quieter: only errors
         if args and str(args[1]).startswith(("4", "5")):
@@ -47,21 +51,30 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
-        accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (accepts_gzip and path.is_file() and path.suffix in COMPRESS):
+        accepts = {part.split(";")[0].strip() for part in self.headers.get("Accept-Encoding", "").split(",")}
+        if not path.is_file():
             return super().send_head()
         stat = path.stat()
         if self._not_modified(stat.st_mtime):
             return None
-        key = (str(path), stat.st_mtime)
-        with _lock:
-            body = _cache.get(key)
-            if body is None:
-                body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
-                _cache[key] = body
+        copies = {name: path.with_name(path.name + SUFFIXES[name]) for name in self.encodings if name in accepts}
+        encoding = next((name for name, copy in copies.items() if copy.is_file()), None)
+        if encoding:
+            body = copies[encoding].read_bytes()
+        elif "gzip" in accepts and path.suffix in COMPRESS:
+            encoding = "gzip"
+            key = (str(path), stat.st_mtime)
+            with _lock:
+                body = _cache.get(key)
+                if body is None:
+                    body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+                    _cache[key] = body
+        else:
+            return super().send_head()
         self.send_response(200)
         self.send_header("Content-Type", TYPES.get(path.suffix) or self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Encoding", encoding)
+        self.send_header("Vary", "Accept-Encoding")
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Last-Modified", self.date_time_string(stat.st_mtime))
         self.send_header("Cache-Control", "no-cache")
@@ -92,7 +105,10 @@ def main() -> None:
     parser.add_argument("directory", nargs="?", default="site")
     parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+    parser.add_argument("--no-brotli", action="store_true", help="send no brotli (a host with gzip only)")
     args = parser.parse_args()
+    if args.no_brotli:
+        Handler.encodings = ("gzip",)
     handler = functools.partial(Handler, directory=args.directory)
     with http.server.ThreadingHTTPServer((args.host, args.port), handler) as server:
         print(f"http://{args.host}:{server.server_address[1]}/", flush=True)

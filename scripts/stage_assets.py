@@ -6,12 +6,32 @@ Writes (all ignored by git, all served from the site itself — never a CDN):
 
 * ``overrides/assets/fonts/``   Noto Sans, Noto Sans Lao, Noto Sans Mono (SIL OFL 1.1), woff2
 * ``overrides/assets/vendor/``  the iframe-worker shim (MIT), so search works from file://
-* ``overrides/assets/pyodide/`` Pyodide's core files (MPL-2.0), for http(s)
-* ``overrides/assets/pyodide/packs/`` the same bytes as classic-script "packs", for file://
-  (browsers block fetch(), module workers and import() of file:// URLs; a classic <script> still loads)
-* ``overrides/assets/coop/pybundle.zip`` the ``exercises`` package (with compiled catalogs)
-  and the pure-Python libraries it needs in the browser (pygal), plus its pack
-* ``overrides/assets/coop/manifest.json`` sizes and hashes, built into runtime.js by esbuild
+* ``overrides/assets/pyodide/`` Pyodide's core files (MPL-2.0), for http(s), each with ``.gz`` and ``.br``
+  copies for hosts that serve precompressed files (nginx ``gzip_static``/``brotli_static``)
+* ``overrides/assets/coop/pybundle.zip`` the ``exercises`` package (with compiled catalogs), the
+  pure-Python libraries it needs in the browser (pygal, markupsafe) and the worker's start-up code (``coop_boot``)
+* ``overrides/assets/coop/pysnapshot.bin`` Python's memory after start-up, made from the bundle by
+  scripts/make-snapshot.mjs (with ``.gz`` and ``.br`` copies): the fast way to start Python
+* ``…/packs/*.js`` the same bytes as classic-script "packs" for file:// (browsers block fetch() of
+  file:// URLs; see frontend/src/runtime/python.js)
+* ``overrides/assets/coop/manifest.json`` what all these files are (below); esbuild builds it into
+  runtime.js, so the page and the worker never hard-code a file name
+
+The manifest (paths are relative to the site's ``assets/`` folder)::
+
+    pyodideVersion  "314.0.7"
+    key             hash of everything the snapshot holds (Pyodide's files, the bundle, the
+                    snapshot code): the worker restores only a snapshot made with this key
+    lock            the Pyodide lock file the worker passes (no packages: the site loads none)
+    files           {path: {bytes, hash, gzip?, brotli?}} every Python file served over http;
+                    ``hash`` versions the URL (``path?v=hash``); ``gzip``/``brotli`` are the sizes of
+                    the precompressed copies ``path.gz``/``path.br`` beside the file
+    packs           {path: {bytes, key}} the same for file://: a classic script that sets PYPACK[key]
+    boot            {"http"|"file": {"snapshot"|"normal": [paths]}}: what each way of starting
+                    Python loads, in that order (the normal start is the fallback)
+
+A service worker that keeps Python for offline use caches ``boot.http.snapshot`` (and, to survive a
+refused snapshot offline, ``boot.http.normal``), each with its ``?v=hash``.
 """
 
 from __future__ import annotations
@@ -22,16 +42,23 @@ import hashlib
 import importlib.util
 import io
 import json
+import os
+import subprocess
 import sys
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+
+import brotli
+import zopfli.gzip
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from coopsite.assets import ASSETS, compile_catalogs, languages_css  # noqa: E402
+from coopsite.assets import ASSETS, MANIFEST, compile_catalogs, languages_css  # noqa: E402
 
 NODE = ROOT / "node_modules"
+PYODIDE_VERSION = "314.0.7"
 #: The code font; the text fonts come from the language registry (``font_files``): each subset in
 #: weights 400 and 700, upright, and italic where the package has it.
 CODE_FONTS = {
@@ -57,9 +84,17 @@ def font_files() -> dict[str, list[str]]:
     return files
 
 
-PYODIDE_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]
+PYODIDE_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"]
+#: Files hosts get precompressed copies of (.gz, .br beside them); the zips are compressed already.
+PRECOMPRESSED = ["pyodide/pyodide.mjs", "pyodide/pyodide.asm.mjs", "pyodide/pyodide.asm.wasm", "coop/pysnapshot.bin"]
+#: COOP_QUICK_COMPRESSION=1 (tests that rebuild in a scratch copy): the same files, sooner, a bit larger.
+QUICK = os.environ.get("COOP_QUICK_COMPRESSION") == "1"
 #: Pure-Python libraries the exercises use in the browser (Pyodide's stdlib has the rest).
 BROWSER_LIBRARIES = ["pygal", "markupsafe"]
+#: The worker's Python start-up code, packed into the bundle as a top-level module.
+BOOT_MODULE = ROOT / "frontend" / "src" / "runtime" / "coop_boot.py"
+#: What makes the snapshot besides the bundle and Pyodide (a change to them is a new snapshot).
+SNAPSHOT_CODE = [ROOT / "frontend" / "src" / "runtime" / "snapshot.js", ROOT / "scripts" / "make-snapshot.mjs"]
 #: pygal imports the ``importlib_metadata`` backport only for ``entry_points`` (map plugins). On
 #: Pyodide's Python 3.14 the standard library has it; the backport itself pulls more packages.
 IMPORTLIB_METADATA_SHIM = b"""\"\"\"Stand-in for the importlib_metadata backport: Python 3.14 has it all in the stdlib.\"\"\"
@@ -76,9 +111,19 @@ def write_if_changed(path: Path, data: bytes) -> None:
     path.write_bytes(data)
 
 
-def pack(key: str, literal: str) -> bytes:
-    """A classic script that stores ``literal`` (a JS string literal) under ``PYPACK[key]``."""
-    return f"(self.PYPACK||(self.PYPACK={{}}))[{json.dumps(key)}]={literal};\n".encode()
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def write_pack(path: str, key: str, literal: str, packs: dict) -> None:
+    """A classic script at ``assets/path`` that stores ``literal`` (a JS string literal) in ``PYPACK[key]``."""
+    data = f"(self.PYPACK||(self.PYPACK={{}}))[{json.dumps(key)}]={literal};\n".encode()
+    write_if_changed(ASSETS / path, data)
+    packs[path] = {"bytes": len(data), "key": key}
+
+
+def base64_literal(data: bytes) -> str:
+    return json.dumps(base64.b64encode(data).decode())
 
 
 def stage_fonts() -> None:
@@ -93,36 +138,31 @@ def stage_shim() -> None:
     write_if_changed(ASSETS / "vendor" / "iframe-worker-LICENSE.txt", (NODE / "iframe-worker/LICENSE").read_bytes())
 
 
-def stage_pyodide() -> dict[str, int]:
+def stage_pyodide(files: dict, packs: dict) -> dict:
+    """Pyodide's files and their packs; returns the lock file the worker passes to Pyodide."""
     source = NODE / "pyodide"
     version = json.loads((source / "package.json").read_text())["version"]
-    if version != "314.0.7":
-        raise SystemExit(f"expected pyodide 314.0.7 from npm, found {version}: run `npm ci`")
-    sizes = {}
+    if version != PYODIDE_VERSION:
+        raise SystemExit(f"expected pyodide {PYODIDE_VERSION} from npm, found {version}: run `npm ci`")
     for name in PYODIDE_FILES:
         data = (source / name).read_bytes()
         write_if_changed(ASSETS / "pyodide" / name, data)
-        sizes[name] = len(data)
+        files[f"pyodide/{name}"] = {"bytes": len(data), "hash": digest(data)}
     licence = source / "LICENSE"
     if licence.exists():
         write_if_changed(ASSETS / "pyodide" / "LICENSE", licence.read_bytes())
-    packs = ASSETS / "pyodide" / "packs"
-    wasm = (source / "pyodide.asm.wasm").read_bytes()
-    wasm_gz = gzip.compress(wasm, compresslevel=9, mtime=0)
-    write_if_changed(
-        packs / "wasm.gz.b64.js", pack("pyodide.asm.wasm.gz", json.dumps(base64.b64encode(wasm_gz).decode()))
+    write_pack(
+        "pyodide/packs/stdlib.b64.js",
+        "python_stdlib.zip",
+        base64_literal((source / "python_stdlib.zip").read_bytes()),
+        packs,
     )
-    write_if_changed(
-        packs / "stdlib.b64.js",
-        pack("python_stdlib.zip", json.dumps(base64.b64encode((source / "python_stdlib.zip").read_bytes()).decode())),
-    )
-    write_if_changed(
-        packs / "lock.js", pack("pyodide-lock.json", json.dumps((source / "pyodide-lock.json").read_text()))
-    )
-    for name, key in (("pyodide.asm.mjs", "pyodide.asm.mjs"), ("pyodide.mjs", "pyodide.mjs")):
+    for name in ("pyodide.asm.mjs", "pyodide.mjs"):
         text = (source / name).read_text(encoding="utf-8")
-        write_if_changed(packs / f"{name}.src.js", pack(key, json.dumps(text).replace("</", "<\\/")))
-    return sizes
+        write_pack(f"pyodide/packs/{name}.src.js", name, json.dumps(text).replace("</", "<\\/"), packs)
+    # The site loads no Pyodide packages: the lock file needs only its header (saves 119 kB).
+    info = json.loads((source / "pyodide-lock.json").read_text())["info"]
+    return {"info": info, "packages": {}}
 
 
 def _library_root(name: str) -> Path:
@@ -133,8 +173,8 @@ def _library_root(name: str) -> Path:
     return origin.parent if origin.name == "__init__.py" else origin
 
 
-def stage_pybundle() -> dict[str, object]:
-    """Zip the exercises package (with .mo catalogs) and the browser libraries, deterministically."""
+def bundle_entries() -> dict[str, bytes]:
+    """The bundle's files: the exercises package (with .mo catalogs), the browser libraries, coop_boot."""
     compile_catalogs()
     entries: dict[str, bytes] = {}
     for path in sorted((ROOT / "exercises").rglob("*")):
@@ -143,13 +183,20 @@ def stage_pybundle() -> dict[str, object]:
     for library in BROWSER_LIBRARIES:
         root = _library_root(library)
         base = root.parent
-        files = [root] if root.is_file() else sorted(root.rglob("*.py")) + sorted(root.rglob("*.css"))
-        for path in files:
+        found = [root] if root.is_file() else sorted(root.rglob("*.py")) + sorted(root.rglob("*.css"))
+        for path in found:
             relative = path.relative_to(base)
             if "__pycache__" in relative.parts or "test" in relative.parts or "tests" in relative.parts:
                 continue
             entries[str(relative)] = path.read_bytes()
     entries["importlib_metadata/__init__.py"] = IMPORTLIB_METADATA_SHIM
+    entries["coop_boot.py"] = BOOT_MODULE.read_bytes()
+    return entries
+
+
+def stage_pybundle(files: dict, packs: dict) -> None:
+    """Zip the bundle deterministically, with its pack."""
+    entries = bundle_entries()
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for name in sorted(entries):
@@ -157,12 +204,70 @@ def stage_pybundle() -> dict[str, object]:
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, entries[name])
     data = buffer.getvalue()
-    digest = hashlib.sha256(data).hexdigest()[:16]
     write_if_changed(ASSETS / "coop" / "pybundle.zip", data)
-    write_if_changed(
-        ASSETS / "coop" / "packs" / "pybundle.b64.js", pack("pybundle.zip", json.dumps(base64.b64encode(data).decode()))
+    files["coop/pybundle.zip"] = {"bytes": len(data), "hash": digest(data), "entries": len(entries)}
+    write_pack("coop/packs/pybundle.b64.js", "pybundle.zip", base64_literal(data), packs)
+
+
+def snapshot_key(files: dict, lock: dict) -> str:
+    """The hash of everything the snapshot holds or is made with."""
+    parts = [PYODIDE_VERSION, json.dumps(lock, sort_keys=True)]
+    parts += [f"{path}:{entry['hash']}" for path, entry in sorted(files.items())]
+    parts += [digest(path.read_bytes()) for path in SNAPSHOT_CODE]
+    return digest("\n".join(parts).encode())
+
+
+def make_snapshot(key: str, lock: dict, files: dict) -> None:
+    """Run scripts/make-snapshot.mjs (Node): Python's memory snapshot, remade only for a new key."""
+    result = subprocess.run(
+        [
+            "node",
+            str(ROOT / "scripts" / "make-snapshot.mjs"),
+            "--assets",
+            str(ASSETS),
+            "--key",
+            key,
+            "--lock",
+            json.dumps(lock),
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        check=True,
     )
-    return {"size": len(data), "hash": digest, "files": len(entries)}
+    files["coop/pysnapshot.bin"] = {"bytes": json.loads(result.stdout)["bytes"], "hash": key}
+
+
+def compress(source: Path, suffix: str) -> int:
+    """Write ``source`` + suffix (.gz: zopfli, 4 % smaller than gzip -9; .br: brotli 11) unless it is
+    newer than the source; return its size. Both are libraries, not hand-written compressors."""
+    target = source.with_name(source.name + suffix)
+    if not target.exists() or target.stat().st_mtime < source.stat().st_mtime:
+        data = source.read_bytes()
+        if suffix == ".gz":
+            packed = gzip.compress(data, 6, mtime=0) if QUICK else zopfli.gzip.compress(data, numiterations=1)
+        else:
+            packed = brotli.compress(data, quality=5 if QUICK else 11, lgwin=24)
+        target.write_bytes(packed)
+    return target.stat().st_size
+
+
+def precompress(files: dict) -> None:
+    """The .gz and .br copies of PRECOMPRESSED, two at a time."""
+    jobs = [(path, suffix) for path in PRECOMPRESSED for suffix in (".gz", ".br")]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        sizes = pool.map(lambda job: compress(ASSETS / job[0], job[1]), jobs)
+    for (path, suffix), size in zip(jobs, sizes, strict=True):
+        files[path]["gzip" if suffix == ".gz" else "brotli"] = size
+
+
+def prune(files: dict, packs: dict) -> None:
+    """Remove Python files an earlier build staged and this one does not (they would be served)."""
+    listed = {ASSETS / name for name in [*files, *packs]}
+    listed |= {path.with_name(path.name + suffix) for path in listed for suffix in (".gz", ".br")}
+    for folder in ("pyodide", "pyodide/packs", "coop/packs"):
+        for path in (ASSETS / folder).glob("*"):
+            if path.is_file() and path not in listed and path.name != "LICENSE":
+                path.unlink()
 
 
 def stage_lao_terms() -> None:
@@ -183,18 +288,47 @@ def main() -> None:
     stage_fonts()
     stage_lao_terms()
     stage_shim()
-    pyodide = stage_pyodide()
-    bundle = stage_pybundle()
-    packs = {
-        path.name: path.stat().st_size
-        for folder in (ASSETS / "pyodide" / "packs", ASSETS / "coop" / "packs")
-        for path in sorted(folder.glob("*.js"))
+    files: dict = {}
+    packs: dict = {}
+    lock = stage_pyodide(files, packs)
+    stage_pybundle(files, packs)
+    key = snapshot_key(files, lock)
+    make_snapshot(key, lock, files)
+    precompress(files)
+    for pack, name in (
+        ("pyodide/packs/wasm.gz.b64.js", "pyodide/pyodide.asm.wasm"),
+        ("coop/packs/pysnapshot.gz.b64.js", "coop/pysnapshot.bin"),
+    ):
+        write_pack(pack, Path(name).name + ".gz", base64_literal((ASSETS / (name + ".gz")).read_bytes()), packs)
+    prune(files, packs)
+    engine = ["pyodide/pyodide.mjs", "pyodide/pyodide.asm.mjs", "pyodide/pyodide.asm.wasm"]
+    engine_packs = [
+        "pyodide/packs/pyodide.mjs.src.js",
+        "pyodide/packs/pyodide.asm.mjs.src.js",
+        "pyodide/packs/wasm.gz.b64.js",
+    ]
+    manifest = {
+        "pyodideVersion": PYODIDE_VERSION,
+        "key": key,
+        "lock": lock,
+        "files": files,
+        "packs": packs,
+        "boot": {
+            "http": {
+                "snapshot": [*engine, "coop/pysnapshot.bin"],
+                "normal": [*engine, "pyodide/python_stdlib.zip", "coop/pybundle.zip"],
+            },
+            "file": {
+                "snapshot": [*engine_packs, "coop/packs/pysnapshot.gz.b64.js"],
+                "normal": [*engine_packs, "pyodide/packs/stdlib.b64.js", "coop/packs/pybundle.b64.js"],
+            },
+        },
     }
-    manifest = {"pyodideVersion": "314.0.7", "pyodide": pyodide, "bundle": bundle, "packs": packs}
-    write_if_changed(ASSETS / "coop" / "manifest.json", (json.dumps(manifest, indent=2) + "\n").encode())
+    write_if_changed(MANIFEST, (json.dumps(manifest, indent=2) + "\n").encode())
+    snapshot = files["coop/pysnapshot.bin"]
     print(
-        f"staged: pyodide {sum(pyodide.values()) / 1e6:.1f} MB, packs {sum(packs.values()) / 1e6:.1f} MB, "
-        f"python bundle {bundle['size'] / 1e3:.0f} kB ({bundle['files']} files)"
+        f"staged: python bundle {files['coop/pybundle.zip']['bytes'] / 1e3:.0f} kB; snapshot {snapshot['bytes'] / 1e6:.1f} MB "
+        f"(gzip {snapshot['gzip'] / 1e6:.2f} MB, brotli {snapshot['brotli'] / 1e6:.2f} MB), key {key}"
     )
 
 

@@ -1,4 +1,6 @@
-"""Every simulation in Chromium from the unzipped USB copy: one parameter change, one question.
+"""Every simulation in Chromium from the unzipped USB copy: one parameter change, one question —
+once with Python started from the build's memory snapshot, once started the normal way; both must
+show exactly what CPython computes, byte for byte the same page.
 
 And the self-test in the browser: every question's reference answer through its check, in Pyodide.
 """
@@ -44,11 +46,15 @@ def changed_value(param, t) -> str:
     return t.num(value, param.places)
 
 
-@pytest.mark.parametrize("name", EXERCISES.names())
-def test_each_simulation_from_the_usb_copy(browser_context, file_root, name):
+def run_once(browser_context, file_root, name, start):
+    """Open the simulation's page with Python started `start`-wise; change a number, answer a question.
+
+    Returns what the page then shows (results and feedback), to compare between the two starts.
+    """
     exercise = EXERCISES[name]
     t = translator("en")
     context, watch = browser_context(file_root)
+    context.add_init_script(f"window.COOP_PYTHON_START = '{start}'")
     page = context.new_page()
     page.goto(file_root + page_of(name))
     wait_for(page, "document.documentElement.dataset.cxRuntime === 'ready'", timeout=20)
@@ -63,6 +69,7 @@ def test_each_simulation_from_the_usb_copy(browser_context, file_root, name):
     page.fill(f"{root}-f-{param.name}", raw[param.name])
     wait_numbers(page, root, lambda numbers: numbers == expected["numbers"])
     assert page.inner_text(f"{root} .cx-key") == expected["key"]
+    assert page.evaluate("document.documentElement.dataset.cxPythonPath") == start
 
     # One question, answered right (for the numbers now in the form).
     question = exercise.questions[0]
@@ -79,7 +86,19 @@ def test_each_simulation_from_the_usb_copy(browser_context, file_root, name):
         timeout=60,
     )
     assert "cx-correct" in page.get_attribute(box, "class"), page.inner_text(f"{box} .cx-feedback")
+    shown = page.evaluate(
+        f"[document.querySelector('{root} .cx-results').innerHTML, document.querySelector('{box} .cx-feedback').textContent]"
+    )
     assert watch.blocked == [] and watch.console_errors == []
+    context.close()
+    return shown
+
+
+@pytest.mark.parametrize("name", EXERCISES.names())
+def test_each_simulation_from_the_usb_copy_both_ways(browser_context, file_root, name):
+    from_snapshot = run_once(browser_context, file_root, name, "snapshot")
+    started_normally = run_once(browser_context, file_root, name, "normal")
+    assert from_snapshot == started_normally
 
 
 def test_self_test_in_the_browser(browser_context, file_root):

@@ -200,7 +200,9 @@ def test_pooled_pricing_end_to_end(browser_context, origin, lang):
         assert "exercises/core" not in body and "_pyodide" not in body
         assert page.evaluate("1 + 1") == 2
 
-    flood = source + "\nprint('<script>document.title = \"hacked\"</script>')\nfor i in range(200000):\n    print(i)\n"
+    # about 110,000 characters, five times what is kept; 200,000 lines took 1.2-2 s on a loaded 2-core
+    # machine, too close to the tests' 2 s limit
+    flood = source + "\nprint('<script>document.title = \"hacked\"</script>')\nfor i in range(20000):\n    print(i)\n"
     set_editor(page, flood)
     page.click(f"{ROOT_SEL} .cx-run")
     wait_for(page, f"!document.querySelector('{ROOT_SEL} .cx-output').hidden", timeout=30)
@@ -208,7 +210,7 @@ def test_pooled_pricing_end_to_end(browser_context, origin, lang):
     assert output.startswith("<script>document.title")
     assert page.evaluate(f"document.querySelectorAll('{ROOT_SEL} .cx-output *').length") == 0
     assert "hacked" not in page.title()
-    assert len(output) < api.OUTPUT_LIMIT + 500
+    assert api.OUTPUT_LIMIT <= len(output) < api.OUTPUT_LIMIT + 500
     assert output.endswith(api.update(NAME, lang, raw, flood)["truncated"])
 
     # 6. Reload: numbers, answers and code come back.

@@ -116,6 +116,16 @@ def test_errors_in_learner_code_come_back_as_a_short_report(code, kind, text):
         assert problem["details"].count("line 2") <= 6
 
 
+@pytest.mark.parametrize("code", ["import sys\nsys.exit(3)\n", "exit()\n", "raise SystemExit\n"])
+def test_learner_code_that_exits_is_told_so(code):
+    """sys.exit() is not a crash of Python ("maybe too much memory"): the learner reads what happened."""
+    for lang in ("en", "lo"):
+        problem = api.update(NAME, lang, raw(), code)["problem"]
+        t = translator(lang)
+        assert problem["kind"] == "exit" and problem["heading"] == t("Your code asked Python to stop")
+        assert problem["where"] == t("Line {line}", line=code.count("\n"))
+
+
 def test_printing_is_capped_and_never_html():
     code = (
         EXERCISES[NAME].model.__loader__.get_source(EXERCISES[NAME].model.__name__)

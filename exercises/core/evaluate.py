@@ -46,7 +46,7 @@ def evaluate(exercise: Exercise, raw: Mapping[str, Any] | None = None, source: s
             evaluation.model = exercise.model if source is None else load_model(exercise.model.__name__, source)
             evaluation.result = exercise.run(evaluation.model, values)
             evaluation.ran = True
-        except (Exception, RecursionError) as error:  # learner code may raise anything
+        except (Exception, SystemExit) as error:  # learner code may raise anything, or call sys.exit()
             if source is None:
                 raise
             evaluation.problem = problem_of(error)

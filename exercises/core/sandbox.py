@@ -30,6 +30,13 @@ _HEADINGS = {
     "syntax": N_("Python could not read your code"),
     "error": N_("Your code stopped with an error"),
     "result": N_("Your code returned something the exercise cannot use"),
+    "exit": N_("Your code asked Python to stop"),
+}
+#: Problems whose Python message would not help a learner: what to say instead.
+_EXPLAINED = {
+    "exit": N_(
+        "sys.exit() or exit() ends the program before the exercise gets its results. Take it out and run the code again."
+    ),
 }
 
 
@@ -60,7 +67,7 @@ def captured() -> Iterator[CappedOutput]:
 class CodeProblem:
     """Learner code that could not run: a short, readable account of what went wrong."""
 
-    kind: str  # "syntax", "error" or "result"
+    kind: str  # "syntax", "error", "exit" (the code called sys.exit()) or "result"
     message: str
     line: int | None = None
     details: str = ""
@@ -71,7 +78,7 @@ class CodeProblem:
             "kind": self.kind,
             "heading": t(_HEADINGS[self.kind]),
             "where": where,
-            "message": self.message,
+            "message": t(_EXPLAINED[self.kind]) if self.kind in _EXPLAINED else self.message,
             "details": self.details,
         }
 
@@ -100,4 +107,5 @@ def problem_of(error: BaseException) -> CodeProblem:
         frames = frames[:3] + frames[-3:]
     lines = [f"  line {f.lineno}, in {f.name}\n    {(f.line or '').strip()}" for f in frames]
     line = frames[-1].lineno if frames else None
-    return CodeProblem("error", f"{type(error).__name__}: {error}", line, "\n".join(lines))
+    kind = "exit" if isinstance(error, SystemExit) else "error"
+    return CodeProblem(kind, f"{type(error).__name__}: {error}", line, "\n".join(lines))

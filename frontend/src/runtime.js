@@ -3,14 +3,15 @@
  * The exercises' page runtime (a classic script, so it also runs from file://).
  *
  * Finds every exercise on the page, restores the learner's saved work, and starts Python only
- * when the learner first needs it — with a progress bar, since it is several megabytes.
+ * when the learner first needs it — with a progress bar counting every byte, since it is several
+ * megabytes; on a phone or a dear connection, only after the learner saw the size and pressed a button.
  */
 
 import { loadScript } from "./load-script.js"
 import { Exercise } from "./runtime/exercise.js"
 import { ProgressStore } from "./runtime/progress.js"
 import { wireProgressBox } from "./runtime/progress-box.js"
-import { PythonRuntime } from "./runtime/python.js"
+import { askFirst, PythonRuntime } from "./runtime/python.js"
 
 /** The default language of the registry (exercises/core/languages.py): early saved progress was made on its pages. */
 const DEFAULT_LANGUAGE = __LANGUAGES__.find(language => language.default).code
@@ -38,31 +39,38 @@ function main() {
   const timeout = Number(window.COOP_CALL_TIMEOUT) || undefined
 
   const exercises = []
-  const everyStatus = (message, progress) => {
+  /** Every exercise says `message`; `progress`: a number (0–100), "busy" (no number), null (hidden). */
+  const everyStatus = (message, progress, action = null) => {
     for (const exercise of exercises) {
-      exercise.status(message)
+      exercise.status(message, action)
       if (progress === undefined) continue
       exercise.progress.hidden = progress === null
-      if (progress !== null) exercise.progress.value = progress
+      if (progress === "busy") exercise.progress.removeAttribute("value")
+      else if (progress !== null) exercise.progress.value = progress
     }
   }
+  const start = { label: t("python_start"), run: () => { python.consent?.(); python.ensure().catch(() => {}) } }
+  const retry = { label: t("retry"), run: () => python.ensure().then(() => exercises.forEach(e => e.resume()), () => {}) }
+  const megabytes = bytes => (bytes / 1e6).toFixed(1)
 
-  let starting = false
-  const python = new PythonRuntime(assets, event => {
+  const python = new PythonRuntime(assets, /** @param {import("./runtime/messages.js").PythonEvent} event */ event => {
     // While Python restarts after a stop, every exercise keeps saying why it stopped.
-    if (python.state === "restarting" && (event.state === "loading" || event.state === "starting")) return
-    if (event.state === "loading" && !starting) {
-      const share = event.total ? Math.min(90, Math.round((event.loaded / event.total) * 90)) : 0
-      everyStatus(t("loading_bytes", { done: (event.loaded / 1e6).toFixed(1), total: (event.total / 1e6).toFixed(1) }), share)
-    } else if (event.state === "starting") {
-      starting = true // the last bytes may still arrive: the text keeps saying Python is starting
-      everyStatus(t("starting"), 92)
+    if (python.state === "restarting" && event.state === "loading") return
+    if (event.state === "ask") {
+      everyStatus(t("python_size", { size: megabytes(event.bytes) }), null, start)
+    } else if (event.state === "loading") {
+      const share = (100 * event.loaded) / event.total
+      if (!(event.loaded < event.total)) everyStatus(t("starting"), "busy") // every byte is here: Python itself starts
+      else if (python.mode === "file") everyStatus(t("loading"), share) // read from the USB copy, not downloaded
+      else everyStatus(t("loading_bytes", { done: megabytes(event.loaded), total: megabytes(event.total) }), share)
     } else if (event.state === "ready") {
       if (!event.restart) everyStatus(t("ready"), null) // after a restart, keep saying why it stopped
       document.documentElement.dataset.cxPython = "ready"
+      document.documentElement.dataset.cxPythonPath = event.path
     } else if (event.state === "failed") {
-      const reason = event.reason === "load_timeout" ? t("load_timeout") : t("load_failed", { reason: event.reason })
-      everyStatus(reason, null)
+      const reason = event.download ? t("download_failed")
+        : event.reason === "load_timeout" ? t("load_timeout") : t("load_failed", { reason: event.reason })
+      everyStatus(reason, null, retry)
       document.documentElement.dataset.cxPython = "failed"
     } else if (event.state === "restarting") {
       document.documentElement.dataset.cxPython = "restarting"
@@ -73,6 +81,8 @@ function main() {
   const store = new ProgressStore(tell, DEFAULT_LANGUAGE)
   for (const root of roots)
     exercises.push(new Exercise(root, { python, store, ui, lang, loadEditor, timeout }))
+  // A phone, Data Saver or a slow connection: first the size and a button (the results stay as built).
+  if (askFirst()) python.ask()
 
   if (box) wireProgressBox(box, store, tell, () => { for (const exercise of exercises) exercise.restore() })
   document.documentElement.dataset.cxRuntime = "ready"

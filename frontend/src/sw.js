@@ -17,7 +17,9 @@
  *   - "Keep this course": the page itself downloads a keep group (so it can show progress and
  *     storage errors) into that group's cache, coop-keep-<id>-<hash>. Here those caches are only
  *     read. When a new version installs, kept groups are carried over: unchanged files are copied
- *     from the old cache, changed ones downloaded, before the new version may take over.
+ *     from the old cache, changed ones downloaded, before the new version may take over. Python's
+ *     group is also filled when a simulation first starts Python (the page's Python worker then keeps
+ *     no copy of its own), so the next page with a simulation does not download it again.
  *   - the Latin Extended fonts in bold, italic and code (a few names on the references page) are
  *     cached when first used.
  * A page that is not on the phone, opened without internet, gets the offline page.
@@ -74,13 +76,22 @@ function reuseWhatThePageFetched() {
 
 /* ---- Kept files (Python, PDFs): read from the group's cache, else the network ---------------- */
 
-const neverStore = { cacheWillUpdate: async () => null } // the page fills these caches, not this route
+const neverStore = { cacheWillUpdate: async () => null } // the page fills the PDF caches, not this route
+// Python is kept the first time a simulation starts it (else every page with one would download it
+// again), under the URL without its ?v=<hash>: the key "Keep this course" looks for.
+const keepWhenUsed = {
+  cacheKeyWillBeUsed: async ({ request }) => request.url.split("?")[0],
+  cacheWillUpdate: async ({ response }) => (response.status === 200 ? response : null)
+}
 for (const group of BUILD.keep) {
   const paths = new Set(group.entries.map(entry => new URL(entry.url).pathname))
   registerRoute(
     ({ url }) => url.origin === self.location.origin && paths.has(url.pathname),
-    // ignoreSearch: the Python bundle is asked for as pybundle.zip?v=<hash> of this same build
-    new CacheFirst({ cacheName: group.cache, matchOptions: { ignoreSearch: true }, plugins: [neverStore] })
+    // ignoreSearch: Python's files are asked for as <file>?v=<hash> of this same build
+    new CacheFirst({
+      cacheName: group.cache, matchOptions: { ignoreSearch: true },
+      plugins: [group.id === "python" ? keepWhenUsed : neverStore]
+    })
   )
 }
 

@@ -64,6 +64,8 @@ export class Exercise {
     this.source = null
     /** @type {ReturnType<typeof setTimeout> | undefined} */
     this.updateTimer = undefined
+    /** @type {HTMLButtonElement | null} a button beside the status (start Python, try again) */
+    this.statusButton = null
     this.engaged = false
     this.wire()
     root.classList.add("cx-ready")
@@ -90,9 +92,29 @@ export class Exercise {
     return (this.ui[key] || key).replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ""))
   }
 
-  /** @param {string} message */
-  status(message) {
+  /**
+   * Say `message` in the status line, with a button if `action` is given.
+   * @param {string} message
+   * @param {{label: string, run(): void} | null} [action]
+   */
+  status(message, action = null) {
     this.statusText.textContent = message
+    this.statusButton?.remove()
+    this.statusButton = null
+    if (action) {
+      const button = document.createElement("button")
+      button.type = "button"
+      button.className = "cx-status-action"
+      button.textContent = action.label
+      button.addEventListener("click", action.run)
+      this.statusText.after(button)
+      this.statusButton = button
+    }
+  }
+
+  /** Python is back after a failed start: compute what the learner changed meanwhile. */
+  resume() {
+    if (this.engaged) this.update({ quiet: true })
   }
 
   /* ---- Events ------------------------------------------------------------------------------------ */
@@ -298,10 +320,10 @@ export class Exercise {
     if (on) this.status(this.t("running"))
   }
 
-  /** @param {Error & {reason?: string}} error */
+  /** @param {Error & {reason?: string, seconds?: number}} error  `seconds`: the time the call was allowed */
   callFailed(error) {
     const reason = error.reason || error.message
-    if (reason === "timeout") this.status(this.t("timeout", { seconds: Math.round(this.timeout / 1000) }))
+    if (reason === "timeout") this.status(this.t("timeout", { seconds: error.seconds }))
     else if (reason === "stopped") this.status(this.t("stopped"))
     else if (reason === "crashed") this.status(this.t("crashed"))
     // "not_loaded": the page-wide status already says why

@@ -3,7 +3,10 @@
  * The messages between the page, the Python worker and the exercise engine — documented once, here.
  *
  * Page → worker (postMessage):  WorkerInit, then WorkerCall for each request.
- * Worker → page (postMessage):  WorkerProgress | WorkerPhase | WorkerReady | WorkerResult | WorkerFailed | WorkerFatal.
+ * Page → worker, file:// only:  WorkerStandardLibrary (after a start from the snapshot).
+ * Worker → page (postMessage):  WorkerProgress | WorkerReady | WorkerKept | WorkerResult | WorkerFailed |
+ *                               WorkerRefused | WorkerFatal.
+ * PythonRuntime → page runtime (its `onState` callback): PythonEvent.
  * Inside a WorkerCall, the request goes as JSON to Python's `exercises.api.call()`
  * (exercises/core/rpc.py: a table of handlers named by `fn`) and its answer comes back as the response.
  *
@@ -31,10 +34,10 @@
 /**
  * Learner code that could not run, in a few readable lines.
  * @typedef {object} CodeProblem
- * @property {"syntax" | "error" | "result"} kind
+ * @property {"syntax" | "error" | "exit" | "result"} kind  exit: the code called sys.exit() or exit()
  * @property {string} heading   translated: "Your code stopped with an error"
  * @property {string} where     translated: "Line 12", or ""
- * @property {string} message   "ZeroDivisionError: division by zero"
+ * @property {string} message   "ZeroDivisionError: division by zero" (kind exit: translated, what to do instead)
  * @property {string} details   the learner's own frames only
  */
 
@@ -85,30 +88,54 @@
 /* ---- Page ↔ worker (frontend/src/runtime/python.js ↔ frontend/src/worker.js) ---------------------- */
 
 /**
- * Start Pyodide and load the exercises. Over http(s) the worker fetches the files itself; from
- * file:// the page posts them as Blobs (browsers refuse fetch() of file:// URLs).
+ * Start Python: from the build's memory snapshot (`path` "snapshot": the exercises already imported,
+ * frontend/src/runtime/snapshot.js) or the normal way (`path` "normal": Pyodide's own start-up, then
+ * the standard library and the exercise bundle). Over http(s) the worker fetches the files itself
+ * (`urls`); from file:// the page posts them (`files`: browsers refuse fetch() of file:// URLs). File
+ * names and sizes come from assets/coop/manifest.json (scripts/stage_assets.py), built into runtime.js.
  * @typedef {object} WorkerInit
  * @property {"init"} type
  * @property {"http" | "file"} mode
+ * @property {"snapshot" | "normal"} path
+ * @property {boolean} bare               `make bench` only: Pyodide without the exercises (a normal start)
+ * @property {string} key                the snapshot key this build expects (a snapshot with another is refused)
+ * @property {string} lock               Pyodide's lock file, as JSON text (no packages: the site loads none)
  * @property {string} indexURL           Pyodide's folder, ending in "/"
- * @property {boolean} [bare]            `make bench` only: Pyodide without the exercises
- * @property {number} [totalBytes]       http: bytes to download, for the progress bar
- * @property {string} [bundleURL]        http: the exercises' pybundle.zip
- * @property {string} [cacheName]        http: Cache Storage for Pyodide's files
- * @property {string} [bundleCache]      http: Cache Storage for the bundle
- * @property {boolean} [controlled]      http: the page has a service worker (frontend/src/sw.js); the worker
- *                                       then copies nothing into its own caches (the service worker serves and keeps Python)
- * @property {{wasm: Blob, stdlib: Blob, bundle: Blob, lock: string, asmMjs: string, pyodideMjs: string}} [files] file://
+ * @property {string} cacheName          http: the Cache Storage that keeps Python's files between visits
+ * @property {Record<string, {size: number, wire: number}>} downloads  http: bytes of each file to fetch,
+ *           as stored and on the wire (its gzip copy), for the progress bar; {} on file://
+ * @property {Record<string, string>} [urls]  http: each file's versioned URL (`path?v=hash`) by its
+ *           name (pyodideMjs, asmMjs, wasm, snapshot, snapshotGzip, stdlib, bundle)
+ * @property {string[]} [current]        http: every URL of this build (kept files of others are dropped)
+ * @property {boolean} controlled         http: the page has a service worker (frontend/src/sw.js), which
+ *                                       serves and keeps Python; the worker then keeps no copy of its own
+ * @property {Record<string, Blob | string>} [files]  file://: the same files by name, Blobs (code: text)
+ * @property {WebAssembly.Module | null} module  a restart: the wasm module an earlier worker compiled
  */
 
 /** @typedef {{type: "call", id: number, request: EngineRequest}} WorkerCall */
+/** file://: the standard library, for a learner's import the snapshot does not hold. @typedef {{type: "stdlib", blob: Blob}} WorkerStandardLibrary */
 
-/** @typedef {{type: "progress", loaded: number, total: number}} WorkerProgress */
-/** @typedef {{type: "phase", phase: "starting"}} WorkerPhase */
-/** @typedef {{type: "ready", ms: number}} WorkerReady */
+/** Bytes on the wire, every file counted from the start. @typedef {{type: "progress", loaded: number, total: number}} WorkerProgress */
+/** @typedef {{type: "ready", ms: number, path: "snapshot" | "normal"}} WorkerReady */
+/** For restarts: the compiled wasm module; file://: also the snapshot and the wasm unpacked (no gunzip again). @typedef {{type: "kept", module: WebAssembly.Module, files: Record<string, Blob>}} WorkerKept */
 /** @typedef {{type: "result", id: number, response: UpdateResponse | CheckResponse | SelfTestResponse}} WorkerResult */
-/** Python could not start. @typedef {{type: "failed", message: string}} WorkerFailed */
+/** Python could not start; `download`: the connection broke (the page offers "Try again"). @typedef {{type: "failed", message: string, download?: boolean}} WorkerFailed */
+/** The snapshot cannot be used (missing, truncated, stale, another Pyodide, its restore threw): the page starts a worker the normal way. @typedef {{type: "refused", message: string}} WorkerRefused */
 /** The engine raised (a bug) or Pyodide broke: the page restarts the worker. @typedef {{type: "fatal", id: number, message: string}} WorkerFatal */
-/** @typedef {WorkerProgress | WorkerPhase | WorkerReady | WorkerResult | WorkerFailed | WorkerFatal} WorkerMessage */
+/** @typedef {WorkerProgress | WorkerReady | WorkerKept | WorkerResult | WorkerFailed | WorkerRefused | WorkerFatal} WorkerMessage */
+
+/* ---- Python's state, for the page (frontend/src/runtime/python.js → frontend/src/runtime.js) ----- */
+
+/**
+ * ask: a dear connection or a phone — show the size (bytes still to download) and a button first;
+ * loading: bytes so far (`loaded` = `total`: all there, Python itself starts); ready: `path` it started
+ * by, `restart` after Stop/timeout/crash; failed: `download` when the connection broke; restarting: why.
+ * @typedef {{state: "ask", bytes: number}
+ *   | {state: "loading", loaded: number, total: number}
+ *   | {state: "ready", ms: number, path: "snapshot" | "normal", restart: boolean}
+ *   | {state: "failed", reason: string, download: boolean}
+ *   | {state: "restarting", reason: string}} PythonEvent
+ */
 
 export {}
