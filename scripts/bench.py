@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from coopsite.chromium import CHROMIUM, FLAGS, local_server  # noqa: E402
 
-PAGE = "key-concepts/kc3-sell-alone-or-pool.html"
+PAGE = "management/m2-communication.html"  # the full pooled-pricing preset (Key concepts 3 has the simple one)
 FIELD = "#cx-pooled-pricing-f-advance"
 
 
