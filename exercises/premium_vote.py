@@ -155,8 +155,12 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
         [
             (
                 Msg(
-                    N_("Premium: {lb} lb × US${usd} × {rate} kip"),
-                    {"lb": values["lb_sold"], "usd": t.dec(values["premium_per_lb"], 2), "rate": values["kip_per_usd"]},
+                    N_("Premium: {pounds} lb × US${usd} × {rate} kip"),
+                    {
+                        "pounds": values["lb_sold"],
+                        "usd": t.dec(values["premium_per_lb"], 2),
+                        "rate": values["kip_per_usd"],
+                    },
                 ),
                 result.premium,
             ),
@@ -171,8 +175,12 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
         [
             (
                 Msg(
-                    N_("Must go to productivity or quality: {lb} lb × US${usd} × {rate} kip"),
-                    {"lb": values["lb_sold"], "usd": t.dec(values["quality_per_lb"], 2), "rate": values["kip_per_usd"]},
+                    N_("Must go to productivity or quality: {pounds} lb × US${usd} × {rate} kip"),
+                    {
+                        "pounds": values["lb_sold"],
+                        "usd": t.dec(values["quality_per_lb"], 2),
+                        "rate": values["kip_per_usd"],
+                    },
                 ),
                 result.quality_required,
             ),

@@ -268,12 +268,12 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
                     "info",
                     N_(
                         "Some members sold to the trader, and the expected final payment fell from {first} to {lowest} "
-                        "per kg at its lowest. But the pool held: {kg} kg of cherry came in."
+                        "per kg at its lowest. But the pool held: {weight} kg of cherry came in."
                     ),
                     {
                         "first": t.kip(round_kip(finals[0])),
                         "lowest": t.kip(round_kip(min(finals))),
-                        "kg": result.coop_kg,
+                        "weight": result.coop_kg,
                     },
                 )
             )
@@ -285,11 +285,11 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
             Notice(
                 "warning",
                 N_(
-                    "The final payment is below zero: {per_kg} per kg. The cherry that came in could not carry the "
+                    "The final payment is below zero: {amount} per kg. The cherry that came in could not carry the "
                     "fixed costs and the penalty. The members who stayed loyal now owe the co-op money, or the co-op "
                     "must cover the loss from its reserve."
                 ),
-                {"per_kg": t.kip(round_kip(per_kg))},
+                {"amount": t.kip(round_kip(per_kg))},
             )
         )
     if result.penalty:
@@ -310,10 +310,10 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
             Notice(
                 "info",
                 N_(
-                    "{names} handed {kg} kg of cherry to the trader to repay debts (“coffee on the tree”). That cherry "
+                    "{names} handed {weight} kg of cherry to the trader to repay debts (“coffee on the tree”). That cherry "
                     "never reaches the pool. A small loan from the co-op before the harvest could keep it."
                 ),
-                {"names": ", ".join(m.name for m in debtors), "kg": sum(m.owed_kg for m in debtors)},
+                {"names": ", ".join(m.name for m in debtors), "weight": sum(m.owed_kg for m in debtors)},
             )
         )
     week1 = weeks[0].expected_final if weeks else None
