@@ -50,7 +50,7 @@ export class Exercise {
     this.name = this.data.name
     this.preset = this.data.preset || null
     /** what the learner's work is saved under: a preset other than the exercise's first is kept apart */
-    this.key = this.data.key || this.name
+    this.storageKey = this.data.key || this.name
     this.form = /** @type {HTMLFormElement} */ (this.find(".cx-form"))
     this.results = this.find(".cx-results")
     this.key = this.find(".cx-key")
@@ -196,7 +196,7 @@ export class Exercise {
 
   saveRaw() {
     const raw = this.collect()
-    this.store.update(this.key, record => { record.raw[this.lang] = raw })
+    this.store.update(this.storageKey, record => { record.raw[this.lang] = raw })
   }
 
   /* ---- Table rows --------------------------------------------------------------------------------- */
@@ -282,7 +282,7 @@ export class Exercise {
     try {
       response = await this.python.call(
         { fn: "update", name: this.name, preset: this.preset, lang: this.lang, raw, source: this.source },
-        { key: `update:${this.key}`, timeout: this.timeout, onSlow: () => this.slow(true) }
+        { key: `update:${this.storageKey}`, timeout: this.timeout, onSlow: () => this.slow(true) }
       )
     } catch (error) {
       this.callFailed(error)
@@ -388,11 +388,11 @@ export class Exercise {
       this.python.ensure().catch(() => {})
       if (!this.editor) {
         this.status(this.t("code_loading"))
-        const saved = this.store.exercise(this.key).code
+        const saved = this.store.exercise(this.storageKey).code
         const Editor = await this.loadEditor()
         this.editor = Editor.create(this.find(".cx-editor"), saved ?? this.data.source, {
           label: this.t("editor_label"),
-          onChange: (/** @type {string} */ code) => this.store.update(this.key, record => {
+          onChange: (/** @type {string} */ code) => this.store.update(this.storageKey, record => {
             record.code = code === this.data.source ? null : code
           })
         })
@@ -417,7 +417,7 @@ export class Exercise {
     if (!this.editor) return
     this.editor.setValue(this.data.source)
     this.source = null
-    this.store.update(this.key, record => { record.code = null })
+    this.store.update(this.storageKey, record => { record.code = null })
     this.status(this.t("code_reset"))
     if (this.engaged) await this.update({ quiet: true })
   }
@@ -433,7 +433,7 @@ export class Exercise {
     const input = controls(question)[0]
     const feedback = /** @type {HTMLElement} */ (question.querySelector(".cx-feedback"))
     const hint = /** @type {HTMLElement} */ (question.querySelector(".cx-hint"))
-    const record = this.store.exercise(this.key).answers[id]
+    const record = this.store.exercise(this.storageKey).answers[id]
     const attempt = record?.status === "wrong" ? record.attempts + 1 : 1
     feedback.textContent = this.t("checking")
     /** @type {CheckResponse} */
@@ -453,7 +453,7 @@ export class Exercise {
     question.classList.remove("cx-correct", "cx-wrong", "cx-invalid")
     question.classList.add(`cx-${response.status}`)
     if (response.status !== "invalid") {
-      this.store.update(this.key, r => {
+      this.store.update(this.storageKey, r => {
         r.answers[id] = { value: input.value, status: response.status, attempts: attempt, lang: this.lang, feedback: response.feedback }
         r.done = this.questions().every(q => r.answers[q.dataset.question || ""]?.status === "correct")
       })
@@ -462,7 +462,7 @@ export class Exercise {
   }
 
   markDone() {
-    const done = this.store.exercise(this.key).done
+    const done = this.store.exercise(this.storageKey).done
     this.root.classList.toggle("cx-done", done)
     this.root.dataset.done = String(done)
   }
@@ -471,7 +471,7 @@ export class Exercise {
 
   /** Bring back saved numbers, code and answers; if the numbers differ, recompute. */
   restore() {
-    const record = this.store.data.exercises[this.key]
+    const record = this.store.data.exercises[this.storageKey]
     if (!record) return false
     for (const question of this.questions()) {
       const answer = record.answers[question.dataset.question || ""]
