@@ -25,7 +25,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 def page_of(name: str, preset: str = "") -> str:
     """The first page (in path order) that shows the exercise with ``preset`` (the exercise's first: no option)."""
     first = next(iter(EXERCISES[name].presets), "")
-    option = "" if preset == first else rf"\n {{4}}preset: {re.escape(preset)}"
+    option = "" if preset in ("", first) else rf"\n {{4}}preset: {re.escape(preset)}"
     for path in sorted((ROOT / "docs").rglob("*.en.md")):
         if re.search(
             rf"^::: exercise {re.escape(name)}[ \t]*{option}$(?!\n {{4}}\S)", path.read_text(encoding="utf-8"), re.M
