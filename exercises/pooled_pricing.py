@@ -18,7 +18,7 @@ Two presets:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from fractions import Fraction
 from typing import Any
@@ -382,16 +382,21 @@ def _best_gain(case: Case) -> str:
     return gains[0].name
 
 
-def _break_even_advance(case: Case) -> int:
-    """The highest advance (whole kip) at which Vanh's final payment is still 0 or more."""
+def _highest_advance(case: Case, still_ok: Callable[[Any], bool]) -> int:
+    """The highest advance (whole kip) at which ``still_ok(result)`` holds: the model run again, by halving."""
     low, high = 0, 100_000
     while low < high:
         middle = (low + high + 1) // 2
-        if case.row(case.again(advance=middle).members, N_("Vanh")).final >= 0:
+        if still_ok(case.again(advance=middle)):
             low = middle
         else:
             high = middle - 1
     return low
+
+
+def _break_even_advance(case: Case) -> int:
+    """The highest advance at which Vanh's final payment is still 0 or more."""
+    return _highest_advance(case, lambda result: case.row(result.members, N_("Vanh")).final >= 0)
 
 
 # fmt: off
@@ -475,16 +480,9 @@ def _pool_final_per_kg(result: Any) -> int:
 
 
 def _zero_final_advance(case: Case) -> int:
-    """The highest advance (whole kip) at which the pool's final payments still add up to 0 or more."""
-    _pool_final_per_kg(case.result)
-    low, high = 0, 100_000
-    while low < high:
-        middle = (low + high + 1) // 2
-        if case.again(advance=middle).finals >= 0:
-            low = middle
-        else:
-            high = middle - 1
-    return low
+    """The highest advance at which the pool's final payments still add up to 0 or more."""
+    _pool_final_per_kg(case.result)  # no cherry: no answer
+    return _highest_advance(case, lambda result: result.finals >= 0)
 
 
 def _vanh(case: Case) -> Any:
