@@ -9,9 +9,14 @@
     ::: start-here                       "Start here", "My progress", "Keep this course on this phone"
     ::: progress                         the sessions and what the learner has done (coopsite/learning_path.py)
 
+A directive may take options, one ``key: value`` a line, indented four spaces under it:
+
+    ::: exercise pooled-pricing
+        preset: simple                   the exercise's "simple" preset (exercises/AUTHORING.md)
+
 Like Material's own shortcodes hook: one dispatcher, one small renderer per directive, and an
-unknown name, a missing or extra argument, or indented lines under a directive (directives take no
-options) stop the build with the file and line, so a typo never reaches a reader.
+unknown name, a missing or extra argument, or an option the directive does not know (or a value it
+does not accept) stop the build with the file and line, so a typo never reaches a reader.
 
 Expansion is in two steps because Markdown must not touch the generated HTML: ``expand`` swaps
 each directive for a placeholder ``<div>`` and remembers its HTML; ``substitute`` puts the HTML
@@ -21,12 +26,13 @@ in after Markdown has run.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 __all__ = ["DirectiveError", "Expansion", "expand", "substitute", "anchor_ids", "DIRECTIVES"]
 
 _LINE = re.compile(r"^:::[ \t]+(?P<name>[A-Za-z][\w-]*)(?:[ \t]+(?P<arg>\S.*?))?[ \t]*$")
+_OPTION = re.compile(r"^ {4}(?P<key>[A-Za-z][\w-]*):[ \t]*(?P<value>\S.*?)[ \t]*$")
 _FENCE = re.compile(r"^[ \t]{0,3}(?P<fence>`{3,}|~{3,})")
 _PLACEHOLDER = '<div class="coop-directive" data-directive="{index}"></div>'
 _PLACEHOLDER_RE = re.compile(r'<div class="coop-directive" data-directive="(\d+)"></div>')
@@ -47,17 +53,29 @@ class Expansion:
 
 @dataclass(frozen=True)
 class Directive:
-    """A directive's renderer (argument, page language → HTML) and whether it takes an argument."""
+    """A directive's renderer (argument, page language, options → HTML) and whether it takes an argument.
 
-    render: Callable[[str | None, str], str]
+    ``options(argument)`` gives the options the directive accepts with that argument, each with its
+    valid values; the renderer gets them as keyword arguments.
+    """
+
+    render: Callable[..., str]
     argument: bool
     choices: Callable[[], list[str]] | None = None  # valid arguments, for error messages
+    options: Callable[[str | None], Mapping[str, list[str]]] = lambda arg: {}
 
 
-def _render_exercise(arg: str | None, lang: str) -> str:
+def _render_exercise(arg: str | None, lang: str, preset: str | None = None) -> str:
     from exercises.api import widget
 
-    return widget(arg or "", lang)
+    return widget(arg or "", lang, preset)
+
+
+def _exercise_options(arg: str | None) -> dict[str, list[str]]:
+    from exercises import EXERCISES
+
+    presets = list(EXERCISES[arg or ""].presets)
+    return {"preset": presets} if presets else {}
 
 
 def _render_glossary(arg: str | None, lang: str) -> str:
@@ -109,7 +127,7 @@ def _render_progress(arg: str | None, lang: str) -> str:
 
 
 DIRECTIVES: dict[str, Directive] = {
-    "exercise": Directive(_render_exercise, argument=True, choices=_exercise_names),
+    "exercise": Directive(_render_exercise, argument=True, choices=_exercise_names, options=_exercise_options),
     "downloads": Directive(_render_downloads, argument=False),
     "kits": Directive(_render_kits, argument=False),
     "forms": Directive(_render_forms, argument=True),
@@ -153,12 +171,17 @@ def expand(markdown: str, path: str, lang: str, line_offset: int = 0) -> Expansi
                 )
             out.append(line)
             continue
-        if index < len(lines) and lines[index].startswith("    ") and lines[index].strip():
-            raise DirectiveError(
-                f"{path}:{number}: '::: {match.group('name')}' takes no options "
-                f"(got {lines[index].strip()!r}); leave a blank line before indented text"
-            )
-        html = _build(match.group("name"), match.group("arg"), path, number, lang)
+        options: dict[str, str] = {}
+        while index < len(lines) and lines[index].startswith("    ") and lines[index].strip():
+            option = _OPTION.match(lines[index])
+            if not option:
+                raise DirectiveError(
+                    f"{path}:{index + 1 + line_offset}: cannot read this option of '::: {match.group('name')}': "
+                    f"{lines[index].strip()!r} (expected 'key: value'; leave a blank line before indented text)"
+                )
+            options[option.group("key")] = option.group("value")
+            index += 1
+        html = _build(match.group("name"), match.group("arg"), options, path, number, lang)
         result.used.append(match.group("name") + (f":{match.group('arg')}" if match.group("arg") else ""))
         out.extend(["", _PLACEHOLDER.format(index=len(result.html)), ""])
         result.html.append(html)
@@ -166,7 +189,7 @@ def expand(markdown: str, path: str, lang: str, line_offset: int = 0) -> Expansi
     return result
 
 
-def _build(name: str, arg: str | None, path: str, line: int, lang: str) -> str:
+def _build(name: str, arg: str | None, options: Mapping[str, str], path: str, line: int, lang: str) -> str:
     where = f"{path}:{line}"
     directive = DIRECTIVES.get(name)
     if directive is None:
@@ -177,14 +200,21 @@ def _build(name: str, arg: str | None, path: str, line: int, lang: str) -> str:
         raise DirectiveError(f"{where}: '::: {name}' takes no argument (got {arg!r})")
     if directive.choices and arg not in directive.choices():
         raise DirectiveError(f"{where}: unknown {name} {arg!r}" + _choices(directive))
+    accepted = directive.options(arg)
+    written = f"'::: {name}{' ' + arg if arg else ''}'"
+    for key, value in options.items():
+        if key not in accepted:
+            raise DirectiveError(
+                f"{where}: {written} has no option {key!r} (accepted: {', '.join(accepted) or 'none'})"
+            )
+        if value not in accepted[key]:
+            raise DirectiveError(f"{where}: unknown {key} {value!r} for {written}; known: {', '.join(accepted[key])}")
     try:
-        return directive.render(arg, lang)
+        return directive.render(arg, lang, **options)
     except DirectiveError:
         raise
     except Exception as error:  # an exercise or data file that cannot be rendered
-        raise DirectiveError(
-            f"{where}: '::: {name}{' ' + arg if arg else ''}' failed: {type(error).__name__}: {error}"
-        ) from error
+        raise DirectiveError(f"{where}: {written} failed: {type(error).__name__}: {error}") from error
 
 
 def _choices(directive: Directive) -> str:

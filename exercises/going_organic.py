@@ -7,9 +7,9 @@ green coffee a year at US$2.00 per lb (Fairtrade minimum US$1.80 + premium US$0.
 organic coffee earns US$0.40 per lb more since August 2023 (fairtrade-2023); 3 conversion years and
 50,000,000 kip a year of certification, inspection and training are invented examples, not verified
 for Laos (the page says so: ask the certifier). About 21,400 kip per US$ in May 2024
-(laotiantimes-2024-kip). CPC, on the same plateau, has been organic since 2009, with about 3,000 ha
-farmed by 826 families (cpc-our-places, laotiantimes-2016-organic). The harvest changes start at 0:
-the page's case b (a fall to 34,000 lb, −15%) is one of the questions.
+(laotiantimes-2024-kip). CPC, on the same plateau, has been Fairtrade and organic since 2009
+(malongo-laos), with about 3,000 ha of organic coffee farmed by 826 families (laotiantimes-2016-organic).
+The harvest changes start at 0: the page's case b (a fall to 34,000 lb, −15%) is one of the questions.
 """
 
 from __future__ import annotations

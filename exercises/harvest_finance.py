@@ -8,12 +8,15 @@ November 40 %, December 40 %, January 10 %; the advance is 2,000 kip per kg; run
 100 kip per kg; parchment sells at 16,000 kip per kg, half in December and half in February, and
 5 kg of cherry make 1 kg of parchment (wikiversity-ratios), so the buyer pays 3,200 kip per kg of
 cherry. The cash flow is then short by 52,500,000 kip at the end of November, as on the page. The
-harvest loan (up to 60,000,000 kip at 2 % a month) and Mr Khamla's debt (2,000,000 kip in July,
-repaid with 2,000 kg of cherry in November, cherry at 2,500 kip per kg) are the practice numbers of
-Establishment 2. Poor Bolaven farmers sell coffee "on the tree" as expensive credit and CPC borrows
-to pay harvest advances (cpc-our-work). JCFC's lender capped its seasonal credit at US$140,000,
-enough for about four containers (jcfc-blog, jcfc-blog-2008-01). The rate of 8,900 kip per US$ is
-the 2020 rate (laotiantimes-2024-kip). Mrs Vanh's loan is an invented example.
+harvest loan (up to 60,000,000 kip at 2 % a month) is the practice number of Establishment 2. Mr
+Khamla's debt is the one of Key concepts 1, Establishment 2 and Management 10: 2,000,000 kip in
+July, repaid with 1,250 kg of cherry in November, cherry worth 3,000 kip per kg at harvest (21.875 %,
+about 22 %, a month). Mrs Vanh's loan is the one of Management 8 and 10: 1,000,000 kip in August,
+repaid with 500 kg of cherry in December (12.5 % a month). Both are invented practice numbers. Poor
+Bolaven farmers sell coffee "on the tree" as expensive credit and CPC borrows to pay harvest
+advances (cpc-our-work). JCFC's lender capped its seasonal credit at US$140,000, enough for about
+four containers (jcfc-blog, jcfc-blog-2008-01). The rate of 8,900 kip per US$ is the 2020 rate
+(laotiantimes-2024-kip).
 """
 
 from __future__ import annotations
@@ -74,9 +77,10 @@ PARAMS = [
             help=N_("A practice number: a harvest loan of up to 60,000,000 kip, from October to the end of February.")),
     replace(KIP_PER_USD, default=8_900, help=N_("To compare the loan with JCFC's US$140,000 credit line. About 8,900 in 2020 and about "
                     "21,400 in May 2024.")),
-    Integer(name="trader_price", label=N_("Trader's cherry price at harvest"), unit=N_("kip per kg"),
-            default=2_500, min=0, max=1_000_000,
-            help=N_("What the cherry that repays a trader's loan is worth at harvest (2019/20: 1,500–3,200 kip per kg).")),
+    Integer(name="trader_price", label=N_("Cherry price at harvest"), unit=N_("kip per kg"),
+            default=3_000, min=0, max=1_000_000,
+            help=N_("What the cherry that repays a trader's loan is worth at harvest (2019/20: 1,500–3,200 kip per "
+                    "kg). Key concepts 1 and Management 8 use 3,000.")),
     Table(
         name="months", key_column="month",
         key_message=N_("{value} is already in the table: each month has one row."),
@@ -108,8 +112,8 @@ PARAMS = [
             Integer(name="months", label=N_("Months until the harvest"), unit=N_("months"), min=1, max=24),
         ],
         default=[
-            {"member": N_("Khamla"), "lent": 2_000_000, "kg": 2_000, "months": 4},
-            {"member": N_("Vanh"), "lent": 1_000_000, "kg": 600, "months": 3},
+            {"member": N_("Khamla"), "lent": 2_000_000, "kg": 1_250, "months": 4},
+            {"member": N_("Vanh"), "lent": 1_000_000, "kg": 500, "months": 4},
         ],
         min_rows=0, max_rows=50,
     ),
@@ -480,16 +484,16 @@ QUESTIONS = [
         explain=N_("Right: {answer}. A higher advance needs a bigger loan, here more than the lender allows. "
                    "A safe advance is one the co-op can finance."),
     ),
-    # By hand: Mr Khamla's 2,000 kg × 2,500 kip = 5,000,000 kip for a 2,000,000 kip loan. Cost 3,000,000,
-    # that is 150 % in 4 months (July to November): 150 ÷ 4 = 37.5 % a month (the harvest loan: 2 %).
+    # By hand: Mr Khamla's 1,250 kg × 3,000 kip = 3,750,000 kip for a 2,000,000 kip loan. Cost 1,750,000,
+    # that is 87.5 % in 4 months (July to November): 87.5 ÷ 4 = 21.875 % a month (the harvest loan: 2 %).
     Question(
         id="trader-rate",
-        prompt=N_("Mr Khamla borrowed 2,000,000 kip from Mr Sit and repays with 2,000 kg of cherry four months "
+        prompt=N_("Mr Khamla borrowed 2,000,000 kip from Mr Sit and repays with 1,250 kg of cherry four months "
                   "later. What does that loan cost per month, as a percentage?"),
         answer=_trader_rate(N_("Khamla")),
-        reference="37.5",
+        reference="21.9",
         kind=NumberAnswer(unit=N_("% per month"), tolerance=1),
-        hints=[N_("First work out what the 2,000 kg of cherry are worth at the trader's price."),
+        hints=[N_("First work out what the 1,250 kg of cherry are worth at the harvest price."),
                N_("(Worth − 2,000,000) ÷ 2,000,000 is the cost for all four months; divide by 4.")],
         explain=N_("Right: {answer} a month, against 2% for the harvest loan. Coffee “on the tree” is very "
                    "expensive credit."),

@@ -1,27 +1,34 @@
 """Exercise: pooled pricing — advance, sales over the season, costs, reserve and final payment.
 
-Where it is used: Key concepts 3 ("Sell alone or pool?") and Management 2 (transparent payments).
+Two presets:
 
-Defaults: the fictional Phou Kaew group in the 2019/20 season, when arabica cherry fetched
-1,500–3,200 kip/kg from traders and the kip was about 8,900 to the US dollar (see the references
-page: vietstock-2020, laotiantimes-2024-kip). About 6 kg of cherry make 1 kg of green coffee
-(wikiversity-ratios). Export prices, costs and the reserve are assumptions for discussion: groups
-should put in their own numbers.
+* ``full`` (the default), Management 2 (transparent payments): the fictional Phou Kaew co-op in the
+  2019/20 season, when arabica cherry fetched 1,500–3,200 kip/kg from traders and the kip was about
+  8,900 to the US dollar (see the references page: vietstock-2020, laotiantimes-2024-kip). About 6 kg
+  of cherry make 1 kg of green coffee (wikiversity-ratios). Two grades, export prices, costs and the
+  reserve are assumptions for discussion: groups should put in their own numbers. Mrs Vanh brings
+  her season's 800 kg of cherry (0.5 ha at the 1,600 kg/ha of the weights chain).
+* ``simple``, Key concepts 3 ("Sell alone or pool?", ``preset: simple`` on the page): round 2 of the
+  selling game, to the kip. The seven farmer cards (cherry of the two busiest weeks), one grade, one
+  sale at 3,100 kip per kg of cherry (the game's price card, inside the 2019/20 range), the truck and
+  bags at 100 kip per kg (390,000 kip for 3,900 kg), an advance of 2,000 kip per kg, and nothing
+  that day 1 has not taught: no processing, certification, interest or reserve. Each farmer is
+  compared with selling his or her card alone at the price card's price for its size (round 1).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 
-from exercises.core.exercise import fill
+from exercises.core.exercise import Preset, fill
 from exercises.core.i18n import N_, Translator
 from exercises.core.money import per_kg
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
 from exercises.core.params import Choice, Integer, Number, ParamError, Percent, Table
-from exercises.core.questions import Case, ChoiceAnswer, NumberAnswer, Question
+from exercises.core.questions import Case, ChoiceAnswer, NoAnswer, NumberAnswer, Question
 from exercises.models import pooled_pricing
 from exercises.shared import (
     CHERRY_PER_GREEN,
@@ -47,6 +54,7 @@ CODE_TIP = N_(
 # ---- What the learner can change ----------------------------------------------------------------
 
 GRADE_OPTIONS = (("A", N_("Grade A")), ("B", N_("Grade B")))
+CHERRY_KG = Integer(name="kg", label=N_("Cherry"), unit=N_("kg"), min=0, max=10_000_000)
 
 # fmt: off
 PARAMS = [
@@ -56,7 +64,8 @@ PARAMS = [
     replace(KIP_PER_USD, default=8_900),
     replace(CHERRY_PER_GREEN, help=N_("About 5 kg of cherry make 1 kg of parchment; 1.25 kg of parchment make 1 kg of green coffee.")),
     Choice(name="price_unit", label=N_("Sale prices are in"), default="usd_lb",
-           options=(("usd_lb", N_("US$ per lb of green coffee")), ("kip_kg", N_("kip per kg of green coffee")))),
+           options=(("usd_lb", N_("US$ per lb of green coffee")), ("kip_kg", N_("kip per kg of green coffee")),
+                    ("kip_kg_cherry", N_("kip per kg of cherry")))),
     Integer(name="processing_cost", label=N_("Processing cost"), unit=N_("kip per kg of cherry"),
             default=600, min=0, max=50_000, help=N_("Pulping, washing, drying, hulling and sorting.")),
     Integer(name="transport_cost", label=N_("Transport cost"), unit=N_("kip per kg of cherry"),
@@ -77,7 +86,7 @@ PARAMS = [
             MEMBER,
             replace(WEEK, max=12),
             Choice(name="grade", label=N_("Grade"), options=GRADE_OPTIONS),
-            Integer(name="kg", label=N_("Cherry"), unit=N_("kg"), min=0, max=10_000_000),
+            CHERRY_KG,
         ],
         default=[
             {"member": N_("Bounmy"), "week": 3, "grade": "A", "kg": 2_400},
@@ -87,7 +96,7 @@ PARAMS = [
             {"member": N_("Noy"), "week": 8, "grade": "B", "kg": 500},
             {"member": N_("Khamla"), "week": 2, "grade": "B", "kg": 3_000},
             {"member": N_("Khamla"), "week": 6, "grade": "A", "kg": 1_200},
-            {"member": N_("Vanh"), "week": 5, "grade": "A", "kg": 700},
+            {"member": N_("Vanh"), "week": 5, "grade": "A", "kg": 800},
             {"member": N_("Sengdao"), "week": 6, "grade": "A", "kg": 1_600},
             {"member": N_("Phet"), "week": 7, "grade": "B", "kg": 900},
             {"member": N_("Thongdy"), "week": 10, "grade": "A", "kg": 2_000},
@@ -123,12 +132,26 @@ PARAMS = [
             [2_000, 2_100, 2_300, 2_500, 2_600, 2_800, 3_000, 3_200, 2_900, 2_600, 2_300, 2_000], start=1)],
         min_rows=1, max_rows=52,
     ),
+    Table(
+        name="alone_prices", key_column="from_kg",
+        key_message=N_("A lot of {value} kg is already on the card: each size has one row."),
+        label=N_("Price card: selling alone"),
+        help=N_("Round 1 of the game: what the buyer pays a farmer who sells alone, by the size of the lot. "
+                "Each farmer's money from the pool is compared with it."),
+        columns=[
+            Integer(name="from_kg", label=N_("Lot of at least"), unit=N_("kg"), min=0, max=10_000_000),
+            Integer(name="price", label=N_("Price"), unit=N_("kip per kg of cherry"), min=0, max=1_000_000),
+        ],
+        default=[],
+        min_rows=0, max_rows=10,
+    ),
 ]
 # fmt: on
 
 
 def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
-    """Checks across fields: every grade with coffee is fully sold; every week has a trader price."""
+    """Checks across fields: every grade with coffee is fully sold; every week has a trader price (or
+    the price card has a price for any lot)."""
     problems = []
     delivered = {row["grade"] for row in values["deliveries"] if row["kg"] > 0}
     for grade in sorted(delivered):
@@ -144,6 +167,10 @@ def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
                     ),
                 )
             )
+    if values["alone_prices"]:  # farmers are compared with selling alone: the card needs a price for any lot
+        if min(row["from_kg"] for row in values["alone_prices"]) > 0:
+            problems.append(("alone_prices", ParamError(N_("The price card needs a row for lots from 0 kg."))))
+        return problems
     weeks = {row["week"] for row in values["trader_prices"]}
     for index, row in enumerate(values["deliveries"]):
         if row["week"] not in weeks:
@@ -161,7 +188,12 @@ def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
 
 def run(model: Any, values: Mapping[str, Any]) -> Any:
     """Give the learner's numbers to the model (the original, or the learner's edited copy)."""
-    season = fill(model.Season, values, trader_prices={row["week"]: row["price"] for row in values["trader_prices"]})
+    season = fill(
+        model.Season,
+        values,
+        trader_prices={row["week"]: row["price"] for row in values["trader_prices"]},
+        alone_prices={row["from_kg"]: row["price"] for row in values["alone_prices"]},
+    )
     deliveries = [fill(model.Delivery, r) for r in values["deliveries"]]
     lots = [fill(model.Lot, r) for r in values["lots"]]
     return model.settle(deliveries, lots, season)
@@ -241,6 +273,23 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
         ],
         y_title=N_("kip"),
     )
+    noy = result.members.get(t(N_("Noy")))
+    return Outputs(
+        key=noy and Msg(N_("Noy's final payment: {amount}"), {"amount": t.kip(noy.final)}),
+        tables=[pool_table, money_table, member_table],
+        charts=[chart] if members else [],
+        notices=_notices(members, t),
+        numbers={
+            "balance": result.balance(),
+            "sales": result.sales,
+            "reserve": result.reserve,
+            "finals": {m.name: m.final for m in members},
+        },
+    )
+
+
+def _notices(members: list[Any], t: Translator) -> list[Notice]:
+    """A final payment below zero, or no deliveries at all, explained."""
     notices = []
     negative = [m for m in members if m.final < 0]
     if negative:
@@ -257,17 +306,66 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
         )
     if not members:
         notices.append(Notice("info", N_("No deliveries yet: add a row to the deliveries table.")))
-    noy = result.members.get(t(N_("Noy")))
+    return notices
+
+
+def show_simple(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
+    """Key concepts 3: the pool's money, and each farmer's money against selling alone (round 1 of the game)."""
+    members = list(result.members.values())
+    kg = sum(m.total_kg for m in members)
+    transport = sum(p.transport for p in result.pools.values())
+    rows = [(N_("Sale of the pooled coffee"), result.sales), (N_("Truck and bags"), transport)]
+    if result.costs != transport:  # only if the learner's code adds costs: the form has no others
+        rows.append((N_("Other costs"), result.costs - transport))
+    if result.reserve:
+        rows.append((N_("Kept in the reserve"), result.reserve))
+    rows += [(N_("Advances paid at delivery"), result.advances), (N_("Final payments after the sale"), result.finals)]
+    money_table = amounts_table(
+        N_("Where the money from the sale went"),
+        rows,
+        footer=(N_("Sales minus everything above (must be 0)"), result.balance()),
+    )
+    member_table = ResultTable(
+        id="members",
+        caption=N_("Each farmer"),
+        columns=[
+            Column(N_("Farmer")),
+            Column(N_("Cherry (kg)"), "kg"),
+            Column(N_("Advance (kip)"), "kip"),
+            Column(N_("Final payment (kip)"), "kip"),
+            Column(N_("Total from the pool (kip)"), "kip"),
+            Column(N_("Selling alone (kip)"), "kip"),
+            Column(N_("Pool minus selling alone (kip)"), "kip"),
+            Column(N_("The same per kg (kip)"), "kip"),
+        ],
+        rows=[
+            [m.name, m.total_kg, m.advance, m.final, m.share, m.trader, m.share - m.trader,
+             per_kg(m.share - m.trader, m.total_kg)]
+            for m in members
+        ],
+    )  # fmt: skip
+    chart = BarChart(
+        id="chart",
+        title=N_("Total from the pool compared with selling alone"),
+        labels=[m.name for m in members],
+        series=[
+            (N_("Pool (advance + final payment)"), [m.share for m in members]),
+            (N_("Selling alone"), [m.trader for m in members]),
+        ],
+        y_title=N_("kip"),
+    )
+    final = per_kg(result.finals, kg)
     return Outputs(
-        key=noy and Msg(N_("Noy's final payment: {amount}"), {"amount": t.kip(noy.final)}),
-        tables=[pool_table, money_table, member_table],
+        key=None if final is None else Msg(N_("Final payment: {amount} per kg of cherry"), {"amount": t.kip(final)}),
+        tables=[money_table, member_table],
         charts=[chart] if members else [],
-        notices=notices,
+        notices=_notices(members, t),
         numbers={
             "balance": result.balance(),
             "sales": result.sales,
-            "reserve": result.reserve,
+            "final_per_kg": final,
             "finals": {m.name: m.final for m in members},
+            "gains": {m.name: m.share - m.trader for m in members},
         },
     )
 
@@ -284,36 +382,51 @@ def _best_gain(case: Case) -> str:
     return gains[0].name
 
 
-def _break_even_advance(case: Case) -> int:
-    """The highest advance (whole kip) at which Vanh's final payment is still 0 or more."""
+def _highest_advance(case: Case, still_ok: Callable[[Any], bool]) -> int:
+    """The highest advance (whole kip) at which ``still_ok(result)`` holds: the model run again, by halving."""
     low, high = 0, 100_000
     while low < high:
         middle = (low + high + 1) // 2
-        if case.row(case.again(advance=middle).members, N_("Vanh")).final >= 0:
+        if still_ok(case.again(advance=middle)):
             low = middle
         else:
             high = middle - 1
     return low
 
 
+def _break_even_advance(case: Case) -> int:
+    """The highest advance at which Vanh's final payment is still 0 or more."""
+    return _highest_advance(case, lambda result: case.row(result.members, N_("Vanh")).final >= 0)
+
+
 # fmt: off
 QUESTIONS = [
+    # By hand (full preset): grade A has 11,300 kg of cherry, 11,300 ÷ 6 = 1,883.33 kg of green coffee, sold
+    # half at US$1.40 and half at US$1.25 per lb: 48,962,923 kip at 8,900 kip per US$. Costs: processing
+    # 6,780,000, transport 1,695,000, certification 3,000,000 × 11,300 ÷ 16,300 = 2,079,755, interest
+    # 2,000 × 16,300 × 1.5 % × 3 × 11,300 ÷ 16,300 = 1,017,000; left 37,391,168; reserve 3,739,116;
+    # for members 33,652,052. Grade B (5,000 kg): 17,986,046 − 3,000,000 − 750,000 − 920,245 − 450,000 =
+    # 12,865,801; reserve 1,286,580; for members 11,579,221. Noy: 33,652,052 × 1,500 ÷ 11,300 +
+    # 11,579,221 × 500 ÷ 5,000 = 5,625,009 (to the kip), minus her advance 4,000,000 = 1,625,009.
     Question(
         id="read-final",
         prompt=N_("Read the tables: how much is Noy's final payment?"),
         answer=_final(N_("Noy")),
-        reference="1,622,964",
+        reference="1,625,009",
         kind=NumberAnswer(unit=N_("kip")),
         hints=[N_("Look at the table “Each member”, in Noy's row."),
                N_("The final payment is the total from the co-op minus the advance.")],
         explain=N_("Right: {answer}. That is what Noy gets after the coffee is sold, on top of the advance."),
     ),
+    # By hand: the advance costs 1,000 kip more on each of Noy's 2,000 kg, and the interest rises from
+    # 1,467,000 to 3,000 × 16,300 × 4.5 % = 2,200,500 (A: +508,500, B: +225,000), so the pools hold less:
+    # Noy's share 33,194,402 × 1,500 ÷ 11,300 + 11,376,721 × 500 ÷ 5,000 = 5,544,009 − 6,000,000 = −455,991.
     Question(
         id="advance-up",
         prompt=N_("Now suppose the advance is 3,000 kip per kg instead of 2,000. Predict Noy's final payment (it can be below zero)."),
         given={"advance": "3,000"},
         answer=_final(N_("Noy")),
-        reference="-458,036",
+        reference="-455,991",
         kind=NumberAnswer(unit=N_("kip"), relative=Fraction(3, 100)),
         hints=[N_("Noy delivered 2,000 kg. Every extra kip paid in advance is taken from the final payment."),
                N_("2,000 kg × 1,000 kip more = 2,000,000 kip less at the end, and a little more interest to pay.")],
@@ -329,12 +442,14 @@ QUESTIONS = [
                N_("Members who delivered a lot of grade A coffee gain the most.")],
         explain=N_("Right: {answer}. Much grade A coffee, sold at a good price, is worth more in the pool than cash from the trader."),
     ),
+    # By hand: 20 % of what is left after costs: 37,391,168 × 20 % = 7,478,233 (grade A, rounded down)
+    # + 12,865,801 × 20 % = 2,573,160 (grade B) = 10,051,393.
     Question(
         id="reserve-20",
         prompt=N_("If the general assembly raises the reserve to 20%, how much does the co-op keep in its reserve?"),
         given={"reserve_share": "20"},
         answer=lambda case: case.result.reserve,
-        reference="9,981,533",
+        reference="10,051,393",
         kind=NumberAnswer(unit=N_("kip"), relative=Fraction(2, 100)),
         hints=[N_("The reserve is a share of what is left after costs, grade by grade."),
                N_("At 10% the reserve is in the table “Where the money from sales went”. Doubling the share doubles it.")],
@@ -351,4 +466,133 @@ QUESTIONS = [
         explain=N_("Right: about {answer}. Above that, the co-op pays Vanh more at delivery than her coffee earns in the end."),
     ),
 ]
+# fmt: on
+
+
+# ---- The simple preset: Key concepts 3, round 2 of the selling game -----------------------------
+
+
+def _pool_final_per_kg(result: Any) -> int:
+    kg = sum(m.total_kg for m in result.members.values())
+    if not kg:
+        raise NoAnswer(N_("No farmer brought cherry, so there is no final payment per kg to find."))
+    return per_kg(result.finals, kg) or 0
+
+
+def _zero_final_advance(case: Case) -> int:
+    """The highest advance at which the pool's final payments still add up to 0 or more."""
+    _pool_final_per_kg(case.result)  # no cherry: no answer
+    return _highest_advance(case, lambda result: result.finals >= 0)
+
+
+def _vanh(case: Case) -> Any:
+    return case.row(case.result.members, N_("Vanh"))
+
+
+# fmt: off
+SIMPLE_QUESTIONS = [
+    # By hand (Key concepts 3, round 2): 3,900 kg × 3,100 = 12,090,000; truck and bags 100 × 3,900 =
+    # 390,000; left 11,700,000 ÷ 3,900 kg = 3,000 kip per kg; final payment 3,000 − 2,000 = 1,000.
+    Question(
+        id="final-per-kg",
+        prompt=N_("Read the tables: what is the final payment per kg of cherry? Is it the same as your group's in round 2?"),
+        answer=lambda case: _pool_final_per_kg(case.result),
+        reference="1,000",
+        kind=NumberAnswer(unit=N_("kip per kg")),
+        hints=[N_("Look at “Where the money from the sale went”: the final payments, divided by all the kg of cherry."),
+               N_("What is left after the truck and bags, divided by all the kg, is what the pool pays per kg in all. Take the advance away.")],
+        explain=N_("Right: {answer}. Every farmer gets the same per kg: the pool sells all the cherry as one lot and shares the money by kg."),
+    ),
+    # By hand: Mrs Vanh's card is 200 kg; on the day she delivers she gets the advance, 200 × 2,000.
+    Question(
+        id="vanh-today",
+        prompt=N_("How much does Mrs Vanh get on the day she brings her cherry?"),
+        answer=lambda case: _vanh(case).advance,
+        reference="400,000",
+        kind=NumberAnswer(unit=N_("kip")),
+        hints=[N_("On the day a farmer delivers, the pool pays only the advance."),
+               N_("The advance per kg times Mrs Vanh's kg.")],
+        explain=N_("Right: {answer}. The rest of her money, the final payment, comes only after the sale. A family that needs cash today finds the wait hard."),
+    ),
+    # By hand: alone, her 200 kg is a lot of less than 500 kg: 200 × 2,600 = 520,000. In the pool:
+    # 200 × 3,000 = 600,000, so 80,000 kip more (400 kip per kg; the big cards gain 200 kip per kg).
+    Question(
+        id="vanh-gain",
+        prompt=N_("Compared with selling alone, how much more does Mrs Vanh get from the pool in all?"),
+        answer=lambda case: _vanh(case).share - _vanh(case).trader,
+        reference="80,000",
+        kind=NumberAnswer(unit=N_("kip")),
+        hints=[N_("Look at the column “Pool minus selling alone” in Mrs Vanh's row."),
+               N_("Alone, her lot gets the price card's price for its size. In the pool, every kg gets what the pool pays per kg in all.")],
+        explain=N_("Right: {answer}. Small farmers gain the most per kg from pooling, because alone they get the lowest price."),
+    ),
+    # By hand: the pool pays 3,000 kip per kg in all (11,700,000 ÷ 3,900), so an advance of 3,000
+    # leaves a final payment of 0; above it, the final payment is below zero.
+    Question(
+        id="zero-final",
+        prompt=N_("Raise the advance step by step. At what advance does the final payment fall to zero?"),
+        answer=_zero_final_advance,
+        reference="3,000",
+        kind=NumberAnswer(unit=N_("kip per kg"), tolerance=10),
+        hints=[N_("Every kip more of advance is a kip less of final payment."),
+               N_("The final payment is zero when the advance is all the pool pays per kg: what is left after the truck and bags, divided by all the kg.")],
+        explain=N_("Right: {answer}, the pool's price after the truck and bags. With a higher advance the pool pays out more at delivery than the coffee earns, and the final payment falls below zero."),
+    ),
+]
+
+GAME_CARDS = [  # Key concepts 3: the seven farmer cards, in kg of cherry (1 bean = 50 kg)
+    (N_("Bounmy"), 750), (N_("Noy"), 550), (N_("Khamla"), 1_000), (N_("Vanh"), 200),
+    (N_("Sengdao"), 400), (N_("Phet"), 350), (N_("Thongdy"), 650),
+]
+
+#: The hidden fields of the simple preset: all that day 1 has not taught (their defaults switch them off).
+_NOT_ON_DAY_1 = ("kip_per_usd", "cherry_per_green", "price_unit", "processing_cost", "certification_cost",
+                 "interest_per_month", "loan_months", "reserve_share", "trader_prices")
+
+PRESETS = {
+    "full": Preset(hidden=["alone_prices"]),
+    "simple": Preset(
+        summary=N_("The selling game's pool: change the advance, the price or the cherry each farmer brings, and "
+                   "see each farmer's advance, final payment, and what selling alone would have paid."),
+        code_tip=N_("This is the model the form uses. Change it — for example let the pool keep a tenth of "
+                    "what is left as a reserve — then press Run. Reset code brings the original back."),
+        hidden=_NOT_ON_DAY_1,
+        params={
+            "advance": {"help": N_("Paid in cash when the farmer brings the cherry. The final payment comes "
+                                   "after the sale.")},
+            "price_unit": {"default": "kip_kg_cherry"},
+            "processing_cost": {"default": 0},
+            "transport_cost": {"default": 100, "label": N_("Truck and bags"),
+                               "help": N_("What the pool pays to carry and pack the cherry. In the game: 390,000 kip "
+                                          "for 3,900 kg.")},
+            "certification_cost": {"default": 0},
+            "interest_per_month": {"default": "0"},
+            "loan_months": {"default": 0},
+            "reserve_share": {"default": "0"},
+            "deliveries": {
+                "label": N_("Cherry each farmer brings"),
+                "help": N_("One row per farmer card of the game: the cherry of the two busiest weeks of the harvest."),
+                "columns": [replace(MEMBER, label=N_("Farmer")), CHERRY_KG],
+                "fixed": {"week": 1, "grade": "A"},
+                "default": [{"member": name, "kg": kg} for name, kg in GAME_CARDS],
+            },
+            "lots": {
+                "label": N_("The pool's sale"),
+                "help": N_("The buyer pays one price for the whole pool: the price card's price for 2,500 kg or more."),
+                "columns": [Integer(name="price", label=N_("Price"), unit=N_("kip per kg of cherry"), min=0,
+                                    max=1_000_000)],
+                "fixed": {"grade": "A", "week": 1, "share": Fraction(1)},
+                "default": [{"price": 3_100}],
+                "min_rows": 1, "max_rows": 1,
+            },
+            "alone_prices": {
+                "default": [{"from_kg": 0, "price": 2_600}, {"from_kg": 500, "price": 2_800},
+                            {"from_kg": 2_500, "price": 3_100}],
+                "min_rows": 1,
+            },
+        },
+        questions=SIMPLE_QUESTIONS,
+        show=show_simple,
+    ),
+}
 # fmt: on

@@ -10,7 +10,9 @@ US$ (May 2024, laotiantimes-2024-kip) the premium is 171,200,000 kip and the ear
 42,800,000 kip. The menu and its costs are the page's example quotes; premium uses such as drying
 nets, pulpers, water tanks and schools are reported by Fairtrade co-ops (subject-matter §3.5).
 Quorum examples in Asian co-op laws are 25–50% (fao-coop-law-asia). The 45 members present and the
-votes are invented for discussion.
+votes are invented for discussion. Money for productivity or quality that is not spent is kept for
+productivity or quality next year: that is Phou Kaew's own rule in its premium plan (an assumption,
+as Management 5 says), not a Fairtrade rule; no source says what happens to unspent money.
 """
 
 from __future__ import annotations
@@ -48,7 +50,8 @@ PARAMS = [
            help=N_("US$0.20 per lb for coffee, on top of the price.")),
     Number(name="quality_per_lb", label=N_("Part for productivity or quality"), unit=N_("US$ per lb"),
            default="0.05", min="0", max="5", places=2,
-           help=N_("Of the US$0.20 premium, US$0.05 per lb must go to productivity or quality.")),
+           help=N_("Of the US$0.20 premium, US$0.05 per lb must go to productivity or quality. What is not spent "
+                   "stays kept for it next year: that is Phou Kaew's own rule, not a Fairtrade rule.")),
     KIP_PER_USD,
     Integer(name="members", label=N_("Members of the co-op"), unit=N_("members"),
             default=60, min=1, max=1_000_000),
@@ -152,8 +155,12 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
         [
             (
                 Msg(
-                    N_("Premium: {lb} lb × US${usd} × {rate} kip"),
-                    {"lb": values["lb_sold"], "usd": t.dec(values["premium_per_lb"], 2), "rate": values["kip_per_usd"]},
+                    N_("Premium: {pounds} lb × US${usd} × {rate} kip"),
+                    {
+                        "pounds": values["lb_sold"],
+                        "usd": t.dec(values["premium_per_lb"], 2),
+                        "rate": values["kip_per_usd"],
+                    },
                 ),
                 result.premium,
             ),
@@ -168,13 +175,17 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
         [
             (
                 Msg(
-                    N_("Must go to productivity or quality: {lb} lb × US${usd} × {rate} kip"),
-                    {"lb": values["lb_sold"], "usd": t.dec(values["quality_per_lb"], 2), "rate": values["kip_per_usd"]},
+                    N_("Must go to productivity or quality: {pounds} lb × US${usd} × {rate} kip"),
+                    {
+                        "pounds": values["lb_sold"],
+                        "usd": t.dec(values["quality_per_lb"], 2),
+                        "rate": values["kip_per_usd"],
+                    },
                 ),
                 result.quality_required,
             ),
             (N_("Spent on projects for productivity or quality"), result.spent_on_quality),
-            (N_("Still to spend on productivity or quality (carried, earmarked)"), result.carried_for_quality),
+            (N_("Still to spend on productivity or quality (carried, the group's rule)"), result.carried_for_quality),
         ],
         id="quality",
     )
@@ -245,8 +256,8 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
                     "warning",
                     N_(
                         "The plan spends only {spent} on productivity or quality, but {required} must go there. "
-                        "The missing {missing} is carried to next year and must then be spent on productivity or quality. "
-                        "Vote for more projects of that kind."
+                        "The missing {missing} is carried to next year, and by the group's own premium rule it stays "
+                        "kept for productivity or quality. Vote for more projects of that kind."
                     ),
                     {
                         "spent": t.kip(result.spent_on_quality),
@@ -358,8 +369,8 @@ QUESTIONS = [
         kind=NumberAnswer(unit=N_("kip"), tolerance=1_000),
         hints=[N_("Add up the costs of the funded projects."),
                N_("The premium minus the funded projects.")],
-        explain=N_("Right: {answer}. Part of it is still earmarked for productivity or quality: the members must "
-                   "vote for such projects next year."),
+        explain=N_("Right: {answer}. By the group's own premium rule, part of it stays kept for productivity or "
+                   "quality: the members must vote for such projects next year."),
     ),
     # By hand: quorum 80% of 60 = 48 members; only 45 came, so nothing is decided:
     # the whole 171,200,000 is carried.

@@ -1,15 +1,20 @@
-"""Exercise: side-selling — week by week, members choose the trader's cash or the co-op.
+"""Exercise: side-selling — week by week, each member sells to the trader or to the co-op by a fixed rule.
 
-Where it is used: Management 3 ("Conflict: side-selling and grading disputes").
+Where it is used: Management 3 ("Conflict: side-selling and grading disputes"). The simulation plays the
+harvest; nobody plays the members: each follows one rule (sell to Mr Sit when he pays more than the
+co-op by more than the member's trust margin; members who need cash count only the advance). The
+group plays the board: it sets the co-op's terms (advance, fixed costs, cherry promised to the buyer)
+and may test an idea by changing one member's trust margin or debt.
 
 Defaults: the fictional Phou Kaew co-op of the session page. Mr Sit, the trader, pays up to 3,200 kip
 per kg of cherry in mid-December; the co-op pays an advance of 2,700 kip per kg and expected a final
 payment of 300 kip per kg (2,700 + 300 = 3,000). Arabica cherry fetched 1,500–3,200 kip per kg in the
 2019/20 season (vietstock-2020); the trader's prices rise during the season as in the sources on
 side-selling (dailycoffeenews-sideselling, jcfc-blog). Mr Thongdy owes Mr Sit 1,000,000 kip, that
-is 400 kg at 2,500 kip; Mr Khamla sold coffee "on the tree" (cpc-our-work). The seven members pick
-about 1,600 kg of cherry per hectare over an 8-week harvest (farm sizes from CONTENT.md §4; 0.5–3 ha,
-kingfisher-lao-coffee). Fixed costs are set so that, as on the page, they come to 300 kip per kg of
+is 400 kg at 2,500 kip; this season Mr Khamla again owes Mr Sit 1,600 kg of cherry ("coffee on the
+tree", cpc-our-work; Management 11 hears this debt). The seven members pick about 1,600 kg of cherry
+per hectare over an 8-week harvest (farm sizes from CONTENT.md §4; 0.5–3 ha, kingfisher-lao-coffee;
+Mrs Vanh 800 kg); Mr Khamla's 3 ha, part robusta, give more. Fixed costs are set so that, as on the page, they come to 300 kip per kg of
 the cherry the co-op planned for (5,400,000 ÷ 18,000 kg). The buyer's price per kg of cherry, the
 penalty and the trust margins are assumptions for discussion.
 """
@@ -39,8 +44,9 @@ from exercises.shared import (
 
 TITLE = N_("Simulation: side-selling week by week")
 SUMMARY = N_(
-    "Each week every member chooses between the trader's cash and the co-op. See how members who "
-    "leave raise the costs for those who stay, and which co-op decisions keep the pool alive."
+    "The simulation plays the harvest week by week. Every member follows one rule: sell to the trader when "
+    "he pays more than the co-op by more than the member's trust margin. Your group plays the board: set the "
+    "co-op's terms and see which decisions keep the pool alive."
 )
 CODE_TIP = N_(
     "This is the model the form uses. Change how members decide — for example let every member "
@@ -73,10 +79,11 @@ PARAMS = [
         name="members", key_column="member",
         key_message=ONE_ROW_PER_MEMBER,
         label=N_("Members"),
-        help=N_("One row per member family. Trust margin: how many kip per kg more the trader must pay before "
-                "the member sells to him. Cherry owed: cherry promised to the trader for a loan before the "
-                "harvest; it goes to him first. A member who needs cash now counts only the advance, not the "
-                "final payment that comes months later."),
+        help=N_("One row per member family. The members are not played: each follows the rule. Trust margin: "
+                "how many kip per kg more the trader must pay before the member sells to him. Cherry owed: "
+                "cherry promised to the trader for a loan before the harvest; it goes to him first. A member who "
+                "needs cash now counts only the advance, not the final payment that comes months later. Change "
+                "one member at a time to test an idea."),
         columns=[
             MEMBER,
             Integer(name="kg", label=N_("Cherry picked each week"), unit=N_("kg"), min=0, max=10_000_000),
@@ -261,12 +268,12 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
                     "info",
                     N_(
                         "Some members sold to the trader, and the expected final payment fell from {first} to {lowest} "
-                        "per kg at its lowest. But the pool held: {kg} kg of cherry came in."
+                        "per kg at its lowest. But the pool held: {weight} kg of cherry came in."
                     ),
                     {
                         "first": t.kip(round_kip(finals[0])),
                         "lowest": t.kip(round_kip(min(finals))),
-                        "kg": result.coop_kg,
+                        "weight": result.coop_kg,
                     },
                 )
             )
@@ -278,11 +285,11 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
             Notice(
                 "warning",
                 N_(
-                    "The final payment is below zero: {per_kg} per kg. The cherry that came in could not carry the "
+                    "The final payment is below zero: {amount} per kg. The cherry that came in could not carry the "
                     "fixed costs and the penalty. The members who stayed loyal now owe the co-op money, or the co-op "
                     "must cover the loss from its reserve."
                 ),
-                {"per_kg": t.kip(round_kip(per_kg))},
+                {"amount": t.kip(round_kip(per_kg))},
             )
         )
     if result.penalty:
@@ -303,10 +310,10 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
             Notice(
                 "info",
                 N_(
-                    "{names} handed {kg} kg of cherry to the trader to repay debts (“coffee on the tree”). That cherry "
+                    "{names} handed {weight} kg of cherry to the trader to repay debts (“coffee on the tree”). That cherry "
                     "never reaches the pool. A small loan from the co-op before the harvest could keep it."
                 ),
-                {"names": ", ".join(m.name for m in debtors), "kg": sum(m.owed_kg for m in debtors)},
+                {"names": ", ".join(m.name for m in debtors), "weight": sum(m.owed_kg for m in debtors)},
             )
         )
     week1 = weeks[0].expected_final if weeks else None

@@ -256,13 +256,13 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
             Notice(
                 "info",
                 N_(
-                    "Refunds by kg pay {per_kg} kip per kg; refunds by shares would pay {per_share} kip per share. "
-                    "A member who delivers more than {kg} kg per share gets more by kg; one who delivers less gets more by shares."
+                    "Refunds by kg pay {refund} kip per kg; refunds by shares would pay {per_share} kip per share. "
+                    "A member who delivers more than {weight} kg per share gets more by kg; one who delivers less gets more by shares."
                 ),
                 {
-                    "per_kg": Fraction(result.refund_pool, result.total_kg),
+                    "refund": Fraction(result.refund_pool, result.total_kg),
                     "per_share": round_kip(Fraction(result.refund_pool, result.total_shares)),
-                    "kg": Fraction(result.total_kg, result.total_shares),
+                    "weight": Fraction(result.total_kg, result.total_shares),
                 },
             )
         )

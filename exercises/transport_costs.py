@@ -288,10 +288,14 @@ def _gains_most(case: Case) -> str:
     return ranked[0].name
 
 
+#: Mrs Vanh's parchment (Management 8): her 800 kg of cherry a season make 160 kg.
+VANH_PARCHMENT_KG = 160
+
+
 def _vanh_pays(case: Case) -> int:
-    """Mrs Vanh sends 240 kg of parchment from Ban Nam Sai; she pays her village's price per kg."""
+    """Mrs Vanh sends 160 kg of parchment from Ban Nam Sai; she pays her village's price per kg."""
     village = case.row(case.result.villages, N_("Ban Nam Sai"))
-    return round_kip(Fraction(240 * village.pays, village.kg)) if village.kg else 0
+    return round_kip(Fraction(VANH_PARCHMENT_KG * village.pays, village.kg)) if village.kg else 0
 
 
 # fmt: off
@@ -332,19 +336,19 @@ QUESTIONS = [
         explain=N_("Right: {answer}. Its own trips cost the most per kg. With one price, the near villages pay part of its cost."),
     ),
     # By hand, half by own trips and half per kg: Nam Sai pays 2,000,000 ÷ 2 + 3,600,000 × 4,000 ÷ 20,000
-    # = 1,000,000 + 720,000 = 1,720,000, so 430 kip per kg; Mrs Vanh: 240 kg × 430 = 103,200 kip.
-    # (All own trips: 240 × 500 = 120,000; one price: 240 × 360 = 86,400.)
+    # = 1,000,000 + 720,000 = 1,720,000, so 430 kip per kg; Mrs Vanh: 160 kg × 430 = 68,800 kip.
+    # (All own trips: 160 × 500 = 80,000; one price: 160 × 360 = 57,600.)
     Question(
         id="vanh-mix",
         prompt=N_("A middle way: half of the bill by each village's own trips, half by one price per kg. "
-                  "Mrs Vanh of Ban Nam Sai sent 240 kg of parchment. What does she pay?"),
+                  "Mrs Vanh of Ban Nam Sai sent 160 kg of parchment. What does she pay?"),
         given={"rule": "own", "rule_share": "50"},
         answer=_vanh_pays,
-        reference="103,200",
+        reference="68,800",
         kind=NumberAnswer(unit=N_("kip"), relative=Fraction(1, 100)),
         hints=[N_("Find Ban Nam Sai's price per kg in the table “Who pays what”."),
-               N_("Half of Ban Nam Sai's 500 kip per kg plus half of 360 kip per kg, times 240 kg.")],
-        explain=N_("Right: {answer}. Between 120,000 (own trips) and 86,400 (one price): both sides give a little."),
+               N_("Half of Ban Nam Sai's 500 kip per kg plus half of 360 kip per kg, times 160 kg.")],
+        explain=N_("Right: {answer}. Between 80,000 (own trips) and 57,600 (one price): both sides give a little."),
     ),
     # By hand: cherry is 5 × the parchment: 40,000, 20,000 and 40,000 kg; at 4,000 kg a trip:
     # 10 + 5 + 10 = 25 trips instead of 5.

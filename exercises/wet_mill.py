@@ -294,11 +294,11 @@ def _notices(result: Any, t: Translator) -> list[Notice]:
             Notice(
                 "warning",
                 N_(
-                    "On the busiest days more cherry arrives than the pulper can handle in {hours} hours: {kg} kg in all "
+                    "On the busiest days more cherry arrives than the pulper can handle in {hours} hours: {weight} kg in all "
                     "(weeks {weeks}). That cherry cannot wait for the next day, so members sell it as cherry, and the mill "
                     "earns no fee on it. Agree picking days by village, run a second shift or buy a bigger pulper."
                 ),
-                {"hours": mill.hours_per_day, "kg": result.over, "weeks": ", ".join(str(w.week) for w in weeks)},
+                {"hours": mill.hours_per_day, "weight": result.over, "weeks": ", ".join(str(w.week) for w in weeks)},
             )
         )
     elif result.brought > 0 and result.busiest_day * 10 >= result.daily_capacity * 9:
@@ -333,12 +333,12 @@ def _notices(result: Any, t: Translator) -> list[Notice]:
                 N_(
                     "The fees left after running costs ({left}) are not more than the interest of the first season "
                     "({interest}): the debt for the mill grows every season and the mill never pays back. The mill "
-                    "needs more than {kg} kg of cherry pulped each season."
+                    "needs more than {weight} kg of cherry pulped each season."
                 ),
                 {
                     "left": t.kip(money.for_the_mill),
                     "interest": t.kip(result.schedule[0].interest),
-                    "kg": result.min_kg_per_season,
+                    "weight": result.min_kg_per_season,
                 },
             )
         )

@@ -57,7 +57,7 @@ from coopsite.chromium import CHROMIUM, FLAGS, local_server  # noqa: E402
 from coopsite.editions import is_book  # noqa: E402
 from exercises.core.languages import LANGUAGES  # noqa: E402
 
-PAGE = "key-concepts/kc3-sell-alone-or-pool.html"
+PAGE = "management/m2-communication.html"  # the full pooled-pricing preset (Key concepts 3 has the simple one)
 FIELD = "#cx-pooled-pricing-f-advance"
 RESULTS = "#cx-pooled-pricing"
 

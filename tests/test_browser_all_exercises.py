@@ -19,16 +19,25 @@ from exercises.core.evaluate import evaluate
 from exercises.core.i18n import translator
 from exercises.core.params import Integer, Number, Percent, raw_defaults
 from exercises.core.questions import ChoiceAnswer
+from exercises.core.render import prefix_of
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
-def page_of(name: str) -> str:
-    """The first page (in nav order) that shows the exercise."""
+def page_of(name: str, preset: str = "") -> str:
+    """The first page (in path order) that shows the exercise with ``preset`` (the exercise's first: no option)."""
+    first = next(iter(EXERCISES[name].presets), "")
+    option = "" if preset in ("", first) else rf"\n {{4}}preset: {re.escape(preset)}"
     for path in sorted((ROOT / "docs").rglob("*.en.md")):
-        if re.search(rf"^::: exercise {re.escape(name)}\s*$", path.read_text(encoding="utf-8"), re.M):
+        if re.search(
+            rf"^::: exercise {re.escape(name)}[ \t]*{option}$(?!\n {{4}}\S)", path.read_text(encoding="utf-8"), re.M
+        ):
             return str(path.relative_to(ROOT / "docs"))[: -len(".en.md")] + ".html"
-    raise AssertionError(f"no page uses {name}")
+    raise AssertionError(f"no page uses {name} {preset}")
+
+
+#: Every exercise with each of its presets: each must be on a page, and each is tested there.
+SHOWN = [(name, preset) for name in EXERCISES.names() for preset in (list(EXERCISES[name].presets) or [""])]
 
 
 def changed_value(param, t) -> str:
@@ -46,25 +55,25 @@ def changed_value(param, t) -> str:
     return t.num(value, param.places)
 
 
-def run_once(browser_context, file_root, name, start):
+def run_once(browser_context, file_root, name, preset, start):
     """Open the simulation's page with Python started `start`-wise; change a number, answer a question.
 
     Returns what the page then shows (results and feedback), to compare between the two starts.
     """
-    exercise = EXERCISES[name]
+    exercise = api.find(name, preset)
     t = translator("en")
     context, watch = browser_context(file_root)
     context.add_init_script(f"window.COOP_PYTHON_START = '{start}'")
     page = context.new_page()
-    page.goto(file_root + page_of(name))
+    page.goto(file_root + page_of(name, preset))
     wait_for(page, "document.documentElement.dataset.cxRuntime === 'ready'", timeout=20)
-    root = f"#cx-{name}"
+    root = f"#{prefix_of(exercise)}"
 
     # One parameter change: the page shows what CPython computes.
-    param = next(p for p in exercise.params if isinstance(p, (Integer, Number, Percent)))
-    raw = raw_defaults(exercise.params, t)
+    param = next(p for p in exercise.shown_params if isinstance(p, (Integer, Number, Percent)))
+    raw = raw_defaults(exercise.shown_params, t)
     raw[param.name] = changed_value(param, t)
-    expected = api.update(name, "en", raw)
+    expected = api.update(name, "en", raw, preset=preset)
     assert expected["ok"], (param.name, raw[param.name], expected["errors"])
     page.fill(f"{root}-f-{param.name}", raw[param.name])
     wait_numbers(page, root, lambda numbers: numbers == expected["numbers"])
@@ -94,10 +103,10 @@ def run_once(browser_context, file_root, name, start):
     return shown
 
 
-@pytest.mark.parametrize("name", EXERCISES.names())
-def test_each_simulation_from_the_usb_copy_both_ways(browser_context, file_root, name):
-    from_snapshot = run_once(browser_context, file_root, name, "snapshot")
-    started_normally = run_once(browser_context, file_root, name, "normal")
+@pytest.mark.parametrize("name, preset", SHOWN, ids=[f"{n}:{p}" if p else n for n, p in SHOWN])
+def test_each_simulation_from_the_usb_copy_both_ways(browser_context, file_root, name, preset):
+    from_snapshot = run_once(browser_context, file_root, name, preset, "snapshot")
+    started_normally = run_once(browser_context, file_root, name, preset, "normal")
     assert from_snapshot == started_normally
 
 

@@ -3,6 +3,7 @@
 What the page shows must be exactly what the CPython model computes for the same inputs; answers get
 localized feedback and hints; learner code runs, can be stopped, and cannot break the page; progress
 survives a reload and travels in a file. Network: every request to another origin is aborted and counted.
+The full preset is on Management 2; Key concepts 3 has the simple preset, whose saved work is kept apart.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from exercises.core.params import raw_defaults
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 NAME = "pooled-pricing"
-PAGE = "key-concepts/kc3-sell-alone-or-pool.html"
+PAGE = "management/m2-communication.html"
+SIMPLE_PAGE = "key-concepts/kc3-sell-alone-or-pool.html"
 ROOT_SEL = "#cx-pooled-pricing"
 TIMEOUT_MS = 2000  # the page's own limit is 5 s; tests lower it to save time
 LAO = re.compile(r"[\u0E80-\u0EFF]")
@@ -73,14 +75,14 @@ def status(page):
     return page.inner_text(f"{ROOT_SEL} .cx-status-text")
 
 
-def open_exercise(browser_context, root, lang, context=None):
+def open_exercise(browser_context, root, lang, context=None, page_path=PAGE):
     if context is None:
         context, watch = browser_context(root)
     else:
         watch = None
     context.add_init_script(f"window.COOP_CALL_TIMEOUT = {TIMEOUT_MS}")
     page = context.new_page()
-    page.goto(root + ("lo/" if lang == "lo" else "") + PAGE)
+    page.goto(root + ("lo/" if lang == "lo" else "") + page_path)
     wait_for(page, "document.documentElement.dataset.cxRuntime === 'ready'", timeout=20)
     return context, watch, page
 
@@ -297,3 +299,33 @@ def test_keyboard_users_can_leave_the_code_editor(browser_context, http_root):
     label = page.get_attribute(f"{ROOT_SEL} .cm-content", "aria-label")
     assert "Escape" in label
     assert watch.blocked == []
+
+
+def test_the_simple_preset_is_round_2_of_the_game_and_saved_apart(browser_context, http_root):
+    """Key concepts 3 shows the simple preset (the game's round 2); the worker computes it with the same
+    preset; its saved work is kept under its own key, so Management 2's full preset never shows it."""
+    simple = "#cx-pooled-pricing-simple"
+    _context, watch, page = open_exercise(browser_context, http_root, "en", page_path=SIMPLE_PAGE)
+    assert page.query_selector(ROOT_SEL) is None
+    assert page.inner_text(f"{simple} .cx-key") == "Final payment: 1,000 kip per kg of cherry"
+    assert page.query_selector(f"{simple}-f-reserve_share") is None  # nothing day 1 has not taught
+    raw = raw_defaults(api.find(NAME, "simple").shown_params, translator("en"))
+    expected = api.update(NAME, "en", {**raw, "advance": "2,500"}, preset="simple")
+    page.fill(f"{simple}-f-advance", "2,500")
+    wait_numbers(page, simple, lambda n: n == expected["numbers"])
+    assert expected["key"] == "Final payment: 500 kip per kg of cherry" == page.inner_text(f"{simple} .cx-key")
+    box = f"{simple}-q-zero-final"
+    page.fill(f"{box}-a", "3,000")
+    page.click(f"{box} .cx-check")
+    wait_for(page, f"document.querySelector('{box}').classList.contains('cx-correct')")
+
+    stored = json.loads(page.evaluate("localStorage.getItem('ourcoffeecoop/progress/v1')"))["exercises"]
+    assert stored["pooled-pricing:simple"]["raw"]["en"]["advance"] == "2,500" and NAME not in stored
+    page.goto(http_root + PAGE)
+    wait_for(page, "document.documentElement.dataset.cxRuntime === 'ready'")
+    assert page.input_value(f"{ROOT_SEL}-f-advance") == defaults("en")["advance"]
+    assert page.input_value(f"{ROOT_SEL}-q-read-final-a") == ""
+    page.go_back()
+    wait_for(page, "document.documentElement.dataset.cxRuntime === 'ready'")
+    assert page.input_value(f"{simple}-f-advance") == "2,500"
+    assert watch.blocked == [] and watch.console_errors == []

@@ -25,14 +25,35 @@ from coopsite.directives import DirectiveError, expand, substitute
         ("::: glossary terms\n", "page.en.md:1: '::: glossary' takes no argument"),
         (
             "x\n\n::: exercise pooled-pricing\n    colour: red\n",
-            "page.en.md:3: '::: exercise' takes no options (got 'colour: red')",
+            "page.en.md:3: '::: exercise pooled-pricing' has no option 'colour' (accepted: preset)",
         ),
+        (
+            "x\n\n::: exercise pooled-pricing\n    preset: simpel\n",
+            "page.en.md:3: unknown preset 'simpel' for '::: exercise pooled-pricing'; known: full, simple",
+        ),
+        (
+            "x\n\n::: exercise wet-mill\n    preset: simple\n",
+            "page.en.md:3: '::: exercise wet-mill' has no option 'preset' (accepted: none)",
+        ),
+        (
+            "x\n\n::: exercise pooled-pricing\n    preset simple\n",
+            "page.en.md:4: cannot read this option of '::: exercise': 'preset simple' (expected 'key: value'",
+        ),
+        ("::: glossary\n    preset: simple\n", "page.en.md:1: '::: glossary' has no option 'preset' (accepted: none)"),
     ],
 )
 def test_directive_mistakes_name_file_and_line(markdown, message):
     with pytest.raises(DirectiveError) as error:
         expand(markdown, "docs/page.en.md", "en")
     assert message in str(error.value)
+
+
+def test_a_preset_is_chosen_by_an_option():
+    expansion = expand("x\n\n::: exercise pooled-pricing\n    preset: simple\n\nText\n", "docs/p.en.md", "en")
+    assert 'id="cx-pooled-pricing-simple"' in expansion.html[0] and "preset: simple" not in expansion.markdown
+    assert expansion.markdown.endswith("\n\nText\n")
+    full = expand("::: exercise pooled-pricing\n    preset: full\n", "docs/p.en.md", "en").html[0]
+    assert full == expand("::: exercise pooled-pricing\n", "docs/p.en.md", "en").html[0]
 
 
 def test_line_numbers_count_front_matter():

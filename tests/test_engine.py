@@ -138,8 +138,8 @@ def test_printing_is_capped_and_never_html():
 
 
 def test_checking_answers():
-    right = api.check(NAME, "en", "read-final", "1,622,964", raw())
-    assert right["status"] == "correct" and "1,622,964" in right["feedback"]
+    right = api.check(NAME, "en", "read-final", "1,625,009", raw())
+    assert right["status"] == "correct" and "1,625,009" in right["feedback"]
     wrong = api.check(NAME, "en", "read-final", "1,000,000", raw(), attempt=1)
     assert wrong["status"] == "wrong" and "too low" in wrong["feedback"] and "Each member" in wrong["hint"]
     second = api.check(NAME, "en", "read-final", "1,000,000", raw(), attempt=2)
@@ -147,7 +147,7 @@ def test_checking_answers():
     invalid = api.check(NAME, "en", "read-final", "a lot", raw())
     assert invalid["status"] == "invalid"
     # the answer follows the learner's numbers
-    moved = api.check(NAME, "en", "read-final", "1,622,964", raw(advance="2,100"))
+    moved = api.check(NAME, "en", "read-final", "1,625,009", raw(advance="2,100"))
     assert moved["status"] == "wrong"
 
 
@@ -193,40 +193,79 @@ def test_questions_answer_for_the_learners_edited_model():
     assert original["status"] == "correct" and edited["status"] == "wrong" and "too low" in edited["feedback"]
 
 
+#: Every exercise with each of its presets ("" for an exercise without presets).
+SHOWN = [(name, preset) for name in EXERCISES.names() for preset in (list(EXERCISES[name].presets) or [""])]
+
+
 @pytest.mark.parametrize("name", EXERCISES.names())
-def test_every_exercise_checks_its_references_defaults_and_typing(name):
-    """Every question's reference answer (worked out by hand) is accepted by its own check; the defaults
-    run and balance to the kip in every language; a typing mistake in any number field is refused with a
-    message for that field alone, and no results."""
+def test_every_exercise_checks_its_references(name):
+    """Every question's reference answer (worked out by hand) is accepted by its own check, in every preset."""
     assert api.self_test(name) == []
+
+
+@pytest.mark.parametrize("name, preset", SHOWN)
+def test_every_exercise_runs_its_defaults_and_refuses_typing_mistakes(name, preset):
+    """The defaults run and balance to the kip in every language; a typing mistake in any number field of
+    the form is refused with a message for that field alone, and no results."""
     for lang in LANGUAGES:
-        shown = api.update(name, lang, {})
+        shown = api.update(name, lang, {}, preset=preset)
         assert shown["ok"] and shown["numbers"]["balance"] == 0, (lang, shown["errors"], shown["problem"])
-    numbers = [p for p in EXERCISES[name].params if isinstance(p, (Integer, Number, Percent))]
+    numbers = [p for p in api.find(name, preset).shown_params if isinstance(p, (Integer, Number, Percent))]
     assert numbers
     for param in numbers:
-        typo = api.update(name, "en", {param.name: "oops"})
+        typo = api.update(name, "en", {param.name: "oops"}, preset=preset)
         assert not typo["ok"] and list(typo["errors"]) == [param.name] and typo["html"] == "", param.name
+
+
+def test_a_preset_has_its_own_defaults_fields_questions_and_key():
+    """The simple preset (Key concepts 3): round 2 of the game, fewer fields, its own questions; its saved
+    work is kept under its own key and its ids do not clash with the full preset's."""
+    simple, full = api.find(NAME, "simple"), api.find(NAME)
+    assert full.preset == "full" and full.key == NAME and simple.key == "pooled-pricing:simple"
+    assert {p.name for p in full.params} == {p.name for p in simple.params}
+    assert "reserve_share" in {p.name for p in full.shown_params} - {p.name for p in simple.shown_params}
+    assert [q.id for q in simple.questions] == ["final-per-kg", "vanh-today", "vanh-gain", "zero-final"]
+    # hidden fields keep the preset's value, whatever a (tampered or old) form sends
+    sent = api.update(NAME, "en", {"reserve_share": "50", "processing_cost": "900"}, preset="simple")
+    assert sent["numbers"] == api.update(NAME, "en", {}, preset="simple")["numbers"]
+    assert sent["key"] == "Final payment: 1,000 kip per kg of cherry"
+    html = api.widget(NAME, "en", "simple")
+    data = json.loads(html.split('<script type="application/json" class="cx-data">')[1].split("</script>")[0])
+    assert (data["name"], data["preset"], data["key"]) == (NAME, "simple", "pooled-pricing:simple")
+    assert set(data["raw"]) == {"advance", "transport_cost", "deliveries", "lots", "alone_prices"}
+    assert 'id="cx-pooled-pricing-simple"' in html and 'id="cx-pooled-pricing"' not in html
+    shown = html.split('<script type="application/json" class="cx-data">')[0]  # the model's code aside
+    assert 'name="reserve_share"' not in shown and "Grade" not in shown and "grade" not in shown
+    # a table of one fixed row has no add or remove buttons; the others keep theirs
+    lots = html.split('data-path="lots"')[1].split('data-path="alone_prices"')[0]
+    assert "cx-add-row" not in lots and "cx-remove-row" not in lots and "cx-add-row" in html
+    checked = json.loads(api.call(json.dumps({"fn": "check", "name": NAME, "preset": "simple", "lang": "en",
+                                               "question": "zero-final", "answer": "3,000"})))  # fmt: skip
+    assert checked["status"] == "correct"
+    with pytest.raises(KeyError, match="known: full, simple"):
+        api.find(NAME, "simpel")
+    with pytest.raises(KeyError, match="no presets"):
+        api.find("wet-mill", "simple")
 
 
 def test_the_key_result_leads_the_widget_and_follows_the_numbers():
     html = api.widget(NAME, "en")
-    assert '</progress></div><p class="cx-key">Noy&#39;s final payment: 1,622,964 kip</p><form' in html
-    assert api.update(NAME, "en", raw(advance="3,000"))["key"] == "Noy's final payment: −458,036 kip"  # as "advance-up"
+    assert '</progress></div><p class="cx-key">Noy&#39;s final payment: 1,625,009 kip</p><form' in html
+    assert api.update(NAME, "en", raw(advance="3,000"))["key"] == "Noy's final payment: −455,991 kip"  # as "advance-up"
     assert api.update(NAME, "en", raw(advance="abc"))["key"] == ""
     no_noy = api.update(NAME, "en", raw(deliveries=[r for r in raw()["deliveries"] if r["member"] != "Noy"]))
     assert no_noy["ok"] and no_noy["key"] == ""
-    assert '<p class="cx-key">ເງິນງວດສຸດທ້າຍຂອງ ນາງ ນ້ອຍ: 1,622,964 ກີບ</p>' in api.widget(NAME, "lo")
+    assert '<p class="cx-key">ເງິນງວດສຸດທ້າຍຂອງນາງ ນ້ອຍ: 1,625,009 ກີບ</p>' in api.widget(NAME, "lo")
 
 
-@pytest.mark.parametrize("name", EXERCISES.names())
-def test_every_exercise_has_a_short_key_result_in_every_language(name):
+@pytest.mark.parametrize("name, preset", SHOWN)
+def test_every_exercise_has_a_short_key_result_in_every_language(name, preset):
     for lang in LANGUAGES:
         t = translator(lang)
-        key = api.update(name, lang, raw_defaults(EXERCISES[name].params, t))["key"]
+        key = api.update(name, lang, raw_defaults(api.find(name, preset).shown_params, t), preset=preset)["key"]
         assert key and len(key) <= 80 and ": " in key, (lang, key)
         assert (LAO.search(key) is not None) == (lang != "en"), key
-        assert f'<p class="cx-key">{escape(key)}</p>' in api.widget(name, lang)
+        assert f'<p class="cx-key">{escape(key)}</p>' in api.widget(name, lang, preset)
 
 
 def test_worker_entry_point_speaks_json():
@@ -240,7 +279,7 @@ def test_lao_page_gets_lao_names_and_messages():
     html = api.widget(NAME, "lo")
     assert "ນ້ອຍ" in html  # Noy
     data = json.loads(html.split('<script type="application/json" class="cx-data">')[1].split("</script>")[0])
-    assert data["raw"]["deliveries"][3]["member"] == "ນ້ອຍ"
+    assert data["raw"]["deliveries"][3]["member"] == "ນາງ ນ້ອຍ"  # names carry their title in Lao
     title = translator("lo")(EXERCISES[NAME].title)
     assert title != EXERCISES[NAME].title and f'id="cx-pooled-pricing-title">{title}</p>' in html
 

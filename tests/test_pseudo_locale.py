@@ -64,11 +64,13 @@ _KEEP = re.compile(
 
 
 def pseudo_markdown(text: str) -> str:
-    out, fence = [], False
+    out, fence, options = [], False, False
     for line in text.split("\n"):
         if line.lstrip().startswith(("```", "~~~")):
             fence = not fence
-        if fence or line.startswith(":::") or line.lstrip().startswith(("```", "~~~", "|--", "| --", "|:-")):
+        # a directive and its options ("    preset: simple") stay as they are
+        options = (options and line.startswith("    ") and line.strip() != "") or line.startswith(":::")
+        if options or fence or line.lstrip().startswith(("```", "~~~", "|--", "| --", "|:-")):
             out.append(line)
             continue
         pieces, last = [], 0

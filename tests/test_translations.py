@@ -38,7 +38,8 @@ def pages() -> list[str]:
 def structure(path: Path) -> dict[str, object]:
     headings, links, anchors, directives = [], Counter(), Counter(), []
     fence = None
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(lines, 1):
         opening = _FENCE.match(line)
         if opening and fence is None:
             fence = opening.group(1)[0]
@@ -58,6 +59,8 @@ def structure(path: Path) -> dict[str, object]:
         directive = _DIRECTIVE.match(line)
         if directive:
             directives.append(directive.group(1))
+        elif directives and re.match(r"^ {4}\w[\w-]*:", line) and lines[number - 2].startswith((":::", "    ")):
+            directives[-1] += f" [{line.strip()}]"  # a directive's option (preset: simple) is structure too
     return {"headings": headings, "links": links, "anchors": anchors, "directives": directives}
 
 

@@ -9,7 +9,7 @@ name), ``evaluate`` (parse inputs, run the model), ``sandbox`` (learner code), `
 self-test) and ``rpc`` (the worker's JSON protocol).
 """
 
-from .exercise import Exercise, fill
+from .exercise import Exercise, Preset, fill
 from .i18n import N_, Translator
 from .money import LB_PER_KG, allocate, floor_kip, per_kg, round_kip
 from .outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
@@ -27,6 +27,7 @@ __all__ = [
     "Notice",
     "NumberAnswer",
     "Outputs",
+    "Preset",
     "Question",
     "ResultTable",
     "fill",

@@ -64,7 +64,7 @@ def _jsonable(value: Any) -> Any:
 def widget(exercise: Exercise, lang: str) -> str:
     """The exercise as static HTML with its default numbers: form, results, questions, answer key."""
     t = translator(lang)
-    raw = raw_defaults(exercise.params, t)
+    raw = raw_defaults(exercise.shown_params, t)
     evaluation = evaluate(exercise, raw)
     shown = _shown(exercise, evaluation, t)
     answers = {}
@@ -105,7 +105,7 @@ def _checked(
     attempt: int,
 ) -> Checked:
     question = exercise.question(question_id)
-    evaluation = evaluate(exercise, with_given(raw or raw_defaults(exercise.params, t), question.given), source)
+    evaluation = evaluate(exercise, with_given(raw or raw_defaults(exercise.shown_params, t), question.given), source)
     return check_answer(exercise, question, answer, evaluation, attempt, t)
 
 
@@ -124,17 +124,21 @@ def check(
 
 
 def self_test(exercise: Exercise, languages: Iterable[str]) -> list[str]:
-    """Feed each question's reference answer through its check in every language; list failures."""
+    """Feed each question's reference answer through its check in every language, for every preset
+    of the exercise (each with its own defaults and questions); list failures."""
     failures = []
+    presets = list(exercise.presets) or [exercise.preset]
     for lang in languages:
         t = translator(lang)
-        for question in exercise.questions:
-            # a choice's reference is a message id (such as a member's name), so it is translated
-            reference = t(question.reference) if isinstance(question.kind, ChoiceAnswer) else question.reference
-            outcome = _checked(exercise, t, question.id, reference, None, None, 1)
-            if outcome.status != "correct":
-                failures.append(
-                    f"{exercise.name}/{question.id} [{lang}]: reference {reference!r} is not accepted "
-                    f"(model says {outcome.expected}; {outcome.feedback})"
-                )
+        for preset in presets:
+            ready = exercise.with_preset(preset)
+            for question in ready.questions:
+                # a choice's reference is a message id (such as a member's name), so it is translated
+                reference = t(question.reference) if isinstance(question.kind, ChoiceAnswer) else question.reference
+                outcome = _checked(ready, t, question.id, reference, None, None, 1)
+                if outcome.status != "correct":
+                    failures.append(
+                        f"{ready.key}/{question.id} [{lang}]: reference {reference!r} is not accepted "
+                        f"(model says {outcome.expected}; {outcome.feedback})"
+                    )
     return failures

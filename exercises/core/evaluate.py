@@ -33,8 +33,11 @@ class Evaluation:
 
 
 def evaluate(exercise: Exercise, raw: Mapping[str, Any] | None = None, source: str | None = None) -> Evaluation:
-    """Parse the inputs and run the model: the learner's copy when ``source`` is given."""
-    values, errors = parse_all(exercise.params, raw or {})
+    """Parse the inputs and run the model: the learner's copy when ``source`` is given.
+
+    Parameters the exercise's preset hides always keep their default, whatever ``raw`` says."""
+    shown = {k: v for k, v in raw.items() if k not in exercise.hidden} if isinstance(raw, Mapping) else {}
+    values, errors = parse_all(exercise.params, shown)
     if not errors:
         for path, error in exercise.validate(values):
             errors.setdefault(path, error)

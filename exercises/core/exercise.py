@@ -3,14 +3,15 @@
 An exercise file (such as ``exercises/pooled_pricing.py``) describes one exercise with a few
 module-level names (see exercises/AUTHORING.md); ``Exercise.from_module`` puts them together. Its
 pieces: ``params.py`` (what a learner can change), ``outputs.py`` (what it shows) and
-``questions.py`` (predict, then check). Nothing here knows about browsers or HTML.
+``questions.py`` (predict, then check). An exercise may have named ``Preset``s, one per kind of page
+that uses it (other defaults, fewer fields, its own questions). Nothing here knows about browsers or HTML.
 """
 
 from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from types import ModuleType
 from typing import Any, TypeVar
 
@@ -19,9 +20,28 @@ from .outputs import Outputs
 from .params import Param, ParamError
 from .questions import Question
 
-__all__ = ["Exercise", "fill"]
+__all__ = ["Exercise", "Preset", "fill"]
 
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A named starting point of an exercise, for the pages that need it (``preset: simple`` on the page).
+
+    ``params`` changes parameters of the exercise by name: any field of the parameter
+    (``{"advance": {"default": 2_000}}``, or a table's ``columns``, ``fixed`` values, ``label``, …).
+    ``hidden`` parameters are left out of the form and always keep their (preset) default.
+    ``questions`` replaces the exercise's questions (their reference answers are worked out for the
+    preset's defaults); ``summary``, ``code_tip`` and ``show`` replace the exercise's own when given.
+    """
+
+    params: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    hidden: Sequence[str] = ()
+    questions: Sequence[Question] | None = None
+    summary: str | None = None
+    code_tip: str | None = None
+    show: Callable[[Any, Mapping[str, Any], Translator], Outputs] | None = None
 
 
 @dataclass(frozen=True)
@@ -43,6 +63,48 @@ class Exercise:
     questions: Sequence[Question] = ()
     validate: Callable[[Mapping[str, Any]], Sequence[tuple[str, ParamError]]] = lambda values: ()
     code_tip: str = ""
+    #: The exercise's presets by name; the first one is what a page gets when it names none.
+    presets: Mapping[str, Preset] = field(default_factory=dict)
+    #: The preset this is ("" for an exercise without presets), and the parameters its form leaves out.
+    preset: str = ""
+    hidden: frozenset[str] = frozenset()
+    #: The exercise as its definition module describes it, before a preset changed it.
+    origin: Exercise | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def shown_params(self) -> list[Param]:
+        """The parameters the form shows (all but the preset's hidden ones)."""
+        return [p for p in self.params if p.name not in self.hidden]
+
+    @property
+    def key(self) -> str:
+        """What the learner's saved work is kept under: the name, and a preset other than the first."""
+        default = next(iter(self.presets), "")
+        return self.name if self.preset == default else f"{self.name}:{self.preset}"
+
+    def with_preset(self, preset: str | None) -> Exercise:
+        """This exercise with ``preset`` (a name from ``presets``); None or "" is the first preset."""
+        base = self.origin or self
+        if not base.presets:
+            if preset:
+                raise KeyError(f"exercise {self.name!r} has no presets (asked for {preset!r})")
+            return base
+        name = preset or next(iter(base.presets))
+        if name not in base.presets:
+            raise KeyError(f"exercise {self.name!r} has no preset {name!r}; known: {', '.join(base.presets)}")
+        chosen = base.presets[name]
+        params = [replace(p, **chosen.params[p.name]) if p.name in chosen.params else p for p in base.params]
+        return replace(
+            base,
+            params=params,
+            questions=base.questions if chosen.questions is None else chosen.questions,
+            summary=chosen.summary or base.summary,
+            code_tip=chosen.code_tip or base.code_tip,
+            show=chosen.show or base.show,
+            preset=name,
+            hidden=frozenset(chosen.hidden),
+            origin=base,
+        )
 
     def question(self, qid: str) -> Question:
         for question in self.questions:
@@ -54,11 +116,17 @@ class Exercise:
     def from_module(cls, name: str, module: ModuleType, model: ModuleType) -> Exercise:
         """The exercise a definition module describes (see exercises/AUTHORING.md): its ``TITLE``,
         ``SUMMARY``, ``CODE_TIP``, ``PARAMS``, ``QUESTIONS``, ``run``, ``show`` and, if it has
-        checks across fields, ``validate``."""
+        checks across fields, ``validate``; with ``PRESETS``, as its first preset."""
         for param in module.PARAMS:
             if param.default is None:
                 raise ValueError(f"{module.__name__}: parameter {param.name!r} has no default")
-        return cls(
+        presets = getattr(module, "PRESETS", {})
+        known = {p.name for p in module.PARAMS}
+        for preset_name, preset in presets.items():
+            unknown = (set(preset.params) | set(preset.hidden)) - known
+            if unknown:
+                raise ValueError(f"{module.__name__}: preset {preset_name!r} names no parameter {sorted(unknown)}")
+        exercise = cls(
             name=name,
             title=module.TITLE,
             summary=module.SUMMARY,
@@ -69,7 +137,9 @@ class Exercise:
             show=module.show,
             questions=module.QUESTIONS,
             validate=getattr(module, "validate", lambda values: ()),
+            presets=presets,
         )
+        return exercise.with_preset(None)
 
 
 def fill(cls: Callable[..., T], values: Mapping[str, Any], **given: Any) -> T:

@@ -72,7 +72,7 @@ class Notice:
 class Outputs:
     """Everything an exercise shows for one set of inputs, plus key numbers for tests.
 
-    ``key`` is the one result that matters most, in one short line ("Noy's final payment: 1,622,964
+    ``key`` is the one result that matters most, in one short line ("Noy's final payment: 1,625,009
     kip"): the number the exercise's first question asks about. Pages show it first, above the form
     (on a phone it is all a learner may see at a glance); None when these numbers have none.
     """

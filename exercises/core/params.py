@@ -12,7 +12,7 @@ from __future__ import annotations
 import gettext
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -208,6 +208,9 @@ class Table(Param):
     #: ``key_message`` ({value} is the repeated value), next to the repeated cell.
     key_column: str | None = None
     key_message: str = N_("“{value}” is already in the table: each row needs its own.")
+    #: Values every row gets for fields that have no column in the form (``{"grade": "A"}``, as parsed
+    #: values): a preset that leaves a column out keeps the model's inputs whole.
+    fixed: Mapping[str, Any] = field(default_factory=dict)
 
     def raw(self, value: Sequence[Mapping[str, Any]], t: Translator) -> list[dict[str, str]]:  # type: ignore[override]
         return [{col.name: col.raw(row[col.name], t) for col in self.columns} for row in value]
@@ -271,7 +274,7 @@ def _parse_rows(table: Table, rows: list[Any], errors: dict[str, ParamError]) ->
         errors[table.name] = ParamError(N_("Use at most {count} rows."), count=table.max_rows)
     for index, row in enumerate(rows[: table.max_rows]):
         row = row if isinstance(row, Mapping) else {}
-        out: dict[str, Any] = {}
+        out: dict[str, Any] = dict(table.fixed)
         for col in table.columns:
             path = f"{table.name}.{index}.{col.name}"
             given = row.get(col.name)

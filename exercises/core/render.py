@@ -32,8 +32,8 @@ __all__ = ["chart_svg", "form_html", "outputs_html", "progress_box", "questions_
 
 
 def prefix_of(exercise: Exercise) -> str:
-    """The id prefix of everything inside the exercise's widget."""
-    return f"cx-{exercise.name}"
+    """The id prefix of everything inside the exercise's widget (its storage key, made an id)."""
+    return f"cx-{exercise.key.replace(':', '-')}"
 
 
 # ---- Results ------------------------------------------------------------------------------------
@@ -211,6 +211,7 @@ def _table_field(param: Table, rows: Sequence[Mapping[str, Any]], t: Translator,
         for col in param.columns
     )
     remove = t(N_("Remove"))
+    resizable = param.min_rows != param.max_rows  # a table of a fixed size has no add and remove buttons
     body = []
     for index, row in enumerate(rows):
         cells = join(
@@ -229,40 +230,47 @@ def _table_field(param: Table, rows: Sequence[Mapping[str, Any]], t: Translator,
             )
             for col in param.columns
         )
+        remove_cell = html(
+            '<td class="cx-js-only"><button type="button" class="cx-remove-row" aria-label="{remove} {number}">'
+            "{remove}</button></td>",
+            number=index + 1,
+            remove=remove,
+        )
         body.append(
             html(
-                '<tr data-row="{index}">{cells}<td class="cx-js-only"><button type="button" class="cx-remove-row" '
-                'aria-label="{remove} {number}">{remove}</button></td></tr>',
+                '<tr data-row="{index}">{cells}{remove_cell}</tr>',
                 index=index,
-                number=index + 1,
                 cells=cells,
-                remove=remove,
+                remove_cell=remove_cell if resizable else "",
             )
         )
     help_html = html('<p class="cx-help">{help}</p>', help=t(param.help)) if param.help else ""
+    remove_head = html('<th class="cx-js-only"><span class="cx-sr">{remove}</span></th>', remove=remove)
+    add = html('<button type="button" class="cx-add-row cx-js-only">{add}</button>', add=t(N_("Add a row")))
     return html(
         '<div class="cx-field cx-field-table" data-path="{path}" data-id-prefix="{id}" data-max-rows="{max}">'
         '{help}<div class="cx-table-wrap"><table class="cx-table cx-input-table"><caption>{label}</caption>'
-        '<thead><tr>{head}<th class="cx-js-only"><span class="cx-sr">{remove}</span></th></tr></thead>'
+        "<thead><tr>{head}{remove_head}</tr></thead>"
         "<tbody>{body}</tbody></table></div>"
-        '<button type="button" class="cx-add-row cx-js-only">{add}</button>{error}</div>',
+        "{add}{error}</div>",
         path=param.name,
         id=field_id(prefix, param.name),
         max=param.max_rows,
         help=help_html,
         label=_label(param, t),
         head=head,
-        remove=remove,
+        remove_head=remove_head if resizable else "",
         body=join(body),
-        add=t(N_("Add a row")),
+        add=add if resizable else "",
         error=_error(prefix, param.name),
     )
 
 
 def form_html(exercise: Exercise, raw: Mapping[str, Any], t: Translator, prefix: str) -> Markup:
-    """The parameter form, filled with ``raw`` (the text of each field)."""
-    scalars = join(_field(p, raw[p.name], t, prefix) for p in exercise.params if not isinstance(p, Table))
-    tables = join(_table_field(p, raw[p.name], t, prefix) for p in exercise.params if isinstance(p, Table))
+    """The parameter form, filled with ``raw`` (the text of each field); a preset's hidden fields are left out."""
+    shown = exercise.shown_params
+    scalars = join(_field(p, raw[p.name], t, prefix) for p in shown if not isinstance(p, Table))
+    tables = join(_table_field(p, raw[p.name], t, prefix) for p in shown if isinstance(p, Table))
     return html(
         '<form class="cx-form" novalidate autocomplete="off"><fieldset><legend>{legend}</legend>'
         '<div class="cx-fields">{scalars}</div>{tables}</fieldset></form>',
@@ -358,12 +366,22 @@ def _json_for_html(data: Any) -> Markup:
 def widget_html(
     exercise: Exercise, t: Translator, raw: Mapping[str, Any], key: str, results: Markup, quiz: Markup
 ) -> Markup:
-    """The exercise as static HTML: title, controls, status, key result, form, code panel, results, questions."""
+    """The exercise as static HTML: title, controls, status, key result, form, code panel, results, questions.
+
+    Its data for the page's script: the name and preset the worker is asked about, the ``key`` the
+    learner's saved work is kept under (the name, and the preset unless it is the first), the default
+    text of every field, and the model's code."""
     prefix = prefix_of(exercise)
     words = {key: t(message) for key, message in _WORDS.items()}
-    data = {"name": exercise.name, "raw": raw, "source": inspect.getsource(exercise.model)}
+    data = {
+        "name": exercise.name,
+        "preset": exercise.preset or None,
+        "key": exercise.key,
+        "raw": raw,
+        "source": inspect.getsource(exercise.model),
+    }
     return html(
-        '<section class="cx" id="{prefix}" data-cx="{name}" aria-labelledby="{prefix}-title">'
+        '<section class="cx" id="{prefix}" data-cx="{name}"{preset} aria-labelledby="{prefix}-title">'
         '<p class="cx-title" id="{prefix}-title">{title}</p><p class="cx-summary">{summary}</p>'
         '<div class="cx-bar cx-js-only" role="toolbar" aria-label="{w[controls]}">'
         '<button type="button" class="cx-mode" data-mode="form" aria-pressed="true">{w[form]}</button>'
@@ -387,6 +405,7 @@ def widget_html(
         "</section>",
         prefix=prefix,
         name=exercise.name,
+        preset=attrs(data_preset=exercise.preset or None),
         title=t(exercise.title),
         summary=t(exercise.summary),
         w=words,

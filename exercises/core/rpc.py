@@ -2,7 +2,8 @@
 
 A request is ``{"fn": <handler name>, ...}``; its other fields and the response of each handler are
 documented (as JSDoc typedefs) in frontend/src/runtime/messages.js, the page's side of the protocol.
-``find`` turns an exercise name into its ``Exercise``: the engine does not know where exercises live.
+``find`` turns an exercise name (and the page's preset, None for the first) into its ``Exercise``: the
+engine does not know where exercises live.
 """
 
 from __future__ import annotations
@@ -17,17 +18,17 @@ from .languages import codes
 
 __all__ = ["HANDLERS", "call"]
 
-Find = Callable[[str], Exercise]
+Find = Callable[[str, str | None], Exercise]
 Handler = Callable[[Find, Mapping[str, Any]], Any]
 
 
 def _update(find: Find, r: Mapping[str, Any]) -> Any:
-    return engine.update(find(r["name"]), r["lang"], r.get("raw"), r.get("source"))
+    return engine.update(find(r["name"], r.get("preset")), r["lang"], r.get("raw"), r.get("source"))
 
 
 def _check(find: Find, r: Mapping[str, Any]) -> Any:
     return engine.check(
-        find(r["name"]),
+        find(r["name"], r.get("preset")),
         r["lang"],
         r["question"],
         r.get("answer", ""),
@@ -38,7 +39,7 @@ def _check(find: Find, r: Mapping[str, Any]) -> Any:
 
 
 def _self_test(find: Find, r: Mapping[str, Any]) -> Any:
-    return {"failures": [f for name in r["names"] for f in engine.self_test(find(name), codes())]}
+    return {"failures": [f for name in r["names"] for f in engine.self_test(find(name, None), codes())]}
 
 
 HANDLERS: dict[str, Handler] = {"update": _update, "check": _check, "self_test": _self_test}

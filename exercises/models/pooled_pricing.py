@@ -13,7 +13,8 @@ The season, step by step
    minus the advance already paid is the FINAL PAYMENT. If the advance was too high, the final
    payment is negative: the member has been paid more than the coffee earned.
 6. To compare: what each member would have got by selling the same cherry to a trader, at the
-   trader's price in the week they delivered.
+   trader's price in the week they delivered; or, with a PRICE CARD (the price a buyer pays by the
+   size of a lot, as in the selling game of Key concepts 3), by selling each delivery alone.
 
 Money is always a whole number of kip. Whenever an amount is shared, the kip left over after
 rounding are given out one by one (``allocate``), so nothing appears or disappears:
@@ -51,7 +52,7 @@ class Lot:
     grade: str
     week: int
     share: Fraction
-    price: Fraction  # US$ per lb of green coffee, or kip per kg (see Season.price_unit)
+    price: Fraction  # US$ per lb or kip per kg of green coffee, or kip per kg of cherry (Season.price_unit)
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ class Season:
 
     advance: int  # kip per kg of cherry, paid at delivery
     cherry_per_green: Fraction  # kg of cherry for 1 kg of green coffee
-    price_unit: str  # "usd_lb" (US$ per lb) or "kip_kg" (kip per kg)
+    price_unit: str  # "usd_lb" (US$ per lb), "kip_kg" (kip per kg) or "kip_kg_cherry" (kip per kg of cherry)
     kip_per_usd: int  # exchange rate
     processing_cost: int  # kip per kg of cherry
     transport_cost: int  # kip per kg of cherry
@@ -69,6 +70,9 @@ class Season:
     loan_months: int
     reserve_share: Fraction  # part of what is left after costs
     trader_prices: dict[int, int]  # week → trader's cash price, kip per kg of cherry
+    # The price card: lot of at least this many kg of cherry → kip per kg. When it has prices,
+    # members are compared with selling each delivery alone at the card's price, not with the trader.
+    alone_prices: dict[int, int]
 
 
 @dataclass(frozen=True)
@@ -100,7 +104,7 @@ class MemberResult:
     advance: int
     share: int  # advance + final payment: everything the co-op paid for this member's coffee
     final: int
-    trader: int  # what the trader would have paid for the same cherry
+    trader: int  # what the trader (or, with a price card, selling alone) would have paid for the same cherry
 
     @property
     def total_kg(self) -> int:
@@ -146,7 +150,17 @@ def price_per_kg_green(lot: Lot, season: Season) -> Fraction:
         return lot.price * LB_PER_KG * season.kip_per_usd
     if season.price_unit == "kip_kg":
         return lot.price
+    if season.price_unit == "kip_kg_cherry":  # 1 kg of green coffee is made from cherry_per_green kg of cherry
+        return lot.price * season.cherry_per_green
     raise ValueError(f"unknown price unit {season.price_unit!r}")
+
+
+def price_alone(kg: int, card: dict[int, int]) -> int:
+    """The price card's price for a lot of ``kg``: the price of the biggest lot size it reaches."""
+    sizes = [size for size in card if size <= kg]
+    if not sizes:
+        raise ValueError(f"the price card has no price for a lot of {kg} kg")
+    return card[max(sizes)]
 
 
 def settle(deliveries: list[Delivery], lots: list[Lot], season: Season) -> Settlement:
@@ -206,9 +220,12 @@ def settle(deliveries: list[Delivery], lots: list[Lot], season: Season) -> Settl
             for name, part in allocate(for_members, {n: m[grade] for n, m in kg.items()}).items():
                 shares[name] += part
 
-    # 5. Advance, final payment, and the trader's price for comparison.
+    # 5. Advance, final payment, and for comparison the trader's price (or each delivery sold alone).
     trader: dict[str, int] = dict.fromkeys(kg, 0)
     for d in deliveries:
+        if season.alone_prices:
+            trader[d.member] += d.kg * price_alone(d.kg, season.alone_prices)
+            continue
         if d.week not in season.trader_prices:
             raise ValueError(f"no trader price for week {d.week}")
         trader[d.member] += d.kg * season.trader_prices[d.week]

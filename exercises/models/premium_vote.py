@@ -16,7 +16,9 @@ The rules, step by step
    after it still covers what the earmarked part still needs. A project that does not fit is
    skipped, and the next one is tried.
 5. Whatever is not spent is CARRIED to next year; the part of the earmark that was not used stays
-   earmarked for productivity or quality.
+   earmarked for productivity or quality. That is Phou Kaew's own rule in its premium plan: the
+   Fairtrade standard says US$0.05 per lb goes to productivity or quality, but we found no source
+   on what happens to money not spent in the year (ask the certifier).
 
 Money is always a whole number of kip; the premium is rounded once. Nothing appears or vanishes:
 

@@ -55,22 +55,25 @@ describe("clean", () => {
         raw: { en: { advance: "2,500" }, "not a language": { advance: "1" }, lo: "not an object" },
         code: 42,
         answers: {
-          "read-final": { value: "1,622,964", status: "correct", attempts: 2, lang: "en", feedback: "Right" },
+          "read-final": { value: "1,625,009", status: "correct", attempts: 2, lang: "en", feedback: "Right" },
           "advance-up": { value: 7, status: "cheating", attempts: -3, lang: { x: 1 }, feedback: null },
           "best-gain": "not an object"
         },
         done: "yes"
       },
+      "pooled-pricing:simple": { raw: { en: { advance: "2,100" } } },
       "Bad Name!": { raw: {} },
+      "pooled-pricing:": { raw: {} },
       "wet-mill": "not an object"
     }))
-    assert.deepEqual(Object.keys(out.exercises), ["pooled-pricing"])
+    assert.deepEqual(Object.keys(out.exercises), ["pooled-pricing", "pooled-pricing:simple"])
+    assert.deepEqual(out.exercises["pooled-pricing:simple"].raw, { en: { advance: "2,100" } })
     const exercise = out.exercises["pooled-pricing"]
     assert.deepEqual(exercise.raw, { en: { advance: "2,500" } })
     assert.equal(exercise.code, null)
     assert.equal(exercise.done, false)
     assert.deepEqual(exercise.answers["read-final"],
-      { value: "1,622,964", status: "correct", attempts: 2, lang: "en", feedback: "Right" })
+      { value: "1,625,009", status: "correct", attempts: 2, lang: "en", feedback: "Right" })
     assert.deepEqual(exercise.answers["advance-up"], { value: "", status: "wrong", attempts: 1, lang: "", feedback: "" })
     assert.equal("best-gain" in exercise.answers, false)
   })

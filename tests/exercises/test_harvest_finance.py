@@ -81,12 +81,16 @@ def test_shares_must_add_up_to_100_percent():
 
 
 def test_coffee_on_the_tree():
-    """Mr Khamla: 2,000,000 kip in July, repaid with 2,000 kg at 2,500 kip in November."""
-    credit = trader_credit(TraderLoan("Khamla", 2_000_000, 2_000, 4), 2_500, Fraction(2, 100))
-    assert credit.cherry_value == 5_000_000
-    assert credit.cost == 3_000_000
-    assert credit.rate_per_month == Fraction(375, 1000)
-    assert credit.same_at_bank == 160_000
+    """Mr Khamla (Key concepts 1, Establishment 2, Management 10): 2,000,000 kip in July, repaid with 1,250 kg
+    of cherry in November, worth 3,000 kip per kg at harvest: 87.5 % in 4 months, 21.875 % (about 22 %) a month."""
+    credit = trader_credit(TraderLoan("Khamla", 2_000_000, 1_250, 4), 3_000, Fraction(2, 100))
+    assert credit.cherry_value == 3_750_000
+    assert credit.cost == 1_750_000
+    assert credit.rate_per_month == Fraction(7, 32)
+    assert credit.same_at_bank == 160_000  # 2,000,000 × 2 % × 4: the trader's loan is about 11 times dearer
+    # Mrs Vanh (Management 8 and 10): 1,000,000 kip in August, 500 kg in December: 50 % in 4 months
+    vanh = trader_credit(TraderLoan("Vanh", 1_000_000, 500, 4), 3_000, Fraction(15, 1000))
+    assert (vanh.cost, vanh.rate_per_month, vanh.same_at_bank) == (500_000, Fraction(1, 8), 60_000)
     with pytest.raises(ValueError):
         trader_credit(TraderLoan("Noy", 0, 10, 1), 2_500, Fraction(0))
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from exercises.models.pooled_pricing import Delivery, Lot, Season, settle
+from exercises.models.pooled_pricing import Delivery, Lot, Season, price_alone, settle
 
 NAMES = ["Bounmy", "Noy", "Khamla", "Vanh", "Sengdao", "Phet", "Thongdy"]
 
@@ -26,6 +26,7 @@ def season(**changes) -> Season:
         loan_months=3,
         reserve_share=Fraction(1, 10),
         trader_prices={w: 2_000 + 100 * w for w in range(1, 13)},
+        alone_prices={},
     )
     values.update(changes)
     return Season(**values)
@@ -65,8 +66,38 @@ def test_worked_example_by_hand():
     assert result.balance() == 0
 
 
+CARDS = {"Bounmy": 750, "Noy": 550, "Khamla": 1_000, "Vanh": 200, "Sengdao": 400, "Phet": 350, "Thongdy": 650}
+PRICE_CARD = {0: 2_600, 500: 2_800, 2_500: 3_100}
+
+
+def test_the_selling_game_of_key_concepts_3_by_hand():
+    """Round 2 of the game: 3,900 kg × 3,100 = 12,090,000; minus the truck and bags 390,000 = 11,700,000,
+    3,000 kip per kg; advance 2,000, final payment 1,000. Each card against selling it alone (round 1)."""
+    result = settle(
+        [Delivery(name, 1, "A", kg) for name, kg in CARDS.items()],
+        [Lot("A", 1, Fraction(1), Fraction(3_100))],
+        season(price_unit="kip_kg_cherry", processing_cost=0, transport_cost=100, certification_cost=0,
+               interest_per_month=Fraction(0), loan_months=0, reserve_share=Fraction(0), alone_prices=PRICE_CARD),
+    )  # fmt: skip
+    assert result.sales == 12_090_000 and result.costs == 390_000 and result.reserve == 0
+    assert {n: m.final for n, m in result.members.items()} == {n: kg * 1_000 for n, kg in CARDS.items()}
+    assert result.members["Vanh"].advance == 400_000 and result.members["Vanh"].share == 600_000
+    alone = {n: m.trader for n, m in result.members.items()}
+    assert alone == {"Bounmy": 2_100_000, "Noy": 1_540_000, "Khamla": 2_800_000, "Vanh": 520_000,
+                     "Sengdao": 1_040_000, "Phet": 910_000, "Thongdy": 1_820_000}  # fmt: skip
+    assert sum(alone.values()) == 10_730_000  # round 1's total
+    assert result.balance() == 0
+
+
+def test_the_price_card():
+    assert [price_alone(kg, PRICE_CARD) for kg in (0, 499, 500, 2_499, 2_500, 10_000)] == [
+        2_600, 2_600, 2_800, 2_800, 3_100, 3_100]  # fmt: skip
+    with pytest.raises(ValueError, match="no price for a lot of 100 kg"):
+        price_alone(100, {500: 2_800})
+
+
 def test_advance_too_high_gives_negative_final_payment():
-    result = settle([Delivery("Vanh", 5, "A", 700)], LOTS[:2], season(advance=9_000))
+    result = settle([Delivery("Vanh", 5, "A", 800)], LOTS[:2], season(advance=9_000))
     assert result.members["Vanh"].final < 0
     assert result.balance() == 0
 
@@ -126,6 +157,16 @@ def test_conservation_to_the_kip(ds, s, pa, pb, split):
     assert all(isinstance(m.final, int) and isinstance(m.share, int) for m in result.members.values())
     for pool in result.pools.values():
         assert pool.sales - pool.costs - pool.reserve == pool.for_members
+
+
+@settings(max_examples=100, deadline=None)
+@given(deliveries, st.integers(0, 10_000), st.fractions(Fraction(3), Fraction(10), max_denominator=100))
+def test_a_price_per_kg_of_cherry_does_not_depend_on_the_ratio(ds, price, ratio):
+    """Sold in kip per kg of cherry, a grade earns its kg × the price, whatever the cherry/green ratio."""
+    lots = [Lot("A", 1, Fraction(1), Fraction(price)), Lot("B", 1, Fraction(1), Fraction(price))]
+    result = settle(ds, lots, season(price_unit="kip_kg_cherry", cherry_per_green=ratio))
+    assert result.sales == sum(d.kg for d in ds) * price
+    assert result.balance() == 0
 
 
 @settings(max_examples=200, deadline=None)

@@ -25,11 +25,13 @@ def test_the_truck_of_the_session_page():
     assert [v.pays for v in own.villages.values()] == [2_400_000, 2_000_000, 2_800_000]  # 300, 500, 350 per kg
     per_kg = share_costs(PHOU_KAEW, TRUCK, "per_kg")
     assert [v.pays for v in per_kg.villages.values()] == [2_880_000, 1_440_000, 2_880_000]  # 360 per kg
-    # Mrs Vanh's 240 kg: 120,000 by own trips, 86,400 with one price, 103,200 half and half
+    # Mrs Vanh's 160 kg of parchment: 80,000 by own trips, 57,600 with one price, 68,800 half and half
     mix = share_costs(PHOU_KAEW, TRUCK, "own", Fraction(1, 2))
     nam_sai = mix.villages["Ban Nam Sai"]
     assert nam_sai.pays == 1_720_000
-    assert 240 * nam_sai.pays / nam_sai.kg == 103_200
+    assert 160 * own.villages["Ban Nam Sai"].pays / 4_000 == 80_000
+    assert 160 * per_kg.villages["Ban Nam Sai"].pays / 4_000 == 57_600
+    assert 160 * nam_sai.pays / nam_sai.kg == 68_800
     assert own.balance() == per_kg.balance() == mix.balance() == 0
 
 

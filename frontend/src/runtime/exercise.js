@@ -45,9 +45,12 @@ export class Exercise {
     this.lang = lang
     this.loadEditor = loadEditor
     this.timeout = timeout || CALL_TIMEOUT
-    /** @type {{name: string, raw: RawInputs, source: string}} the exercise's `cx-data` */
+    /** @type {import("./messages.js").ExerciseData} the exercise's `cx-data` */
     this.data = JSON.parse(this.find(".cx-data").textContent || "{}")
     this.name = this.data.name
+    this.preset = this.data.preset || null
+    /** what the learner's work is saved under: a preset other than the exercise's first is kept apart */
+    this.storageKey = this.data.key || this.name
     this.form = /** @type {HTMLFormElement} */ (this.find(".cx-form"))
     this.results = this.find(".cx-results")
     this.key = this.find(".cx-key")
@@ -215,7 +218,7 @@ export class Exercise {
 
   saveRaw() {
     const raw = this.collect()
-    this.store.update(this.name, record => { record.raw[this.lang] = raw })
+    this.store.update(this.storageKey, record => { record.raw[this.lang] = raw })
   }
 
   /* ---- Table rows --------------------------------------------------------------------------------- */
@@ -300,8 +303,8 @@ export class Exercise {
     let response
     try {
       response = await this.python.call(
-        { fn: "update", name: this.name, lang: this.lang, raw, source: this.source },
-        { key: `update:${this.name}`, timeout: this.timeout, onSlow: () => this.slow(true) }
+        { fn: "update", name: this.name, preset: this.preset, lang: this.lang, raw, source: this.source },
+        { key: `update:${this.storageKey}`, timeout: this.timeout, onSlow: () => this.slow(true) }
       )
     } catch (error) {
       this.callFailed(error)
@@ -407,11 +410,11 @@ export class Exercise {
       this.python.ensure().catch(() => {})
       if (!this.editor) {
         this.status(this.t("code_loading"))
-        const saved = this.store.exercise(this.name).code
+        const saved = this.store.exercise(this.storageKey).code
         const Editor = await this.loadEditor()
         this.editor = Editor.create(this.find(".cx-editor"), saved ?? this.data.source, {
           label: this.t("editor_label"),
-          onChange: (/** @type {string} */ code) => this.store.update(this.name, record => {
+          onChange: (/** @type {string} */ code) => this.store.update(this.storageKey, record => {
             record.code = code === this.data.source ? null : code
           })
         })
@@ -436,7 +439,7 @@ export class Exercise {
     if (!this.editor) return
     this.editor.setValue(this.data.source)
     this.source = null
-    this.store.update(this.name, record => { record.code = null })
+    this.store.update(this.storageKey, record => { record.code = null })
     this.status(this.t("code_reset"))
     if (this.engaged) await this.update({ quiet: true })
   }
@@ -452,14 +455,14 @@ export class Exercise {
     const input = controls(question)[0]
     const feedback = /** @type {HTMLElement} */ (question.querySelector(".cx-feedback"))
     const hint = /** @type {HTMLElement} */ (question.querySelector(".cx-hint"))
-    const record = this.store.exercise(this.name).answers[id]
+    const record = this.store.exercise(this.storageKey).answers[id]
     const attempt = record?.status === "wrong" ? record.attempts + 1 : 1
     feedback.textContent = this.t("checking")
     /** @type {CheckResponse} */
     let response
     try {
       response = await this.python.call({
-        fn: "check", name: this.name, lang: this.lang, question: id, answer: input.value,
+        fn: "check", name: this.name, preset: this.preset, lang: this.lang, question: id, answer: input.value,
         raw: this.collect(), source: this.source, attempt
       }, { timeout: this.timeout })
     } catch (error) {
@@ -472,7 +475,7 @@ export class Exercise {
     question.classList.remove("cx-correct", "cx-wrong", "cx-invalid")
     question.classList.add(`cx-${response.status}`)
     if (response.status !== "invalid") {
-      this.store.update(this.name, r => {
+      this.store.update(this.storageKey, r => {
         r.answers[id] = { value: input.value, status: response.status, attempts: attempt, lang: this.lang, feedback: response.feedback }
         r.done = this.questions().every(q => r.answers[q.dataset.question || ""]?.status === "correct")
       })
@@ -481,7 +484,7 @@ export class Exercise {
   }
 
   markDone() {
-    const done = this.store.exercise(this.name).done
+    const done = this.store.exercise(this.storageKey).done
     this.root.classList.toggle("cx-done", done)
     this.root.dataset.done = String(done)
   }
@@ -490,7 +493,7 @@ export class Exercise {
 
   /** Bring back saved numbers, code and answers; if the numbers differ, recompute. */
   restore() {
-    const record = this.store.data.exercises[this.name]
+    const record = this.store.data.exercises[this.storageKey]
     if (!record) return false
     for (const question of this.questions()) {
       const answer = record.answers[question.dataset.question || ""]

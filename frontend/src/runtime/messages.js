@@ -26,6 +26,7 @@
  * @typedef {object} UpdateRequest
  * @property {"update"} fn
  * @property {string} name      exercise name, as in `::: exercise <name>`
+ * @property {string | null} [preset]  the page's preset (`preset: simple` under the directive); null: the first
  * @property {string} lang      language code of the page
  * @property {RawInputs} raw
  * @property {string | null} source
@@ -46,7 +47,7 @@
  * @property {boolean} ok                     false: field errors or a code problem; results are not shown
  * @property {Record<string, string>} errors  field path ("advance", "deliveries.2.kg") → translated message
  * @property {string} html                    the results (notices, tables, charts), escaped by Python
- * @property {string} key                     the key result in one line ("Noy's final payment: 1,622,964 kip"), or ""
+ * @property {string} key                     the key result in one line ("Noy's final payment: 1,625,009 kip"), or ""
  * @property {Record<string, unknown>} numbers key numbers of the results (tests compare them with CPython)
  * @property {string} output                  what the learner's code printed (shown as text, never HTML)
  * @property {string | false | 0} truncated    translated note that output was cut, or a falsy value
@@ -58,6 +59,7 @@
  * @typedef {object} CheckRequest
  * @property {"check"} fn
  * @property {string} name
+ * @property {string | null} [preset]
  * @property {string} lang
  * @property {string} question  question id
  * @property {string} answer    what the group typed or chose
@@ -84,6 +86,16 @@
 
 /** @typedef {UpdateRequest | CheckRequest | SelfTestRequest} EngineRequest */
 /** A queued update replaced by a newer one resolves to this instead of a response. @typedef {{superseded: true}} Superseded */
+
+/**
+ * What the page's script reads from an exercise's `<script class="cx-data">` (exercises/core/render.py).
+ * @typedef {object} ExerciseData
+ * @property {string} name          the exercise, for the worker
+ * @property {string | null} preset the page's preset, for the worker (null: the exercise's first, or none)
+ * @property {string} key           what saved progress is kept under: the name, or "name:preset" for another preset
+ * @property {RawInputs} raw        the default text of every field the form shows
+ * @property {string} source        the model's code
+ */
 
 /* ---- Page ↔ worker (frontend/src/runtime/python.js ↔ frontend/src/worker.js) ---------------------- */
 

@@ -11,6 +11,9 @@
  *                                                                 "attempts": 2, "lang": "en", "feedback": "..."}},
  *                                     "done": false}}}
  *
+ * An exercise's record is kept under its key (exercises/core/render.py): its name, or "name:preset" for
+ * a preset other than its first ("pooled-pricing:simple" on Key concepts 3), so two presets never mix.
+ *
  * Bad data never costs the learner anything else: unreadable data is put aside under a backup
  * key (and said so); data from the older schema 0 is converted; an imported file that is not a
  * progress file of this course changes nothing.
@@ -53,7 +56,7 @@ export function clean(data) {
   const out = { site: SITE, schema: SCHEMA, updated: text(data.updated, 40) ?? "", exercises: {} }
   for (const [name, value] of Object.entries(data.exercises)) {
     const exercise = cleanExercise(value)
-    if (exercise && /^[a-z0-9-]{1,60}$/.test(name)) out.exercises[name] = exercise
+    if (exercise && /^[a-z0-9-]{1,60}(:[a-z0-9-]{1,30})?$/.test(name)) out.exercises[name] = exercise
   }
   return out
 }
