@@ -46,7 +46,7 @@ def decorate(html: str, lang: str, part: str | None, site_root: str, ui: dict[st
             for edition in EDITIONS
         )
     bar = (
-        f'<div class="coop-edition" role="group" aria-label="{escape(ui["edition"])}">'
+        f'<div class="coop-edition" role="group" aria-label="{escape(ui["edition"])}" data-search-exclude>'
         f'<span class="coop-edition-label coop-js">{escape(ui["edition"])}:</span>'
         f'<button type="button" class="coop-js" data-edition="learner" aria-pressed="true">{escape(ui["edition_learner"])}</button>'
         f'<button type="button" class="coop-js" data-edition="trainer" aria-pressed="false">{escape(ui["edition_trainer"])}</button>'

@@ -7,6 +7,7 @@
 //                  for file://, where a worker can only start from a data: URL
 //   runtime.js     the exercises' page runtime (classic script; works on file://)
 //   editor.js      CodeMirror 6 with Python, loaded only when a learner opens the code
+//   search-worker.js  the search worker (Material's, with our cutting), started when search opens
 //   page-head.iframe-worker.js  the page's polyfills (see below)
 import { build } from "esbuild"
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs"
@@ -28,17 +29,20 @@ await build({
             __LANGUAGES__: JSON.stringify(languages) }
 })
 await build({ ...common, entryPoints: ["frontend/src/editor.js"], format: "iife", outfile: `${out}/editor.js` })
+await build({
+  ...common, entryPoints: ["frontend/src/search-worker.js"], format: "iife", outfile: `${out}/search-worker.js`,
+  define: { __LANGUAGES__: JSON.stringify(languages) }
+})
 
 // The script every page loads in <head>, in order: keep the native Worker (the shim replaces it
 // on file://, but Python needs a real one), the iframe-worker shim byte for byte (coopsite/csp.py
-// hashes the script it writes into its iframe), the Lao query splitter, the edition switch.
-const terms = JSON.parse(readFileSync(`${out}/lao-terms.json`, "utf8"))
-const lao = await build({
-  ...common, entryPoints: ["frontend/src/search-lao.js"], format: "iife", write: false,
-  define: { __LAO_TERMS__: JSON.stringify(terms), __LANGUAGES__: JSON.stringify(languages) }
+// hashes the script it writes into its iframe), search's worker on demand, the edition switch.
+const search = await build({
+  ...common, entryPoints: ["frontend/src/search-page.js"], format: "iife", write: false,
+  define: { __LANGUAGES__: JSON.stringify(languages) }
 })
 const edition = await build({ ...common, entryPoints: ["frontend/src/edition.js"], format: "iife", write: false })
 const shim = readFileSync("overrides/assets/vendor/iframe-worker-shim.js", "utf8")
 writeFileSync(`${out}/page-head.iframe-worker.js`,
-  `self.__coopNativeWorker=self.Worker;\n${shim.trim()}\n${lao.outputFiles[0].text}${edition.outputFiles[0].text}`)
-console.log("built: py-worker.js, runtime.js, editor.js, page-head.iframe-worker.js")
+  `self.__coopNativeWorker=self.Worker;\n${shim.trim()}\n${search.outputFiles[0].text}${edition.outputFiles[0].text}`)
+console.log("built: py-worker.js, runtime.js, editor.js, search-worker.js, page-head.iframe-worker.js")
