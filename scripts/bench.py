@@ -9,7 +9,10 @@ lesson page with the pooled-pricing simulation, each in a fresh Chromium profile
 * restart_ms: Stop (terminate the worker) → Python ready again;
 * bytes_before_python / bytes_after_python: what the page transferred (http: bytes on the wire,
   compressed; file://: bytes read from the copy) before the first change and after Python is ready;
-* sizes: the site, the USB zip, the PDFs.
+* search: for the same lesson page in every language, the bytes before Python (search is not loaded
+  then), what opening search adds (its worker and that language's index) and how long until it is
+  ready to search;
+* sizes: the site, the USB zip, the PDFs, and each language's search index (raw and gzip).
 
     python scripts/bench.py [--runs 3] [--out bench/results]
 """
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gzip
 import json
 import os
 import statistics
@@ -31,8 +35,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from coopsite.chromium import CHROMIUM, FLAGS, local_server  # noqa: E402
+from coopsite.search import index_path  # noqa: E402
+from exercises.core.languages import LANGUAGES  # noqa: E402
 
 PAGE = "key-concepts/kc3-sell-alone-or-pool.html"
+DEFAULT_CODE = next(language.code for language in LANGUAGES if language.default)
 FIELD = "#cx-pooled-pricing-f-advance"
 
 
@@ -144,10 +151,31 @@ def one_run(browser, root: str, course_dir: Path | None) -> dict:
     return result
 
 
+def search_run(browser, root: str, course_dir: Path | None, code: str) -> dict:
+    """The lesson page in one language: bytes before Python; then search opened on it."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    meter = Meter(context, root, course_dir)
+    page = context.new_page()
+    page.goto(root + ("" if code == DEFAULT_CODE else f"{code}/") + PAGE)
+    wait(page, "document.documentElement.dataset.cxRuntime === 'ready'")
+    page.wait_for_load_state("networkidle")
+    before = meter.total
+    meta = ".md-search-result__meta"
+    first = page.inner_text(meta)
+    start = time.perf_counter()
+    page.click("label.md-header__button[for=__search]")
+    wait(page, f"document.querySelector('{meta}').textContent.trim() !== {json.dumps(first.strip())}")
+    ready = round((time.perf_counter() - start) * 1000)
+    page.wait_for_load_state("networkidle")
+    context.close()
+    return {"bytes_before_python": before, "search_open_bytes": meter.total - before, "search_ready_ms": ready}
+
+
 def summarise(runs: list[dict]) -> dict:
     keys = runs[0].keys()
     summary = {key: statistics.median(run[key] for run in runs) for key in keys}
-    summary["ratio_ready_to_bare"] = round(summary["python_ready_ms"] / summary["bare_pyodide_ready_ms"], 2)
+    if "python_ready_ms" in summary:
+        summary["ratio_ready_to_bare"] = round(summary["python_ready_ms"] / summary["bare_pyodide_ready_ms"], 2)
     summary["runs"] = runs
     return summary
 
@@ -175,9 +203,17 @@ def main() -> None:
             course = Path(usb) / "course"
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
         try:
-            report["http"] = summarise([one_run(browser, http_root, None) for _ in range(args.runs)])
+            roots = {"http": (http_root, None)}
             if course:
-                report["file"] = summarise([one_run(browser, course.as_uri() + "/", course) for _ in range(args.runs)])
+                roots["file"] = (course.as_uri() + "/", course)
+            for name, (root, folder) in roots.items():
+                report[name] = summarise([one_run(browser, root, folder) for _ in range(args.runs)])
+                report[name]["search"] = {
+                    language.code: summarise(
+                        [search_run(browser, root, folder, language.code) for _ in range(args.runs)]
+                    )
+                    for language in LANGUAGES
+                }
         finally:
             browser.close()
     pdfs = {p.name: p.stat().st_size for p in sorted((site / "pdf").glob("*.pdf"))}
@@ -186,6 +222,12 @@ def main() -> None:
         "usb_zip_bytes": zips[-1].stat().st_size if zips else None,
         "pdf_bytes_total": sum(pdfs.values()),
         "pdfs": pdfs,
+        "search_index": {
+            language.code: {"bytes": len(data), "gzip_bytes": len(gzip.compress(data, 6))}
+            for language in LANGUAGES
+            for data in [(site / index_path(language.code)).read_bytes()]
+        },
+        "search_settings_bytes": (site / "search" / "search_index.json").stat().st_size,
     }
     text = json.dumps(report, indent=2)
     out = Path(args.out)
