@@ -46,8 +46,8 @@ describe("cutting", () => {
 describe("the query", () => {
   test("syllables required after the first; the first and its tails optional", () => {
     assert.equal(lunrQuery("ນິຍາມ", cutter), "ນິ +ຍາມ*")
-    assert.equal(lunrQuery("ກວ້າງ", cutter), "ກວ້າງ ວ້າງ າງ ງ")
-    assert.equal(lunrQuery("price ລາຄາ", cutter), "price ລາ າ +ຄາ*") // a needless tail at a vowel letter costs nothing
+    assert.equal(lunrQuery("ກວ້າງ", cutter), "ກວ້າງ ວ້າງ") // finds ດີກ|ວ້າງ too, where the cutter read ດີກ
+    assert.equal(lunrQuery("price ລາຄາ", cutter), "price ລາ +ຄາ*")
   })
 
   test("the parts results must hold: each Lao run as typed", () => {

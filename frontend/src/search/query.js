@@ -21,17 +21,22 @@ const LETTER = /\p{L}/u // a piece starts at a letter, never at a combining mark
 export function lunrQuery(query, cutter) {
   return query.replace(cutter.run, run => {
     const [first, ...rest] = cutter.units(run)
-    return [...tails(first), ...rest.map(unit => `+${unit}*`)].join(" ")
+    return [...tails(first, cutter), ...rest.map(unit => `+${unit}*`)].join(" ")
   })
 }
 
 /**
- * A piece and its tails from every letter on (a combining mark cannot start a piece).
+ * A piece and its tails that could be pieces themselves: from a letter (not a combining mark), and
+ * not cut down to one lone letter at their start (ວ່າ from ກວ່າ, not າ).
  * @param {string} piece
+ * @param {Cutter} cutter
  */
-function tails(piece) {
+function tails(piece, cutter) {
   const out = [piece]
-  for (let i = 1; i < piece.length; i++) if (LETTER.test(piece[i])) out.push(piece.slice(i))
+  for (let i = 1; i < piece.length; i++) {
+    const tail = piece.slice(i)
+    if (LETTER.test(tail[0]) && cutter.units(tail)[0].length > 1) out.push(tail)
+  }
   return out
 }
 
