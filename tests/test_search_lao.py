@@ -95,6 +95,31 @@ def test_one_index_per_language_and_settings_only_on_every_page(site_dir):
         assert built - pages[language.code] <= {"offline.html"}, sorted(built - pages[language.code])[:5]
 
 
+def test_syllables_agree_with_icus_words(site_dir):
+    """Where ICU's dictionary (icu4py, the ICU Chromium also uses) ends a word inside a Lao run of the index,
+    a syllable ends too, nearly always."""
+    from icu4py.breakers import WordBreaker
+    from icu4py.locale import Locale
+
+    runs = {
+        run
+        for doc in read_docs(site_dir, SPACELESS.code)
+        for run in re.findall(f"[{SPACELESS.spaceless}]+", doc["title"] + " " + doc["text"])
+    }
+    boundaries = inside = 0
+    for run in runs:
+        ends, at = set(), 0
+        for piece in syllables(run):
+            at += len(piece)
+            ends.add(at)
+        at = 0
+        for word in [w for w in WordBreaker(run, Locale(SPACELESS.segmenter)) if w][:-1]:
+            at += len(word)
+            boundaries += 1
+            inside += at not in ends
+    assert boundaries > 10_000 and inside / boundaries < 0.005, (inside, boundaries)
+
+
 def test_table_cells_are_words_apart():
     assert separate_cells("<tr><td>ລວມ</td><td>pool</td></tr><tr><th>a</th></tr>") == (
         "<tr><td>ລວມ</td> <td>pool</td></tr> <tr><th>a</th></tr>"
