@@ -30,8 +30,6 @@ __all__ = ["DOCS_VARIABLE", "index_path", "language_of", "rewrite", "separate_ce
 DOCS_VARIABLE = "__coopSearchDocs"
 #: Invisible characters some writers type inside words; the reader's query never has them.
 _INVISIBLE = re.compile("[\u200b\u00ad\u2060\ufeff]")
-
-
 _CELL_END = re.compile(r"(</t[dh]>|</tr>)(?=<t[dhr][\s>])")
 
 

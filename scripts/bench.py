@@ -36,10 +36,9 @@ sys.path.insert(0, str(ROOT))
 
 from coopsite.chromium import CHROMIUM, FLAGS, local_server  # noqa: E402
 from coopsite.search import index_path  # noqa: E402
-from exercises.core.languages import LANGUAGES  # noqa: E402
+from exercises.core.languages import DEFAULT, LANGUAGES  # noqa: E402
 
 PAGE = "key-concepts/kc3-sell-alone-or-pool.html"
-DEFAULT_CODE = next(language.code for language in LANGUAGES if language.default)
 FIELD = "#cx-pooled-pricing-f-advance"
 
 
@@ -156,7 +155,7 @@ def search_run(browser, root: str, course_dir: Path | None, code: str) -> dict:
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
     meter = Meter(context, root, course_dir)
     page = context.new_page()
-    page.goto(root + ("" if code == DEFAULT_CODE else f"{code}/") + PAGE)
+    page.goto(root + ("" if code == DEFAULT.code else f"{code}/") + PAGE)
     wait(page, "document.documentElement.dataset.cxRuntime === 'ready'")
     page.wait_for_load_state("networkidle")
     before = meter.total
