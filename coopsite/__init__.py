@@ -2,9 +2,8 @@
 
 * ``directives`` — ``::: exercise …``, ``::: glossary``, ``::: references`` in Markdown.
 * ``content`` — glossary and references data (docs/data/*.yml).
-* ``segment`` — word breaks (ICU) for the search index in scripts written without spaces (Lao).
 * ``words`` — the site's own words (a gettext domain of their own).
 * ``editions`` — learner and trainer editions, the table of PDFs.
-* ``search`` — rewrites the search index for Lao, keeping the .json and the file:// .js copies equal.
+* ``search`` — one search index per language (``search/index.<code>.js``), read only when search is opened.
 * ``csp`` — the Content-Security-Policy of every page.
 """

@@ -5,9 +5,10 @@ scripts of the page (by SHA-256 hash, not ``'unsafe-inline'``), so HTML that rea
 other way cannot run. Python needs ``'wasm-unsafe-eval'``; the exercise worker starts from a
 ``data:`` URL on file:// and makes ``blob:`` URLs inside itself (see frontend/src/runtime.js).
 
-One inline script is not in the page: on file://, Material's search runs in an iframe that the
-iframe-worker shim writes; its script text depends only on the shim and on the search worker's
-URL, so its hash is computed here too.
+One inline script is not in the page: on file://, search runs in an iframe that the iframe-worker
+shim writes; its script text depends only on the shim and on the search worker's URL (ours, which
+frontend/src/search-page.js derives from Material's in the page's settings, as ``search_worker_url``
+does here), so its hash is computed here too.
 """
 
 from __future__ import annotations
@@ -17,12 +18,18 @@ import hashlib
 import re
 from pathlib import Path
 
-__all__ = ["policy", "insert_meta", "inline_script_hashes", "shim_iframe_script"]
+__all__ = ["policy", "insert_meta", "inline_script_hashes", "search_worker_url", "shim_iframe_script"]
 
 _SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
 _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
 _EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
 _WORKER_URL = re.compile(r'"search"\s*:\s*"([^"]+)"')
+_MATERIAL_WORKER = re.compile(r"javascripts/workers/search\.[^/?#]*\.js$")
+
+
+def search_worker_url(material_url: str) -> str:
+    """The URL the page starts the search worker from (frontend/src/search-page.js ``ourWorker``)."""
+    return _MATERIAL_WORKER.sub("coop/search-worker.js", material_url)
 
 
 def _sha256(text: str) -> str:
@@ -60,7 +67,7 @@ def policy(html: str, shim_source: str | None = None) -> str:
     hashes = inline_script_hashes(html)
     worker = _WORKER_URL.search(html)
     if shim_source and worker:
-        script = shim_iframe_script(shim_source, worker.group(1))
+        script = shim_iframe_script(shim_source, search_worker_url(worker.group(1)))
         if script:
             hashes.append(_sha256(script))
     script_src = " ".join(["'self'", "'wasm-unsafe-eval'", "blob:", *sorted(set(hashes))])

@@ -202,7 +202,7 @@ def decorate(page_html: str, lang: str, page: str, site_root: str, ui: dict[str,
         name = kit_pdf(lang, page.rsplit("/", 1)[-1])
         links.append(html('<p class="coop-pdfs">{link}</p>', link=_link(site_root, name, said["kit"])))
     bar = html(
-        '<div class="coop-edition" role="group" aria-label="{edition}">'
+        '<div class="coop-edition" role="group" aria-label="{edition}" data-search-exclude>'
         '<span class="coop-edition-label coop-js">{edition}:</span>'
         '<button type="button" class="coop-js" data-edition="learner" aria-pressed="true">{learner}</button>'
         '<button type="button" class="coop-js" data-edition="trainer" aria-pressed="false">{trainer}</button>'

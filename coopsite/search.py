@@ -1,59 +1,84 @@
-"""Make the search index find Lao words (see coopsite/segment.py for how Lao text is split).
+"""One search index per language, loaded only when a reader opens search.
 
-Material's search splits text on its ``separator``, which includes U+200B (mkdocs.yml). This puts
-U+200B between the Lao words of every title and text in ``search/search_index.json`` and writes
-the same entries to ``search/search_index.js``, the copy the offline plugin makes for file://, and
-the index's Lao words to ``search/lao_words.js`` (queries are split into these in the browser).
+mkdocs-static-i18n merges every language's pages into one ``search/search_index.json``, and
+Material's page script fetches that file (on file://, the offline plugin's copy
+``search_index.js``) on every page, before anyone searches. After both plugins have written it,
+this splits it by language:
+
+* ``search/index.<code>.js`` — the documents of one language, as a classic script
+  (``var __coopSearchDocs = [...]``) that the search worker loads with ``importScripts`` when a
+  reader of that language first opens search: the same file serves http and file://;
+* ``search_index.json`` and ``search_index.js`` keep only the configuration (a few hundred bytes):
+  what Material still reads on every page, to set up the worker and to highlight ``?h=`` words.
+
+The text stays as the pages have it: the worker cuts Lao (any script written without spaces) into
+syllables itself, the same way it cuts the reader's query (frontend/src/search/).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
-from .segment import RUN, segment, terms
+from exercises.core.languages import DEFAULT, LANGUAGES
 
-__all__ = ["segment_index", "rewrite", "MARK"]
+__all__ = ["DOCS_VARIABLE", "index_path", "language_of", "rewrite", "separate_cells", "split"]
 
-#: Set in the index's config once its Lao text is split, so a second pass changes nothing.
-MARK = "coop_lao_words"
+#: The global that ``search/index.<code>.js`` sets (frontend/src/search-worker.js reads it).
+DOCS_VARIABLE = "__coopSearchDocs"
+#: Invisible characters some writers type inside words; the reader's query never has them.
+_INVISIBLE = re.compile("[\u200b\u00ad\u2060\ufeff]")
+_CELL_END = re.compile(r"(</t[dh]>|</tr>)(?=<t[dhr][\s>])")
 
 
-def segment_index(index: dict[str, Any]) -> dict[str, Any]:
-    """The index with U+200B between Lao words in every document's title and text."""
-    if index.get("config", {}).get(MARK):
-        return index
+def separate_cells(html: str) -> str:
+    """A space between table cells written back to back: the index reads a table as plain text, and
+    ``<td>ລວມ</td><td>pool</td>`` would otherwise be one word there (``ລວມpool``)."""
+    return _CELL_END.sub(r"\1 ", html)
+
+
+def index_path(code: str) -> str:
+    """Where one language's documents are, relative to the site."""
+    return f"search/index.{code}.js"
+
+
+def language_of(location: str) -> str:
+    """The language of a page: its folder for every language but the default, which is at the root."""
+    first = location.split("/", 1)[0]
+    return next((lang.code for lang in LANGUAGES if not lang.default and first == lang.code), DEFAULT.code)
+
+
+def split(index: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """Each language's documents, in the index's order (an article before its sections)."""
+    docs: dict[str, list[dict[str, Any]]] = {lang.code: [] for lang in LANGUAGES}
     for doc in index.get("docs", []):
-        for field in ("title", "text"):
-            if isinstance(doc.get(field), str):
-                doc[field] = segment(doc[field])
-    index.setdefault("config", {})[MARK] = True
-    return index
+        clean = {key: _INVISIBLE.sub("", value) if isinstance(value, str) else value for key, value in doc.items()}
+        docs[language_of(doc["location"])].append(clean)
+    return docs
 
 
-def rewrite(site_dir: Path) -> dict[str, Any] | None:
-    """Rewrite the JSON index and its file:// copy; return the index (or None if there is none)."""
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def rewrite(site_dir: Path) -> dict[str, int] | None:
+    """Write the per-language indexes and the stubs; return each file's size (None: no search index)."""
     json_path = site_dir / "search" / "search_index.json"
     if not json_path.exists():
         return None
-    index = segment_index(json.loads(json_path.read_text(encoding="utf-8")))
-    text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-    json_path.write_text(text, encoding="utf-8")
+    index = json.loads(json_path.read_text(encoding="utf-8"))
+    if not index.get("docs") and any((site_dir / index_path(lang.code)).exists() for lang in LANGUAGES):
+        return None  # already split (a second pass)
+    sizes = {}
+    for code, docs in split(index).items():
+        path = site_dir / index_path(code)
+        path.write_text(f"var {DOCS_VARIABLE} = {_json(docs)};\n", encoding="utf-8")
+        sizes[path.name] = path.stat().st_size
+    stub = _json({"config": index.get("config", {}), "docs": []})
+    json_path.write_text(stub, encoding="utf-8")
     js_path = json_path.with_suffix(".js")
-    if js_path.exists():  # the offline plugin's copy: `var __index = {...}`
-        js_path.write_text(f"var __index = {text}", encoding="utf-8")
-    words = " ".join(lao_vocabulary(index))
-    (json_path.parent / "lao_words.js").write_text(
-        f"var __coopLaoWords = {json.dumps(words, ensure_ascii=False)};\n", encoding="utf-8"
-    )
-    return index
-
-
-def lao_vocabulary(index: dict[str, Any]) -> list[str]:
-    """Every Lao word of the index, and the project terms: search-lao.js splits queries into these."""
-    found: set[str] = set(terms())
-    for doc in index.get("docs", []):
-        for field in ("title", "text"):
-            found.update(RUN.findall(doc.get(field) or ""))  # a run stops at U+200B: one word
-    return sorted(found)
+    if js_path.exists():  # the offline plugin's copy for file://: `var __index = {...}`
+        js_path.write_text(f"var __index = {stub}", encoding="utf-8")
+    return sizes

@@ -19,6 +19,9 @@ run, each measurement in a fresh context (cold: nothing kept), medians of ``--ru
   file's bytes and pages, totals per kind);
 * build: a full build where nothing changed (MkDocs, then make_pdf with its cache), timed, into a
   scratch folder; and what the last real PDF build did (pdf/pdfs.json: seconds, pages printed).
+* search: for the same lesson page in every language, the bytes before Python (search is not loaded
+  then), what opening search adds (its worker and that language's index) and how long until it is
+  ready to search; sizes also hold each language's search index (raw and gzip);
 
 On a phone (390x844, touch), over http only:
 
@@ -39,6 +42,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gzip
 import json
 import os
 import statistics
@@ -55,7 +59,8 @@ sys.path.insert(0, str(ROOT))
 
 from coopsite.chromium import CHROMIUM, FLAGS, local_server  # noqa: E402
 from coopsite.editions import is_book  # noqa: E402
-from exercises.core.languages import LANGUAGES  # noqa: E402
+from coopsite.search import index_path  # noqa: E402
+from exercises.core.languages import DEFAULT, LANGUAGES  # noqa: E402
 
 PAGE = "management/m2-communication.html"  # the full pooled-pricing preset (Key concepts 3 has the simple one)
 FIELD = "#cx-pooled-pricing-f-advance"
@@ -316,6 +321,26 @@ def phone_runs(browser, root: str, runs: int) -> dict:
     }
 
 
+def search_run(browser, root: str, code: str) -> dict:
+    """The lesson page in one language on a phone: bytes before Python; then search opened on it."""
+    context = browser.new_context(**PHONE, service_workers="block")
+    meter = Meter(context)
+    page = context.new_page()
+    page.goto(root + ("" if code == DEFAULT.code else f"{code}/") + PAGE)
+    wait(page, "document.documentElement.dataset.cxRuntime === 'ready'")
+    page.wait_for_load_state("networkidle")
+    before = meter.total
+    meta = ".md-search-result__meta"
+    first = page.inner_text(meta)
+    start = time.perf_counter()
+    page.click("label.md-header__button[for=__search]")
+    wait(page, f"document.querySelector('{meta}').textContent.trim() !== {json.dumps(first.strip())}")
+    ready = round((time.perf_counter() - start) * 1000)
+    page.wait_for_load_state("networkidle")
+    context.close()
+    return {"bytes_before_python": before, "search_open_bytes": meter.total - before, "search_ready_ms": ready}
+
+
 def summarise(runs: list[dict]) -> dict:
     summary = {
         key: statistics.median(run[key] for run in runs if key in run)
@@ -356,6 +381,12 @@ def sizes(site: Path, zips: list[Path]) -> dict:
         },
         "usb_zip_bytes": zips[-1].stat().st_size if zips else None,
         **pdf_sizes(site),
+        "search_index": {
+            language.code: {"bytes": len(data), "gzip_bytes": len(gzip.compress(data, 6))}
+            for language in LANGUAGES
+            for data in [(site / index_path(language.code)).read_bytes()]
+        },
+        "search_settings_bytes": (site / "search" / "search_index.json").stat().st_size,
     }
 
 
@@ -402,7 +433,6 @@ def nothing_changed_build() -> dict:
     }
 
 
-
 def main() -> None:
     parser = argparse.ArgumentParser(description="Measure the built site (JSON).")
     parser.add_argument("--runs", type=int, default=3)
@@ -441,6 +471,12 @@ def main() -> None:
                 with zipfile.ZipFile(zips[-1]) as archive:
                     archive.extractall(usb)
                 report["file"] = measure(browser, (Path(usb) / "course").as_uri() + "/", args.runs)
+            roots = {"http": http_root, **({"file": (Path(usb) / "course").as_uri() + "/"} if zips else {})}
+            for name, root in roots.items():
+                report[name]["search"] = {
+                    language.code: summarise([search_run(browser, root, language.code) for _ in range(args.runs)])
+                    for language in LANGUAGES
+                }
         finally:
             browser.close()
     report["sizes"] = sizes(site, zips)

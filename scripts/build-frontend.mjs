@@ -10,6 +10,7 @@
 //                  snapshot on disk is the one the manifest describes
 //   editor.js      CodeMirror 6 with Python, loaded only when a learner opens the code
 //   app.js         every page's script: service worker, "Keep this course", "My progress" (classic)
+//   search-worker.js  the search worker (Material's, with our cutting), started when search opens
 //   page-head.iframe-worker.js  the page's polyfills (see below)
 import { build } from "esbuild"
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs"
@@ -42,19 +43,22 @@ await build({
   ...common, entryPoints: ["frontend/src/app.js"], format: "iife", outfile: `${out}/app.js`,
   define: { "process.env.NODE_ENV": '"production"' } // Workbox's development logging out
 })
+await build({
+  ...common, entryPoints: ["frontend/src/search-worker.js"], format: "iife", outfile: `${out}/search-worker.js`,
+  define: { __LANGUAGES__: JSON.stringify(languages) }
+})
 
 // The script every page loads in <head>, in order: mark <html> with "coop-js" (CSS keeps room
 // for the buttons scripts bring, so nothing moves when they arrive), keep the native Worker (the
 // shim replaces it on file://, but Python needs a real one), the iframe-worker shim byte for byte
-// (coopsite/csp.py hashes the script it writes into its iframe), the Lao query splitter, the
+// (coopsite/csp.py hashes the script it writes into its iframe), search's worker on demand, the
 // edition switch.
-const terms = JSON.parse(readFileSync(`${out}/lao-terms.json`, "utf8"))
-const lao = await build({
-  ...common, entryPoints: ["frontend/src/search-lao.js"], format: "iife", write: false,
-  define: { __LAO_TERMS__: JSON.stringify(terms), __LANGUAGES__: JSON.stringify(languages) }
+const search = await build({
+  ...common, entryPoints: ["frontend/src/search-page.js"], format: "iife", write: false,
+  define: { __LANGUAGES__: JSON.stringify(languages) }
 })
 const edition = await build({ ...common, entryPoints: ["frontend/src/edition.js"], format: "iife", write: false })
 const shim = readFileSync("overrides/assets/vendor/iframe-worker-shim.js", "utf8")
 writeFileSync(`${out}/page-head.iframe-worker.js`,
-  `document.documentElement.classList.add("coop-js");self.__coopNativeWorker=self.Worker;\n${shim.trim()}\n${lao.outputFiles[0].text}${edition.outputFiles[0].text}`)
-console.log("built: py-worker.js, runtime.js, editor.js, app.js, page-head.iframe-worker.js")
+  `document.documentElement.classList.add("coop-js");self.__coopNativeWorker=self.Worker;\n${shim.trim()}\n${search.outputFiles[0].text}${edition.outputFiles[0].text}`)
+console.log("built: py-worker.js, runtime.js, editor.js, app.js, search-worker.js, page-head.iframe-worker.js")

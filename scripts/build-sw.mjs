@@ -7,8 +7,9 @@
 //   core          every page needs it: CSS, JS, fonts (the Latin Extended subsets in the regular
 //                 face only; the others are cached on first use), images, the search files, the
 //                 offline page
-//   pages[lang]   HTML pages and the web app manifest of one language (lo/… for Lao; the rest is
-//                 English, the default language at the site root)
+//   pages[lang]   HTML pages, the web app manifest and the search documents (search/index.<lang>.js)
+//                 of one language (lo/… for Lao; the rest is English, the default language at the
+//                 site root)
 //   keep          "Keep this course on this phone": Python — the files both ways of starting it
 //                 load (assets/coop/manifest.json, boot.http: snapshot and normal), the code editor — and
 //                 each language's PDFs of every session, group kit and form
@@ -33,7 +34,7 @@ const site = process.argv[2] || "site"
 const SKIP = [
   /(^|\/)search_index\.js$/, /^assets\/(pyodide|coop)\/packs\//, /\.map$/, /^assets\/javascripts\/lunr\//,
   /^sitemap\.xml/, /\.txt$/, /(^|\/)LICENSE$/, /^404\.html$/, /^sw\.js$/, /^pdf\/pdfs\.json$/,
-  /^assets\/coop\/(manifest|lao-terms)\.json$/, /^assets\/images\/favicon\.png$/,
+  /^assets\/coop\/(manifest|languages)\.json$/, /^assets\/images\/favicon\.png$/,
   /^assets\/images\/icon-.*\.png$/, // the browser keeps an installed app's icons itself
   /\.(gz|br)$/ // precompressed copies: the host sends them in place of the file
 ]
@@ -70,7 +71,9 @@ const defaultLang = htmlLang("index.html")
 const otherLangs = readdirSync(site).filter(name => {
   try { return statSync(join(site, name, "index.html")).isFile() && htmlLang(`${name}/index.html`) === name } catch { return false }
 })
-const langOf = path => otherLangs.find(lang => path.startsWith(`${lang}/`)) ||
+// a language's search documents (search/index.<code>.js, coopsite/search.py) go with its pages
+const langOf = path => /^search\/index\.([a-z]{2,3})\.js$/.exec(path)?.[1] ||
+  otherLangs.find(lang => path.startsWith(`${lang}/`)) ||
   (/^(assets|search|pdf)\//.test(path) || path === "offline.html" ? null : defaultLang)
 
 // both ways of starting Python (the snapshot, and the normal start a refused snapshot falls back to)

@@ -270,14 +270,8 @@ def prune(files: dict, packs: dict) -> None:
                 path.unlink()
 
 
-def stage_lao_terms() -> None:
-    """The project terms search-lao.js joins back, the same list coopsite/segment.py uses."""
-    from coopsite.segment import terms
-
-    write_if_changed(
-        ASSETS / "coop" / "lao-terms.json", (json.dumps(list(terms()), ensure_ascii=False) + "\n").encode()
-    )
-    # and the language registry (exercises/core/languages.py) for the front end's build
+def stage_languages() -> None:
+    """The language registry (exercises/core/languages.py) for the front end's build, and its CSS."""
     from exercises.core.languages import as_json
 
     write_if_changed(ASSETS / "coop" / "languages.json", (as_json() + "\n").encode())
@@ -286,7 +280,7 @@ def stage_lao_terms() -> None:
 
 def main() -> None:
     stage_fonts()
-    stage_lao_terms()
+    stage_languages()
     stage_shim()
     files: dict = {}
     packs: dict = {}

@@ -112,6 +112,8 @@ def test_usb_zip_is_named_with_version_and_date(usb_zip):
         "course/index.html",
         "course/lo/index.html",
         "course/search/search_index.js",
+        "course/search/index.lo.js",
+        "course/assets/coop/search-worker.js",
         "course/assets/pyodide/packs/wasm.gz.b64.js",
     } <= names
     with zipfile.ZipFile(usb_zip) as archive:

@@ -34,9 +34,13 @@ class Language:
     default: bool = False  # the source language: its pages are at the site root, its messages are the msgids
     script: str = "Latn"  # ISO 15924
     #: Letters of a script written without spaces between words (a regex character class body), or "".
-    #: Search splits runs of them into words with ICU's dictionary for ``segmenter``.
+    #: Search cuts runs of them into the pieces below, in the index and in the reader's query alike.
     spaceless: str = ""
-    segmenter: str = ""  # ICU locale of the word breaker for those runs
+    #: One syllable of such a run, by the language's spelling rules (a regex that Python and JavaScript
+    #: both read). Search indexes these pieces, so a reader finds a word, a part of a compound or a
+    #: run of words however they cut it. Without one, search uses the browser's word breaker below.
+    syllable: str = ""
+    segmenter: str = ""  # the word breaker's locale (Intl.Segmenter): the reader's "words"
     digits: str = "0123456789"  # the digits people write; a learner may type them in a form
     group: str = ","  # thousands: 16,500
     decimal: str = "."  # 1.80
@@ -45,6 +49,44 @@ class Language:
     font_files: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: Stacked vowels and tone marks need taller lines (overrides/assets/coop/languages.css)
     tall: bool = False
+
+
+def _lao_syllable() -> str:
+    """One Lao syllable: [preposed vowel] initial [cluster] [vowel signs] [tone] [following vowel] [final].
+
+    Lao spells every vowel, so a consonant followed by a vowel sign, a tone mark or a following vowel
+    (ະ າ ຳ ຽ) starts a syllable, and a final is one of ກ ງ ດ ນ ບ ມ ຍ ວ that does not. The few
+    ambiguous spots (is ກ in ດີກວ່າ a final or the start of ກວ່າ?) are decided the same way on both
+    sides of search; the query's first syllable is matched leniently for them (frontend/src/search/).
+    Checked against Chromium's and ICU's word breaks on the course's pages (tests/test_search_lao.py).
+    """
+    consonant = "\u0e81-\u0eae\u0edc-\u0edf"
+    tone = "[\u0ec8-\u0ecb]*"
+    carrier = "[\u0eb0-\u0ebd\u0ec8-\u0ecd]"  # vowel signs, tone marks, ະ າ ຳ ຽ: what an initial carries
+    open_ = f"(?!{carrier})"  # a consonant that carries nothing (a final, or a vowel letter ອ ວ ຍ)
+    finals = "ກງດນບມຍວ"
+    # a final, unless the next letters make it the start of a syllable (ກອນ, ສວນ, ກຣາມ); or a silenced ◌໌
+    final = (
+        f"(?:[{finals}]{open_}(?!ອ(?:[^ອ\u0eb0-\u0ebd\u0ec8-\u0ecd]|$))(?!ວ[{finals}])(?!ຣ{carrier})"
+        f"|[{consonant}]\u0ecc)"
+    )
+    initial = f"(?:ຫ[ງຍນມລວຣ]|[{consonant}][ລຣວ](?={carrier})|[{consonant}])\u0ebc?"  # ຫຼ ຄວ ກຣ
+    initial_after_vowel = f"(?:ຫ[ງຍນມລວຣ]|[{consonant}]ຣ{open_}|[{consonant}])\u0ebc?"  # ໂປຣ ແກຣມ
+    return "|".join(
+        [
+            # ເ ແ ໂ before the initial: ເ◌ົາ ເ◌ືອ(F) ເ◌ັຍ ◌ັ(F) ເ◌ີຍ ເ◌ີ(F) ເ◌າະ ເ◌ະ ເ◌ຍ ◌(F)
+            f"[ເແໂ]{initial_after_vowel}(?:ົ{tone}າ|ື{tone}ອ{open_}{final}?|ັ{tone}(?:ຍ{open_}|{final})?"
+            f"|[ິີ]{tone}(?:ຍ{open_}|{final})?|{tone}(?:າະ|ະ|ຍ{open_}|{final})?)",
+            # ໃ ໄ: no final
+            f"[ໃໄ]{initial_after_vowel}{tone}(?:[{consonant}]\u0ecc)?",
+            # the initial first: ◌ົວ ◌ົF ◌ັວF ◌ັF ◌ິ..◌ູ(F) ◌ໍ(າ) ◌ະ ◌ຳ ◌າ(F) ◌ຽ(F) ◌ອ(F) ◌ວF ◌F
+            f"{initial}(?:ົ{tone}(?:ວ{open_}ະ?|{final})?|ັ{tone}(?:ວ{open_}{final}|{final})?"
+            f"|[ິີຶືຸູ]{tone}{final}?|ໍ{tone}າ?"
+            f"|{tone}(?:ະ|ຳ|າ{tone}{final}?|ຽ{tone}{final}?|ອ{open_}{tone}{final}?|ວ{open_}{final}|{final})?)",
+            "[\u0ed0-\u0ed9]+",  # Lao digits
+            "[\u0e80-\u0eff]",  # anything else of the script, one by one
+        ]
+    )
 
 
 LANGUAGES: tuple[Language, ...] = (
@@ -63,6 +105,7 @@ LANGUAGES: tuple[Language, ...] = (
         material="lo",
         script="Laoo",
         spaceless="\u0e80-\u0eff",
+        syllable=_lao_syllable(),
         segmenter="lo",
         digits="໐໑໒໓໔໕໖໗໘໙",
         fonts=("Noto Sans Lao", "Phetsarath OT", "Saysettha OT"),
