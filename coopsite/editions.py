@@ -17,7 +17,7 @@ EDITIONS = ["learner", "trainer"]
 PART_TITLES = {
     "en": {"key-concepts": "Key concepts", "conception": "Conception", "establishment": "Establishment",
            "management": "Management", "course": "The whole course"},
-    "lo": {"key-concepts": "ແນວຄິດພື້ນຖານ", "conception": "ການກໍ່ຕັ້ງແນວຄິດ", "establishment": "ການສ້າງຕັ້ງ",
+    "lo": {"key-concepts": "ແນວຄິດພື້ນຖານ", "conception": "ການລິເລີ່ມ", "establishment": "ການສ້າງຕັ້ງ",
            "management": "ການຄຸ້ມຄອງ", "course": "ຫຼັກສູດທັງໝົດ"},
 }
 
