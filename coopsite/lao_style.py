@@ -610,9 +610,12 @@ TERM_EXEMPT = {
     "cost": "“it costs” the verb, said with the verb ເສຍ / ໃຊ້ເງິນ in Lao",
     "session": "“this session” is ບົດນີ້ in Lao, the short form of ບົດຮຽນນີ້",
     "pool": "“Sell alone or pool?” is the verb (pooling, ລວມກັນຂາຍ), not the pool of coffee itself",
+    "sorting": "the sorting games (sorting cards), not sorting coffee",
+    "bag": "“a box or a bag” for ballots, not the coffee sack",
+    "case-study": "“in case”, “the case of”, not a case study",
 }
 #: English phrases that contain a glossary word but are another idea.
-NOT_TERMS = ("conflict of interest", "sorting game")
+NOT_TERMS = ("conflict of interest",)
 #: A Lao noun phrase may drop its head noun after a word that already says it: ໝາກກາເຟອາຣາບິກາ
 #: (arabica cherry) has ອາຣາບິກາ, ການປະຊຸມ → ປະຊຸມ as a verb.
 _HEADS = ("ການ", "ຄວາມ", "ກາເຟ")
