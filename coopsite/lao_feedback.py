@@ -13,9 +13,10 @@ The note holds two texts, and the page shows the one that fits (``coop.css``):
   address (written out, not linked) once the reader is online.
 
 The page-head script (``frontend/src/edition.js``) marks ``<html>`` with ``coop-online`` or
-``coop-offline`` before the page is drawn. Without the script both texts show; on paper only the
-offline one (a printed page cannot follow a link). The note is left out of the search index
-(Material's ``data-search-exclude``): it is the same on every page.
+``coop-offline`` before the page is drawn. Without the script both texts show. The note is not
+printed (a handout for a village hall spends no paper on it; the About page, printed or not, says
+how to send suggestions) and is left out of the search index (Material's ``data-search-exclude``):
+it is the same on every page.
 
 Authors link to the same place from a page with the target ``lao-feedback:``
 (``[open an issue](lao-feedback:)``, as the About page does); :func:`resolve_links` puts the URL in.
