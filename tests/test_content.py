@@ -79,8 +79,12 @@ def test_session_has_every_part(page, lang):
     assert 60 <= total <= 90, f"{where}: {total} minutes"
     assert sum(step_minutes) == total, f"{where}: steps add up to {sum(step_minutes)}, not {total}"
     # Steps: numbered, read aloud, each with its minutes.
-    steps = re.findall(r"^\d+\.\s+\*\*(.+?)\*\*", section(text, "steps").split("\n###")[0], re.M)
+    items = re.findall(r"^\d+\.\s+((?::coop-[a-z]+:\s+)*)\*\*(.+?)\*\*", section(text, "steps").split("\n###")[0], re.M)
+    steps = [title for _, title in items]
     assert len(steps) >= 4, f"{where}: {len(steps)} numbered steps"
+    # Each step starts with the icon(s) of what the group does (CONTENT.md §3), for members who read little.
+    bare = [title for icons, title in items if not icons]
+    assert not bare, f"{where}: steps without an icon (:coop-read: :coop-talk: …): {bare}"
     assert all(re.search(r"\(\d+\s*(min|ນາທີ)\)", s) for s in steps), f"{where}: every step says its minutes"
     assert re.search(r"\d+\.\s", section(text, "discussion")), f"{where}: discussion questions"
     assert len(section(text, next(i for i in ids if i.startswith("activity")))) > 300, f"{where}: activity too thin"
