@@ -1,4 +1,4 @@
-""""Suggest a better Lao wording": a short note at the end of every Lao page (issue 18, CONTENT.md §8.5).
+""" "Suggest a better Lao wording": a short note at the end of every Lao page (issue 18, CONTENT.md §8.5).
 
 Where suggestions go is one setting, ``extra.lao_feedback_url`` in ``mkdocs.yml`` (the project's
 "new issue" page); without it, ``<repo_url>/issues/new``. A GitHub "new issue" URL gets the page and
@@ -37,8 +37,9 @@ ANCHOR = "lao-feedback"
 WORDS = {
     "link": "ສະເໜີຄຳພາສາລາວທີ່ດີກວ່າ",
     "online": "ບອກວ່າແມ່ນປະໂຫຍກໃດ ແລະ ທ່ານຈະເວົ້າແນວໃດ",
-    "offline": ("ຂຽນຊື່ໜ້ານີ້ (“{title}”) ປະໂຫຍກນັ້ນ ແລະ ຄຳທີ່ທ່ານຈະໃຊ້ໃສ່ເຈ້ຍ ແລ້ວເອົາໃຫ້ຜູ້ອຳນວຍຄວາມສະດວກ "
-                "ຫຼື ສົ່ງໄປທີ່ {address} ເມື່ອມີອິນເຕີເນັດ"),
+    "offline": (
+        "ຂຽນຊື່ໜ້ານີ້ (“{title}”) ປະໂຫຍກນັ້ນ ແລະ ຄຳທີ່ທ່ານຈະໃຊ້ໃສ່ເຈ້ຍ ແລ້ວເອົາໃຫ້ຜູ້ອຳນວຍຄວາມສະດວກ ຫຼື ສົ່ງໄປທີ່ {address} ເມື່ອມີອິນເຕີເນັດ"
+    ),
     # the prefilled issue (GitHub): the page, then the two things the maintainers need
     "issue_title": "Lao wording: docs/{page}",
     "issue_body": "ໜ້າ (page): docs/{page}\n\nປະໂຫຍກ (sentence):\n\nຄຳທີ່ດີກວ່າ (better wording):\n",
@@ -52,15 +53,19 @@ def feedback_url(config) -> str:
     if not url and config.get("repo_url"):
         url = str(config["repo_url"]).rstrip("/") + "/issues/new"
     if not url:
-        raise ValueError("mkdocs.yml: set extra.lao_feedback_url (where readers suggest better Lao wording), "
-                         "e.g. https://github.com/<org>/our-coffee-coop/issues/new")
+        raise ValueError(
+            "mkdocs.yml: set extra.lao_feedback_url (where readers suggest better Lao wording), "
+            "e.g. https://github.com/<org>/our-coffee-coop/issues/new"
+        )
     return url
 
 
 def issue_url(url: str, page: str) -> str:
     """The tracker URL for one page: GitHub's "new issue" form prefilled with the page, else ``url``."""
     parts = urlsplit(url)
-    if parts.netloc.lower() not in ("github.com", "www.github.com") or not parts.path.rstrip("/").endswith("/issues/new"):
+    if parts.netloc.lower() not in ("github.com", "www.github.com") or not parts.path.rstrip("/").endswith(
+        "/issues/new"
+    ):
         return url
     title = quote(WORDS["issue_title"].format(page=page), safe="")
     body = quote(WORDS["issue_body"].format(page=page), safe="")
@@ -79,7 +84,9 @@ def _address(url: str) -> str:
 def note_html(url: str, page: str, title: str) -> str:
     """The note for one Lao page (``page``: its source path, e.g. ``key-concepts/kc3-….lo.md``)."""
     link = escape(issue_url(url, page), quote=True)
-    offline = escape(WORDS["offline"]).format(title=escape(title), address=f'<span class="coop-url">{escape(_address(url))}</span>')
+    offline = escape(WORDS["offline"]).format(
+        title=escape(title), address=f'<span class="coop-url">{escape(_address(url))}</span>'
+    )
     return (
         f'<aside class="coop-lao-feedback" id="{ANCHOR}" lang="lo" data-search-exclude>'
         f'<p class="coop-online-only"><a href="{link}">{escape(WORDS["link"])}</a>: {escape(WORDS["online"])}</p>'

@@ -8,7 +8,7 @@
 
 Lao is written without spaces between words, so rules that are about words (``ກໍ`` → ``ກໍ່``, the
 question word ``ບໍ``, names that are also common words) look at ICU's word breaks
-(:func:`coopsite.lao.words`, the same breaks the search index uses), never at bare substrings.
+(ICU's dictionary, the course's own terms kept whole: :func:`_run_words`), never at bare substrings.
 
 The rules (``RULES``), in the order of CONTENT.md §8:
 
@@ -44,19 +44,33 @@ import re
 import statistics
 import tokenize
 import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator
 
 import yaml
 
-from .lao import LAO_RUN, join_terms
-
 __all__ = [
-    "ROOT", "Finding", "Line", "Source", "RULES", "SPELLING", "AVOID", "PEOPLE",
-    "page_sources", "glossary_sources", "reference_sources", "ui_sources", "catalog_sources",
-    "check", "spacing_findings", "term_findings", "button_labels", "is_label", "words_of",
+    "ROOT",
+    "Finding",
+    "Line",
+    "Source",
+    "RULES",
+    "SPELLING",
+    "AVOID",
+    "PEOPLE",
+    "page_sources",
+    "glossary_sources",
+    "reference_sources",
+    "ui_sources",
+    "catalog_sources",
+    "check",
+    "spacing_findings",
+    "term_findings",
+    "button_labels",
+    "is_label",
+    "words_of",
 ]
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -85,10 +99,10 @@ class Finding:
 @dataclass
 class Line:
     number: int
-    text: str                  # what a reader sees (markup, link targets, code and URLs removed)
-    prose: str = ""            # ``text`` without reference labels (for the acronym rule)
-    table: bool = False        # a table row or a form/table label: short Latin units are allowed
-    owner: str | None = None   # glossary entry whose own avoid_lo forms this text may name
+    text: str  # what a reader sees (markup, link targets, code and URLs removed)
+    prose: str = ""  # ``text`` without reference labels (for the acronym rule)
+    table: bool = False  # a table row or a form/table label: short Latin units are allowed
+    owner: str | None = None  # glossary entry whose own avoid_lo forms this text may name
 
     def __post_init__(self):
         if not self.prose:
@@ -99,11 +113,11 @@ class Line:
 class Source:
     """One unit a reader meets as a whole: a page, a glossary entry, a message."""
 
-    path: str                  # relative to the repository
-    kind: str                  # page | glossary | references | ui | catalog
+    path: str  # relative to the repository
+    kind: str  # page | glossary | references | ui | catalog
     lines: list[Line] = field(default_factory=list)
     english: Path | None = None  # the English page of a Lao page
-    msgid: str = ""            # catalog: the English message
+    msgid: str = ""  # catalog: the English message
 
 
 # ---- Reading the sources --------------------------------------------------------------------------
@@ -113,13 +127,13 @@ _REF_LINK = re.compile(r"\[\[?([^\[\]]*)\]?\]\([^)]*references\.md#ref-[^)]*\)")
 _STRIP = [
     (re.compile(r"<!--.*?-->"), " "),
     (re.compile(r"`[^`]*`"), " "),
-    (re.compile(r"\]\([^)]*\)"), "]"),                          # link targets
-    (re.compile(r"\{\s*[#.:][^}]*\}"), " "),                     # attribute lists { #id }
-    (re.compile(r"<[^>]*>"), " "),                               # HTML tags
+    (re.compile(r"\]\([^)]*\)"), "]"),  # link targets
+    (re.compile(r"\{\s*[#.:][^}]*\}"), " "),  # attribute lists { #id }
+    (re.compile(r"<[^>]*>"), " "),  # HTML tags
     (re.compile(r"https?://\S+|file://\S+"), " "),
-    (re.compile(r":[a-z0-9]+(?:-[a-z0-9]+)+:"), " "),            # icons :coop-read:
+    (re.compile(r":[a-z0-9]+(?:-[a-z0-9]+)+:"), " "),  # icons :coop-read:
     (re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s+[\w-]+(?:\s+[\w-]+)*\s*"), " "),  # admonition: keep the title
-    (re.compile(r"[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}"), ""),       # emphasis marks
+    (re.compile(r"[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}"), ""),  # emphasis marks
     (re.compile(r"[\[\]]"), ""),
 ]
 
@@ -184,13 +198,13 @@ def _yaml_entries(path: Path) -> list[tuple[dict, dict[str, int]]]:
     data = yaml.safe_load(text) or []
     node = yaml.compose(text)
     out = []
-    for entry, item in zip(data, node.value if node is not None else []):
+    for entry, item in zip(data, node.value if node is not None else [], strict=False):
         lines = {key.value: value.start_mark.line + 1 for key, value in item.value}
         out.append((entry, lines))
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def glossary(path: Path = DOCS / "data" / "glossary.yml") -> tuple[dict, ...]:
     return tuple(entry for entry, _ in _yaml_entries(path))
 
@@ -234,7 +248,7 @@ def ui_sources(root: Path = ROOT) -> list[Source]:
         sources.append(Source(_rel(config), "ui", [Line(number, value)]))
     for folder in ("coopsite", "hooks"):
         for path in sorted((root / folder).glob("*.py")):
-            if path.name in ("lao.py", "lao_style.py"):  # word lists and the rules themselves
+            if path.name == "lao_style.py":  # word lists and the rules themselves
                 continue
             with path.open(encoding="utf-8") as handle:
                 for token in tokenize.generate_tokens(handle.readline):
@@ -260,7 +274,7 @@ def _mkdocs_lao(path: Path) -> Iterator[tuple[int, str]]:
             for item in node.value:
                 yield from walk(item)
         elif isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
+            for _key, value in node.value:
                 yield from walk(value)
 
     yield from walk(node)
@@ -294,29 +308,67 @@ def catalog_sources(locale: Path = ROOT / "exercises" / "locale" / "lo" / "LC_ME
                 continue
             ids = message.id if isinstance(message.id, (list, tuple)) else [message.id]
             strings = message.string if isinstance(message.string, (list, tuple)) else [message.string]
-            for msgid, msgstr in zip(ids * len(strings), strings):
+            for msgid, msgstr in zip(ids * len(strings), strings, strict=False):
                 if msgstr:
                     label = is_label(msgid)
-                    sources.append(Source(_rel(path), "catalog", [Line(message.lineno, msgstr, table=label)],
-                                          msgid=msgid))
+                    sources.append(
+                        Source(_rel(path), "catalog", [Line(message.lineno, msgstr, table=label)], msgid=msgid)
+                    )
     return sources
 
 
 # ---- Words --------------------------------------------------------------------------------------
 
-#: Proper names ICU cuts in pieces (ຣວັນດາ → ຣ|ວັນ|ດາ) that must not look like a name of the story.
-EXTRA_WORDS = ("ຣວັນດາ", "ມະນີວັນ")
+LAO_RUN = re.compile(r"[\u0E80-\u0EFF]+")
+
+#: Words to keep whole besides the glossary's: names and places of the case story, loanwords the
+#: exercises use, and proper names ICU cuts in pieces (ຣວັນດາ → ຣ|ວັນ|ດາ) that must not look like a
+#: name of the story.
+EXTRA_WORDS = (
+    "ບຸນມີ", "ນ້ອຍ", "ຄຳລາ", "ວັນ", "ແສງດາວ", "ເພັດ", "ທອງດີ", "ສິດ", "ມະນີວັນ",
+    "ພູແກ້ວ", "ນ້ຳໃສ", "ໂຄກໄມ້", "ປາກເຊ", "ປາກຊ່ອງ", "ບໍລະເວນ", "ຈຳປາສັກ",
+    "ໄພທອນ", "ໂປຣແກຣມ", "ກິໂລ", "ກິໂລກຣາມ", "ຄອນເທນເນີ", "ເປີເຊັນ", "ໂດລາ", "ຣວັນດາ",
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _known() -> frozenset[str]:
+    """Every word to keep whole: each Lao part of a glossary term, and EXTRA_WORDS."""
+    from .content import glossary
+
+    found = set(EXTRA_WORDS)
+    for entry in glossary():
+        found.update(part for part in str(entry["lo"]).split() if LAO_RUN.fullmatch(part))
+    return frozenset(found)
+
+
+def join_terms(pieces: list[str], known: frozenset[str]) -> list[str]:
+    """Join consecutive pieces that spell a known word, longest match first, left to right."""
+    longest = max((len(term) for term in known), default=1)
+    out = []
+    i = 0
+    while i < len(pieces):
+        taken, text, joined = 1, pieces[i], pieces[i]
+        for j in range(i + 1, len(pieces)):
+            joined += pieces[j]
+            if len(joined) > longest:
+                break
+            if joined in known:
+                taken, text = j - i + 1, joined
+        out.append(text)
+        i += taken
+    return out
 
 
 @lru_cache(maxsize=65536)
 def _run_words(run: str) -> tuple[str, ...]:
+    """The words of a run of Lao letters: ICU's dictionary breaks (icu4py, as in Chromium), then
+    the course's own words joined back."""
     from icu4py.breakers import WordBreaker
     from icu4py.locale import Locale
 
-    from .lao import _known
-
     pieces = [piece for piece in WordBreaker(run, Locale("lo")) if piece]
-    return tuple(join_terms(pieces, _known() | set(EXTRA_WORDS)))
+    return tuple(join_terms(pieces, _known()))
 
 
 @dataclass(frozen=True)
@@ -324,7 +376,7 @@ class Word:
     text: str
     start: int
     end: int
-    attached: bool   # no space or punctuation between this word and the one before (markup ignored)
+    attached: bool  # no space or punctuation between this word and the one before (markup ignored)
 
 
 def words_of(text: str) -> list[Word]:
@@ -348,7 +400,7 @@ SPELLING = {
     "ຍຸດຕິທຳ": "ຍຸຕິທຳ",
     "ປະຫຍັດ": "ປະຢັດ",
     "ຊຶ່ງ": "ເຊິ່ງ",
-    "\u0ECD\u0EB2": "\u0EB3",  # ໍ + າ typed as two signs: the one sign ຳ (search finds only that)
+    "\u0ecd\u0eb2": "\u0eb3",  # ໍ + າ typed as two signs: the one sign ຳ (search finds only that)
 }
 
 LIGATURES = {"ຫລ": "ຫຼ", "ຫນ": "ໜ", "ຫມ": "ໝ"}
@@ -369,7 +421,7 @@ _KO_COMPOUNDS = ("ກໍຕາມ", "ກໍຄື", "ກໍດີ", "ກໍໄ�
 
 
 def _lao_context(text: str, start: int, end: int, width: int = 12) -> str:
-    return text[max(0, start - width): end + width].strip()
+    return text[max(0, start - width) : end + width].strip()
 
 
 def line_findings(source: Source, glossary_avoid: dict[str, tuple[str, str]]) -> Iterator[Finding]:
@@ -398,11 +450,14 @@ def line_findings(source: Source, glossary_avoid: dict[str, tuple[str, str]]) ->
                     continue  # a glossary definition may name its own avoided forms
                 if owner is None and form in AVOID and line.owner and _owner_avoids(line.owner, form):
                     continue
-                yield Finding("avoid", *where, _lao_context(text, match.start(), match.end()),
-                              f"{use} (not {form})")
+                yield Finding("avoid", *where, _lao_context(text, match.start(), match.end()), f"{use} (not {form})")
             for match in _RIGHT.finditer(text):
-                yield Finding("avoid", *where, _lao_context(text, match.start(), match.end()),
-                              "ຖືກແລ້ວ: (feedback for a right answer, not ຖືກຕ້ອງ:)")
+                yield Finding(
+                    "avoid",
+                    *where,
+                    _lao_context(text, match.start(), match.end()),
+                    "ຖືກແລ້ວ: (feedback for a right answer, not ຖືກຕ້ອງ:)",
+                )
         if not line.table:
             quoted = [m.span() for m in _QUOTE_SPAN.finditer(text)]
             for match in re.finditer(r"(?<![A-Za-z])(kgs?|lbs?|Kg|KG|US\s?\$)(?![A-Za-z])", text):
@@ -410,8 +465,12 @@ def line_findings(source: Source, glossary_avoid: dict[str, tuple[str, str]]) ->
                     continue  # the symbol named, not used: “kg”
                 unit = match.group(1)
                 use = "ກິໂລ" if unit.lower().startswith("kg") else "ປອນ" if unit.lower().startswith("lb") else "ໂດລາ"
-                yield Finding("units", *where, _lao_context(text, match.start(), match.end()),
-                              f"{use} in a sentence (short Latin units only in tables and form labels)")
+                yield Finding(
+                    "units",
+                    *where,
+                    _lao_context(text, match.start(), match.end()),
+                    f"{use} in a sentence (short Latin units only in tables and form labels)",
+                )
 
 
 def _owner_avoids(owner: str, form: str) -> bool:
@@ -439,13 +498,17 @@ def _word_at(text: str, index: int) -> str:
         if word.start <= index < word.end:
             # a wrong spelling may straddle ICU's break: show the run around it
             run = LAO_RUN.search(text, max(0, word.start - 8))
-            return text[max(word.start - 4, 0): word.end + 6].strip() if run is None else _clip(text, word.start, word.end)
-    return text[max(0, index - 6): index + 10].strip()
+            return (
+                text[max(word.start - 4, 0) : word.end + 6].strip()
+                if run is None
+                else _clip(text, word.start, word.end)
+            )
+    return text[max(0, index - 6) : index + 10].strip()
 
 
 def _clip(text: str, start: int, end: int) -> str:
     run = next(m for m in LAO_RUN.finditer(text) if m.start() <= start < m.end())
-    return text[max(run.start(), start - 6): min(run.end(), end + 6)]
+    return text[max(run.start(), start - 6) : min(run.end(), end + 6)]
 
 
 def _thai_to_lao(text: str) -> str:
@@ -461,26 +524,45 @@ def _ko_bo(text: str, where: tuple[str, int]) -> Iterator[Finding]:
     for index, word in enumerate(found):
         nxt = found[index + 1] if index + 1 < len(found) else None
         if word.text == "ກໍ" or word.text in _KO_COMPOUNDS:
-            yield Finding("spelling", *where, _lao_context(text, word.start, word.end),
-                          word.text.replace("ກໍ", "ກໍ່", 1) + " (“also/then” is ກໍ່)")
+            yield Finding(
+                "spelling",
+                *where,
+                _lao_context(text, word.start, word.end),
+                word.text.replace("ກໍ", "ກໍ່", 1) + " (“also/then” is ກໍ່)",
+            )
         elif word.text == "ບໍ" and nxt is not None and nxt.attached:
-            yield Finding("spelling", *where, _lao_context(text, word.start, nxt.end),
-                          "ບໍ່" + nxt.text + " (“not” is ບໍ່; the question word ບໍ ends the question)")
-        elif word.text.endswith("ບໍ່") and re.match(r"\s*[?？]", text[word.end:]):
+            yield Finding(
+                "spelling",
+                *where,
+                _lao_context(text, word.start, nxt.end),
+                "ບໍ່" + nxt.text + " (“not” is ບໍ່; the question word ບໍ ends the question)",
+            )
+        elif word.text.endswith("ບໍ່") and re.match(r"\s*[?？]", text[word.end :]):
             before = found[index - 1].text if index else ""
             if word.text in ("ຫຼືບໍ່",) or (word.text == "ບໍ່" and before == "ຫຼື"):
                 continue  # "… or not?" is right
             stem = word.text[:-3] or before
-            yield Finding("spelling", *where, _lao_context(text, word.start, word.end + 1),
-                          stem + "ບໍ? (the question word is ບໍ; ບໍ່ is “not”)")
+            yield Finding(
+                "spelling",
+                *where,
+                _lao_context(text, word.start, word.end + 1),
+                stem + "ບໍ? (the question word is ບໍ; ບໍ່ is “not”)",
+            )
 
 
 # ---- Names of the story ---------------------------------------------------------------------------
 
 #: The people of the story (CONTENT.md §4) → their title.
 PEOPLE = {
-    "ບຸນມີ": "ທ້າວ", "ນ້ອຍ": "ນາງ", "ຄຳລາ": "ທ້າວ", "ວັນ": "ນາງ", "ແສງດາວ": "ທ້າວ",
-    "ເພັດ": "ນາງ", "ທອງດີ": "ທ້າວ", "ສິດ": "ທ້າວ", "ມະນີວັນ": "ນາງ",
+    "ບຸນມີ": "ທ້າວ",
+    "ນ້ອຍ": "ນາງ",
+    "ຄຳລາ": "ທ້າວ",
+    "ວັນ": "ນາງ",
+    "ແສງດາວ": "ທ້າວ",
+    "ເພັດ": "ນາງ",
+    "ທອງດີ": "ທ້າວ",
+    "ສິດ": "ທ້າວ",
+    "ມະນີວັນ": "ນາງ",
 }
 TITLES = ("ທ້າວ", "ນາງ")
 
@@ -491,15 +573,74 @@ COMMON = {
         "before_not_person": {"ແລະ", "ຫຼື", "ໃຫ້", "ຈາກ"},
     },
     "ວັນ": {  # day
-        "after": {"ທີ", "ນີ້", "ນັ້ນ", "ໜຶ່ງ", "ລະ", "ເວລາ", "ພັກ", "ເກີດ", "ຈັນ", "ອັງຄານ", "ພຸດ", "ພະຫັດ",
-                  "ສຸກ", "ເສົາ", "ອາທິດ", "ສຸດທ້າຍ", "ທຳອິດ", "ຕໍ່ມາ", "ກ່ອນ", "ຫຼັງ", "ດຽວ"},
+        "after": {
+            "ທີ",
+            "ນີ້",
+            "ນັ້ນ",
+            "ໜຶ່ງ",
+            "ລະ",
+            "ເວລາ",
+            "ພັກ",
+            "ເກີດ",
+            "ຈັນ",
+            "ອັງຄານ",
+            "ພຸດ",
+            "ພະຫັດ",
+            "ສຸກ",
+            "ເສົາ",
+            "ອາທິດ",
+            "ສຸດທ້າຍ",
+            "ທຳອິດ",
+            "ຕໍ່ມາ",
+            "ກ່ອນ",
+            "ຫຼັງ",
+            "ດຽວ",
+        },
         "before_not_person": {"ທຸກ", "ບາງ", "ແຕ່ລະ", "ໃນ", "ຫຼາຍ", "ສອງ", "ສາມ", "ຈຳນວນ"},
     },
     "ສິດ": {  # right (to vote …)
-        "after": {"ທິ", "ອອກສຽງ", "ເທົ່າທຽມ", "ເລືອກ", "ແລະ", "ຂອງ", "ໃນ", "ໄດ້", "ຮັບ", "ເປັນ", "ຕັດສິນ",
-                  "ໃຊ້", "ສະມັກ", "ເຂົ້າ", "ຖື", "ຂາຍ", "ຊື້", "ກວດ", "ຮູ້", "ຂໍ", "ພິເສດ", "ນຳໃຊ້"},
-        "before_not_person": {"ມີ", "ໃຫ້", "ໃຊ້", "ເສຍ", "ບໍ່ມີ", "ຕາມ", "ແລະ", "ເຊິ່ງ", "ຫຼື", "ທີ່", "ການ", "ໄດ້",
-                              "ລູກ", "ຂໍ", "ຮັບ", "ເທົ່າ"},
+        "after": {
+            "ທິ",
+            "ອອກສຽງ",
+            "ເທົ່າທຽມ",
+            "ເລືອກ",
+            "ແລະ",
+            "ຂອງ",
+            "ໃນ",
+            "ໄດ້",
+            "ຮັບ",
+            "ເປັນ",
+            "ຕັດສິນ",
+            "ໃຊ້",
+            "ສະມັກ",
+            "ເຂົ້າ",
+            "ຖື",
+            "ຂາຍ",
+            "ຊື້",
+            "ກວດ",
+            "ຮູ້",
+            "ຂໍ",
+            "ພິເສດ",
+            "ນຳໃຊ້",
+        },
+        "before_not_person": {
+            "ມີ",
+            "ໃຫ້",
+            "ໃຊ້",
+            "ເສຍ",
+            "ບໍ່ມີ",
+            "ຕາມ",
+            "ແລະ",
+            "ເຊິ່ງ",
+            "ຫຼື",
+            "ທີ່",
+            "ການ",
+            "ໄດ້",
+            "ລູກ",
+            "ຂໍ",
+            "ຮັບ",
+            "ເທົ່າ",
+        },
     },
     "ເພັດ": {  # diamond
         "after": {"ພອຍ", "ນິນ"},
@@ -508,8 +649,28 @@ COMMON = {
 }
 
 #: Words right before a bare name that make it a person: "ຂອງນ້ອຍ" (Mrs Noy's), "ກັບວັນ", "ພໍ່ຄ້າສິດ".
-PERSON_BEFORE = {"ຂອງ", "ກັບ", "ຈາກ", "ໂດຍ", "ໃຫ້", "ແລະ", "ຫຼື", "ວ່າ", "ເຊັ່ນ", "ຄື", "ພໍ່ຄ້າ", "ແມ່ຄ້າ", "ຖາມ",
-                 "ບອກ", "ແມ່ນ", "ສ່ວນ", "ເອີ້ນ", "ຂອບໃຈ", "ຊ່ວຍ", "ເພື່ອນ"}
+PERSON_BEFORE = {
+    "ຂອງ",
+    "ກັບ",
+    "ຈາກ",
+    "ໂດຍ",
+    "ໃຫ້",
+    "ແລະ",
+    "ຫຼື",
+    "ວ່າ",
+    "ເຊັ່ນ",
+    "ຄື",
+    "ພໍ່ຄ້າ",
+    "ແມ່ຄ້າ",
+    "ຖາມ",
+    "ບອກ",
+    "ແມ່ນ",
+    "ສ່ວນ",
+    "ເອີ້ນ",
+    "ຂອບໃຈ",
+    "ຊ່ວຍ",
+    "ເພື່ອນ",
+}
 
 
 def name_findings(source: Source) -> Iterator[Finding]:
@@ -524,13 +685,23 @@ def name_findings(source: Source) -> Iterator[Finding]:
             after = found[index + 1] if index + 1 < len(found) else None
             if before is not None and before.text in TITLES:
                 if before.text != title:
-                    yield Finding("name", source.path, line.number, f"{before.text} {word.text}",
-                                  f"{title} {word.text} (CONTENT.md §4)")
+                    yield Finding(
+                        "name",
+                        source.path,
+                        line.number,
+                        f"{before.text} {word.text}",
+                        f"{title} {word.text} (CONTENT.md §4)",
+                    )
                 continue
             if word.text in COMMON and not _is_person(word, before, after, found, index, line.text):
                 continue
-            yield Finding("name", source.path, line.number, _lao_context(line.text, word.start, word.end),
-                          f"{title} {word.text} (names always with ທ້າວ/ນາງ)")
+            yield Finding(
+                "name",
+                source.path,
+                line.number,
+                _lao_context(line.text, word.start, word.end),
+                f"{title} {word.text} (names always with ທ້າວ/ນາງ)",
+            )
 
 
 def _is_person(word: Word, before: Word | None, after: Word | None, found: list[Word], index: int, text: str) -> bool:
@@ -545,10 +716,9 @@ def _is_person(word: Word, before: Word | None, after: Word | None, found: list[
         if before.text in rules["before_not_person"]:
             return False
         return before.text in PERSON_BEFORE
-    if before is not None and before.text in ("ແລະ", "ຫຼື"):
-        return False  # "ໃຫຍ່ ແລະ ນ້ອຍ": a list of people was ruled out above
-    # the first word of a clause: an adjective never starts one (it follows its noun), a name does
-    return True
+    # "ໃຫຍ່ ແລະ ນ້ອຍ": a list of people was ruled out above; the first word of a clause: an adjective
+    # never starts one (it follows its noun), a name does
+    return before is None or before.text not in ("ແລະ", "ຫຼື")
 
 
 def _near_person(found: list[Word], index: int, text: str) -> bool:
@@ -558,7 +728,7 @@ def _near_person(found: list[Word], index: int, text: str) -> bool:
         last, j = found[index], index + step
         while 0 <= j < len(found):
             other = found[j]
-            gap = text[last.end:other.start] if step > 0 else text[other.end:last.start]
+            gap = text[last.end : other.start] if step > 0 else text[other.end : last.start]
             if not re.fullmatch(r"[\s,*_]*", gap):
                 break
             if other.text in skip:
@@ -593,8 +763,13 @@ def acronym_findings(source: Source, entries: Iterable[dict]) -> Iterator[Findin
         if spelled and spelled.start() <= first.end() + 3:
             continue
         number = max(n for offset, n in offsets if offset <= first.start())
-        yield Finding("acronym", source.path, number, _lao_context(text, first.start(), first.end(), 20),
-                      f"{entry['lo']} ({abbr}) at its first use on the page")
+        yield Finding(
+            "acronym",
+            source.path,
+            number,
+            _lao_context(text, first.start(), first.end(), 20),
+            f"{entry['lo']} ({abbr}) at its first use on the page",
+        )
 
 
 # ---- One Lao form per glossary term ---------------------------------------------------------------
@@ -625,7 +800,7 @@ def _lao_variants(lo: str) -> list[re.Pattern]:
     forms = {lo}
     for head in _HEADS:
         if lo.startswith(head) and len(lo) > len(head) + 2:
-            forms.add(lo[len(head):])
+            forms.add(lo[len(head) :])
     return [re.compile(r"\s*".join(map(re.escape, form.replace(" ", "")))) for form in forms]
 
 
@@ -651,7 +826,7 @@ def term_findings(source: Source, entries: Iterable[dict]) -> Iterator[Finding]:
     for entry in entries:
         for form in _english_forms(entry):
             owners.setdefault(form.casefold(), entry)
-    pattern = _english_terms(tuple((e["id"], tuple(_english_forms(e))) for e in entries) + (("", NOT_TERMS),))
+    pattern = _english_terms((*tuple((e["id"], tuple(_english_forms(e))) for e in entries), ("", NOT_TERMS)))
     first: dict[str, tuple[int, str]] = {}
     for number, _, prose, _ in markdown_lines(source.english.read_text(encoding="utf-8"), lao_only=False):
         for match in pattern.finditer(prose):
@@ -665,8 +840,13 @@ def term_findings(source: Source, entries: Iterable[dict]) -> Iterator[Finding]:
         if any(variant.search(lao) for variant in _lao_variants(str(entry["lo"]))):
             continue
         number, said = first[entry["id"]]
-        yield Finding("term", source.path, 1, f"{_rel(source.english)}:{number} says “{said}”",
-                      f"{entry['lo']} (glossary: {entry['id']})")
+        yield Finding(
+            "term",
+            source.path,
+            1,
+            f"{_rel(source.english)}:{number} says “{said}”",
+            f"{entry['lo']} (glossary: {entry['id']})",
+        )
 
 
 # ---- Buttons --------------------------------------------------------------------------------------
@@ -681,27 +861,27 @@ def button_labels() -> dict[str, tuple[str, str]]:
     (``download_pdf``, links that look like buttons). The Lao label is the glossary's
     ``lo`` where the glossary has the button's word (Run → ຄິດໄລ່), else the catalog's translation.
     """
-    from exercises import MODULES
-    from exercises.core.api import progress_box, ui_strings, widget
+    from exercises import EXERCISES
+    from exercises.api import widget
     from exercises.core.i18n import translator
+    from exercises.core.render import progress_box
 
     from .editions import decorate
+    from .words import UI, site, ui_strings
 
-    html = "".join(widget(name, "en") for name in MODULES)
-    html += progress_box("en") + decorate("", "en", None, "", ui_strings("en"))
+    html = "".join(widget(name, "en") for name in EXERCISES.names())
+    html += str(progress_box(ui_strings("en"))) + decorate("", "en", "key-concepts/index", "", ui_strings("en"), False)
     english = {m.group(1).strip() for m in re.finditer(r"<button[^>]*>([^<]+)</button>", html)}
     english |= {m.group(1).strip() for m in re.finditer(r'class="cx-import"><span>([^<]+)</span>', html)}
-    from exercises.ui import UI
-
     english |= {UI["retry"], UI["download_pdf"]}  # drawn by the page script; the PDF links of the edition bar
-    t = translator("lo")
+    exercise_words, site_words = translator("lo"), site("lo")
     by_word = {}
     for entry in glossary():
-        for form in [entry["en"]] + list(entry.get("also_en") or []):
+        for form in [entry["en"], *list(entry.get("also_en") or [])]:
             by_word[str(form).casefold()] = entry["lo"]
     labels = {}
     for label in sorted(english):
-        current = t(label)
+        current = site_words(label) if site_words(label) != label else exercise_words(label)
         labels[label] = (by_word.get(label.casefold(), current), current)
     return labels
 
@@ -734,8 +914,13 @@ def button_findings(source: Source, labels: dict[str, tuple[str, str]]) -> Itera
     if source.kind == "catalog":
         for english, (lao, _) in labels.items():
             if f"“{english}”" in source.msgid and f"“{lao}”" not in source.lines[0].text:
-                yield Finding("button", source.path, source.lines[0].number, source.lines[0].text[:60],
-                              f"“{lao}” (the message quotes the button “{english}”)")
+                yield Finding(
+                    "button",
+                    source.path,
+                    source.lines[0].number,
+                    source.lines[0].text[:60],
+                    f"“{lao}” (the message quotes the button “{english}”)",
+                )
 
 
 # ---- Spacing and commas ---------------------------------------------------------------------------
@@ -758,9 +943,9 @@ CONJUNCTIONS = ("ແລະ", "ຫຼື")
 @dataclass(frozen=True)
 class PageStats:
     path: str
-    words: int      # ICU words in the phrases
-    phrases: int    # runs of Lao text between spaces, digits or punctuation (not ແລະ / ຫຼື)
-    commas: int     # commas next to Lao text (not the ones in 2,500)
+    words: int  # ICU words in the phrases
+    phrases: int  # runs of Lao text between spaces, digits or punctuation (not ແລະ / ຫຼື)
+    commas: int  # commas next to Lao text (not the ones in 2,500)
 
     @property
     def words_per_space(self) -> float:
@@ -781,7 +966,7 @@ def page_stats(source: Source) -> PageStats:
     phrases = [re.sub(r"[*_~]", "", m.group(0)) for m in _PHRASE.finditer(text)]
     phrases = [p for p in phrases if p not in CONJUNCTIONS]
     words = sum(len(_run_words(p)) for p in phrases)
-    commas = len([m for m in _LAO_COMMA.finditer(text) if not re.match(r"\d", text[m.end():m.end() + 1])])
+    commas = len([m for m in _LAO_COMMA.finditer(text) if not re.match(r"\d", text[m.end() : m.end() + 1])])
     return PageStats(source.path, words, len(phrases), commas)
 
 
@@ -806,13 +991,27 @@ def spacing_findings(sources: list[Source]) -> tuple[list[Finding], dict[str, tu
     for s in stats:
         if not ratio[1] <= s.words_per_space <= ratio[2]:
             way = "a space after almost every word" if s.words_per_space < ratio[1] else "long runs without a space"
-            findings.append(Finding("spacing", s.path, 1, f"{s.words_per_space:.2f} words per phrase ({way})",
-                                    f"{ratio[1]:.2f}–{ratio[2]:.2f} like the other pages (median {ratio[0]:.2f}): "
-                                    "spaces between clauses, never between words"))
+            findings.append(
+                Finding(
+                    "spacing",
+                    s.path,
+                    1,
+                    f"{s.words_per_space:.2f} words per phrase ({way})",
+                    f"{ratio[1]:.2f}–{ratio[2]:.2f} like the other pages (median {ratio[0]:.2f}): "
+                    "spaces between clauses, never between words",
+                )
+            )
         if s.commas_per_1000 > commas[2]:
-            findings.append(Finding("spacing", s.path, 1, f"{s.commas} commas, {s.commas_per_1000:.0f} per 1,000 words",
-                                    f"at most {commas[2]:.0f} per 1,000 words like the other pages "
-                                    f"(median {commas[0]:.0f}): a space does the work of a comma"))
+            findings.append(
+                Finding(
+                    "spacing",
+                    s.path,
+                    1,
+                    f"{s.commas} commas, {s.commas_per_1000:.0f} per 1,000 words",
+                    f"at most {commas[2]:.0f} per 1,000 words like the other pages "
+                    f"(median {commas[0]:.0f}): a space does the work of a comma",
+                )
+            )
     return findings, {"words_per_space": ratio, "commas_per_1000": commas}
 
 
@@ -821,8 +1020,12 @@ def spacing_findings(sources: list[Source]) -> tuple[list[Finding], dict[str, tu
 RULES = ("thai", "ligature", "spelling", "avoid", "units", "acronym", "name", "term", "button", "spacing")
 
 
-def check(sources: Iterable[Source], rules: Iterable[str] = RULES, entries: Iterable[dict] | None = None,
-          labels: dict[str, tuple[str, str]] | None = None) -> list[Finding]:
+def check(
+    sources: Iterable[Source],
+    rules: Iterable[str] = RULES,
+    entries: Iterable[dict] | None = None,
+    labels: dict[str, tuple[str, str]] | None = None,
+) -> list[Finding]:
     """Every finding of ``rules`` in ``sources`` (the spacing rule compares the pages among themselves)."""
     rules = set(rules)
     entries = tuple(glossary() if entries is None else entries)

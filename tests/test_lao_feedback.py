@@ -1,4 +1,4 @@
-""""Suggest a better Lao wording" at the end of every Lao page (issue 18 item 4, coopsite/lao_feedback.py).
+""" "Suggest a better Lao wording" at the end of every Lao page (issue 18 item 4, coopsite/lao_feedback.py).
 
 Fast tests of the note itself; then, on the built site, that every Lao page (and no English page)
 ends with it and the About page links to the same place; then in Chromium that a reader sees the
@@ -73,7 +73,10 @@ def test_the_notes_lao_follows_the_style_guide():
 
 def test_links_to_the_same_place():
     html = '<p><a href="lao-feedback:">write to us</a> <a href="other.html">x</a></p>'
-    assert lf.resolve_links(html, "https://t.org/new") == '<p><a href="https://t.org/new">write to us</a> <a href="other.html">x</a></p>'
+    assert (
+        lf.resolve_links(html, "https://t.org/new")
+        == '<p><a href="https://t.org/new">write to us</a> <a href="other.html">x</a></p>'
+    )
 
 
 def test_the_about_page_links_to_the_same_place_in_both_languages():
@@ -87,8 +90,9 @@ def test_the_about_page_links_to_the_same_place_in_both_languages():
 
 
 def _html_pages(site_dir: Path, lang: str) -> list[Path]:
-    pages = [p for p in site_dir.rglob("*.html") if "assets" not in p.parts and "pdf" not in p.parts
-             and p.name != "404.html"]
+    pages = [
+        p for p in site_dir.rglob("*.html") if "assets" not in p.parts and "pdf" not in p.parts and p.name != "404.html"
+    ]
     lao = [p for p in pages if p.relative_to(site_dir).parts[0] == "lo"]
     return lao if lang == "lo" else [p for p in pages if p not in lao]
 

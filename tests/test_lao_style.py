@@ -104,7 +104,7 @@ def texts_of(source, rules, **options) -> list[str]:
 
 
 def test_thai_detector():
-    bad = page("ສະຫະກອນ" + "\u0E2A" + "ະມາຊິກ")  # a Thai ส inside a Lao word
+    bad = page("ສະຫະກອນ" + "\u0e2a" + "ະມາຊິກ")  # a Thai ส inside a Lao word
     found = ls.check([bad], rules=["thai"])
     assert len(found) == 1 and "ສ" in found[0].use and found[0].line == 1
     assert not ls.check([page("ສະຫະກອນສະມາຊິກ")], rules=["thai"])
@@ -116,34 +116,47 @@ def test_ligature_detector():
     assert not ls.check([page("ສະມາຊິກຫຼາຍຄົນ ມີໜີ້ ແລະ ໝາກກາເຟ")], rules=["ligature"])
 
 
-@pytest.mark.parametrize("bad, use", [
-    ("ລາຄາຍຸດຕິທຳ", "ຍຸຕິທຳ"),
-    ("ເພື່ອປະຫຍັດເງິນ", "ປະຢັດ"),
-    ("ສະຫະກອນ ຊຶ່ງມີສະມາຊິກ", "ເຊິ່ງ"),
-    ("ເຮົາກໍໄດ້ເງິນ", "ກໍ່"),
-    ("ແນວໃດກໍຕາມ", "ກໍ່ຕາມ"),
-    ("ທ່ານເຫັນດີແມ່ນບໍ່?", "ແມ່ນບໍ?"),
-    ("ປີນີ້ບໍມີເງິນ", "ບໍ່ມີ"),
-    ("ກໍາລັງຊື້", "ຳ"),  # ໍ + າ typed as two signs
-])
+@pytest.mark.parametrize(
+    "bad, use",
+    [
+        ("ລາຄາຍຸດຕິທຳ", "ຍຸຕິທຳ"),
+        ("ເພື່ອປະຫຍັດເງິນ", "ປະຢັດ"),
+        ("ສະຫະກອນ ຊຶ່ງມີສະມາຊິກ", "ເຊິ່ງ"),
+        ("ເຮົາກໍໄດ້ເງິນ", "ກໍ່"),
+        ("ແນວໃດກໍຕາມ", "ກໍ່ຕາມ"),
+        ("ທ່ານເຫັນດີແມ່ນບໍ່?", "ແມ່ນບໍ?"),
+        ("ປີນີ້ບໍມີເງິນ", "ບໍ່ມີ"),
+        ("ກໍາລັງຊື້", "ຳ"),  # ໍ + າ typed as two signs
+    ],
+)
 def test_spelling_detector(bad, use):
     found = texts_of(page(bad), ["spelling"])
     assert len(found) == 1 and use in found[0], found
 
 
 def test_spelling_detector_leaves_right_forms_alone():
-    good = page("ກໍລະນີສຶກສາ ເຮົາກໍ່ໄດ້ເງິນ ແນວໃດກໍ່ຕາມ ລາຄາຍຸຕິທຳ ເພື່ອປະຢັດ ເຊິ່ງ",
-                "ທ່ານຈະມາບໍ? ຂາຍໄດ້ຫຼືບໍ່? ປີນີ້ບໍ່ມີເງິນ ການບໍລິຫານ ກຳລັງ")
+    good = page("ກໍລະນີສຶກສາ ເຮົາກໍ່ໄດ້ເງິນ ແນວໃດກໍ່ຕາມ ລາຄາຍຸຕິທຳ ເພື່ອປະຢັດ ເຊິ່ງ", "ທ່ານຈະມາບໍ? ຂາຍໄດ້ຫຼືບໍ່? ປີນີ້ບໍ່ມີເງິນ ການບໍລິຫານ ກຳລັງ")
     assert not ls.check([good], rules=["spelling"])
 
 
 def test_avoid_detector():
-    entries = [{"id": "by-laws", "en": "by-laws", "lo": "ກົດລະບຽບສະຫະກອນ", "def_lo": "ບາງຄົນເອີ້ນວ່າ ລະບຽບການ",
-                "avoid_lo": ["ລະບຽບການ"]},
-               {"id": "autonomy", "en": "autonomy", "lo": "ການຄຸ້ມຄອງຕົນເອງ", "def_lo": "ບໍ່ແມ່ນ ການປົກຄອງຕົນເອງ",
-                "avoid_lo": ["ການປົກຄອງຕົນເອງ"]}]
-    bad = page("ການປົກຄອງສະຫະກອນ", "ກຸ່ມເປັນເອກະລາດ", "ແກ້ລະບຽບການ", "ການປົກຄອງຕົນເອງ", "ຖືກຕ້ອງ: 5,000 ກີບ",
-               "ການກໍ່ຕັ້ງແນວຄິດ")
+    entries = [
+        {
+            "id": "by-laws",
+            "en": "by-laws",
+            "lo": "ກົດລະບຽບສະຫະກອນ",
+            "def_lo": "ບາງຄົນເອີ້ນວ່າ ລະບຽບການ",
+            "avoid_lo": ["ລະບຽບການ"],
+        },
+        {
+            "id": "autonomy",
+            "en": "autonomy",
+            "lo": "ການຄຸ້ມຄອງຕົນເອງ",
+            "def_lo": "ບໍ່ແມ່ນ ການປົກຄອງຕົນເອງ",
+            "avoid_lo": ["ການປົກຄອງຕົນເອງ"],
+        },
+    ]
+    bad = page("ການປົກຄອງສະຫະກອນ", "ກຸ່ມເປັນເອກະລາດ", "ແກ້ລະບຽບການ", "ການປົກຄອງຕົນເອງ", "ຖືກຕ້ອງ: 5,000 ກີບ", "ການກໍ່ຕັ້ງແນວຄິດ")
     found = ls.check([bad], rules=["avoid"], entries=entries)
     assert [f.line for f in found] == [1, 2, 3, 4, 5, 6]
     assert "ການບໍລິຫານ" in found[0].use and "ກົດລະບຽບສະຫະກອນ" in found[2].use
@@ -167,8 +180,9 @@ def test_units_detector():
     # in the catalog a label may keep the symbol, a sentence may not
     label = Source("x.po", "catalog", [Line(3, "ໝາກກາເຟ (kg)", table=ls.is_label("Cherry (kg)"))], msgid="Cherry (kg)")
     sentence_id = "About 6 kg of cherry make 1 kg of green coffee."
-    sentence = Source("x.po", "catalog", [Line(5, "ໝາກກາເຟ 6 kg ໄດ້ກາເຟສານ 1 kg", table=ls.is_label(sentence_id))],
-                      msgid=sentence_id)
+    sentence = Source(
+        "x.po", "catalog", [Line(5, "ໝາກກາເຟ 6 kg ໄດ້ກາເຟສານ 1 kg", table=ls.is_label(sentence_id))], msgid=sentence_id
+    )
     assert not ls.check([label], rules=["units"]) and len(ls.check([sentence], rules=["units"])) == 2
 
 
@@ -181,13 +195,22 @@ def test_label_classification():
 
 
 def test_acronym_detector():
-    entries = [{"id": "cpc", "en": "Bolaven Plateau Coffee Producers' Cooperative", "abbr": "CPC",
-                "lo": "ສະຫະກອນຜູ້ຜະລິດກາເຟພູພຽງບໍລະເວນ", "def_lo": "x"}]
+    entries = [
+        {
+            "id": "cpc",
+            "en": "Bolaven Plateau Coffee Producers' Cooperative",
+            "abbr": "CPC",
+            "lo": "ສະຫະກອນຜູ້ຜະລິດກາເຟພູພຽງບໍລະເວນ",
+            "def_lo": "x",
+        }
+    ]
     bad = page("ກາເຟຂອງ CPC ໄປຍີ່ປຸ່ນ", "ສະຫະກອນຜູ້ຜະລິດກາເຟພູພຽງບໍລະເວນ (CPC) ມີ 42 ສູນ")
     found = ls.check([bad], rules=["acronym"], entries=entries)
     assert len(found) == 1 and found[0].line == 1 and "ສະຫະກອນຜູ້ຜະລິດກາເຟພູພຽງບໍລະເວນ (CPC)" in found[0].use
-    for good in (page("ສະຫະກອນຜູ້ຜະລິດກາເຟພູພຽງບໍລະເວນ (CPC) ມີ 42 ສູນ", "CPC ຈ່າຍເງິນລ່ວງໜ້າ"),
-                 page("CPC (ສະຫະກອນຜູ້ຜະລິດກາເຟພູພຽງບໍລະເວນ) ມີ 42 ສູນ")):
+    for good in (
+        page("ສະຫະກອນຜູ້ຜະລິດກາເຟພູພຽງບໍລະເວນ (CPC) ມີ 42 ສູນ", "CPC ຈ່າຍເງິນລ່ວງໜ້າ"),
+        page("CPC (ສະຫະກອນຜູ້ຜະລິດກາເຟພູພຽງບໍລະເວນ) ມີ 42 ສູນ"),
+    ):
         assert not ls.check([good], rules=["acronym"], entries=entries)
     # a reference label names a source: it is not a use of the acronym
     source = Source("docs/x.lo.md", "page")
@@ -197,39 +220,62 @@ def test_acronym_detector():
     assert not ls.check([source], rules=["acronym"], entries=entries)
 
 
-@pytest.mark.parametrize("bad", [
-    "ເງິນງວດສຸດທ້າຍຂອງນ້ອຍ ແມ່ນເທົ່າໃດ",     # "the small one's final payment"
-    "ສະຫະກອນຈ່າຍໃຫ້ວັນ 80,000 ກີບ",          # "pays the day"
-    "ນ້ອຍສົ່ງໝາກກາເຟ 2,000 ກິໂລ",             # a name starts the clause
-    "ທ້າວ ບຸນມີ ແລະ ນ້ອຍ ໄປປາກເຊ",             # in a list of people
-    "ກູ້ເງິນຈາກພໍ່ຄ້າສິດ",                      # the trader
-    "ບຸນມີ ເປັນປະທານ",                          # a name that is no common word
-    "ທ້າວ ຄຳລາ ຕິດໜີ້ ແລະ ແສງດາວ ມີໂທລະສັບ",
-    "ນາງ ບຸນມີ ເປັນປະທານ",                     # the wrong title
-    "| ນ້ອຍ | 4 | A | 1,500 |",                 # a table cell
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "ເງິນງວດສຸດທ້າຍຂອງນ້ອຍ ແມ່ນເທົ່າໃດ",  # "the small one's final payment"
+        "ສະຫະກອນຈ່າຍໃຫ້ວັນ 80,000 ກີບ",  # "pays the day"
+        "ນ້ອຍສົ່ງໝາກກາເຟ 2,000 ກິໂລ",  # a name starts the clause
+        "ທ້າວ ບຸນມີ ແລະ ນ້ອຍ ໄປປາກເຊ",  # in a list of people
+        "ກູ້ເງິນຈາກພໍ່ຄ້າສິດ",  # the trader
+        "ບຸນມີ ເປັນປະທານ",  # a name that is no common word
+        "ທ້າວ ຄຳລາ ຕິດໜີ້ ແລະ ແສງດາວ ມີໂທລະສັບ",
+        "ນາງ ບຸນມີ ເປັນປະທານ",  # the wrong title
+        "| ນ້ອຍ | 4 | A | 1,500 |",  # a table cell
+    ],
+)
 def test_name_detector_finds_names_without_title(bad):
     assert len(ls.check([page(bad)], rules=["name"])) == 1, bad
 
 
-@pytest.mark.parametrize("good", [
-    "ນາງ ນ້ອຍ ສົ່ງໝາກກາເຟ ແລະ ນາງ ວັນ ໄດ້ເງິນ", "ນາງນ້ອຍ ເປັນເຫຼັນຍິກ", "**ທ້າວ ສິດ** ໃຫ້ກູ້",
-    "ກຸ່ມນ້ອຍຮຽນນຳກັນ", "ເຄື່ອງປອກເປືອກຂະໜາດນ້ອຍ", "ສ່ວນແບ່ງນ້ອຍກວ່າ 10%", "ເຈ້ຍນ້ອຍ ແລະ ກ່ອງ", "ກອງນ້ອຍໄດ້ເພີ່ມ",
-    "ທຸກວັນ", "ວັນທີ 5 ເດືອນມັງກອນ", "ຈ່າຍໃນວັນສຸດທ້າຍ", "ສະມາຊິກມີສິດອອກສຽງ", "ສິດເທົ່າທຽມກັນ", "ໃຫ້ສິດແກ່ສະມາຊິກ",
-    "ນາງ ມະນີວັນ ຈາກຫ້ອງການເມືອງ", "ສະຫະກອນໃນປະເທດຣວັນດາ", "ໃຫຍ່ ແລະ ນ້ອຍ",
-])
+@pytest.mark.parametrize(
+    "good",
+    [
+        "ນາງ ນ້ອຍ ສົ່ງໝາກກາເຟ ແລະ ນາງ ວັນ ໄດ້ເງິນ",
+        "ນາງນ້ອຍ ເປັນເຫຼັນຍິກ",
+        "**ທ້າວ ສິດ** ໃຫ້ກູ້",
+        "ກຸ່ມນ້ອຍຮຽນນຳກັນ",
+        "ເຄື່ອງປອກເປືອກຂະໜາດນ້ອຍ",
+        "ສ່ວນແບ່ງນ້ອຍກວ່າ 10%",
+        "ເຈ້ຍນ້ອຍ ແລະ ກ່ອງ",
+        "ກອງນ້ອຍໄດ້ເພີ່ມ",
+        "ທຸກວັນ",
+        "ວັນທີ 5 ເດືອນມັງກອນ",
+        "ຈ່າຍໃນວັນສຸດທ້າຍ",
+        "ສະມາຊິກມີສິດອອກສຽງ",
+        "ສິດເທົ່າທຽມກັນ",
+        "ໃຫ້ສິດແກ່ສະມາຊິກ",
+        "ນາງ ມະນີວັນ ຈາກຫ້ອງການເມືອງ",
+        "ສະຫະກອນໃນປະເທດຣວັນດາ",
+        "ໃຫຍ່ ແລະ ນ້ອຍ",
+    ],
+)
 def test_name_detector_leaves_common_words_alone(good):
     assert not ls.check([page(good)], rules=["name"]), good
 
 
 def test_term_detector(tmp_path):
-    entries = [{"id": "quorum", "en": "quorum", "lo": "ອົງປະຊຸມ", "def_lo": "x"},
-               {"id": "minutes", "en": "minutes", "lo": "ບົດບັນທຶກກອງປະຊຸມ", "def_lo": "x"},
-               {"id": "role", "en": "role", "lo": "ໜ້າທີ່", "def_lo": "x"},
-               {"id": "role-play", "en": "role play", "lo": "ການສະແດງບົດບາດ", "def_lo": "x"},
-               {"id": "pulping", "en": "pulping", "lo": "ການປອກເປືອກໝາກກາເຟ", "def_lo": "x"}]
-    (tmp_path / "p.en.md").write_text("# Title\n\nThe quorum is half, for 90 minutes.\n\nA role play. Fast "
-                                      "pulping. See [the link](../quorum.md).\n", encoding="utf-8")
+    entries = [
+        {"id": "quorum", "en": "quorum", "lo": "ອົງປະຊຸມ", "def_lo": "x"},
+        {"id": "minutes", "en": "minutes", "lo": "ບົດບັນທຶກກອງປະຊຸມ", "def_lo": "x"},
+        {"id": "role", "en": "role", "lo": "ໜ້າທີ່", "def_lo": "x"},
+        {"id": "role-play", "en": "role play", "lo": "ການສະແດງບົດບາດ", "def_lo": "x"},
+        {"id": "pulping", "en": "pulping", "lo": "ການປອກເປືອກໝາກກາເຟ", "def_lo": "x"},
+    ]
+    (tmp_path / "p.en.md").write_text(
+        "# Title\n\nThe quorum is half, for 90 minutes.\n\nA role play. Fast pulping. See [the link](../quorum.md).\n",
+        encoding="utf-8",
+    )
     lao = tmp_path / "p.lo.md"
 
     def run(text):
@@ -245,9 +291,11 @@ def test_term_detector(tmp_path):
 
 def test_button_detector():
     labels = {"Run": ("ຄິດໄລ່", "ແລ່ນ"), "Reset numbers": ("ຕັ້ງຕົວເລກຄືນໃໝ່", "ຕັ້ງຕົວເລກຄືນໃໝ່"), "Check": ("ກວດ", "ກວດ")}
-    for bad, use in [("ແກ້ໂຄດ ແລ້ວກົດ “ແລ່ນ”", "ຄິດໄລ່"),            # the old label
-                     ("ພິມຄຳຕອບ ແລ້ວກົດ “ກວດເບິ່ງຄຳຕອບ”", "ກວດ"),      # pressed, but no such button
-                     ("ໃຊ້ “ຕັ້ງຕົວເລກຄືນ” ເພື່ອເລີ່ມໃໝ່", "ຕັ້ງຕົວເລກຄືນໃໝ່")]:  # close to a label
+    for bad, use in [
+        ("ແກ້ໂຄດ ແລ້ວກົດ “ແລ່ນ”", "ຄິດໄລ່"),  # the old label
+        ("ພິມຄຳຕອບ ແລ້ວກົດ “ກວດເບິ່ງຄຳຕອບ”", "ກວດ"),  # pressed, but no such button
+        ("ໃຊ້ “ຕັ້ງຕົວເລກຄືນ” ເພື່ອເລີ່ມໃໝ່", "ຕັ້ງຕົວເລກຄືນໃໝ່"),
+    ]:  # close to a label
         found = ls.check([page(bad)], rules=["button"], labels=labels)
         assert len(found) == 1 and use in found[0].use, (bad, found)
     good = page("ແກ້ໂຄດ ແລ້ວກົດ “ຄິດໄລ່”", "“ຕັ້ງຕົວເລກຄືນໃໝ່” ເອົາຕົວເລກຄືນມາ", "ຕອບວ່າ “ເໝາະ” ຫຼື “ບໍ່ເໝາະ”")
@@ -275,19 +323,24 @@ def _respaced(source: Source, how: str) -> Source:
     return Source(source.path.replace(".lo.md", f".{how.replace(' ', '-')}.lo.md"), "page", lines)
 
 
-@pytest.mark.parametrize("how, said", [("every word", "a space after almost every word"),
-                                       ("no space", "long runs without a space"),
-                                       ("commas", "commas")])
+@pytest.mark.parametrize(
+    "how, said",
+    [
+        ("every word", "a space after almost every word"),
+        ("no space", "long runs without a space"),
+        ("commas", "commas"),
+    ],
+)
 def test_spacing_detector(how, said):
     pages = ls.page_sources()
     planted = _respaced(next(s for s in pages if s.path.endswith("kc3-sell-alone-or-pool.lo.md")), how)
-    found, bands = ls.spacing_findings(pages + [planted])
+    found, _bands = ls.spacing_findings([*pages, planted])
     assert [f.path for f in found] == [planted.path], _report(found)
     assert said in found[0].text or said in found[0].use
 
 
 def test_spacing_thresholds_are_documented_in_the_findings():
-    found, bands = ls.spacing_findings(ls.page_sources())
+    _found, bands = ls.spacing_findings(ls.page_sources())
     low, high = bands["words_per_space"][1:]
     assert 1.5 < low < high < 6, bands  # today's pages: 2.6–4.1 words per phrase; m5–m8 before the pass: 1.8
 
@@ -301,7 +354,9 @@ def test_sources_keep_line_numbers_and_drop_markup(tmp_path):
     (tmp_path / "p.en.md").write_text("x\n", encoding="utf-8")
     (tmp_path / "p.lo.md").write_text(
         "# ຫົວຂໍ້ { #title }\n\n```python\nຫລາຍ = 1\n```\n\n::: exercise pooled-pricing\n\n"
-        "ເບິ່ງ [ໜ້ານີ້](https://example.org/ຫລາຍ) ແລະ `kg` :coop-read:\n| ກິໂລ | 5 kg |\n", encoding="utf-8")
+        "ເບິ່ງ [ໜ້ານີ້](https://example.org/ຫລາຍ) ແລະ `kg` :coop-read:\n| ກິໂລ | 5 kg |\n",
+        encoding="utf-8",
+    )
     (source,) = ls.page_sources(tmp_path)
     assert [line.number for line in source.lines] == [1, 9, 10]
     assert "ຫລາຍ" not in " ".join(line.text for line in source.lines)  # code and URLs are not prose
