@@ -1,4 +1,5 @@
-""" "Suggest a better Lao wording": a short note at the end of every Lao page (issue 18, CONTENT.md §8.5).
+""" "Suggest a better wording": a short note at the end of every translated page — today the Lao ones
+(issue 18, CONTENT.md §8.5). Its words are in the site catalog (coopsite/words.py ``FEEDBACK``).
 
 Where suggestions go is one setting, ``extra.lao_feedback_url`` in ``mkdocs.yml`` (the project's
 "new issue" page); without it, ``<repo_url>/issues/new``. A GitHub "new issue" URL gets the page and
@@ -24,26 +25,43 @@ Authors link to the same place from a page with the target ``lao-feedback:``
 
 from __future__ import annotations
 
-from html import escape
 from urllib.parse import quote, urlsplit
 
-__all__ = ["PLACEHOLDER", "ANCHOR", "feedback_url", "issue_url", "note_html", "resolve_links", "is_lao_page"]
+from markupsafe import Markup
+
+from exercises.core.html import escape, html
+from exercises.core.languages import DEFAULT, codes, get
+
+from .words import FEEDBACK, site
+
+__all__ = [
+    "ANCHOR",
+    "PLACEHOLDER",
+    "feedback_url",
+    "is_translated",
+    "issue_url",
+    "language_of",
+    "note_html",
+    "resolve_links",
+    "words",
+]
 
 #: Link target authors write for "the place where suggestions go".
 PLACEHOLDER = "lao-feedback:"
 #: The id of the note, so a page can link to its own note (``#lao-feedback``).
 ANCHOR = "lao-feedback"
 
-WORDS = {
-    "link": "ສະເໜີຄຳພາສາລາວທີ່ດີກວ່າ",
-    "online": "ບອກວ່າແມ່ນປະໂຫຍກໃດ ແລະ ທ່ານຈະເວົ້າແນວໃດ",
-    "offline": (
-        "ຂຽນຊື່ໜ້ານີ້ (“{title}”) ປະໂຫຍກນັ້ນ ແລະ ຄຳທີ່ທ່ານຈະໃຊ້ໃສ່ເຈ້ຍ ແລ້ວເອົາໃຫ້ຜູ້ອຳນວຍຄວາມສະດວກ ຫຼື ສົ່ງໄປທີ່ {address} ເມື່ອມີອິນເຕີເນັດ"
-    ),
-    # the prefilled issue (GitHub): the page, then the two things the maintainers need
-    "issue_title": "Lao wording: docs/{page}",
-    "issue_body": "ໜ້າ (page): docs/{page}\n\nປະໂຫຍກ (sentence):\n\nຄຳທີ່ດີກວ່າ (better wording):\n",
-}
+
+def words(lang: str) -> dict[str, str]:
+    """The note's words in ``lang`` (site catalog)."""
+    t = site(lang)
+    return {key: t(message) for key, message in FEEDBACK.items()}
+
+
+def language_of(src_uri: str) -> str:
+    """The language of a page's source (``x.lo.md`` → ``lo``; no suffix: the default language)."""
+    parts = src_uri.rsplit(".", 2)
+    return parts[1] if len(parts) == 3 and parts[1] in codes() else DEFAULT.code
 
 
 def feedback_url(config) -> str:
@@ -67,9 +85,13 @@ def issue_url(url: str, page: str) -> str:
         "/issues/new"
     ):
         return url
-    title = quote(WORDS["issue_title"].format(page=page), safe="")
-    body = quote(WORDS["issue_body"].format(page=page), safe="")
-    return f"{url.rstrip('/')}{'&' if parts.query else '?'}title={title}&body={body}"
+    lang = language_of(page)
+    said = words(lang)
+    title = f"{get(lang).english_name} wording: docs/{page}"
+    body = (
+        f"{said['page']} (page): docs/{page}\n\n{said['sentence']} (sentence):\n\n{said['better']} (better wording):\n"
+    )
+    return f"{url.rstrip('/')}{'&' if parts.query else '?'}title={quote(title, safe='')}&body={quote(body, safe='')}"
 
 
 def _address(url: str) -> str:
@@ -82,23 +104,31 @@ def _address(url: str) -> str:
 
 
 def note_html(url: str, page: str, title: str) -> str:
-    """The note for one Lao page (``page``: its source path, e.g. ``key-concepts/kc3-….lo.md``)."""
-    link = escape(issue_url(url, page), quote=True)
-    offline = escape(WORDS["offline"]).format(
-        title=escape(title), address=f'<span class="coop-url">{escape(_address(url))}</span>'
-    )
-    return (
-        f'<aside class="coop-lao-feedback" id="{ANCHOR}" lang="lo" data-search-exclude>'
-        f'<p class="coop-online-only"><a href="{link}">{escape(WORDS["link"])}</a>: {escape(WORDS["online"])}</p>'
-        f'<p class="coop-offline-only">{escape(WORDS["link"])}: {offline}</p>'
-        "</aside>"
+    """The note for one translated page (``page``: its source path, e.g. ``key-concepts/kc3-….lo.md``)."""
+    lang = language_of(page)
+    said = words(lang)
+    address = html('<span class="coop-url">{address}</span>', address=_address(url))
+    offline = Markup(escape(said["offline"]).replace("{title}", str(escape(title))).replace("{address}", address))
+    return str(
+        html(
+            '<aside class="coop-lao-feedback" id="{anchor}" lang="{lang}" data-search-exclude>'
+            '<p class="coop-online-only"><a href="{link}">{label}</a>: {online}</p>'
+            '<p class="coop-offline-only">{label}: {offline}</p></aside>',
+            anchor=ANCHOR,
+            lang=lang,
+            link=issue_url(url, page),
+            label=said["link"],
+            online=said["online"],
+            offline=offline,
+        )
     )
 
 
-def resolve_links(html: str, url: str) -> str:
+def resolve_links(page_html: str, url: str) -> str:
     """Links written as ``lao-feedback:`` go to the tracker."""
-    return html.replace(f'href="{PLACEHOLDER}"', f'href="{escape(url, quote=True)}"')
+    return page_html.replace(f'href="{PLACEHOLDER}"', f'href="{escape(url)}"')
 
 
-def is_lao_page(src_uri: str) -> bool:
-    return src_uri.endswith(".lo.md")
+def is_translated(src_uri: str) -> bool:
+    """A page in another language than the default one gets the note."""
+    return language_of(src_uri) != DEFAULT.code

@@ -13,7 +13,20 @@ from pathlib import Path
 
 from exercises.core.i18n import N_, Translator, translator
 
-__all__ = ["APP", "BOOK", "KIT_STEPS", "LOCALE_DIR", "PARTS", "PRINT", "START", "UI", "WORDS", "site", "ui_strings"]
+__all__ = [
+    "APP",
+    "BOOK",
+    "FEEDBACK",
+    "KIT_STEPS",
+    "LOCALE_DIR",
+    "PARTS",
+    "PRINT",
+    "START",
+    "UI",
+    "WORDS",
+    "site",
+    "ui_strings",
+]
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 
@@ -201,6 +214,20 @@ PRINT: dict[str, str] = {
 KIT_STEPS: dict[str, str] = {
     "mdi:content-cut": N_("Cut out the cards along the grey lines. Keep each set in an envelope."),
     "coop:read": N_("The reader reads each card aloud, so that everybody knows it, also those who read little."),
+}
+
+#: "Suggest a better wording" at the end of every translated page (coopsite/lao_feedback.py). The
+#: issue's labels stay bilingual: the maintainers read the English, the reader the page's language.
+FEEDBACK: dict[str, str] = {
+    "link": N_("Suggest a better wording in this language"),
+    "online": N_("Say which sentence, and how you would say it"),
+    "offline": N_(
+        "Write this page's name (“{title}”), the sentence and the words you would use on paper, and give it "
+        "to the facilitator, or send it to {address} when you have internet"
+    ),
+    "page": N_("Page"),
+    "sentence": N_("Sentence"),
+    "better": N_("Better wording"),
 }
 
 #: START-HERE.html and HOW-TO-OPEN.txt of the USB copy (scripts/make_usb.py), in every language.

@@ -1,4 +1,4 @@
-"""MkDocs hook: "Suggest a better Lao wording" at the end of every Lao page (coopsite/lao_feedback.py).
+"""MkDocs hook: "Suggest a better wording" at the end of every translated (Lao) page (coopsite/lao_feedback.py).
 
 Where suggestions go is ``extra.lao_feedback_url`` in mkdocs.yml; links written ``lao-feedback:``
 (the About page) point there too.
@@ -22,7 +22,7 @@ def on_config(config):
 def on_page_content(html, page, config, files):
     url = lao_feedback.feedback_url(config)
     html = lao_feedback.resolve_links(html, url)
-    if not lao_feedback.is_lao_page(page.file.src_uri):
+    if not lao_feedback.is_translated(page.file.src_uri):
         return html
     if page.present_anchor_ids is not None:  # pages may link to their own note (#lao-feedback)
         page.present_anchor_ids.add(lao_feedback.ANCHOR)
