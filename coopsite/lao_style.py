@@ -232,6 +232,16 @@ def reference_sources(path: Path = DOCS / "data" / "references.yml") -> list[Sou
     return [source]
 
 
+def handout_sources(docs: Path = DOCS) -> list[Source]:
+    """The printed group kits and blank forms (docs/data/kits, docs/data/forms): every Lao text, each its own unit."""
+    sources = []
+    for folder in ("kits", "forms"):
+        for path in sorted((docs / "data" / folder).glob("*.yml")):
+            node = yaml.compose(path.read_text(encoding="utf-8"))
+            sources.extend(Source(_rel(path), "ui", [Line(number, value)]) for number, value in _lao_scalars(node))
+    return sources
+
+
 _THEME_STRING = re.compile(r'"([\w.]+)"\s*:\s*"((?:[^"\\]|\\.)*)"')
 
 
@@ -264,20 +274,20 @@ def _mkdocs_lao(path: Path) -> Iterator[tuple[int, str]]:
         pass
 
     Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # !ENV, !!python/name
-    node = yaml.compose(path.read_text(encoding="utf-8"), Loader=Loader)
+    yield from _lao_scalars(yaml.compose(path.read_text(encoding="utf-8"), Loader=Loader))
 
-    def walk(node):
-        if isinstance(node, yaml.ScalarNode):
-            if isinstance(node.value, str) and LAO.search(node.value):
-                yield node.start_mark.line + 1, node.value
-        elif isinstance(node, yaml.SequenceNode):
-            for item in node.value:
-                yield from walk(item)
-        elif isinstance(node, yaml.MappingNode):
-            for _key, value in node.value:
-                yield from walk(value)
 
-    yield from walk(node)
+def _lao_scalars(node) -> Iterator[tuple[int, str]]:
+    """Every string with Lao letters in a composed YAML document, with its line."""
+    if isinstance(node, yaml.ScalarNode):
+        if isinstance(node.value, str) and LAO.search(node.value):
+            yield node.start_mark.line + 1, node.value
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _lao_scalars(item)
+    elif isinstance(node, yaml.MappingNode):
+        for _key, value in node.value:
+            yield from _lao_scalars(value)
 
 
 _SENTENCE = re.compile(r"[.!?…]\s*$|[.!?]\s+\S")
@@ -295,12 +305,16 @@ def is_label(msgid: str) -> bool:
     return not _SENTENCE.search(text) and len(text.split()) <= 12
 
 
-def catalog_sources(locale: Path = ROOT / "exercises" / "locale" / "lo" / "LC_MESSAGES") -> list[Source]:
+#: The Lao catalogs: the exercises' words and the site's (coopsite/words.py).
+CATALOGS = (ROOT / "exercises" / "locale" / "lo" / "LC_MESSAGES", ROOT / "coopsite" / "locale" / "lo" / "LC_MESSAGES")
+
+
+def catalog_sources(locales: tuple[Path, ...] = CATALOGS) -> list[Source]:
     """One source per translated message of every Lao catalog."""
     from babel.messages.pofile import read_po
 
     sources = []
-    for path in sorted(locale.glob("*.po")):
+    for path in sorted(p for locale in locales for p in locale.glob("*.po")):
         with path.open("rb") as handle:
             catalog = read_po(handle)
         for message in catalog:

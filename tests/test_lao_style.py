@@ -3,14 +3,10 @@
 Every Lao text a reader meets is checked: the Lao pages (``docs/**/*.lo.md``), the glossary (``lo``,
 ``def_lo``), the references (``short_lo``, ``supports_lo``), the interface strings (the Lao theme
 ``overrides/partials/languages/lo.html``, the Lao block of ``mkdocs.yml``, Lao string literals in
-``coopsite/`` and ``hooks/``) and the exercise catalog (every ``msgstr``). A failure names
-``file:line``, the offending text and the form to use. The rules live in ``coopsite/lao_style.py``;
-its docstring says what each rule checks and what it leaves alone.
-
-The catalog (``exercises/locale/lo/LC_MESSAGES/*.po``) is being reworked together with the exercise
-engine, so its checks are switched off until the catalog pass lands: run them with
-
-    COOP_CHECK_CATALOG=1 .venv/bin/python -m pytest tests/test_lao_style.py -k catalog
+``coopsite/`` and ``hooks/``), the printed group kits and blank forms (``docs/data/kits``,
+``docs/data/forms``) and both Lao catalogs, the exercises' and the site's (every ``msgstr``). A
+failure names ``file:line``, the offending text and the form to use. The rules live in
+``coopsite/lao_style.py``; its docstring says what each rule checks and what it leaves alone.
 
 Each guard is proved able to fail: the ``*_detector`` tests at the end plant bad examples (and good
 ones that must pass) for every rule.
@@ -18,7 +14,6 @@ ones that must pass) for every rule.
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from pathlib import Path
 
@@ -27,7 +22,6 @@ import pytest
 from coopsite import lao_style as ls
 from coopsite.lao_style import Line, Source
 
-CATALOG_SWITCH = "COOP_CHECK_CATALOG"
 #: What the catalog is checked for: every rule except the ones about whole pages.
 CATALOG_RULES = ("thai", "ligature", "spelling", "avoid", "units", "name", "button")
 
@@ -41,7 +35,9 @@ def _report(findings: list[ls.Finding], limit: int = 60) -> str:
 
 @pytest.fixture(scope="module")
 def site_findings() -> list[ls.Finding]:
-    sources = ls.page_sources() + ls.glossary_sources() + ls.reference_sources() + ls.ui_sources()
+    sources = (
+        ls.page_sources() + ls.glossary_sources() + ls.reference_sources() + ls.ui_sources() + ls.handout_sources()
+    )
     return ls.check(sources)
 
 
@@ -64,20 +60,19 @@ def test_every_lao_page_is_checked():
     assert any(s.path == "mkdocs.yml" for s in ls.ui_sources())
 
 
-@pytest.mark.skipif(not os.environ.get(CATALOG_SWITCH), reason=f"catalog pass pending: set {CATALOG_SWITCH}=1")
 @pytest.mark.parametrize("rule", CATALOG_RULES)
 def test_catalog_follows_the_style_guide(rule):
     found = ls.check(ls.catalog_sources(), rules=[rule])
-    assert not found, f"CONTENT.md §8, rule {rule!r} in the exercise catalog: " + _report(found)
+    assert not found, f"CONTENT.md §8, rule {rule!r} in the Lao catalogs: " + _report(found)
 
 
-def test_the_catalog_checks_run():
-    """While switched off, the catalog checks still run (so they do not rot) and read every message."""
+def test_the_checks_read_every_catalog_and_handout():
     sources = ls.catalog_sources()
     assert len(sources) > 500
+    assert {s.path.rsplit("/", 1)[-1] for s in sources} == {"exercises.po", "site.po"}
     assert any(s.lines[0].table for s in sources) and any(not s.lines[0].table for s in sources)
-    findings = ls.check(sources, rules=CATALOG_RULES)
-    assert all(f.path.endswith(".po") and f.line > 0 for f in findings)
+    handouts = {s.path.split("/")[2] for s in ls.handout_sources()}
+    assert handouts == {"kits", "forms"}
 
 
 def test_the_buttons_are_read_from_what_the_site_draws():
