@@ -234,7 +234,7 @@ def reference_sources(path: Path = DOCS / "data" / "references.yml") -> list[Sou
 
 def handout_sources(docs: Path = DOCS) -> list[Source]:
     """The printed group kits and blank forms (docs/data/kits, docs/data/forms): every Lao text, each its own unit."""
-    sources = []
+    sources: list[Source] = []
     for folder in ("kits", "forms"):
         for path in sorted((docs / "data" / folder).glob("*.yml")):
             node = yaml.compose(path.read_text(encoding="utf-8"))
@@ -326,7 +326,7 @@ def catalog_sources(locales: tuple[Path, ...] = CATALOGS) -> list[Source]:
                 if msgstr:
                     label = is_label(msgid)
                     sources.append(
-                        Source(_rel(path), "catalog", [Line(message.lineno, msgstr, table=label)], msgid=msgid)
+                        Source(_rel(path), "catalog", [Line(message.lineno or 0, msgstr, table=label)], msgid=msgid)
                     )
     return sources
 
@@ -836,7 +836,7 @@ def term_findings(source: Source, entries: Iterable[dict]) -> Iterator[Finding]:
     if source.english is None or not source.english.exists():
         return
     entries = list(entries)
-    owners = {}
+    owners: dict[str, dict] = {}
     for entry in entries:
         for form in _english_forms(entry):
             owners.setdefault(form.casefold(), entry)
@@ -844,9 +844,9 @@ def term_findings(source: Source, entries: Iterable[dict]) -> Iterator[Finding]:
     first: dict[str, tuple[int, str]] = {}
     for number, _, prose, _ in markdown_lines(source.english.read_text(encoding="utf-8"), lao_only=False):
         for match in pattern.finditer(prose):
-            entry = owners.get(match.group(0).casefold())
-            if entry is not None:
-                first.setdefault(entry["id"], (number, match.group(0)))
+            owner = owners.get(match.group(0).casefold())
+            if owner is not None:
+                first.setdefault(owner["id"], (number, match.group(0)))
     lao = "\n".join(line.text for line in source.lines)
     for entry in entries:
         if entry["id"] not in first or entry["id"] in TERM_EXEMPT:
@@ -1058,7 +1058,7 @@ def check(
             findings.extend(name_findings(source))
         if "term" in rules and source.kind == "page":
             findings.extend(term_findings(source, entries))
-        if "button" in rules:
+        if "button" in rules and labels is not None:
             findings.extend(button_findings(source, labels))
     if "spacing" in rules:
         findings.extend(spacing_findings(sources)[0])
