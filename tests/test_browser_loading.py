@@ -29,7 +29,7 @@ from exercises.core.params import raw_defaults
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 NAME = "pooled-pricing"
-PAGE = "key-concepts/kc3-sell-alone-or-pool.html"
+PAGE = "management/m2-communication.html"  # the full pooled-pricing preset (Key concepts 3 has the simple one)
 ROOT_SEL = "#cx-pooled-pricing"
 
 
@@ -136,7 +136,7 @@ def test_on_a_phone_the_size_comes_first(browser_context, http_root, site_dir):
     assert status(page) == ui_strings("en")["ready"]
     # Python is kept now (once the worker's copy in the Cache Storage is written): the next page asks no more.
     wait_for(page, "window.__coopPython.bytesToDownload().then(bytes => bytes === 0)", timeout=30)
-    page.goto(http_root + "management/m2-communication.html")
+    page.goto(http_root + "key-concepts/kc3-sell-alone-or-pool.html")  # another page with the simulation
     wait_for(page, "document.documentElement.dataset.cxRuntime === 'ready'", timeout=30)
     page.wait_for_timeout(500)
     assert page.locator(".cx-status-action").count() == 0

@@ -134,7 +134,7 @@ def test_the_course_works_without_internet_after_one_visit(phone, site_dir, lang
     assert count > 0
 
     # A simulation: Python comes from the phone now.
-    page.goto(root + ("" if lang == "en" else "lo/") + "key-concepts/kc3-sell-alone-or-pool.html")
+    page.goto(root + ("" if lang == "en" else "lo/") + "management/m2-communication.html")  # the full preset
     wait_for(page, "document.documentElement.dataset.cxRuntime === 'ready'")
     raw = {**raw_defaults(EXERCISES["pooled-pricing"].params, translator(lang)), "advance": "2,100"}
     expected = api.update("pooled-pricing", lang, raw)["numbers"]

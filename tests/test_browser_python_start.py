@@ -31,7 +31,7 @@ from exercises.core.params import raw_defaults
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 NAME = "pooled-pricing"
-PAGE = "key-concepts/kc3-sell-alone-or-pool.html"
+PAGE = "management/m2-communication.html"  # the full pooled-pricing preset (Key concepts 3 has the simple one)
 ROOT_SEL = "#cx-pooled-pricing"
 SNAPSHOT = "assets/coop/pysnapshot.bin"
 
