@@ -51,6 +51,8 @@ from pathlib import Path
 
 import yaml
 
+from exercises.core.languages import DEFAULT, LANGUAGES
+
 __all__ = [
     "ROOT",
     "Finding",
@@ -76,6 +78,10 @@ __all__ = [
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 LAO = re.compile(r"[\u0E80-\u0EFF]")
+#: The language this guide is for (the registry's language written in Lao script), and the default one
+#: its pages are translated from: the glossary's and catalogs' keys are their codes.
+LO = next(language.code for language in LANGUAGES if language.script == "Laoo")
+EN = DEFAULT.code
 THAI = re.compile(r"[\u0E00-\u0E7F]+")
 
 
@@ -214,9 +220,9 @@ def glossary_sources(path: Path = DOCS / "data" / "glossary.yml") -> list[Source
     sources = []
     for entry, lines in _yaml_entries(path):
         source = Source(_rel(path), "glossary")
-        for key in ("lo", "def_lo"):
+        for key in (LO, f"def_{LO}"):
             if entry.get(key):
-                owner = entry["id"] if key == "def_lo" else None
+                owner = entry["id"] if key == f"def_{LO}" else None
                 source.lines.append(Line(lines[key], str(entry[key]), owner=owner))
         sources.append(source)
     return sources
@@ -306,7 +312,7 @@ def is_label(msgid: str) -> bool:
 
 
 #: The Lao catalogs: the exercises' words and the site's (coopsite/words.py).
-CATALOGS = (ROOT / "exercises" / "locale" / "lo" / "LC_MESSAGES", ROOT / "coopsite" / "locale" / "lo" / "LC_MESSAGES")
+CATALOGS = (ROOT / "exercises" / "locale" / LO / "LC_MESSAGES", ROOT / "coopsite" / "locale" / LO / "LC_MESSAGES")
 
 
 def catalog_sources(locales: tuple[Path, ...] = CATALOGS) -> list[Source]:
@@ -352,7 +358,7 @@ def _known() -> frozenset[str]:
 
     found = set(EXTRA_WORDS)
     for entry in glossary():
-        found.update(part for part in str(entry["lo"]).split() if LAO_RUN.fullmatch(part))
+        found.update(part for part in str(entry[LO]).split() if LAO_RUN.fullmatch(part))
     return frozenset(found)
 
 
@@ -381,7 +387,7 @@ def _run_words(run: str) -> tuple[str, ...]:
     from icu4py.breakers import WordBreaker
     from icu4py.locale import Locale
 
-    pieces = [piece for piece in WordBreaker(run, Locale("lo")) if piece]
+    pieces = [piece for piece in WordBreaker(run, Locale(LO)) if piece]
     return tuple(join_terms(pieces, _known()))
 
 
@@ -772,7 +778,7 @@ def acronym_findings(source: Source, entries: Iterable[dict]) -> Iterator[Findin
         first = re.search(rf"(?<![\w.-]){re.escape(abbr)}(?![\w-])", text)
         if not first:
             continue
-        long = re.compile(r"\s*".join(map(re.escape, str(entry["lo"]).replace(" ", ""))))
+        long = re.compile(r"\s*".join(map(re.escape, str(entry[LO]).replace(" ", ""))))
         spelled = long.search(text)
         if spelled and spelled.start() <= first.end() + 3:
             continue
@@ -821,7 +827,7 @@ def _lao_variants(lo: str) -> list[re.Pattern]:
 def _english_forms(entry: dict) -> list[str]:
     """``en`` and the ``also_en`` forms of more than one word (single synonyms such as “box” for a
     container or “fine” for a penalty are everyday English words far more often than the term)."""
-    return [str(entry["en"])] + [str(f) for f in entry.get("also_en") or [] if " " in str(f).strip()]
+    return [str(entry[EN])] + [str(f) for f in entry.get("also_en") or [] if " " in str(f).strip()]
 
 
 @lru_cache(maxsize=4)
@@ -851,7 +857,7 @@ def term_findings(source: Source, entries: Iterable[dict]) -> Iterator[Finding]:
     for entry in entries:
         if entry["id"] not in first or entry["id"] in TERM_EXEMPT:
             continue
-        if any(variant.search(lao) for variant in _lao_variants(str(entry["lo"]))):
+        if any(variant.search(lao) for variant in _lao_variants(str(entry[LO]))):
             continue
         number, said = first[entry["id"]]
         yield Finding(
@@ -883,16 +889,16 @@ def button_labels() -> dict[str, tuple[str, str]]:
     from .editions import decorate
     from .words import UI, site, ui_strings
 
-    html = "".join(widget(name, "en") for name in EXERCISES.names())
-    html += str(progress_box(ui_strings("en"))) + decorate("", "en", "key-concepts/index", "", ui_strings("en"), False)
+    html = "".join(widget(name, EN) for name in EXERCISES.names())
+    html += str(progress_box(ui_strings(EN))) + decorate("", EN, "key-concepts/index", "", ui_strings(EN), False)
     english = {m.group(1).strip() for m in re.finditer(r"<button[^>]*>([^<]+)</button>", html)}
     english |= {m.group(1).strip() for m in re.finditer(r'class="cx-import"><span>([^<]+)</span>', html)}
     english |= {UI["retry"], UI["download_pdf"]}  # drawn by the page script; the PDF links of the edition bar
-    exercise_words, site_words = translator("lo"), site("lo")
+    exercise_words, site_words = translator(LO), site(LO)
     by_word = {}
     for entry in glossary():
-        for form in [entry["en"], *list(entry.get("also_en") or [])]:
-            by_word[str(form).casefold()] = entry["lo"]
+        for form in [entry[EN], *list(entry.get("also_en") or [])]:
+            by_word[str(form).casefold()] = entry[LO]
     labels = {}
     for label in sorted(english):
         current = site_words(label) if site_words(label) != label else exercise_words(label)
