@@ -440,8 +440,8 @@ def _card_set(spec: Any, page: str, where: str) -> CardSet:
         for index, card in enumerate(cards[lang]):
             name = card.picture or (pictures[index] if pictures else None)
             card.picture = picture(name) if name else None
-            if spec.get("show") == "title":
-                card.body = None
+            if spec.get("show") == "title":  # a plain item (no bold title) is its own title
+                card.title, card.body = card.title or card.body, None
         cards[lang] = cards[lang] * int(spec.get("copies", 1))
     columns, rows = SIZES[size]
     if size == "board":

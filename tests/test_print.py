@@ -63,6 +63,14 @@ def squeeze(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+def answer_label(lang: str) -> str:
+    """The answer keys' label as a trainer edition prints it (squeezed), read from the exercises' catalog."""
+    import gettext
+
+    catalog = gettext.translation("exercises", ROOT / "exercises" / "locale", languages=[lang], fallback=True)
+    return squeeze(catalog.gettext("Answer (default numbers):")).rstrip(":")
+
+
 def words(path: Path, page: int) -> list[tuple[float, float, float, float, str]]:
     """(xMin, yMin, xMax, yMax, word) of one page, from the top of the page, in points."""
     xml = subprocess.run(
@@ -215,6 +223,15 @@ def test_every_page_of_every_pdf(site_dir, tmp_path):
     assert cut == [], f"ink at the paper's edge: {cut[:20]}"
 
 
+# Most pages one session may print to. Today the longest take 13 pages (learner) and 16 (trainer, in Lao):
+# a session that grows past these has too much on it, or print typography has gone wrong.
+SESSION_PAGES = {"learner": 16, "trainer": 20}
+# What a book adds to its sessions: a title page and contents (up to 4 pages), and each part's overview page
+# (up to 4; today 2 to 3). So a book's size follows from its sessions: a part that gains sessions may grow,
+# a session printed twice, left out or grown too long may not.
+FRONT_PAGES, OVERVIEW_PAGES = 4, 4
+
+
 @pytest.mark.parametrize("lang", ["en", "lo"])
 @pytest.mark.parametrize("part", PARTS)
 def test_pdfs(site_dir, lang, part):
@@ -228,14 +245,25 @@ def test_pdfs(site_dir, lang, part):
             assert len(LAO.findall(text)) > 2000, f"{path.name}: too little Lao text"
         assert "@@" not in text
         squeezed = squeeze(text)  # pdftotext puts spaces around Lao vowel and tone marks
-        has_keys = "Answer(defaultnumbers)" in squeezed or "ຄຳຕອບ(ຕົວເລກຕັ້ງຕົ້ນ)" in squeezed
+        has_keys = answer_label(lang) in squeezed
         has_notes = "Facilitatornotes" in squeezed or "ບັນທຶກສຳລັບຜູ້ອຳນວຍຄວາມສະດວກ" in squeezed
         if edition == "learner":
             assert not has_keys, f"{path.name}: answers in the learner edition"
         elif part in ("key-concepts", "management", "course"):  # parts with simulations
             assert has_keys and has_notes, f"{path.name}: the trainer edition lacks answers or notes"
-    low, high = (60, 600) if part == "course" else (10, 200)
-    assert low <= pages["learner"] <= pages["trainer"] <= high, pages
+    parts = PARTS[:-1] if part == "course" else [part]
+    sessions = [page for p in parts for page in editions.sessions()[p]]
+    for edition in EDITIONS:
+        own = {page: pdf_pages(site_dir / "pdf" / editions.session_pdf(lang, page, edition)) for page in sessions}
+        long = {page: n for page, n in own.items() if n > SESSION_PAGES[edition]}
+        assert not long, f"{lang} {edition}: sessions longer than {SESSION_PAGES[edition]} pages: {long}"
+        least = sum(own.values())
+        most = least + FRONT_PAGES + OVERVIEW_PAGES * len(parts)
+        assert least <= pages[edition] <= most, (
+            f"{pdf_name(lang, part, edition)}: {pages[edition]} pages, its "
+            f"{len(sessions)} sessions {least}: the book should have {least} to {most}"
+        )
+    assert pages["learner"] <= pages["trainer"], pages
 
 
 @pytest.mark.parametrize("lang", ["en", "lo"])
@@ -245,7 +273,7 @@ def test_session_pdfs_answers_only_for_trainers(site_dir, lang):
             learner = squeeze(pdf_text(site_dir / "pdf" / editions.session_pdf(lang, page, "learner")))
             trainer = squeeze(pdf_text(site_dir / "pdf" / editions.session_pdf(lang, page, "trainer")))
             notes = "Facilitatornotes" if lang == "en" else "ບັນທຶກສຳລັບຜູ້ອຳນວຍຄວາມສະດວກ"
-            key = "Answer(defaultnumbers)" if lang == "en" else "ຄຳຕອບ(ຕົວເລກຕັ້ງຕົ້ນ)"
+            key = answer_label(lang)
             mark = squeeze(editions.words(lang)["trainer_mark"])
             assert key not in learner and mark not in learner, page
             assert notes in trainer and mark in trainer, page
@@ -457,6 +485,12 @@ def test_kit_cards_come_from_their_pages():
         titles = re.findall(r"^\d\. \*\*(.+?)\.?\*\*", source, re.M)
         assert [c.title for c in principles.cards[lang]] == [t.rstrip(".") for t in titles]
         assert all(c.picture and c.number for c in principles.cards[lang])
+    # A plain item (no bold title) of a "show: title" set is its own title: the step cards of Disputes.
+    steps = next(s for s in handouts.kits()["m11-disputes"].sets if s.title["en"] == "Step cards")
+    for lang in ("en", "lo"):
+        source = "\n".join(handouts._section("management/m11-disputes", lang, "step-cards", "test"))
+        assert [c.title for c in steps.cards[lang]] == re.findall(r"^- (.+)$", source, re.M)
+        assert all(c.body is None for c in steps.cards[lang])
 
 
 def test_a_kit_file_with_a_mistake_names_it(tmp_path, monkeypatch):
