@@ -32,7 +32,7 @@ from exercises.core.money import per_kg, round_kip
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
 from exercises.core.params import Choice, Integer, ParamError, Percent, Table, Text
 from exercises.core.questions import Case, NumberAnswer, Question
-from exercises.shared import KIP_PER_USD, MEMBER, amounts_table
+from exercises.shared import ADVANCE, KIP_PER_USD, LOAN_INTEREST, MEMBER, amounts_table
 
 TITLE = N_("Simulation: the harvest loan")
 SUMMARY = N_(
@@ -52,8 +52,7 @@ JCFC_CONTAINERS = 4
 
 # fmt: off
 PARAMS = [
-    Integer(name="advance", label=N_("Advance paid at delivery"), unit=N_("kip per kg of cherry"),
-            default=2_000, min=0, max=1_000_000,
+    replace(ADVANCE,
             help=N_("Paid when members bring their cherry. The Phou Kaew plan uses 2,000 kip per kg.")),
     Integer(name="sale_value", label=N_("What the buyer pays"), unit=N_("kip per kg of cherry"),
             default=3_200, min=0, max=1_000_000,
@@ -62,8 +61,7 @@ PARAMS = [
     Integer(name="running_cost", label=N_("Running costs of the mill"), unit=N_("kip per kg of cherry"),
             default=100, min=0, max=1_000_000,
             help=N_("Fuel, water and workers, paid in the month the cherry comes in.")),
-    Percent(name="interest_per_month", label=N_("Interest on the harvest loan"), unit=N_("% per month"),
-            default="2", min=0, max=50, places=2,
+    replace(LOAN_INTEREST,
             help=N_("A practice number: 2% a month. Ask real lenders for their terms.")),
     Choice(name="repay", label=N_("The co-op repays the loan"), default="asap",
            options=(("asap", N_("as soon as sales bring money in")), ("end", N_("all at the end of the season"))),

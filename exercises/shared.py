@@ -9,19 +9,26 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from exercises.core import N_, Case, Column, Integer, Msg, Number, ResultTable, Text
+from exercises.core import N_, Case, ChoiceAnswer, Column, Integer, Msg, Number, Percent, ResultTable, Table, Text
 
 __all__ = [
+    "ADVANCE",
     "CHERRY_PER_GREEN",
     "CHERRY_PER_PARCHMENT",
+    "FAIRTRADE_PREMIUM",
     "KIP_PER_USD",
+    "LOAN_INTEREST",
     "MEMBER",
     "ONE_ROW_PER_MEMBER",
     "ONE_ROW_PER_WEEK",
+    "ORGANIC_DIFFERENTIAL",
+    "QUORUM",
     "TRADER_PRICE",
     "WEEK",
+    "WHICH_MEMBER",
     "YES_NO",
     "amounts_table",
+    "members_table",
     "names",
 ]
 
@@ -60,6 +67,50 @@ CHERRY_PER_PARCHMENT = Number(
     help=N_("About 5 kg of fresh cherry make 1 kg of dry parchment."),
 )
 
+#: The advance a co-op pays members in cash when they bring their cherry.
+ADVANCE = Integer(
+    name="advance",
+    label=N_("Advance paid at delivery"),
+    unit=N_("kip per kg of cherry"),
+    default=2_000,
+    min=0,
+    max=1_000_000,
+)
+
+#: What the co-op pays on the loan it takes to pay advances.
+LOAN_INTEREST = Percent(
+    name="interest_per_month",
+    label=N_("Interest on the harvest loan"),
+    unit=N_("% per month"),
+    default="2",
+    min=0,
+    max=50,
+    places=2,
+)
+
+FAIRTRADE_PREMIUM = Number(
+    name="premium",
+    label=N_("Fairtrade premium"),
+    unit=N_("US$ per lb"),
+    default="0.20",
+    min="0",
+    max="5",
+    places=2,
+)
+
+ORGANIC_DIFFERENTIAL = Number(
+    name="organic_differential",
+    label=N_("Organic differential"),
+    unit=N_("US$ per lb"),
+    default="0.40",
+    min="0",
+    max="5",
+    places=2,
+)
+
+#: How many members must be present before a general assembly can decide.
+QUORUM = Percent(name="quorum", label=N_("Quorum"), unit=N_("% of all members"), default="50", min=0, max=100, places=1)
+
 # ---- Table columns and their "each row needs its own" messages ---------------------------------
 
 MEMBER = Text(name="member", label=N_("Member"))
@@ -69,6 +120,12 @@ TRADER_PRICE = Integer(name="price", label=N_("Price"), unit=N_("kip per kg"), m
 
 ONE_ROW_PER_MEMBER = N_("{value} is already in the table: each member has one row.")
 ONE_ROW_PER_WEEK = N_("Week {value} is already in the table: each week has one row.")
+
+
+def members_table(**fields: Any) -> Table:
+    """The table of members, one row each, found by the ``member`` column (``MEMBER`` or a replacement)."""
+    return Table(name="members", key_column="member", key_message=ONE_ROW_PER_MEMBER, **fields)
+
 
 # ---- Outputs -----------------------------------------------------------------------------------
 
@@ -96,3 +153,7 @@ def amounts_table(
 def names(items: Callable[[Any], Iterable[Any]]) -> Callable[[Case], Sequence[tuple[str, str]]]:
     """Options of a choice question: the names of ``items(result)`` (members, villages …), as typed."""
     return lambda case: [(item.name, item.name) for item in items(case.result)]
+
+
+#: A "who …?" question about the members: its options are their names.
+WHICH_MEMBER = ChoiceAnswer(options=names(lambda result: result.members.values()))
