@@ -23,12 +23,14 @@ from typing import Any
 from exercises.core.exercise import fill
 from exercises.core.i18n import N_, Translator
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
-from exercises.core.params import Choice, Integer, Number, ParamError, Table, Text
+from exercises.core.params import Choice, Integer, Number, ParamError, Table
 from exercises.core.questions import Case, NumberAnswer, Question
 from exercises.shared import (
     CHERRY_PER_GREEN,
     FAIRTRADE_PREMIUM,
     KIP_PER_USD,
+    MONTH,
+    ONE_ROW_PER_MONTH,
     ORGANIC_DIFFERENTIAL,
     YES_NO,
     amounts_table,
@@ -68,12 +70,12 @@ PARAMS = [
     replace(CHERRY_PER_GREEN, help=N_("About 6 kg (between 5 and 7).")),
     Table(
         name="sales", key_column="month",
-        key_message=N_("{value} is already in the table: each month has one row."),
+        key_message=ONE_ROW_PER_MONTH,
         label=N_("Market price and sales, month by month"),
         help=N_("The market (“C”) price when each lot was sold, and how many lb of green coffee were sold. "
                 "These prices are invented for practice: put in real ones. 40,000 lb is about 18,100 kg."),
         columns=[
-            Text(name="month", label=N_("Month")),
+            MONTH,
             Number(name="market", label=N_("Market price"), unit=N_("US$ per lb"),
                    min="0", max="20", places=2),
             Integer(name="lb", label=N_("Sold"), unit=N_("lb"), min=0, max=100_000_000),

@@ -30,9 +30,9 @@ from exercises.core.exercise import fill
 from exercises.core.i18n import N_, Translator
 from exercises.core.money import per_kg, round_kip
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
-from exercises.core.params import Choice, Integer, ParamError, Percent, Table, Text
+from exercises.core.params import Choice, Integer, ParamError, Percent, Table
 from exercises.core.questions import Case, NumberAnswer, Question
-from exercises.shared import ADVANCE, KIP_PER_USD, LOAN_INTEREST, MEMBER, amounts_table
+from exercises.shared import ADVANCE, KIP_PER_USD, LOAN_INTEREST, MEMBER, MONTH, ONE_ROW_PER_MONTH, amounts_table
 
 TITLE = N_("Simulation: the harvest loan")
 SUMMARY = N_(
@@ -81,12 +81,12 @@ PARAMS = [
                     "kg). Key concepts 1 and Management 8 use 3,000.")),
     Table(
         name="months", key_column="month",
-        key_message=N_("{value} is already in the table: each month has one row."),
+        key_message=ONE_ROW_PER_MONTH,
         label=N_("The harvest, month by month"),
         help=N_("Cherry members bring each month, and the share of the season's coffee the buyer pays for that "
                 "month. The shares must add up to 100%."),
         columns=[
-            Text(name="month", label=N_("Month")),
+            MONTH,
             Integer(name="kg", label=N_("Cherry brought"), unit=N_("kg"), min=0, max=1_000_000_000),
             Percent(name="sold", label=N_("Coffee sold and paid"), unit=N_("% of the season's coffee"),
                     min=0, max=100, places=1),

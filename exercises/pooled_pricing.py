@@ -41,6 +41,7 @@ from exercises.shared import (
     WEEK,
     WHICH_MEMBER,
     amounts_table,
+    first_by,
 )
 
 TITLE = N_("Simulation: pooled pricing, advance and final payment")
@@ -378,8 +379,7 @@ def _final(name: str):
 
 
 def _best_gain(case: Case) -> str:
-    gains = sorted(case.result.members.values(), key=lambda m: (-(m.share - m.trader), m.name))
-    return gains[0].name
+    return first_by(case.result.members.values(), lambda m: -(m.share - m.trader))
 
 
 def _highest_advance(case: Case, still_ok: Callable[[Any], bool]) -> int:

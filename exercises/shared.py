@@ -19,7 +19,9 @@ __all__ = [
     "KIP_PER_USD",
     "LOAN_INTEREST",
     "MEMBER",
+    "MONTH",
     "ONE_ROW_PER_MEMBER",
+    "ONE_ROW_PER_MONTH",
     "ONE_ROW_PER_WEEK",
     "ORGANIC_DIFFERENTIAL",
     "QUORUM",
@@ -28,6 +30,7 @@ __all__ = [
     "WHICH_MEMBER",
     "YES_NO",
     "amounts_table",
+    "first_by",
     "members_table",
     "names",
 ]
@@ -114,12 +117,14 @@ QUORUM = Percent(name="quorum", label=N_("Quorum"), unit=N_("% of all members"),
 # ---- Table columns and their "each row needs its own" messages ---------------------------------
 
 MEMBER = Text(name="member", label=N_("Member"))
+MONTH = Text(name="month", label=N_("Month"))
 WEEK = Integer(name="week", label=N_("Week"), min=1, max=52)
 #: The trader's cash price for cherry, per week.
 TRADER_PRICE = Integer(name="price", label=N_("Price"), unit=N_("kip per kg"), min=0, max=1_000_000)
 
 ONE_ROW_PER_MEMBER = N_("{value} is already in the table: each member has one row.")
 ONE_ROW_PER_WEEK = N_("Week {value} is already in the table: each week has one row.")
+ONE_ROW_PER_MONTH = N_("{value} is already in the table: each month has one row.")
 
 
 def members_table(**fields: Any) -> Table:
@@ -153,6 +158,11 @@ def amounts_table(
 def names(items: Callable[[Any], Iterable[Any]]) -> Callable[[Case], Sequence[tuple[str, str]]]:
     """Options of a choice question: the names of ``items(result)`` (members, villages …), as typed."""
     return lambda case: [(item.name, item.name) for item in items(case.result)]
+
+
+def first_by(items: Iterable[Any], key: Callable[[Any], Any]) -> str:
+    """The answer to a "who …?" question: the name of the item with the smallest ``key`` (ties: by name)."""
+    return min(items, key=lambda item: (key(item), item.name)).name
 
 
 #: A "who …?" question about the members: its options are their names.

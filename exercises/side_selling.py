@@ -41,6 +41,7 @@ from exercises.shared import (
     WHICH_MEMBER,
     YES_NO,
     amounts_table,
+    first_by,
     members_table,
 )
 
@@ -351,7 +352,7 @@ def _final_per_kg(case: Case) -> int:
 
 
 def _loses_most(case: Case) -> str:
-    return min(case.result.members.values(), key=lambda m: (m.gain, m.name)).name
+    return first_by(case.result.members.values(), lambda m: m.gain)
 
 
 # fmt: off

@@ -26,7 +26,7 @@ from exercises.core.money import per_kg, round_kip
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
 from exercises.core.params import Integer, ParamError, Percent
 from exercises.core.questions import Case, NumberAnswer, Question
-from exercises.shared import MEMBER, WHICH_MEMBER, amounts_table, members_table
+from exercises.shared import MEMBER, WHICH_MEMBER, amounts_table, first_by, members_table
 
 TITLE = N_("Simulation: sharing the year-end surplus")
 SUMMARY = N_(
@@ -299,8 +299,7 @@ def _cash(name: str):
 
 def _loses_most(case: Case) -> str:
     """The family that would lose most (per family) if refunds went by shares instead of by kg."""
-    ranked = sorted(case.result.members.values(), key=lambda m: (Fraction(m.difference, max(m.families, 1)), m.name))
-    return ranked[0].name
+    return first_by(case.result.members.values(), lambda m: Fraction(m.difference, max(m.families, 1)))
 
 
 def _kg_per_share(case: Case) -> Fraction:
