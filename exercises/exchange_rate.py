@@ -29,7 +29,7 @@ from exercises.core.money import per_kg, round_kip
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
 from exercises.core.params import Choice, Integer, Number
 from exercises.core.questions import Case, NoAnswer, NumberAnswer, Question
-from exercises.shared import ADVANCE, CHERRY_PER_GREEN, MEMBER, members_table
+from exercises.shared import ADVANCE, CHERRY_PER_GREEN, MEMBER, kip_per_kg_of_cherry, members_table
 
 TITLE = N_("Simulation: sold in dollars, paid in kip")
 SUMMARY = N_(
@@ -58,9 +58,8 @@ PARAMS = [
     CHERRY_PER_GREEN,
     replace(ADVANCE, default=10_000,
             help=N_("Paid in kip when members bring their cherry. An example at 2024 prices: use today's local price.")),
-    Integer(name="costs", label=N_("Costs paid in kip"), unit=N_("kip per kg of cherry"),
-            default=3_000, min=0, max=1_000_000,
-            help=N_("Processing, transport, export, staff and loan interest.")),
+    kip_per_kg_of_cherry("costs", N_("Costs paid in kip"), 3_000,
+                         help=N_("Processing, transport, export, staff and loan interest.")),
     Integer(name="rate_contract", label=N_("Exchange rate on the contract day"), unit=N_("kip per US$"),
             default=21_400, min=1_000, max=200_000,
             help=N_("About 8,900 in 2020, about 15,000 in 2022 and about 21,400 in May 2024.")),

@@ -34,6 +34,7 @@ from exercises.shared import (
     ORGANIC_DIFFERENTIAL,
     YES_NO,
     amounts_table,
+    usd_per_lb,
 )
 
 TITLE = N_("Simulation: the Fairtrade minimum price and the market price")
@@ -56,9 +57,8 @@ PARAMS = [
            help=N_("Washed arabica: US$1.80 since August 2023; US$1.40 from 2011 to July 2023.")),
     replace(FAIRTRADE_PREMIUM,
             help=N_("Always added on top of the price. It goes to the co-op's premium fund.")),
-    Number(name="quality_part", label=N_("Part of the premium for productivity or quality"), unit=N_("US$ per lb"),
-           default="0.05", min="0", max="5", places=2,
-           help=N_("At least US$0.05 of the US$0.20 premium. The general assembly decides how to use the rest.")),
+    usd_per_lb("quality_part", N_("Part of the premium for productivity or quality"), "0.05",
+               help=N_("At least US$0.05 of the US$0.20 premium. The general assembly decides how to use the rest.")),
     Choice(name="organic", label=N_("Certified organic coffee"), default="no",
            options=YES_NO),
     replace(ORGANIC_DIFFERENTIAL,

@@ -32,7 +32,16 @@ from exercises.core.money import per_kg, round_kip
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
 from exercises.core.params import Choice, Integer, ParamError, Percent, Table
 from exercises.core.questions import Case, NumberAnswer, Question
-from exercises.shared import ADVANCE, KIP_PER_USD, LOAN_INTEREST, MEMBER, MONTH, ONE_ROW_PER_MONTH, amounts_table
+from exercises.shared import (
+    ADVANCE,
+    KIP_PER_USD,
+    LOAN_INTEREST,
+    MEMBER,
+    MONTH,
+    ONE_ROW_PER_MONTH,
+    amounts_table,
+    kip_per_kg_of_cherry,
+)
 
 TITLE = N_("Simulation: the harvest loan")
 SUMMARY = N_(
@@ -54,13 +63,11 @@ JCFC_CONTAINERS = 4
 PARAMS = [
     replace(ADVANCE,
             help=N_("Paid when members bring their cherry. The Phou Kaew plan uses 2,000 kip per kg.")),
-    Integer(name="sale_value", label=N_("What the buyer pays"), unit=N_("kip per kg of cherry"),
-            default=3_200, min=0, max=1_000_000,
-            help=N_("Parchment at 16,000 kip per kg, and 5 kg of cherry make 1 kg of parchment: "
+    kip_per_kg_of_cherry("sale_value", N_("What the buyer pays"), 3_200,
+                         help=N_("Parchment at 16,000 kip per kg, and 5 kg of cherry make 1 kg of parchment: "
                     "16,000 ÷ 5 = 3,200 kip per kg of cherry.")),
-    Integer(name="running_cost", label=N_("Running costs of the mill"), unit=N_("kip per kg of cherry"),
-            default=100, min=0, max=1_000_000,
-            help=N_("Fuel, water and workers, paid in the month the cherry comes in.")),
+    kip_per_kg_of_cherry("running_cost", N_("Running costs of the mill"), 100,
+                         help=N_("Fuel, water and workers, paid in the month the cherry comes in.")),
     replace(LOAN_INTEREST,
             help=N_("A practice number: 2% a month. Ask real lenders for their terms.")),
     Choice(name="repay", label=N_("The co-op repays the loan"), default="asap",

@@ -24,10 +24,10 @@ from typing import Any
 from exercises.core.exercise import fill
 from exercises.core.i18n import N_, Translator
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
-from exercises.core.params import Choice, Integer, Number, ParamError, Table, Text
+from exercises.core.params import Choice, Integer, ParamError, Table, Text
 from exercises.core.questions import Case, ChoiceAnswer, NumberAnswer, Question
 from exercises.models import premium_vote
-from exercises.shared import FAIRTRADE_PREMIUM, KIP_PER_USD, QUORUM, YES_NO, amounts_table, names
+from exercises.shared import FAIRTRADE_PREMIUM, KIP_PER_USD, QUORUM, YES_NO, amounts_table, names, usd_per_lb
 
 TITLE = N_("Simulation: the Fairtrade premium at the general assembly")
 SUMMARY = N_(
@@ -48,9 +48,8 @@ PARAMS = [
             help=N_("1 kg is about 2.2 lb: 40,000 lb is about 18,100 kg of green coffee.")),
     replace(FAIRTRADE_PREMIUM, name="premium_per_lb",
             help=N_("US$0.20 per lb for coffee, on top of the price.")),
-    Number(name="quality_per_lb", label=N_("Part for productivity or quality"), unit=N_("US$ per lb"),
-           default="0.05", min="0", max="5", places=2,
-           help=N_("Of the US$0.20 premium, US$0.05 per lb must go to productivity or quality. What is not spent "
+    usd_per_lb("quality_per_lb", N_("Part for productivity or quality"), "0.05",
+               help=N_("Of the US$0.20 premium, US$0.05 per lb must go to productivity or quality. What is not spent "
                    "stays kept for it next year: that is Phou Kaew's own rule, not a Fairtrade rule.")),
     KIP_PER_USD,
     Integer(name="members", label=N_("Members of the co-op"), unit=N_("members"),

@@ -30,9 +30,11 @@ __all__ = [
     "WHICH_MEMBER",
     "YES_NO",
     "amounts_table",
+    "kip_per_kg_of_cherry",
     "first_by",
     "members_table",
     "names",
+    "usd_per_lb",
 ]
 
 #: Yes or no, "no" first: a new table row starts with the first option.
@@ -70,15 +72,15 @@ CHERRY_PER_PARCHMENT = Number(
     help=N_("About 5 kg of fresh cherry make 1 kg of dry parchment."),
 )
 
+
+def kip_per_kg_of_cherry(name: str, label: str, default: int, help: str = "") -> Integer:
+    """An amount in kip for each kg of cherry (a price, an advance, a cost): 0 to 1,000,000."""
+    unit = N_("kip per kg of cherry")
+    return Integer(name=name, label=label, unit=unit, default=default, min=0, max=1_000_000, help=help)
+
+
 #: The advance a co-op pays members in cash when they bring their cherry.
-ADVANCE = Integer(
-    name="advance",
-    label=N_("Advance paid at delivery"),
-    unit=N_("kip per kg of cherry"),
-    default=2_000,
-    min=0,
-    max=1_000_000,
-)
+ADVANCE = kip_per_kg_of_cherry("advance", N_("Advance paid at delivery"), 2_000)
 
 #: What the co-op pays on the loan it takes to pay advances.
 LOAN_INTEREST = Percent(
@@ -91,25 +93,14 @@ LOAN_INTEREST = Percent(
     places=2,
 )
 
-FAIRTRADE_PREMIUM = Number(
-    name="premium",
-    label=N_("Fairtrade premium"),
-    unit=N_("US$ per lb"),
-    default="0.20",
-    min="0",
-    max="5",
-    places=2,
-)
 
-ORGANIC_DIFFERENTIAL = Number(
-    name="organic_differential",
-    label=N_("Organic differential"),
-    unit=N_("US$ per lb"),
-    default="0.40",
-    min="0",
-    max="5",
-    places=2,
-)
+def usd_per_lb(name: str, label: str, default: str, help: str = "") -> Number:
+    """A price, or a part of one, in US$ per lb of green coffee: 0 to 5, to the cent."""
+    return Number(name=name, label=label, unit=N_("US$ per lb"), default=default, min="0", max="5", help=help)
+
+
+FAIRTRADE_PREMIUM = usd_per_lb("premium", N_("Fairtrade premium"), "0.20")
+ORGANIC_DIFFERENTIAL = usd_per_lb("organic_differential", N_("Organic differential"), "0.40")
 
 #: How many members must be present before a general assembly can decide.
 QUORUM = Percent(name="quorum", label=N_("Quorum"), unit=N_("% of all members"), default="50", min=0, max=100, places=1)

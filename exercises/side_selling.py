@@ -42,6 +42,7 @@ from exercises.shared import (
     YES_NO,
     amounts_table,
     first_by,
+    kip_per_kg_of_cherry,
     members_table,
 )
 
@@ -65,18 +66,16 @@ MAX_BARS = 30
 PARAMS = [
     replace(ADVANCE, default=2_700,
             help=N_("Paid in cash when the member brings the cherry. In 2019/20 cherry fetched 1,500–3,200 kip per kg.")),
-    Integer(name="sale_value", label=N_("What the buyer pays the co-op"), unit=N_("kip per kg of cherry"),
-            default=3_300, min=0, max=1_000_000,
-            help=N_("For the coffee made from 1 kg of cherry, after the costs that grow with every kg (processing, transport).")),
+    kip_per_kg_of_cherry("sale_value", N_("What the buyer pays the co-op"), 3_300,
+                         help=N_("For the coffee made from 1 kg of cherry, after the costs that grow with every kg (processing, transport).")),
     Integer(name="fixed_costs", label=N_("Fixed costs for the season"), unit=N_("kip"),
             default=5_400_000, min=0, max=100_000_000_000,
             help=N_("Manager, mill repairs, loan interest: they do not get smaller when less cherry comes in.")),
     Integer(name="contract_kg", label=N_("Cherry promised to the buyer"), unit=N_("kg"),
             default=18_000, min=0, max=1_000_000_000,
             help=N_("About 5 kg of cherry make 1 kg of parchment: 18,000 kg of cherry make about 3,600 kg of parchment.")),
-    Integer(name="penalty", label=N_("Penalty for each kg not delivered"), unit=N_("kip per kg of cherry"),
-            default=100, min=0, max=1_000_000,
-            help=N_("What the buyer takes off for each kg of cherry the co-op promised but did not deliver.")),
+    kip_per_kg_of_cherry("penalty", N_("Penalty for each kg not delivered"), 100,
+                         help=N_("What the buyer takes off for each kg of cherry the co-op promised but did not deliver.")),
     members_table(
         label=N_("Members"),
         help=N_("One row per member family. The members are not played: each follows the rule. Trust margin: "
