@@ -19,6 +19,7 @@ session's surplus case.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 
@@ -26,9 +27,9 @@ from exercises.core.exercise import fill
 from exercises.core.i18n import N_, Translator
 from exercises.core.money import per_kg, round_kip
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
-from exercises.core.params import Choice, Integer, Number, Table
+from exercises.core.params import Choice, Integer, Number
 from exercises.core.questions import Case, NoAnswer, NumberAnswer, Question
-from exercises.shared import CHERRY_PER_GREEN, MEMBER, ONE_ROW_PER_MEMBER
+from exercises.shared import ADVANCE, CHERRY_PER_GREEN, MEMBER, kip_per_kg_of_cherry, members_table
 
 TITLE = N_("Simulation: sold in dollars, paid in kip")
 SUMMARY = N_(
@@ -55,12 +56,10 @@ PARAMS = [
            default="1.80", min="0", max="20", places=2,
            help=N_("The Fairtrade minimum for washed arabica is US$1.80 per lb (since August 2023).")),
     CHERRY_PER_GREEN,
-    Integer(name="advance", label=N_("Advance paid at delivery"), unit=N_("kip per kg of cherry"),
-            default=10_000, min=0, max=1_000_000,
+    replace(ADVANCE, default=10_000,
             help=N_("Paid in kip when members bring their cherry. An example at 2024 prices: use today's local price.")),
-    Integer(name="costs", label=N_("Costs paid in kip"), unit=N_("kip per kg of cherry"),
-            default=3_000, min=0, max=1_000_000,
-            help=N_("Processing, transport, export, staff and loan interest.")),
+    kip_per_kg_of_cherry("costs", N_("Costs paid in kip"), 3_000,
+                         help=N_("Processing, transport, export, staff and loan interest.")),
     Integer(name="rate_contract", label=N_("Exchange rate on the contract day"), unit=N_("kip per US$"),
             default=21_400, min=1_000, max=200_000,
             help=N_("About 8,900 in 2020, about 15,000 in 2022 and about 21,400 in May 2024.")),
@@ -76,9 +75,7 @@ PARAMS = [
     Integer(name="reserve", label=N_("Exchange-rate reserve"), unit=N_("kip"),
             default=10_000_000, min=0, max=100_000_000_000,
             help=N_("Kip the co-op has kept to top up the final payment when the rate moves against it.")),
-    Table(
-        name="members", key_column="member",
-        key_message=ONE_ROW_PER_MEMBER,
+    members_table(
         label=N_("Cherry delivered"),
         help=N_("One row per member, or one row for a group of members."),
         columns=[

@@ -23,9 +23,19 @@ from typing import Any
 from exercises.core.exercise import fill
 from exercises.core.i18n import N_, Translator
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
-from exercises.core.params import Choice, Integer, Number, ParamError, Table, Text
+from exercises.core.params import Choice, Integer, Number, ParamError, Table
 from exercises.core.questions import Case, NumberAnswer, Question
-from exercises.shared import CHERRY_PER_GREEN, KIP_PER_USD, YES_NO, amounts_table
+from exercises.shared import (
+    CHERRY_PER_GREEN,
+    FAIRTRADE_PREMIUM,
+    KIP_PER_USD,
+    MONTH,
+    ONE_ROW_PER_MONTH,
+    ORGANIC_DIFFERENTIAL,
+    YES_NO,
+    amounts_table,
+    usd_per_lb,
+)
 
 TITLE = N_("Simulation: the Fairtrade minimum price and the market price")
 SUMMARY = N_(
@@ -45,17 +55,14 @@ PARAMS = [
     Number(name="minimum", label=N_("Fairtrade minimum price"), unit=N_("US$ per lb"),
            default="1.80", min="0", max="10", places=2,
            help=N_("Washed arabica: US$1.80 since August 2023; US$1.40 from 2011 to July 2023.")),
-    Number(name="premium", label=N_("Fairtrade premium"), unit=N_("US$ per lb"),
-           default="0.20", min="0", max="5", places=2,
-           help=N_("Always added on top of the price. It goes to the co-op's premium fund.")),
-    Number(name="quality_part", label=N_("Part of the premium for productivity or quality"), unit=N_("US$ per lb"),
-           default="0.05", min="0", max="5", places=2,
-           help=N_("At least US$0.05 of the US$0.20 premium. The general assembly decides how to use the rest.")),
+    replace(FAIRTRADE_PREMIUM,
+            help=N_("Always added on top of the price. It goes to the co-op's premium fund.")),
+    usd_per_lb("quality_part", N_("Part of the premium for productivity or quality"), "0.05",
+               help=N_("At least US$0.05 of the US$0.20 premium. The general assembly decides how to use the rest.")),
     Choice(name="organic", label=N_("Certified organic coffee"), default="no",
            options=YES_NO),
-    Number(name="organic_differential", label=N_("Organic differential"), unit=N_("US$ per lb"),
-           default="0.40", min="0", max="5", places=2,
-           help=N_("Added for certified organic coffee: US$0.40 since August 2023, US$0.30 before.")),
+    replace(ORGANIC_DIFFERENTIAL,
+            help=N_("Added for certified organic coffee: US$0.40 since August 2023, US$0.30 before.")),
     Number(name="differential", label=N_("Differential added to the market price"), unit=N_("US$ per lb"),
            default="0", min="-2", max="2", places=2,
            help=N_("Agreed with the buyer for the coffee's quality and origin. It can be below zero.")),
@@ -63,12 +70,12 @@ PARAMS = [
     replace(CHERRY_PER_GREEN, help=N_("About 6 kg (between 5 and 7).")),
     Table(
         name="sales", key_column="month",
-        key_message=N_("{value} is already in the table: each month has one row."),
+        key_message=ONE_ROW_PER_MONTH,
         label=N_("Market price and sales, month by month"),
         help=N_("The market (“C”) price when each lot was sold, and how many lb of green coffee were sold. "
                 "These prices are invented for practice: put in real ones. 40,000 lb is about 18,100 kg."),
         columns=[
-            Text(name="month", label=N_("Month")),
+            MONTH,
             Number(name="market", label=N_("Market price"), unit=N_("US$ per lb"),
                    min="0", max="20", places=2),
             Integer(name="lb", label=N_("Sold"), unit=N_("lb"), min=0, max=100_000_000),

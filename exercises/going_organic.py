@@ -15,6 +15,7 @@ The harvest changes start at 0: the page's case b (a fall to 34,000 lb, −15%) 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 
@@ -23,7 +24,7 @@ from exercises.core.i18n import N_, Translator
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
 from exercises.core.params import Integer, Number, ParamError, Percent
 from exercises.core.questions import Case, ChoiceAnswer, NumberAnswer, Question
-from exercises.shared import KIP_PER_USD, amounts_table
+from exercises.shared import KIP_PER_USD, ORGANIC_DIFFERENTIAL, amounts_table
 
 TITLE = N_("Simulation: should the co-op go organic?")
 SUMMARY = N_(
@@ -45,9 +46,8 @@ PARAMS = [
     Number(name="price", label=N_("Price for conventional coffee, premium included"), unit=N_("US$ per lb"),
            default="2.00", min="0", max="20", places=2,
            help=N_("When the market price is low: Fairtrade minimum US$1.80 + premium US$0.20 = US$2.00.")),
-    Number(name="organic_differential", label=N_("Organic differential"), unit=N_("US$ per lb"),
-           default="0.40", min="0", max="5", places=2,
-           help=N_("Paid on top for certified organic coffee: US$0.40 since August 2023, US$0.30 before.")),
+    replace(ORGANIC_DIFFERENTIAL,
+            help=N_("Paid on top for certified organic coffee: US$0.40 since August 2023, US$0.30 before.")),
     Integer(name="conversion_years", label=N_("Conversion years"), unit=N_("years"),
             default=3, min=0, max=10,
             help=N_("Years of farming by the organic rules before the coffee can be sold as organic. "

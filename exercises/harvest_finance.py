@@ -30,9 +30,18 @@ from exercises.core.exercise import fill
 from exercises.core.i18n import N_, Translator
 from exercises.core.money import per_kg, round_kip
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
-from exercises.core.params import Choice, Integer, ParamError, Percent, Table, Text
+from exercises.core.params import Choice, Integer, ParamError, Percent, Table
 from exercises.core.questions import Case, NumberAnswer, Question
-from exercises.shared import KIP_PER_USD, MEMBER, amounts_table
+from exercises.shared import (
+    ADVANCE,
+    KIP_PER_USD,
+    LOAN_INTEREST,
+    MEMBER,
+    MONTH,
+    ONE_ROW_PER_MONTH,
+    amounts_table,
+    kip_per_kg_of_cherry,
+)
 
 TITLE = N_("Simulation: the harvest loan")
 SUMMARY = N_(
@@ -52,18 +61,14 @@ JCFC_CONTAINERS = 4
 
 # fmt: off
 PARAMS = [
-    Integer(name="advance", label=N_("Advance paid at delivery"), unit=N_("kip per kg of cherry"),
-            default=2_000, min=0, max=1_000_000,
+    replace(ADVANCE,
             help=N_("Paid when members bring their cherry. The Phou Kaew plan uses 2,000 kip per kg.")),
-    Integer(name="sale_value", label=N_("What the buyer pays"), unit=N_("kip per kg of cherry"),
-            default=3_200, min=0, max=1_000_000,
-            help=N_("Parchment at 16,000 kip per kg, and 5 kg of cherry make 1 kg of parchment: "
+    kip_per_kg_of_cherry("sale_value", N_("What the buyer pays"), 3_200,
+                         help=N_("Parchment at 16,000 kip per kg, and 5 kg of cherry make 1 kg of parchment: "
                     "16,000 ÷ 5 = 3,200 kip per kg of cherry.")),
-    Integer(name="running_cost", label=N_("Running costs of the mill"), unit=N_("kip per kg of cherry"),
-            default=100, min=0, max=1_000_000,
-            help=N_("Fuel, water and workers, paid in the month the cherry comes in.")),
-    Percent(name="interest_per_month", label=N_("Interest on the harvest loan"), unit=N_("% per month"),
-            default="2", min=0, max=50, places=2,
+    kip_per_kg_of_cherry("running_cost", N_("Running costs of the mill"), 100,
+                         help=N_("Fuel, water and workers, paid in the month the cherry comes in.")),
+    replace(LOAN_INTEREST,
             help=N_("A practice number: 2% a month. Ask real lenders for their terms.")),
     Choice(name="repay", label=N_("The co-op repays the loan"), default="asap",
            options=(("asap", N_("as soon as sales bring money in")), ("end", N_("all at the end of the season"))),
@@ -83,12 +88,12 @@ PARAMS = [
                     "kg). Key concepts 1 and Management 8 use 3,000.")),
     Table(
         name="months", key_column="month",
-        key_message=N_("{value} is already in the table: each month has one row."),
+        key_message=ONE_ROW_PER_MONTH,
         label=N_("The harvest, month by month"),
         help=N_("Cherry members bring each month, and the share of the season's coffee the buyer pays for that "
                 "month. The shares must add up to 100%."),
         columns=[
-            Text(name="month", label=N_("Month")),
+            MONTH,
             Integer(name="kg", label=N_("Cherry brought"), unit=N_("kg"), min=0, max=1_000_000_000),
             Percent(name="sold", label=N_("Coffee sold and paid"), unit=N_("% of the season's coffee"),
                     min=0, max=100, places=1),

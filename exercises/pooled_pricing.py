@@ -28,17 +28,20 @@ from exercises.core.i18n import N_, Translator
 from exercises.core.money import per_kg
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
 from exercises.core.params import Choice, Integer, Number, ParamError, Percent, Table
-from exercises.core.questions import Case, ChoiceAnswer, NoAnswer, NumberAnswer, Question
+from exercises.core.questions import Case, NoAnswer, NumberAnswer, Question
 from exercises.models import pooled_pricing
 from exercises.shared import (
+    ADVANCE,
     CHERRY_PER_GREEN,
     KIP_PER_USD,
+    LOAN_INTEREST,
     MEMBER,
     ONE_ROW_PER_WEEK,
     TRADER_PRICE,
     WEEK,
+    WHICH_MEMBER,
     amounts_table,
-    names,
+    first_by,
 )
 
 TITLE = N_("Simulation: pooled pricing, advance and final payment")
@@ -58,8 +61,7 @@ CHERRY_KG = Integer(name="kg", label=N_("Cherry"), unit=N_("kg"), min=0, max=10_
 
 # fmt: off
 PARAMS = [
-    Integer(name="advance", label=N_("Advance paid at delivery"), unit=N_("kip per kg of cherry"),
-            default=2_000, min=0, max=100_000,
+    replace(ADVANCE, max=100_000,
             help=N_("Paid in cash when the member brings the cherry.")),
     replace(KIP_PER_USD, default=8_900),
     replace(CHERRY_PER_GREEN, help=N_("About 5 kg of cherry make 1 kg of parchment; 1.25 kg of parchment make 1 kg of green coffee.")),
@@ -72,8 +74,7 @@ PARAMS = [
             default=150, min=0, max=50_000),
     Integer(name="certification_cost", label=N_("Certification fee for the season"), unit=N_("kip"),
             default=3_000_000, min=0, max=10_000_000_000),
-    Percent(name="interest_per_month", label=N_("Interest on the harvest loan"), unit=N_("% per month"),
-            default="1.5", min=0, max=20, places=2,
+    replace(LOAN_INTEREST, default="1.5", max=20,
             help=N_("The co-op borrows the money it pays as advances.")),
     Integer(name="loan_months", label=N_("Months until the loan is repaid"), unit=N_("months"),
             default=3, min=0, max=24),
@@ -378,8 +379,7 @@ def _final(name: str):
 
 
 def _best_gain(case: Case) -> str:
-    gains = sorted(case.result.members.values(), key=lambda m: (-(m.share - m.trader), m.name))
-    return gains[0].name
+    return first_by(case.result.members.values(), lambda m: -(m.share - m.trader))
 
 
 def _highest_advance(case: Case, still_ok: Callable[[Any], bool]) -> int:
@@ -437,7 +437,7 @@ QUESTIONS = [
         prompt=N_("Who gains the most by selling through the co-op instead of to the trader?"),
         answer=_best_gain,
         reference=N_("Bounmy"),
-        kind=ChoiceAnswer(options=names(lambda result: result.members.values())),
+        kind=WHICH_MEMBER,
         hints=[N_("Look at the last column of “Each member”: co-op minus trader."),
                N_("Members who delivered a lot of grade A coffee gain the most.")],
         explain=N_("Right: {answer}. Much grade A coffee, sold at a good price, is worth more in the pool than cash from the trader."),

@@ -18,15 +18,16 @@ as Management 5 says), not a Fairtrade rule; no source says what happens to unsp
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from exercises.core.exercise import fill
 from exercises.core.i18n import N_, Translator
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
-from exercises.core.params import Choice, Integer, Number, ParamError, Percent, Table, Text
+from exercises.core.params import Choice, Integer, ParamError, Table, Text
 from exercises.core.questions import Case, ChoiceAnswer, NumberAnswer, Question
 from exercises.models import premium_vote
-from exercises.shared import KIP_PER_USD, YES_NO, amounts_table, names
+from exercises.shared import FAIRTRADE_PREMIUM, KIP_PER_USD, QUORUM, YES_NO, amounts_table, names, usd_per_lb
 
 TITLE = N_("Simulation: the Fairtrade premium at the general assembly")
 SUMMARY = N_(
@@ -45,12 +46,10 @@ PARAMS = [
     Integer(name="lb_sold", label=N_("Fairtrade green coffee sold"), unit=N_("lb"),
             default=40_000, min=0, max=100_000_000,
             help=N_("1 kg is about 2.2 lb: 40,000 lb is about 18,100 kg of green coffee.")),
-    Number(name="premium_per_lb", label=N_("Fairtrade premium"), unit=N_("US$ per lb"),
-           default="0.20", min="0", max="5", places=2,
-           help=N_("US$0.20 per lb for coffee, on top of the price.")),
-    Number(name="quality_per_lb", label=N_("Part for productivity or quality"), unit=N_("US$ per lb"),
-           default="0.05", min="0", max="5", places=2,
-           help=N_("Of the US$0.20 premium, US$0.05 per lb must go to productivity or quality. What is not spent "
+    replace(FAIRTRADE_PREMIUM, name="premium_per_lb",
+            help=N_("US$0.20 per lb for coffee, on top of the price.")),
+    usd_per_lb("quality_per_lb", N_("Part for productivity or quality"), "0.05",
+               help=N_("Of the US$0.20 premium, US$0.05 per lb must go to productivity or quality. What is not spent "
                    "stays kept for it next year: that is Phou Kaew's own rule, not a Fairtrade rule.")),
     KIP_PER_USD,
     Integer(name="members", label=N_("Members of the co-op"), unit=N_("members"),
@@ -58,8 +57,7 @@ PARAMS = [
     Integer(name="present", label=N_("Members present at the assembly"), unit=N_("members"),
             default=45, min=0, max=1_000_000,
             help=N_("One member, one vote: each member present can vote yes or no on every project.")),
-    Percent(name="quorum", label=N_("Quorum"), unit=N_("% of all members"),
-            default="50", min=0, max=100, places=1,
+    replace(QUORUM,
             help=N_("How many members must be present before the assembly can decide. Asian co-op laws: 25–50%.")),
     Table(
         name="projects", key_column="project",
@@ -150,20 +148,16 @@ def _names(results: list[Any]) -> str:
 
 def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     """The premium and where it goes, the vote on each project, a chart, and notes."""
+
+    def per_lb(message: str, usd_per_lb: str) -> Msg:
+        """A row's item: lb sold × the US$ per lb of ``values[usd_per_lb]`` × the exchange rate."""
+        usd = t.dec(values[usd_per_lb], 2)
+        return Msg(message, {"pounds": values["lb_sold"], "usd": usd, "rate": values["kip_per_usd"]})
+
     money_table = amounts_table(
         N_("The premium and where it goes"),
         [
-            (
-                Msg(
-                    N_("Premium: {pounds} lb × US${usd} × {rate} kip"),
-                    {
-                        "pounds": values["lb_sold"],
-                        "usd": t.dec(values["premium_per_lb"], 2),
-                        "rate": values["kip_per_usd"],
-                    },
-                ),
-                result.premium,
-            ),
+            (per_lb(N_("Premium: {pounds} lb × US${usd} × {rate} kip"), "premium_per_lb"), result.premium),
             (N_("Spent on projects for productivity or quality"), result.spent_on_quality),
             (N_("Spent on other projects"), result.spent - result.spent_on_quality),
             (N_("Carried to next year"), result.carried),
@@ -174,14 +168,7 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
         N_("The part for productivity or quality"),
         [
             (
-                Msg(
-                    N_("Must go to productivity or quality: {pounds} lb × US${usd} × {rate} kip"),
-                    {
-                        "pounds": values["lb_sold"],
-                        "usd": t.dec(values["quality_per_lb"], 2),
-                        "rate": values["kip_per_usd"],
-                    },
-                ),
+                per_lb(N_("Must go to productivity or quality: {pounds} lb × US${usd} × {rate} kip"), "quality_per_lb"),
                 result.quality_required,
             ),
             (N_("Spent on projects for productivity or quality"), result.spent_on_quality),

@@ -9,20 +9,32 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from exercises.core import N_, Case, Column, Integer, Msg, Number, ResultTable, Text
+from exercises.core import N_, Case, ChoiceAnswer, Column, Integer, Msg, Number, Percent, ResultTable, Table, Text
 
 __all__ = [
+    "ADVANCE",
     "CHERRY_PER_GREEN",
     "CHERRY_PER_PARCHMENT",
+    "FAIRTRADE_PREMIUM",
     "KIP_PER_USD",
+    "LOAN_INTEREST",
     "MEMBER",
+    "MONTH",
     "ONE_ROW_PER_MEMBER",
+    "ONE_ROW_PER_MONTH",
     "ONE_ROW_PER_WEEK",
+    "ORGANIC_DIFFERENTIAL",
+    "QUORUM",
     "TRADER_PRICE",
     "WEEK",
+    "WHICH_MEMBER",
     "YES_NO",
     "amounts_table",
+    "kip_per_kg_of_cherry",
+    "first_by",
+    "members_table",
     "names",
+    "usd_per_lb",
 ]
 
 #: Yes or no, "no" first: a new table row starts with the first option.
@@ -60,15 +72,56 @@ CHERRY_PER_PARCHMENT = Number(
     help=N_("About 5 kg of fresh cherry make 1 kg of dry parchment."),
 )
 
+
+def kip_per_kg_of_cherry(name: str, label: str, default: int, help: str = "") -> Integer:
+    """An amount in kip for each kg of cherry (a price, an advance, a cost): 0 to 1,000,000."""
+    unit = N_("kip per kg of cherry")
+    return Integer(name=name, label=label, unit=unit, default=default, min=0, max=1_000_000, help=help)
+
+
+#: The advance a co-op pays members in cash when they bring their cherry.
+ADVANCE = kip_per_kg_of_cherry("advance", N_("Advance paid at delivery"), 2_000)
+
+#: What the co-op pays on the loan it takes to pay advances.
+LOAN_INTEREST = Percent(
+    name="interest_per_month",
+    label=N_("Interest on the harvest loan"),
+    unit=N_("% per month"),
+    default="2",
+    min=0,
+    max=50,
+    places=2,
+)
+
+
+def usd_per_lb(name: str, label: str, default: str, help: str = "") -> Number:
+    """A price, or a part of one, in US$ per lb of green coffee: 0 to 5, to the cent."""
+    return Number(name=name, label=label, unit=N_("US$ per lb"), default=default, min="0", max="5", help=help)
+
+
+FAIRTRADE_PREMIUM = usd_per_lb("premium", N_("Fairtrade premium"), "0.20")
+ORGANIC_DIFFERENTIAL = usd_per_lb("organic_differential", N_("Organic differential"), "0.40")
+
+#: How many members must be present before a general assembly can decide.
+QUORUM = Percent(name="quorum", label=N_("Quorum"), unit=N_("% of all members"), default="50", min=0, max=100, places=1)
+
 # ---- Table columns and their "each row needs its own" messages ---------------------------------
 
 MEMBER = Text(name="member", label=N_("Member"))
+MONTH = Text(name="month", label=N_("Month"))
 WEEK = Integer(name="week", label=N_("Week"), min=1, max=52)
 #: The trader's cash price for cherry, per week.
 TRADER_PRICE = Integer(name="price", label=N_("Price"), unit=N_("kip per kg"), min=0, max=1_000_000)
 
 ONE_ROW_PER_MEMBER = N_("{value} is already in the table: each member has one row.")
 ONE_ROW_PER_WEEK = N_("Week {value} is already in the table: each week has one row.")
+ONE_ROW_PER_MONTH = N_("{value} is already in the table: each month has one row.")
+
+
+def members_table(**fields: Any) -> Table:
+    """The table of members, one row each, found by the ``member`` column (``MEMBER`` or a replacement)."""
+    return Table(name="members", key_column="member", key_message=ONE_ROW_PER_MEMBER, **fields)
+
 
 # ---- Outputs -----------------------------------------------------------------------------------
 
@@ -96,3 +149,12 @@ def amounts_table(
 def names(items: Callable[[Any], Iterable[Any]]) -> Callable[[Case], Sequence[tuple[str, str]]]:
     """Options of a choice question: the names of ``items(result)`` (members, villages …), as typed."""
     return lambda case: [(item.name, item.name) for item in items(case.result)]
+
+
+def first_by(items: Iterable[Any], key: Callable[[Any], Any]) -> str:
+    """The answer to a "who …?" question: the name of the item with the smallest ``key`` (ties: by name)."""
+    return min(items, key=lambda item: (key(item), item.name)).name
+
+
+#: A "who …?" question about the members: its options are their names.
+WHICH_MEMBER = ChoiceAnswer(options=names(lambda result: result.members.values()))

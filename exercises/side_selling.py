@@ -22,6 +22,7 @@ penalty and the trust margins are assumptions for discussion.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 
@@ -30,16 +31,19 @@ from exercises.core.i18n import N_, Translator
 from exercises.core.money import round_kip
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
 from exercises.core.params import Choice, Integer, Table
-from exercises.core.questions import Case, ChoiceAnswer, NoAnswer, NumberAnswer, Question
+from exercises.core.questions import Case, NoAnswer, NumberAnswer, Question
 from exercises.shared import (
+    ADVANCE,
     MEMBER,
-    ONE_ROW_PER_MEMBER,
     ONE_ROW_PER_WEEK,
     TRADER_PRICE,
     WEEK,
+    WHICH_MEMBER,
     YES_NO,
     amounts_table,
-    names,
+    first_by,
+    kip_per_kg_of_cherry,
+    members_table,
 )
 
 TITLE = N_("Simulation: side-selling week by week")
@@ -60,24 +64,19 @@ MAX_BARS = 30
 
 # fmt: off
 PARAMS = [
-    Integer(name="advance", label=N_("Advance paid at delivery"), unit=N_("kip per kg of cherry"),
-            default=2_700, min=0, max=1_000_000,
+    replace(ADVANCE, default=2_700,
             help=N_("Paid in cash when the member brings the cherry. In 2019/20 cherry fetched 1,500–3,200 kip per kg.")),
-    Integer(name="sale_value", label=N_("What the buyer pays the co-op"), unit=N_("kip per kg of cherry"),
-            default=3_300, min=0, max=1_000_000,
-            help=N_("For the coffee made from 1 kg of cherry, after the costs that grow with every kg (processing, transport).")),
+    kip_per_kg_of_cherry("sale_value", N_("What the buyer pays the co-op"), 3_300,
+                         help=N_("For the coffee made from 1 kg of cherry, after the costs that grow with every kg (processing, transport).")),
     Integer(name="fixed_costs", label=N_("Fixed costs for the season"), unit=N_("kip"),
             default=5_400_000, min=0, max=100_000_000_000,
             help=N_("Manager, mill repairs, loan interest: they do not get smaller when less cherry comes in.")),
     Integer(name="contract_kg", label=N_("Cherry promised to the buyer"), unit=N_("kg"),
             default=18_000, min=0, max=1_000_000_000,
             help=N_("About 5 kg of cherry make 1 kg of parchment: 18,000 kg of cherry make about 3,600 kg of parchment.")),
-    Integer(name="penalty", label=N_("Penalty for each kg not delivered"), unit=N_("kip per kg of cherry"),
-            default=100, min=0, max=1_000_000,
-            help=N_("What the buyer takes off for each kg of cherry the co-op promised but did not deliver.")),
-    Table(
-        name="members", key_column="member",
-        key_message=ONE_ROW_PER_MEMBER,
+    kip_per_kg_of_cherry("penalty", N_("Penalty for each kg not delivered"), 100,
+                         help=N_("What the buyer takes off for each kg of cherry the co-op promised but did not deliver.")),
+    members_table(
         label=N_("Members"),
         help=N_("One row per member family. The members are not played: each follows the rule. Trust margin: "
                 "how many kip per kg more the trader must pay before the member sells to him. Cherry owed: "
@@ -352,7 +351,7 @@ def _final_per_kg(case: Case) -> int:
 
 
 def _loses_most(case: Case) -> str:
-    return min(case.result.members.values(), key=lambda m: (m.gain, m.name)).name
+    return first_by(case.result.members.values(), lambda m: m.gain)
 
 
 # fmt: off
@@ -413,7 +412,7 @@ QUESTIONS = [
         prompt=N_("Who loses the most compared with selling everything to Mr Sit?"),
         answer=_loses_most,
         reference=N_("Bounmy"),
-        kind=ChoiceAnswer(options=names(lambda result: result.members.values())),
+        kind=WHICH_MEMBER,
         hints=[N_("Look at the last column of “Each member at the end of the season”."),
                N_("Who stayed with the co-op the longest, with the most kilos, and so carried the negative final payment?")],
         explain=N_("Right: {answer}. The most loyal member carried the most of the costs that the others left "

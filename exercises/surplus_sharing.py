@@ -24,9 +24,9 @@ from exercises.core.exercise import fill
 from exercises.core.i18n import N_, Translator
 from exercises.core.money import per_kg, round_kip
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
-from exercises.core.params import Integer, ParamError, Percent, Table
-from exercises.core.questions import Case, ChoiceAnswer, NumberAnswer, Question
-from exercises.shared import MEMBER, ONE_ROW_PER_MEMBER, amounts_table, names
+from exercises.core.params import Integer, ParamError, Percent
+from exercises.core.questions import Case, NumberAnswer, Question
+from exercises.shared import MEMBER, WHICH_MEMBER, amounts_table, first_by, members_table
 
 TITLE = N_("Simulation: sharing the year-end surplus")
 SUMMARY = N_(
@@ -63,9 +63,7 @@ PARAMS = [
     Percent(name="max_interest", label=N_("By-laws: highest interest on shares"), unit=N_("% a year"),
             default="5", min=0, max=50, places=1,
             help=N_("The interest rate on shares your by-laws allow at the most.")),
-    Table(
-        name="members", key_column="member",
-        key_message=ONE_ROW_PER_MEMBER,
+    members_table(
         label=N_("Members"),
         help=N_("One row per member family. A row can also stand for several families: then put their kg and shares together."),
         columns=[
@@ -301,8 +299,7 @@ def _cash(name: str):
 
 def _loses_most(case: Case) -> str:
     """The family that would lose most (per family) if refunds went by shares instead of by kg."""
-    ranked = sorted(case.result.members.values(), key=lambda m: (Fraction(m.difference, max(m.families, 1)), m.name))
-    return ranked[0].name
+    return first_by(case.result.members.values(), lambda m: Fraction(m.difference, max(m.families, 1)))
 
 
 def _kg_per_share(case: Case) -> Fraction:
@@ -345,7 +342,7 @@ QUESTIONS = [
         prompt=N_("Mrs Vanh proposes to share the refunds by shares (here: equally) instead of by kg. Who would lose the most?"),
         answer=_loses_most,
         reference=N_("Khamla"),
-        kind=ChoiceAnswer(options=names(lambda result: result.members.values())),
+        kind=WHICH_MEMBER,
         hints=[N_("By shares, every family with one share gets the same refund. Who gets the biggest refund by kg now?"),
                N_("The member who delivered the most kg per share loses the most.")],
         explain=N_("Right: {answer}. This member delivered the most coffee per share, so paid the most of the charges that made the surplus."),

@@ -24,7 +24,7 @@ from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, Resul
 from exercises.core.params import Choice, Integer, ParamError, Percent, Table, Text
 from exercises.core.questions import Case, ChoiceAnswer, NumberAnswer, Question
 from exercises.models import transport_costs
-from exercises.shared import CHERRY_PER_PARCHMENT, names
+from exercises.shared import CHERRY_PER_PARCHMENT, first_by, names
 
 TITLE = N_("Simulation: sharing transport costs between villages")
 SUMMARY = N_(
@@ -284,8 +284,7 @@ def _one_price(case: Case) -> Fraction:
 
 def _gains_most(case: Case) -> str:
     """The village whose bill falls most when "own trips" becomes one price per kg."""
-    ranked = sorted(case.result.villages.values(), key=lambda v: (-(v.by_rule["own"] - v.by_rule["per_kg"]), v.name))
-    return ranked[0].name
+    return first_by(case.result.villages.values(), lambda v: -(v.by_rule["own"] - v.by_rule["per_kg"]))
 
 
 #: Mrs Vanh's parchment (Management 8): her 800 kg of cherry a season make 160 kg.

@@ -20,16 +20,17 @@ verified: groups should check with the district office.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 
 from exercises.core.exercise import fill
 from exercises.core.i18n import N_, Translator
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
-from exercises.core.params import Choice, Integer, Percent, Table, Text
+from exercises.core.params import Choice, Integer, Table, Text
 from exercises.core.questions import Case, ChoiceAnswer, NumberAnswer, Question
 from exercises.models import voting_rules
-from exercises.shared import ONE_ROW_PER_MEMBER
+from exercises.shared import ONE_ROW_PER_MEMBER, QUORUM
 
 TITLE = N_("Simulation: quorum, majorities and one member, one vote")
 SUMMARY = N_(
@@ -78,8 +79,7 @@ MEMBERS = [
 
 # fmt: off
 PARAMS = [
-    Percent(name="quorum", label=N_("Quorum"), unit=N_("% of all members"),
-            default="50", min=0, max=100, places=1,
+    replace(QUORUM,
             help=N_("The assembly can decide only if at least this share of all members is present. "
                     "Asian co-operative laws: from 25% to 50%.")),
     Choice(name="proposal", label=N_("The proposal is"), default="bylaws",

@@ -178,3 +178,18 @@ def wait_numbers(page, selector: str, predicate, timeout: float = 60.0):
         time.sleep(0.1)
     status = page.evaluate(f"document.querySelector('{selector} .cx-status-text')?.textContent")
     raise AssertionError(f"{selector}: numbers never matched; last {last}, status {status!r}")
+
+
+def same_in_any_order(run, items: list, rng) -> bool:
+    """Does ``run(items)`` give the same with the items shuffled by ``rng`` (hypothesis' ``st.randoms()``)?
+
+    The models' property "the order of the rows never changes a result" (no kip moves with the order).
+    """
+    return run(items) == run(rng.sample(items, len(items)))
+
+
+def kip_exact(result, *amounts: str) -> bool:
+    """No kip appears or vanishes (``result.balance()`` is 0) and each member's final payment, and
+    every other amount named, is a whole number of kip."""
+    members = result.members.values()
+    return result.balance() == 0 and all(isinstance(getattr(m, a), int) for m in members for a in ("final", *amounts))

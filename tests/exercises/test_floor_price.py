@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from fractions import Fraction
 
 import pytest
@@ -13,17 +14,18 @@ from exercises.models.floor_price import PARTS, Sale, Terms, price_per_lb, settl
 F = Fraction
 
 
+TERMS = Terms(
+    minimum=F("1.80"),
+    premium=F("0.20"),
+    quality_part=F("0.05"),
+    organic_differential=F("0.40"),
+    differential=F(0),
+    organic=False,
+)
+
+
 def terms(**changes) -> Terms:
-    values = dict(
-        minimum=F("1.80"),
-        premium=F("0.20"),
-        quality_part=F("0.05"),
-        organic_differential=F("0.40"),
-        differential=F(0),
-        organic=False,
-    )
-    values.update(changes)
-    return Terms(**values)
+    return replace(TERMS, **changes)
 
 
 YEAR = [
@@ -178,8 +180,7 @@ def test_organic_adds_exactly_the_differential(market, tt):
 @settings(max_examples=200, deadline=None)
 @given(sales, any_terms(), rates, st.randoms(use_true_random=False))
 def test_sale_order_does_not_change_the_totals(ss, tt, rate, rng):
-    shuffled = list(ss)
-    rng.shuffle(shuffled)
+    shuffled = rng.sample(ss, len(ss))
     a, b = settle(ss, tt, rate, F(6)), settle(shuffled, tt, rate, F(6))
     assert a.received == b.received
     assert {part: a.total(part) for part in PARTS} == {part: b.total(part) for part in PARTS}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from fractions import Fraction
 
 import pytest
@@ -13,20 +14,21 @@ from exercises.models.going_organic import Plan, compare
 F = Fraction
 
 
+PLAN = Plan(
+    lb_per_year=40_000,
+    price=F("2.00"),
+    organic_differential=F("0.40"),
+    conversion_years=3,
+    yield_during=F(0),
+    yield_after=F(0),
+    yearly_costs=50_000_000,
+    kip_per_usd=21_400,
+    years=10,
+)
+
+
 def plan(**changes) -> Plan:
-    values = dict(
-        lb_per_year=40_000,
-        price=F("2.00"),
-        organic_differential=F("0.40"),
-        conversion_years=3,
-        yield_during=F(0),
-        yield_after=F(0),
-        yearly_costs=50_000_000,
-        kip_per_usd=21_400,
-        years=10,
-    )
-    values.update(changes)
-    return Plan(**values)
+    return replace(PLAN, **changes)
 
 
 def test_worked_example_of_session_m5():

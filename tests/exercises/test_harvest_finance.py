@@ -21,17 +21,18 @@ PHOU_KAEW = [
 ]
 
 
+PLAN = Plan(
+    advance=2_000,
+    sale_value=3_200,
+    running_cost=100,
+    interest_per_month=Fraction(2, 100),
+    repay="asap",
+    own_funds=0,
+)
+
+
 def plan(**changes) -> Plan:
-    values = dict(
-        advance=2_000,
-        sale_value=3_200,
-        running_cost=100,
-        interest_per_month=Fraction(2, 100),
-        repay="asap",
-        own_funds=0,
-    )
-    values.update(changes)
-    return Plan(**values)
+    return replace(PLAN, **changes)
 
 
 def test_worked_example_by_hand():

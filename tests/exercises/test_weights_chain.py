@@ -147,8 +147,7 @@ def test_price_row_order_does_not_matter_and_higher_prices_never_lower_values(kg
         Price(stage, min(a, b), max(a, b))
         for stage, a, b in zip(("cherry", "parchment", "green"), numbers[::2], numbers[1::2], strict=False)
     ]
-    shuffled = list(prices)
-    rng.shuffle(shuffled)
+    shuffled = rng.sample(prices, len(prices))
     first = chain(kg, r, 320, 60, CAPACITY, prices)
     assert first.values == chain(kg, r, 320, 60, CAPACITY, shuffled).values
     higher = chain(kg, r, 320, 60, CAPACITY, [Price(p.stage, p.low + 1, p.high + 1) for p in prices])
