@@ -104,6 +104,11 @@ _ALLOWED_LATIN = re.compile(
 
 
 def english_paragraphs(text: str) -> list[str]:
+    """Paragraphs (and table rows) that read as English: 4+ Latin words and few Lao letters.
+
+    A paragraph needs three Lao letters per Latin one. A table row is judged alone and needs as many
+    Lao letters as Latin ones: rows name things that keep their Latin names (fonts, licences, programs).
+    """
     found = []
     fence = False
     for block in re.split(r"\n\s*\n", text):
@@ -115,15 +120,15 @@ def english_paragraphs(text: str) -> list[str]:
             if fence or line.startswith(":::") or re.match(r"\s*!!! \w+", line):
                 continue
             lines.append(line)
-        body = " ".join(lines)
-        body = re.sub(
-            r"\[([^\]]*)\]\(\.\./about/references\.md#[^)]*\)|\[([^\]]*)\]\(about/references\.md#[^)]*\)", " ", body
-        )
-        body = _ALLOWED_LATIN.sub(" ", body)
-        latin_words = re.findall(r"[A-Za-z][A-Za-z'’-]{2,}", body)
-        lao_chars = len(LAO.findall(body))
-        if len(latin_words) >= 4 and lao_chars < 3 * len("".join(latin_words)):
-            found.append(body.strip()[:120])
+        rows = [line for line in lines if line.lstrip().startswith("|")]
+        units = [(" ".join(line for line in lines if line not in rows), 3), *((row, 1) for row in rows)]
+        for body, lao_per_latin in units:
+            body = re.sub(r"\[([^\]]*)\]\((?:\.\./)?(?:about/)?references\.md#[^)]*\)", " ", body)
+            body = _ALLOWED_LATIN.sub(" ", body)
+            latin_words = re.findall(r"[A-Za-z][A-Za-z'’-]{2,}", body)
+            lao_chars = len(LAO.findall(body))
+            if len(latin_words) >= 4 and lao_chars < lao_per_latin * len("".join(latin_words)):
+                found.append(body.strip()[:120])
     return found
 
 
@@ -136,6 +141,8 @@ def test_lao_page_has_no_english_paragraphs(page):
 def test_the_english_detector_works():
     assert english_paragraphs("This paragraph was never translated into Lao at all.\n")
     assert not english_paragraphs("ສະຫະກອນ ຈ່າຍ 2,500 ກີບ/kg ໃຫ້ ນ້ອຍ (Noy).\n")
+    assert english_paragraphs("| ຫຍັງ | ໃບອະນຸຍາດ |\n|---|---|\n| Course text, pictures and data | CC BY-SA 4.0 |\n")
+    assert not english_paragraphs("| ຕົວອັກສອນ Noto Sans ແລະ Noto Sans Lao | ໃບອະນຸຍາດຕົວອັກສອນແບບເປີດ ຂອງອົງການ SIL |\n")
 
 
 # ---- Glossary -------------------------------------------------------------------------------------
