@@ -240,7 +240,12 @@ def english_words(html: str) -> list[str]:
     body = re.sub(rf'<(\w+)[^>]*\blang="(?!{CODE}")[^"]*"[^>]*>.*?</\1>', " ", body, flags=re.S)
     body = re.sub(r'<span class="coop-cite">.*?</span>', " ", body, flags=re.S)
     body = re.sub(r"<[^>]+>", " ", body)
-    body = re.sub(r"https?://\S+|\S+@\S+|\S+\.(?:html|pdf|md|py|zip|txt)\b", " ", body)
+    # web addresses, with or without their scheme (the wording note writes the tracker's out), and file names
+    body = re.sub(
+        r"https?://\S+|\S+@\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|la)(?:/\S*)?|\S+\.(?:html|pdf|md|py|zip|txt)\b",
+        " ",
+        body,
+    )
     body = re.sub(r"&\w+;|&#\w+;", " ", body)
     return [w for w in re.findall(r"(?<![\w.-])[A-Za-z]{2,}(?![\w-])", body) if w not in ALLOWED]
 
