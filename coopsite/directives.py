@@ -49,6 +49,7 @@ class Expansion:
     markdown: str
     html: list[str] = field(default_factory=list)
     used: list[str] = field(default_factory=list)  # e.g. ["exercise:pooled-pricing", "glossary"]
+    exercises: list[str] = field(default_factory=list)  # each exercise's key, with its preset: "pooled-pricing:simple"
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,12 @@ def _render_exercise(arg: str | None, lang: str, preset: str | None = None) -> s
     from exercises.api import widget
 
     return widget(arg or "", lang, preset)
+
+
+def _exercise_key(arg: str | None, preset: str | None) -> str:
+    from exercises.api import find
+
+    return find(arg or "", preset).key
 
 
 def _exercise_options(arg: str | None) -> dict[str, list[str]]:
@@ -183,6 +190,8 @@ def expand(markdown: str, path: str, lang: str, line_offset: int = 0) -> Expansi
             index += 1
         html = _build(match.group("name"), match.group("arg"), options, path, number, lang)
         result.used.append(match.group("name") + (f":{match.group('arg')}" if match.group("arg") else ""))
+        if match.group("name") == "exercise":
+            result.exercises.append(_exercise_key(match.group("arg"), options.get("preset")))
         out.extend(["", _PLACEHOLDER.format(index=len(result.html)), ""])
         result.html.append(html)
     result.markdown = "\n".join(out)

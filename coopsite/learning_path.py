@@ -15,6 +15,8 @@ in once every page of the language is built, since it needs their titles and sim
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -24,9 +26,22 @@ from exercises.core.html import html, join
 
 from . import editions, webapp
 
-__all__ = ["PROGRESS_MARK", "START_MARK", "Part", "Session", "parts", "progress_html", "start_here_html", "uses"]
+__all__ = [
+    "PAGES_MARK",
+    "PROGRESS_MARK",
+    "START_MARK",
+    "page_id",
+    "saved_pages",
+    "Part",
+    "Session",
+    "parts",
+    "progress_html",
+    "start_here_html",
+    "uses",
+]
 
 START_MARK = "<!--coop-start-here-->"
+PAGES_MARK = "<!--coop-saved-pages-->"  # hooks/directives.py leaves it on pages with exercises
 PROGRESS_MARK = "<!--coop-progress-->"
 
 
@@ -34,7 +49,8 @@ PROGRESS_MARK = "<!--coop-progress-->"
 class Session:
     title: str
     url: str  # from the site's root
-    exercises: list[str] = field(default_factory=list)
+    exercises: list[str] = field(default_factory=list)  # exercise keys ("pooled-pricing:simple")
+    page: str = ""  # the page's id, the same in every language (page_id)
 
 
 @dataclass
@@ -58,6 +74,33 @@ def _used(page) -> list[str]:
     return expansion.used if expansion else []
 
 
+def _exercises(page) -> list[str]:
+    """The keys of a built page's exercises, in order ("pooled-pricing:simple")."""
+    expansion = page.meta.get("coop_directives")
+    return expansion.exercises if expansion else []
+
+
+def page_id(page) -> str:
+    """A page's id, the same in every language: its source path without the language and ".md"
+    ("key-concepts/kc3-sell-alone-or-pool"). The learner's work is saved under it and the exercise key."""
+    from exercises.core.languages import LANGUAGES
+
+    suffixes = "|".join(re.escape(language.code) for language in LANGUAGES)
+    return re.sub(rf"(\.({suffixes}))?\.md$", "", page.file.src_uri)
+
+
+def saved_pages(page, nav) -> str:
+    """What the page script needs to find the learner's saved work: this page's id, and for each
+    exercise the first page (in the course's order) that shows it, where the work saved before
+    pages kept their own goes (frontend/src/runtime/progress.js, schema 1 → 2). JSON for a <script>."""
+    first: dict[str, str] = {}
+    for other in nav.pages:
+        for key in _exercises(other):
+            first.setdefault(key, page_id(other))
+    data = json.dumps({"page": page_id(page), "first": first}, separators=(",", ":")).replace("</", "<\\/")
+    return str(html('<script type="application/json" id="cx-pages">{data}</script>', data=Markup(data)))
+
+
 def uses(page, directive: str) -> bool:
     """Whether a built page has ``::: <directive>``."""
     return directive in _used(page)
@@ -70,9 +113,7 @@ def parts(nav) -> list[Part]:
         if not getattr(section, "children", None):
             continue
         sessions = [
-            Session(
-                page.title, page.url, [name.split(":", 1)[1] for name in _used(page) if name.startswith("exercise:")]
-            )
+            Session(page.title, page.url, _exercises(page), page_id(page))
             for page in _pages(section.children)
             if page.content and editions.is_session(page.content)
         ]
@@ -114,9 +155,7 @@ def start_here_html(first: Session, progress_page, page_url: str, lang: str) -> 
 
 def progress_html(course: list[Part], page_url: str, lang: str) -> str:
     """The "My progress" list: every part, session, simulation and its questions."""
-    import json
-
-    from exercises import EXERCISES
+    from exercises.api import find
     from exercises.core.i18n import translator
     from exercises.core.render import progress_box
 
@@ -125,19 +164,22 @@ def progress_html(course: list[Part], page_url: str, lang: str) -> str:
     t = translator(lang)
     said = webapp.words(lang)
 
-    def simulation(name: str) -> Markup:
-        exercise = EXERCISES[name]
+    def simulation(key: str, page: str) -> Markup:
+        exercise = find(*key.split(":", 1))
         return html(
-            '<li class="coop-path-sim" data-exercise="{name}" data-questions="{questions}">'
+            '<li class="coop-path-sim" data-exercise="{saved}" data-questions="{questions}">'
             '{title} <span class="coop-path-state"></span></li>',
-            name=name,
+            saved=f"{page}#{key}",  # where the page keeps the learner's work (progress.js pageKey)
             questions=json.dumps([q.id for q in exercise.questions]),
             title=t(exercise.title),
         )
 
     def session(item: Session) -> Markup:
         detail = (
-            html('<ul class="coop-path-sims">{items}</ul>', items=join(simulation(name) for name in item.exercises))
+            html(
+                '<ul class="coop-path-sims">{items}</ul>',
+                items=join(simulation(key, item.page) for key in item.exercises),
+            )
             if item.exercises
             else html('<p class="coop-path-none">{text}</p>', text=said["progress_no_simulation"])
         )

@@ -50,7 +50,6 @@ UI: dict[str, str] = {
     "starting": N_("Starting Python…"),
     "ready": N_("Python is ready."),
     "running": N_("Working it out…"),
-    "updated": N_("Results updated."),
     "stopped": N_("Stopped. Python is starting again; your numbers and code are kept."),
     "timeout": N_(
         "Stopped after {seconds} seconds: the code may be stuck in a loop that never ends. Python is starting again; your numbers and code are kept."

@@ -48,8 +48,10 @@ def _runtime(page, config) -> str:
     lang = config.theme["language"]
     ui = json.dumps(ui_strings(lang), ensure_ascii=False).replace("</", "<\\/")
     script = get_relative_url("assets/coop/runtime.js", page.url)
+    from coopsite.learning_path import PAGES_MARK
+
     return (
-        f"{progress_box(ui_strings(lang))}"
+        f"{progress_box(ui_strings(lang))}{PAGES_MARK}"
         f'<script type="application/json" id="cx-ui">{ui}</script>'
         f'<script src="{script}" defer></script>'
     )

@@ -12,6 +12,9 @@ from coopsite import learning_path as path
 
 def on_page_context(context, page, config, nav):
     content = page.content or ""
+    if path.PAGES_MARK in content:  # a page with exercises, or the progress page
+        content = content.replace(path.PAGES_MARK, path.saved_pages(page, nav))
+        page.content = content
     if path.START_MARK not in content and path.PROGRESS_MARK not in content:
         return context
     lang = config.theme["language"]
@@ -21,6 +24,8 @@ def on_page_context(context, page, config, nav):
         block = path.start_here_html(course[0].sessions[0], progress, page.url, lang)
         content = content.replace(path.START_MARK, block)
     if path.PROGRESS_MARK in content:
-        content = content.replace(path.PROGRESS_MARK, path.progress_html(course, page.url, lang))
+        content = content.replace(
+            path.PROGRESS_MARK, path.progress_html(course, page.url, lang) + path.saved_pages(page, nav)
+        )
     page.content = content
     return context

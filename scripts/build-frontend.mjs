@@ -41,7 +41,8 @@ await build({
 await build({ ...common, entryPoints: ["frontend/src/editor.js"], format: "iife", outfile: `${out}/editor.js` })
 await build({
   ...common, entryPoints: ["frontend/src/app.js"], format: "iife", outfile: `${out}/app.js`,
-  define: { "process.env.NODE_ENV": '"production"' } // Workbox's development logging out
+  define: { "process.env.NODE_ENV": '"production"', // Workbox's development logging out
+            __LANGUAGES__: JSON.stringify(languages) }  // the progress page reads older saved progress
 })
 await build({
   ...common, entryPoints: ["frontend/src/search-worker.js"], format: "iife", outfile: `${out}/search-worker.js`,

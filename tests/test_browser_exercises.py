@@ -26,6 +26,8 @@ NAME = "pooled-pricing"
 PAGE = "management/m2-communication.html"
 SIMPLE_PAGE = "key-concepts/kc3-sell-alone-or-pool.html"
 ROOT_SEL = "#cx-pooled-pricing"
+SAVED = "management/m2-communication#pooled-pricing"  # what the learner's work is kept under (progress.js)
+SIMPLE_SAVED = "key-concepts/kc3-sell-alone-or-pool#pooled-pricing:simple"
 TIMEOUT_MS = 2000  # the page's own limit is 5 s; tests lower it to save time
 LAO = re.compile(r"[\u0E80-\u0EFF]")
 
@@ -231,7 +233,8 @@ def test_pooled_pricing_end_to_end(browser_context, origin, lang):
     with page.expect_download() as download:
         page.click(".cx-export")
     exported = json.loads(download.value.path().read_text(encoding="utf-8"))
-    assert exported["site"] == "our-coffee-coop" and exported["exercises"][NAME]["raw"][lang]["advance"] == "2,500"
+    saved = exported["exercises"][SAVED]  # kept by page (the same in both languages) and exercise
+    assert exported["site"] == "our-coffee-coop" and saved["raw"][lang]["advance"] == "2,500"
     page.evaluate("localStorage.clear()")
     page.reload()
     wait_for(page, "document.documentElement.dataset.cxRuntime === 'ready'")
@@ -263,11 +266,11 @@ def test_corrupt_and_old_progress_is_recovered(browser_context, http_root):
     context, watch = browser_context(http_root)
     page = context.new_page()
     page.goto(http_root + PAGE)
-    page.evaluate("localStorage.setItem('ourcoffeecoop/progress/v1', '{not json')")
+    page.evaluate("localStorage.setItem('ourcoffeecoop/progress/v2', '{not json')")
     page.reload()
     wait_for(page, "document.documentElement.dataset.cxRuntime === 'ready'")
     assert page.inner_text(".cx-progress-status") == ui_strings("en")["progress_corrupt"]
-    backups = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('ourcoffeecoop/progress/v1/corrupt/'))")
+    backups = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('ourcoffeecoop/progress/v2/corrupt/'))")
     assert len(backups) == 1
     assert page.evaluate(f"localStorage.getItem({json.dumps(backups[0])})") == "{not json"
 
@@ -279,6 +282,27 @@ def test_corrupt_and_old_progress_is_recovered(browser_context, http_root):
     wait_for(page, "document.documentElement.dataset.cxRuntime === 'ready'")
     assert page.inner_text(".cx-progress-status") == ui_strings("en")["progress_migrated"]
     assert page.input_value(f"{ROOT_SEL}-f-advance") == "1,900"
+
+    # Schema 1 kept an exercise's work under its key alone: it goes to the first page showing it (this one).
+    v1 = {
+        "site": "our-coffee-coop",
+        "schema": 1,
+        "updated": "",
+        "exercises": {
+            NAME: {"raw": {"en": {**defaults("en"), "advance": "1,700"}}, "answers": {}},
+            "pooled-pricing:simple": {"raw": {"en": {"advance": "2,200"}}, "answers": {}},
+        },
+    }
+    page.evaluate(
+        f"localStorage.clear(); localStorage.setItem('ourcoffeecoop/progress/v1', {json.dumps(json.dumps(v1))})"
+    )
+    page.reload()
+    wait_for(page, "document.documentElement.dataset.cxRuntime === 'ready'")
+    assert page.inner_text(".cx-progress-status") == ui_strings("en")["progress_migrated"]
+    assert page.input_value(f"{ROOT_SEL}-f-advance") == "1,700"
+    stored = json.loads(page.evaluate("localStorage.getItem('ourcoffeecoop/progress/v2')"))["exercises"]
+    assert sorted(stored) == [SIMPLE_SAVED, SAVED]
+    assert page.evaluate("localStorage.getItem('ourcoffeecoop/progress/v1')") is None
     assert watch.blocked == []
 
 
@@ -319,8 +343,8 @@ def test_the_simple_preset_is_round_2_of_the_game_and_saved_apart(browser_contex
     page.click(f"{box} .cx-check")
     wait_for(page, f"document.querySelector('{box}').classList.contains('cx-correct')")
 
-    stored = json.loads(page.evaluate("localStorage.getItem('ourcoffeecoop/progress/v1')"))["exercises"]
-    assert stored["pooled-pricing:simple"]["raw"]["en"]["advance"] == "2,500" and NAME not in stored
+    stored = json.loads(page.evaluate("localStorage.getItem('ourcoffeecoop/progress/v2')"))["exercises"]
+    assert stored[SIMPLE_SAVED]["raw"]["en"]["advance"] == "2,500" and list(stored) == [SIMPLE_SAVED]
     page.goto(http_root + PAGE)
     wait_for(page, "document.documentElement.dataset.cxRuntime === 'ready'")
     assert page.input_value(f"{ROOT_SEL}-f-advance") == defaults("en")["advance"]

@@ -248,14 +248,22 @@ def test_a_preset_has_its_own_defaults_fields_questions_and_key():
         api.find("wet-mill", "simple")
 
 
-def test_the_key_result_leads_the_widget_and_follows_the_numbers():
+def test_the_key_result_follows_the_form_and_the_numbers():
     html = api.widget(NAME, "en")
-    assert '</progress></div><p class="cx-key">Noy&#39;s final payment: 1,625,009 kip</p><form' in html
+    assert (
+        '</fieldset></form><div class="cx-near"><p class="cx-key" aria-live="polite" aria-atomic="true">'
+        'Noy&#39;s final payment: 1,625,009 kip</p><a class="cx-see-all" href="#cx-pooled-pricing-results">'
+        "See all results</a></div>" in html
+    )
+    assert '<div class="cx-results" id="cx-pooled-pricing-results" tabindex="-1">' in html
     assert api.update(NAME, "en", raw(advance="3,000"))["key"] == "Noy's final payment: −455,991 kip"  # as "advance-up"
     assert api.update(NAME, "en", raw(advance="abc"))["key"] == ""
     no_noy = api.update(NAME, "en", raw(deliveries=[r for r in raw()["deliveries"] if r["member"] != "Noy"]))
     assert no_noy["ok"] and no_noy["key"] == ""
-    assert '<p class="cx-key">ເງິນງວດສຸດທ້າຍຂອງນາງ ນ້ອຍ: 1,625,009 ກີບ</p>' in api.widget(NAME, "lo")
+    assert (
+        '<p class="cx-key" aria-live="polite" aria-atomic="true">ເງິນງວດສຸດທ້າຍຂອງນາງ ນ້ອຍ: 1,625,009 ກີບ</p>'
+        in api.widget(NAME, "lo")
+    )
 
 
 @pytest.mark.parametrize("name, preset", SHOWN)
@@ -265,7 +273,9 @@ def test_every_exercise_has_a_short_key_result_in_every_language(name, preset):
         key = api.update(name, lang, raw_defaults(api.find(name, preset).shown_params, t), preset=preset)["key"]
         assert key and len(key) <= 80 and ": " in key, (lang, key)
         assert (LAO.search(key) is not None) == (lang != "en"), key
-        assert f'<p class="cx-key">{escape(key)}</p>' in api.widget(name, lang, preset)
+        assert f'<p class="cx-key" aria-live="polite" aria-atomic="true">{escape(key)}</p>' in api.widget(
+            name, lang, preset
+        )
 
 
 def test_worker_entry_point_speaks_json():

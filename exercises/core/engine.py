@@ -22,6 +22,7 @@ from .evaluate import Evaluation, evaluate
 from .exercise import Exercise
 from .html import Markup
 from .i18n import N_, Translator, translator
+from .languages import LANGUAGES
 from .params import raw_defaults
 from .questions import Checked, ChoiceAnswer
 from .render import outputs_html, prefix_of, questions_html, widget_html
@@ -72,7 +73,14 @@ def widget(exercise: Exercise, lang: str) -> str:
         asked = evaluate(exercise, with_given(raw, question.given)) if question.given else evaluation
         answers[question.id] = answer_text(question, case_of(exercise, asked, t))
     quiz = questions_html(exercise, case_of(exercise, evaluation, t), answers, prefix_of(exercise))
-    return str(widget_html(exercise, t, raw, shown.key, shown.html, quiz))
+    # The other languages' default text: numbers typed on this page follow the learner to them, names left
+    # as they were come out in that language (frontend/src/runtime/carry.js).
+    others = {
+        language.code: raw_defaults(exercise.shown_params, translator(language.code))
+        for language in LANGUAGES
+        if language.code != lang
+    }
+    return str(widget_html(exercise, t, raw, shown.key, shown.html, quiz, others))
 
 
 def update(exercise: Exercise, lang: str, raw: Mapping[str, Any] | None, source: str | None = None) -> dict[str, Any]:

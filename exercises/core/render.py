@@ -65,15 +65,33 @@ def _table_html(table: ResultTable, t: Translator, prefix: str) -> Markup:
         for c in table.columns
     )
     foot = html("<tfoot>{row}</tfoot>", row=row_html(table.footer, True)) if table.footer is not None else ""
-    return html(
-        '<div class="cx-table-wrap" tabindex="0" role="region" aria-labelledby="{id}-c">'
+    table_id = f"{prefix}-{table.id}"
+    inner = html(
         '<table class="cx-table" id="{id}"><caption id="{id}-c">{caption}</caption><thead><tr>{head}</tr></thead>'
-        "<tbody>{body}</tbody>{foot}</table></div>",
-        id=f"{prefix}-{table.id}",
+        "<tbody>{body}</tbody>{foot}</table>",
+        id=table_id,
         caption=t(table.caption),
         head=head,
         body=join(row_html(row, True) for row in table.rows),
         foot=foot,
+    )
+    return scroll_box(inner, table_id, f"{table_id}-c", t(N_("Slide the table sideways to see every column.")))
+
+
+def scroll_box(content: Markup, box_id: str, label_id: str, hint: str) -> Markup:
+    """A table (or a wide chart) in a box of its own width that scrolls sideways when it is wider (phones).
+
+    The box is a region named by the table's caption or the chart's title (``label_id``) that a keyboard
+    can reach and scroll; a table's first column stays in place, a shadow at the edge shows there is
+    more (coop.css). The page script marks a box whose content is wider than it (``cx-scrolls``: the
+    hint above it shows, and is the region's description; frontend/src/runtime/scroll-boxes.js)."""
+    return html(
+        '<div class="cx-scroll-box"><p class="cx-scroll-hint" id="{id}-s">{hint}</p>'
+        '<div class="cx-scroll-wrap" tabindex="0" role="region" aria-labelledby="{label}">{content}</div></div>',
+        id=box_id,
+        label=label_id,
+        hint=hint,
+        content=content,
     )
 
 
@@ -81,7 +99,21 @@ def _notice_html(notice: Notice, t: Translator) -> Markup:
     return html('<p class="cx-notice cx-notice-{level}">{text}</p>', level=notice.level, text=msg_text(notice, t))
 
 
+#: The chart's own width: a phone shows it about 320 px wide, so its 15-unit text is drawn at 12 CSS px or more
+#: (coop.css caps a chart's width on wider screens, where the text grows).
+CHART_WIDTH = 400
+WIDE_CHART_WIDTH = 720  # shown at least 540 px wide (coop.css): 11 px text
 _SVG_NOISE = re.compile(r"<!--.*?-->|<script\b.*?</script>", re.S)  # pygal's comments and tooltip config
+
+
+def _rotation(labels: Sequence[str]) -> int:
+    """How far to turn the names under the bars: not at all when they fit side by side in a chart a
+    phone shows (about 300 of its 400 units for the bars, 8 units a letter), upright when they are short,
+    else aslant (long names stand less tall)."""
+    longest = max((len(label) for label in labels), default=0)
+    if len(labels) * longest * 8 <= 300:
+        return 0
+    return 90 if longest <= 12 else 35
 
 
 def chart_svg(chart: BarChart, t: Translator, prefix: str) -> Markup:
@@ -98,42 +130,66 @@ def chart_svg(chart: BarChart, t: Translator, prefix: str) -> Markup:
         font_family=", ".join(
             [*dict.fromkeys(f'"{f}"' for language in LANGUAGES for f in language.fonts), "sans-serif"]
         ),
-        label_font_size=13,
-        major_label_font_size=13,
-        value_font_size=12,
-        legend_font_size=13,
-        title_font_size=15,
+        label_font_size=15,
+        major_label_font_size=15,
+        value_font_size=14,
+        legend_font_size=15,
+        title_font_size=16,
         colors=("#6d4c41", "#2e7d32", "#f9a825", "#1565c0", "#ad1457"),
     )
     kind = pygal.HorizontalBar if chart.horizontal else pygal.Bar
+    count = len(chart.labels)
+    graph_labels = [cell_text(label, "text", t) for label in chart.labels]
+    # Long names beside the bars of a horizontal chart leave no room for the bars in 400 units: such a
+    # chart is drawn wider and scrolls sideways on a phone, its text still 11 px or more (coop.css).
+    wide = chart.horizontal and max((len(label) for label in graph_labels), default=0) > 16
+    names = [t(label) if isinstance(label, str) else cell_text(label, "text", t) for label, _ in chart.series]
     graph = kind(
         js=[],
         disable_xml_declaration=True,
         style=style,
-        width=720,
-        height=360,
-        legend_at_bottom=True,
-        legend_at_bottom_columns=len(chart.series),
+        width=WIDE_CHART_WIDTH if wide else CHART_WIDTH,
+        height=330,
+        show_legend=False,  # an HTML legend below: long names (Lao) wrap there instead of leaving the picture
+        # Fewer value labels, turned when they are names or values side by side: on a phone they would
+        # overlap. (In a horizontal chart pygal's x axis holds the values, the labels are its y axis.)
+        **({"show_minor_x_labels": False} if chart.horizontal else {"show_minor_y_labels": False}),
+        y_labels_major_count=3 if chart.horizontal else 5,
         print_values=False,
-        show_minor_x_labels=True,
         truncate_label=-1,
-        truncate_legend=-1,
-        x_label_rotation=0,
+        x_label_rotation=35 if chart.horizontal else _rotation(graph_labels),
+        **(
+            {}
+            if chart.horizontal or count <= 12
+            else {"x_labels_major_every": -(-count // 12), "show_minor_x_labels": False}
+        ),
         y_title=t(chart.y_title) if chart.y_title else None,
         title=t(chart.title),
         value_formatter=lambda v: cell_text(v, chart.kind, t),
         margin_bottom=8,
     )
-    graph.x_labels = [cell_text(label, "text", t) for label in chart.labels]
-    for label, values in chart.series:  # series names are messages (or Msg); translate them
-        graph.add(t(label) if isinstance(label, str) else cell_text(label, "text", t), [float(v) for v in values])
+    graph.x_labels = graph_labels
+    for name, (_, values) in zip(names, chart.series, strict=True):
+        graph.add(name, [float(v) for v in values])
     # pygal escapes the text it writes into its SVG: the SVG is HTML made here.
     svg = _SVG_NOISE.sub("", graph.render(is_unicode=True))
     chart_id = f"{prefix}-{chart.id}"
     svg = re.sub(r"chart-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", chart_id, svg)
     svg = svg.replace("<svg ", f'<svg role="img" aria-labelledby="{chart_id}-t" ', 1)
     title = html('<title id="{id}-t">{title}</title>', id=chart_id, title=t(chart.title))
-    return html('<figure class="cx-chart">{svg}</figure>', svg=Markup(svg.replace(">", ">" + str(title), 1)))
+    legend = join(
+        html('<li><span class="cx-swatch cx-swatch-{index}"></span>{name}</li>', index=index, name=name)
+        for index, name in enumerate(names)
+    )
+    picture = Markup(svg.replace(">", ">" + str(title), 1))
+    if wide:
+        hint = t(N_("Slide the chart sideways to see all of it."))
+        picture = scroll_box(
+            html('<div class="cx-chart-wide">{svg}</div>', svg=picture), chart_id, f"{chart_id}-t", hint
+        )
+    return html(
+        '<figure class="cx-chart">{svg}<ul class="cx-legend">{legend}</ul></figure>', svg=picture, legend=legend
+    )
 
 
 def outputs_html(outputs: Outputs, t: Translator, prefix: str) -> Markup:
@@ -249,18 +305,25 @@ def _table_field(param: Table, rows: Sequence[Mapping[str, Any]], t: Translator,
     add = html('<button type="button" class="cx-add-row cx-js-only">{add}</button>', add=t(N_("Add a row")))
     return html(
         '<div class="cx-field cx-field-table" data-path="{path}" data-id-prefix="{id}" data-max-rows="{max}">'
-        '{help}<div class="cx-table-wrap"><table class="cx-table cx-input-table"><caption>{label}</caption>'
-        "<thead><tr>{head}{remove_head}</tr></thead>"
-        "<tbody>{body}</tbody></table></div>"
-        "{add}{error}</div>",
+        "{help}{table}{add}{error}</div>",
         path=param.name,
         id=field_id(prefix, param.name),
         max=param.max_rows,
         help=help_html,
-        label=_label(param, t),
-        head=head,
-        remove_head=remove_head if resizable else "",
-        body=join(body),
+        table=scroll_box(
+            html(
+                '<table class="cx-table cx-input-table"><caption id="{id}-c">{label}</caption>'
+                "<thead><tr>{head}{remove_head}</tr></thead><tbody>{body}</tbody></table>",
+                id=field_id(prefix, param.name),
+                label=_label(param, t),
+                head=head,
+                remove_head=remove_head if resizable else "",
+                body=join(body),
+            ),
+            field_id(prefix, param.name),
+            f"{field_id(prefix, param.name)}-c",
+            t(N_("Slide the table sideways to see every column.")),
+        ),
         add=add if resizable else "",
         error=_error(prefix, param.name),
     )
@@ -355,6 +418,7 @@ _WORDS = {
     "run": N_("Run"),
     "reset_code": N_("Reset code"),
     "printed": N_("What your code printed"),
+    "see_all": N_("See all results"),
 }
 
 
@@ -364,13 +428,19 @@ def _json_for_html(data: Any) -> Markup:
 
 
 def widget_html(
-    exercise: Exercise, t: Translator, raw: Mapping[str, Any], key: str, results: Markup, quiz: Markup
+    exercise: Exercise,
+    t: Translator,
+    raw: Mapping[str, Any],
+    key: str,
+    results: Markup,
+    quiz: Markup,
+    others: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> Markup:
     """The exercise as static HTML: title, controls, status, key result, form, code panel, results, questions.
 
     Its data for the page's script: the name and preset the worker is asked about, the ``key`` the
     learner's saved work is kept under (the name, and the preset unless it is the first), the default
-    text of every field, and the model's code."""
+    text of every field (``raw``; ``defaults``: in the ``others`` languages) and the model's code."""
     prefix = prefix_of(exercise)
     words = {key: t(message) for key, message in _WORDS.items()}
     data = {
@@ -378,6 +448,7 @@ def widget_html(
         "preset": exercise.preset or None,
         "key": exercise.key,
         "raw": raw,
+        "defaults": others or {},
         "source": inspect.getsource(exercise.model),
     }
     return html(
@@ -390,8 +461,9 @@ def widget_html(
         '<button type="button" class="cx-stop" hidden>{w[stop]}</button></div>'
         '<div class="cx-status cx-js-only" role="status" aria-live="polite"><span class="cx-status-text"></span>'
         '<progress class="cx-progress" max="100" value="0" hidden></progress></div>'
-        '<p class="cx-key"{hidden}>{key}</p>'
         "{form}"
+        '<div class="cx-near"><p class="cx-key" aria-live="polite" aria-atomic="true"{hidden}>{key}</p>'
+        '<a class="cx-see-all" href="#{prefix}-results">{w[see_all]}</a></div>'
         '<div class="cx-code" hidden><p class="cx-code-tip">{tip}</p>'
         '<div class="cx-editor" aria-label="{w[code_label]}"></div>'
         '<div class="cx-code-bar"><button type="button" class="cx-run">{w[run]}</button>'
@@ -399,7 +471,7 @@ def widget_html(
         '<div class="cx-problem" role="alert" hidden></div>'
         '<p class="cx-output-title" hidden>{w[printed]}</p>'
         '<pre class="cx-output" tabindex="0" hidden></pre></div>'
-        '<div class="cx-results" aria-live="polite">{results}</div>'
+        '<div class="cx-results" id="{prefix}-results" tabindex="-1">{results}</div>'
         "{quiz}"
         '<script type="application/json" class="cx-data">{data}</script>'
         "</section>",

@@ -12,6 +12,7 @@ import { Exercise } from "./runtime/exercise.js"
 import { ProgressStore } from "./runtime/progress.js"
 import { wireProgressBox } from "./runtime/progress-box.js"
 import { askFirst, PythonRuntime } from "./runtime/python.js"
+import { markScrolling } from "./runtime/scroll-boxes.js"
 
 /** The default language of the registry (exercises/core/languages.py): early saved progress was made on its pages. */
 const DEFAULT_LANGUAGE = __LANGUAGES__.find(language => language.default).code
@@ -78,9 +79,12 @@ function main() {
   })
   window.__coopPython = python // for tests and `make bench`
 
-  const store = new ProgressStore(tell, DEFAULT_LANGUAGE)
+  // This page's id and, for older saved progress, the first page of each exercise (coopsite/learning_path.py).
+  const pages = JSON.parse(document.getElementById("cx-pages")?.textContent || "{}")
+  const store = new ProgressStore(tell, DEFAULT_LANGUAGE, pages.first)
   for (const root of roots)
-    exercises.push(new Exercise(root, { python, store, ui, lang, loadEditor, timeout }))
+    exercises.push(new Exercise(root, { python, store, ui, lang, page: pages.page, loadEditor, timeout }))
+  addEventListener("resize", () => roots.forEach(markScrolling)) // a phone turned: which tables scroll
   // A phone, Data Saver or a slow connection: first the size and a button (the results stay as built).
   if (askFirst()) python.ask()
 

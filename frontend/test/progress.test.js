@@ -5,7 +5,8 @@
 import assert from "node:assert/strict"
 import { beforeEach, describe, test } from "node:test"
 
-import { KEY, OLD_KEY, ProgressStore, SCHEMA, SITE, clean, migrate } from "../src/runtime/progress.js"
+import { carry } from "../src/runtime/carry.js"
+import { KEY, KEY_V1, OLD_KEY, ProgressStore, SCHEMA, SITE, clean, migrate, pageKey, upgrade } from "../src/runtime/progress.js"
 
 class FakeStorage {
   constructor({ blocked = false, full = false } = {}) {
@@ -30,12 +31,17 @@ class FakeStorage {
 }
 
 /** A store on a fresh fake storage; `told` lists what the learner was told. */
-function open(storage) {
+function open(storage, first = FIRST) {
   globalThis.localStorage = storage
   const told = []
-  const store = new ProgressStore(key => told.push(key), "en")
+  const store = new ProgressStore(key => told.push(key), "en", first)
   return { store, told }
 }
+
+/** Where each exercise was first shown (coopsite/learning_path.py saved_pages), as a build writes it. */
+const FIRST = { "pooled-pricing:simple": "key-concepts/kc3-sell-alone-or-pool", "pooled-pricing": "management/m2-communication",
+  "wet-mill": "conception/c2-business-idea" }
+const KC3 = "key-concepts/kc3-sell-alone-or-pool#pooled-pricing:simple"
 
 const record = (exercises = {}) => ({ site: SITE, schema: SCHEMA, updated: "2026-01-01T00:00:00Z", exercises })
 
@@ -95,6 +101,22 @@ describe("migrate", () => {
     assert.deepEqual(out.exercises["pooled-pricing"].raw, { en: { advance: "1,900" } })
   })
 
+  test("schema 1 → 2: each exercise's work goes to the first page that shows it; nothing is dropped", () => {
+    const v1 = { site: SITE, schema: 1, updated: "", exercises: {
+      "pooled-pricing:simple": { raw: { en: { advance: "2,100" } }, answers: { "read-final": { value: "9", status: "correct" } }, done: true },
+      "pooled-pricing": { raw: { lo: { advance: "1,800" } } },
+      "an-old-exercise": { raw: { en: { x: "1" } } } } }
+    const out = clean(v1, FIRST)
+    assert.equal(out.schema, SCHEMA)
+    assert.deepEqual(Object.keys(out.exercises).sort(),
+      ["an-old-exercise", KC3, "management/m2-communication#pooled-pricing"])
+    assert.equal(out.exercises[KC3].answers["read-final"].status, "correct")
+    assert.equal(out.exercises[KC3].done, true)
+    assert.deepEqual(out.exercises["management/m2-communication#pooled-pricing"].raw, { lo: { advance: "1,800" } })
+    assert.deepEqual(upgrade({ exercises: { [KC3]: 1 } }, FIRST).exercises, { [KC3]: 1 }) // a page key stays as it is
+    assert.equal(pageKey("a/b", "c:d"), "a/b#c:d")
+  })
+
   test("refuses what is not an older record", () => {
     assert.throws(() => migrate({ nothing: true }, "en"))
     assert.throws(() => migrate(null, "en"))
@@ -131,8 +153,18 @@ describe("ProgressStore", () => {
     storage.setItem(OLD_KEY, JSON.stringify({ exercises: { "wet-mill": { params: { fee: "250" }, code: null } } }))
     const { store, told } = open(storage)
     assert.deepEqual(told, ["progress_migrated"])
-    assert.deepEqual(Object.values(store.exercise("wet-mill").raw), [{ fee: "250" }])
+    assert.deepEqual(Object.values(store.exercise("conception/c2-business-idea#wet-mill").raw), [{ fee: "250" }])
     assert.equal(storage.getItem(OLD_KEY), null)
+    assert.deepEqual(open(storage).told, [])
+  })
+
+  test("schema 1 saved progress is moved to its pages once, and its key removed", () => {
+    const v1 = { site: SITE, schema: 1, updated: "", exercises: { "pooled-pricing:simple": { raw: { en: { advance: "2,100" } } } } }
+    storage.setItem(KEY_V1, JSON.stringify(v1))
+    const { store, told } = open(storage)
+    assert.deepEqual(told, ["progress_migrated"])
+    assert.deepEqual(store.exercise(KC3).raw, { en: { advance: "2,100" } })
+    assert.equal(storage.getItem(KEY_V1), null)
     assert.deepEqual(open(storage).told, [])
   })
 
@@ -167,9 +199,30 @@ describe("ProgressStore", () => {
     const other = open(new FakeStorage()).store
     assert.equal(other.importText(text), 1)
     assert.deepEqual(other.exercise("pooled-pricing").raw, { en: { advance: "2,500" } })
+    const v1 = { site: SITE, schema: 1, updated: "", exercises: { "pooled-pricing:simple": { raw: { en: { advance: "1" } } } } }
+    assert.equal(other.importText(JSON.stringify(v1)), 1) // a file saved by the older version: sorted by page
+    assert.deepEqual(other.exercise(KC3).raw, { en: { advance: "1" } })
     const before = JSON.stringify(other.data)
     assert.throws(() => other.importText('{"site": "someone else", "exercises": {}}'))
     assert.throws(() => other.importText("not json"))
     assert.equal(JSON.stringify(other.data), before)
+  })
+})
+
+describe("carry", () => {
+  const en = { advance: "2,000", members: [{ name: "Mrs Noy", kg: "550" }, { name: "Mr Boun", kg: "750" }] }
+  const lo = { advance: "2,000", members: [{ name: "ນາງ ນ້ອຍ", kg: "550" }, { name: "ທ້າວ ບຸນ", kg: "750" }] }
+
+  test("numbers go across as typed; names left as they were come out in the other language", () => {
+    const typed = { advance: "2,300", members: [{ name: "Mrs Noy", kg: "600" }, { name: "Kham", kg: "750" }, { name: "Mrs Noy", kg: "1" }] }
+    assert.deepEqual(carry(typed, en, lo), {
+      advance: "2,300",
+      members: [{ name: "ນາງ ນ້ອຍ", kg: "600" }, { name: "Kham", kg: "750" }, { name: "Mrs Noy", kg: "1" }]
+    })
+  })
+
+  test("the defaults of one language are the defaults of the other", () => {
+    assert.deepEqual(carry(en, en, lo), lo)
+    assert.deepEqual(carry(lo, lo, en), en)
   })
 })

@@ -13,7 +13,9 @@ export function progressPage(list, { words }) {
   const box = document.querySelector(".cx-progress-box")
   const boxStatus = box && box.querySelector(".cx-progress-status")
   const tell = key => { if (boxStatus) boxStatus.textContent = t(key) }
-  const store = new ProgressStore(tell)
+  // Each simulation's work is kept by page (runtime/progress.js); older progress is sorted by `first`.
+  const pages = JSON.parse(document.getElementById("cx-pages")?.textContent || "{}")
+  const store = new ProgressStore(tell, __LANGUAGES__.find(language => language.default).code, pages.first)
 
   const show = () => {
     const sims = [...list.querySelectorAll(".coop-path-sim")]

@@ -11,6 +11,9 @@
  */
 
 import { CALL_TIMEOUT } from "./python.js"
+import { carry } from "./carry.js"
+import { pageKey } from "./progress.js"
+import { markScrolling } from "./scroll-boxes.js"
 
 /** @typedef {import("./messages.js").RawInputs} RawInputs */
 /** @typedef {import("./messages.js").UpdateResponse} UpdateResponse */
@@ -34,10 +37,11 @@ export class Exercise {
    * @param {import("./progress.js").ProgressStore} options.store
    * @param {Record<string, string>} options.ui   the page's interface words (#cx-ui)
    * @param {string} options.lang
+   * @param {string} [options.page]               the page's id (progress.js pageKey); none: the exercise's key alone
    * @param {() => Promise<any>} options.loadEditor
    * @param {number} [options.timeout]            ms a call may run
    */
-  constructor(root, { python, store, ui, lang, loadEditor, timeout }) {
+  constructor(root, { python, store, ui, lang, page, loadEditor, timeout }) {
     this.root = root
     this.python = python
     this.store = store
@@ -49,11 +53,14 @@ export class Exercise {
     this.data = JSON.parse(this.find(".cx-data").textContent || "{}")
     this.name = this.data.name
     this.preset = this.data.preset || null
-    /** what the learner's work is saved under: a preset other than the exercise's first is kept apart */
-    this.storageKey = this.data.key || this.name
+    /** what the learner's work is saved under: this page's, in every language, apart from other pages' and presets' */
+    this.storageKey = page ? pageKey(page, this.data.key || this.name) : this.data.key || this.name
     this.form = /** @type {HTMLFormElement} */ (this.find(".cx-form"))
     this.results = this.find(".cx-results")
     this.key = this.find(".cx-key")
+    this.near = this.find(".cx-near")
+    this.statusBox = this.find(".cx-status")
+    this.codeBar = this.find(".cx-code-bar")
     this.statusText = this.find(".cx-status-text")
     this.progress = /** @type {HTMLProgressElement} */ (this.find(".cx-progress"))
     this.stopButton = this.find(".cx-stop")
@@ -72,6 +79,8 @@ export class Exercise {
     this.engaged = false
     this.wire()
     root.classList.add("cx-ready")
+    markScrolling(root)
+    document.fonts?.ready.then(() => markScrolling(root)) // widths change when the fonts arrive
     this.restore()
   }
 
@@ -123,6 +132,7 @@ export class Exercise {
   /* ---- Events ------------------------------------------------------------------------------------ */
 
   wire() {
+    this.form.addEventListener("focusin", () => this.keepInView())
     this.form.addEventListener("input", () => this.changed())
     this.form.addEventListener("change", () => this.changed())
     this.form.addEventListener("submit", event => event.preventDefault())
@@ -218,7 +228,10 @@ export class Exercise {
 
   saveRaw() {
     const raw = this.collect()
-    this.store.update(this.storageKey, record => { record.raw[this.lang] = raw })
+    this.store.update(this.storageKey, record => {
+      record.raw[this.lang] = raw
+      record.raw_lang = this.lang
+    })
   }
 
   /* ---- Table rows --------------------------------------------------------------------------------- */
@@ -366,13 +379,29 @@ export class Exercise {
       this.key.hidden = !response.key
       this.results.innerHTML = response.html // built and escaped by exercises/core/render.py
       this.results.classList.remove("cx-stale")
+      markScrolling(this.results)
       this.root.dataset.numbers = JSON.stringify(response.numbers)
-      if (!quiet) this.status(this.source !== null ? this.t("code_note") : this.t("updated"))
+      // The key result is what is announced (.cx-key is a polite live region): the status says only what differs.
+      if (!quiet) this.status(this.source !== null ? this.t("code_note") : "")
+      this.keepInView()
     } else {
       this.results.classList.add("cx-stale")
       if (Object.keys(response.errors || {}).length) this.status(this.t("fix_fields"))
       else this.status("")
     }
+  }
+
+  /**
+   * The key result stays at the foot of the screen (.cx-near, sticky): if it covers the field the
+   * learner is in (a phone's keyboard leaves little room), scroll the field above it.
+   */
+  keepInView() {
+    const active = document.activeElement
+    if (!active || !this.form.contains(active)) return
+    const field = active.getBoundingClientRect()
+    const bar = this.near.getBoundingClientRect()
+    const overlap = field.bottom - bar.top
+    if (overlap > 0 && field.top < bar.top) window.scrollBy(0, overlap + 8)
   }
 
   /**
@@ -406,6 +435,10 @@ export class Exercise {
       button.setAttribute("aria-pressed", String(/** @type {HTMLElement} */ (button).dataset.mode === mode))
     this.codePanel.hidden = mode !== "code"
     this.root.classList.toggle("cx-code-mode", mode === "code")
+    // Code mode: what a run says (working, Stop, stopped, errors) is next to Run, below the editor.
+    const bar = mode === "code" ? this.codeBar : this.find(".cx-bar")
+    bar.append(this.stopButton)
+    bar.after(this.statusBox)
     if (mode === "code") {
       this.python.ensure().catch(() => {})
       if (!this.editor) {
@@ -505,7 +538,10 @@ export class Exercise {
     }
     this.markDone()
     if (record.code) this.source = record.code
-    const raw = record.raw[this.lang]
+    // The numbers last typed, on this page in whichever language (carry.js).
+    const last = record.raw_lang && record.raw_lang !== this.lang ? record.raw[record.raw_lang] : null
+    const from = last && this.data.defaults?.[record.raw_lang]
+    const raw = last && from ? carry(last, from, this.data.raw) : record.raw[this.lang]
     const changed = (raw && JSON.stringify(raw) !== JSON.stringify(this.data.raw)) || record.code
     if (raw) this.fill(raw)
     if (changed) {

@@ -92,8 +92,10 @@
  * @typedef {object} ExerciseData
  * @property {string} name          the exercise, for the worker
  * @property {string | null} preset the page's preset, for the worker (null: the exercise's first, or none)
- * @property {string} key           what saved progress is kept under: the name, or "name:preset" for another preset
+ * @property {string} key           the exercise's key: the name, or "name:preset" for another preset (with the
+ *                                  page's id, what saved progress is kept under: progress.js pageKey)
  * @property {RawInputs} raw        the default text of every field the form shows
+ * @property {Record<string, RawInputs>} defaults  the same in the other languages (runtime/carry.js)
  * @property {string} source        the model's code
  */
 
