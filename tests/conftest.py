@@ -193,3 +193,16 @@ def kip_exact(result, *amounts: str) -> bool:
     every other amount named, is a whole number of kip."""
     members = result.members.values()
     return result.balance() == 0 and all(isinstance(getattr(m, a), int) for m in members for a in ("final", *amounts))
+
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def axe_violations(page) -> list[dict]:
+    """axe-core's WCAG 2.1 A/AA violations on the page as it is (the context needs ``bypass_csp=True``)."""
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate("""async () => {
+        const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
+        return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                                       nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
+    }""")

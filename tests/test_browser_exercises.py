@@ -274,13 +274,17 @@ def test_corrupt_and_old_progress_is_recovered(browser_context, http_root):
     assert len(backups) == 1
     assert page.evaluate(f"localStorage.getItem({json.dumps(backups[0])})") == "{not json"
 
-    old = {"exercises": {NAME: {"params": {**defaults("en"), "advance": "1,900"}, "code": None}}}
-    page.evaluate(
-        f"localStorage.clear(); localStorage.setItem('ourcoffeecoop/progress', {json.dumps(json.dumps(old))})"
+    def older(key, record):
+        """The page opened with only `record` saved, under an older version's `key`: it is converted."""
+        page.evaluate(f"localStorage.clear(); localStorage.setItem('{key}', {json.dumps(json.dumps(record))})")
+        page.reload()
+        wait_for(page, "document.documentElement.dataset.cxRuntime === 'ready'")
+        assert page.inner_text(".cx-progress-status") == ui_strings("en")["progress_migrated"]
+
+    older(
+        "ourcoffeecoop/progress",
+        {"exercises": {NAME: {"params": {**defaults("en"), "advance": "1,900"}, "code": None}}},
     )
-    page.reload()
-    wait_for(page, "document.documentElement.dataset.cxRuntime === 'ready'")
-    assert page.inner_text(".cx-progress-status") == ui_strings("en")["progress_migrated"]
     assert page.input_value(f"{ROOT_SEL}-f-advance") == "1,900"
 
     # Schema 1 kept an exercise's work under its key alone: it goes to the first page showing it (this one).
@@ -293,12 +297,7 @@ def test_corrupt_and_old_progress_is_recovered(browser_context, http_root):
             "pooled-pricing:simple": {"raw": {"en": {"advance": "2,200"}}, "answers": {}},
         },
     }
-    page.evaluate(
-        f"localStorage.clear(); localStorage.setItem('ourcoffeecoop/progress/v1', {json.dumps(json.dumps(v1))})"
-    )
-    page.reload()
-    wait_for(page, "document.documentElement.dataset.cxRuntime === 'ready'")
-    assert page.inner_text(".cx-progress-status") == ui_strings("en")["progress_migrated"]
+    older("ourcoffeecoop/progress/v1", v1)
     assert page.input_value(f"{ROOT_SEL}-f-advance") == "1,700"
     stored = json.loads(page.evaluate("localStorage.getItem('ourcoffeecoop/progress/v2')"))["exercises"]
     assert sorted(stored) == [SIMPLE_SAVED, SAVED]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import ROOT, wait_for, wait_numbers
+from conftest import axe_violations, wait_for, wait_numbers
 from test_browser_all_exercises import SHOWN, changed_value, page_of
 
 from exercises import api
@@ -24,7 +24,7 @@ from exercises.core.render import prefix_of
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-AXE_PATH = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
 LAPTOP = {"viewport": {"width": 1366, "height": 768}}
 KC3 = "key-concepts/kc3-sell-alone-or-pool.html"
@@ -249,11 +249,6 @@ def test_axe_on_a_phone(browser_context, http_root, scheme):
     page.locator(f"{KC3_ROOT}-f-advance").fill("2,100")
     page.locator(f"{KC3_ROOT} .cx-mode[data-mode=code]").tap()
     page.locator(f"{KC3_ROOT} .cm-content").wait_for()
-    page.add_script_tag(path=str(AXE_PATH))
-    result = page.evaluate("""async () => {
-        const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
-        return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-                                       nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
-    }""")
+    result = axe_violations(page)
     assert result == [], json.dumps(result, indent=1, ensure_ascii=False)
     assert watch.blocked == []

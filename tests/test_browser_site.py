@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import ROOT, wait_for
+from conftest import axe_violations, wait_for
 
 from exercises.api import find
 from exercises.core.checking import answer_text, case_of
@@ -26,8 +26,6 @@ def default_answer(name: str, question_id: str) -> str:
 
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
 def open_page(browser_context, root, path, **options):
@@ -136,12 +134,7 @@ def test_accessibility_axe(browser_context, http_root, path, scheme):
         wait_for(page, "document.documentElement.dataset.cxRuntime === 'ready'")
         page.locator(".cx-mode[data-mode=code]").first.click()
         page.locator(".cx-editor .cm-content").first.wait_for()
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("""async () => {
-        const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
-        return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-                                       nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
-    }""")
+    result = axe_violations(page)
     assert result == [], json.dumps(result, indent=1, ensure_ascii=False)
     assert watch.blocked == []
 
