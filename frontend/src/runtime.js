@@ -9,7 +9,7 @@
 
 import { loadScript } from "./load-script.js"
 import { Exercise } from "./runtime/exercise.js"
-import { ProgressStore } from "./runtime/progress.js"
+import { pageStore } from "./runtime/progress.js"
 import { wireProgressBox } from "./runtime/progress-box.js"
 import { askFirst, PythonRuntime } from "./runtime/python.js"
 
@@ -78,7 +78,7 @@ function main() {
   })
   window.__coopPython = python // for tests and `make bench`
 
-  const store = new ProgressStore(tell, DEFAULT_LANGUAGE)
+  const store = pageStore(tell, DEFAULT_LANGUAGE)
   for (const root of roots)
     exercises.push(new Exercise(root, { python, store, ui, lang, loadEditor, timeout }))
   // A phone, Data Saver or a slow connection: first the size and a button (the results stay as built).

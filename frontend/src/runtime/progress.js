@@ -9,19 +9,27 @@
  *    "exercises": {"pooled-pricing": {"raw": {"en": {...}, "lo": {...}}, "code": "..." | null,
  *                                     "answers": {"read-final": {"value": "...", "status": "correct",
  *                                                                 "attempts": 2, "lang": "en", "feedback": "..."}},
- *                                     "done": false}}}
+ *                                     "done": false}},
+ *    "worksheets": {"core-group": {"values": {"coop-name": "...", "members": [{"name": "..."}], "shared": ["price"]},
+ *                                  "updated": "<ISO date>"}}}
  *
  * An exercise's record is kept under its key (exercises/core/render.py): its name, or "name:preset" for
  * a preset other than its first ("pooled-pricing:simple" on Key concepts 3), so two presets never mix.
  *
  * Bad data never costs the learner anything else: unreadable data is put aside under a backup
- * key (and said so); data from the older schema 0 is converted; an imported file that is not a
- * progress file of this course changes nothing.
+ * key (and said so); data from an older schema is converted (schema 0 from its own key, later ones
+ * in place, step by step: MIGRATIONS); an imported file that is not a progress file of this course
+ * changes nothing.
+ *
+ * The worksheets (frontend/src/worksheets.js) keep what a group typed in the same record, under
+ * "worksheets" (schema 2): one record, one export file, one backup when it is corrupt. The page's
+ * scripts share one store (pageStore), so neither overwrites what the other saved.
  */
 
 export const SITE = "our-coffee-coop"
-export const SCHEMA = 1
-export const KEY = `ourcoffeecoop/progress/v${SCHEMA}`
+export const SCHEMA = 2
+/** The key kept its name when the schema moved on: the record's "schema" says its shape. */
+export const KEY = "ourcoffeecoop/progress/v1"
 /** Schema 0 (early drafts): {"exercises": {name: {"params": {...}, "code": "..."}}}, no "schema". */
 export const OLD_KEY = "ourcoffeecoop/progress"
 
@@ -49,11 +57,70 @@ function cleanExercise(value) {
   return out
 }
 
-/** Validate a whole record (from storage or from a file); throws if it is not ours. */
+// ---- Worksheets (schema 2) -----------------------------------------------------------------------
+
+/** The most a worksheet value may hold (a field's own limit is checked on the page, with a message). */
+export const WORKSHEET_TEXT = 20_000
+export const WORKSHEET_ROWS = 100
+
+/** A field's value: text, a list of ticked ids, or a table's rows (each {column: text}). */
+function cleanValue(value) {
+  if (typeof value === "string") return value.slice(0, WORKSHEET_TEXT)
+  if (!Array.isArray(value)) return null
+  if (value.every(item => typeof item === "string")) return value.slice(0, WORKSHEET_ROWS).map(item => item.slice(0, 60))
+  const rows = []
+  for (const row of value.slice(0, WORKSHEET_ROWS)) {
+    if (!isObject(row)) continue
+    const out = {}
+    for (const [column, cell] of Object.entries(row))
+      if (/^[a-z][a-z0-9-]{0,39}$/.test(column) && typeof cell === "string") out[column] = cell.slice(0, WORKSHEET_TEXT)
+    rows.push(out)
+  }
+  return rows
+}
+
+/** A clean copy of one worksheet's record, or null if nothing in it is usable. */
+function cleanWorksheet(value) {
+  if (!isObject(value) || !isObject(value.values)) return null
+  const out = { values: {}, updated: text(value.updated, 40) ?? "" }
+  for (const [field, item] of Object.entries(value.values)) {
+    const clean = cleanValue(item)
+    if (clean !== null && /^[a-z][a-z0-9-]{0,39}$/.test(field)) out.values[field] = clean
+  }
+  return out
+}
+
+function cleanWorksheets(value) {
+  const out = {}
+  if (isObject(value))
+    for (const [name, sheet] of Object.entries(value)) {
+      const clean = cleanWorksheet(sheet)
+      if (clean && /^[a-z][a-z0-9-]{0,59}$/.test(name)) out[name] = clean
+    }
+  return out
+}
+
+/** Each step from schema n to n + 1 (schema 0 has its own key and function, migrate). */
+export const MIGRATIONS = {
+  1: data => ({ ...data, schema: 2, worksheets: {} }) // worksheets came in
+}
+
+/** A record of an older schema brought up to this one, step by step (a record of a newer one is refused). */
+export function upgrade(data) {
+  let out = data
+  while (isObject(out) && out.site === SITE && Number.isInteger(out.schema) && out.schema < SCHEMA && MIGRATIONS[out.schema])
+    out = MIGRATIONS[out.schema](out)
+  return out
+}
+
+// ---- The whole record ---------------------------------------------------------------------------
+
+/** Validate a whole record (from storage or from a file, of this schema or an older one); throws if it is not ours. */
 export function clean(data) {
+  data = upgrade(data)
   if (!isObject(data) || data.site !== SITE || data.schema !== SCHEMA || !isObject(data.exercises))
     throw new Error("not a progress record of this course")
-  const out = { site: SITE, schema: SCHEMA, updated: text(data.updated, 40) ?? "", exercises: {} }
+  const out = { site: SITE, schema: SCHEMA, updated: text(data.updated, 40) ?? "", exercises: {}, worksheets: cleanWorksheets(data.worksheets) }
   for (const [name, value] of Object.entries(data.exercises)) {
     const exercise = cleanExercise(value)
     if (exercise && /^[a-z0-9-]{1,60}(:[a-z0-9-]{1,30})?$/.test(name)) out.exercises[name] = exercise
@@ -73,10 +140,10 @@ export function migrate(old, lang) {
     if (!isObject(value)) continue
     exercises[name] = { raw: isObject(value.params) ? { [lang]: value.params } : {}, code: text(value.code), answers: {}, done: false }
   }
-  return clean({ site: SITE, schema: SCHEMA, updated: new Date().toISOString(), exercises })
+  return clean({ site: SITE, schema: 1, updated: new Date().toISOString(), exercises })
 }
 
-const empty = () => ({ site: SITE, schema: SCHEMA, updated: "", exercises: {} })
+const empty = () => ({ site: SITE, schema: SCHEMA, updated: "", exercises: {}, worksheets: {} })
 
 export class ProgressStore {
   /**
@@ -88,6 +155,8 @@ export class ProgressStore {
     this.defaultLanguage = defaultLanguage
     this.available = true
     this.data = empty()
+    /** @type {Array<(what: string) => void>} called after every save with "save" or "import" (another script of the page shows the change) */
+    this.listeners = []
     this.load()
   }
 
@@ -105,7 +174,12 @@ export class ProgressStore {
       return
     }
     try {
-      this.data = clean(JSON.parse(stored))
+      const parsed = JSON.parse(stored)
+      this.data = clean(parsed)
+      if (parsed.schema !== SCHEMA) {
+        this.save()
+        this.notify("progress_migrated")
+      }
     } catch {
       // Keep the unreadable text, in case someone can rescue it, and start afresh.
       try { localStorage.setItem(`${KEY}/corrupt/${Date.now()}`, stored) } catch { /* full: nothing more to do */ }
@@ -130,7 +204,7 @@ export class ProgressStore {
     }
   }
 
-  save() {
+  save(what = "save") {
     if (!this.available) return
     this.data.updated = new Date().toISOString()
     try {
@@ -139,6 +213,7 @@ export class ProgressStore {
       this.available = false
       this.notify("progress_unavailable")
     }
+    for (const listener of this.listeners) listener(what)
   }
 
   /** The record of one exercise (created empty when needed). */
@@ -161,7 +236,44 @@ export class ProgressStore {
   importText(fileText) {
     const incoming = clean(JSON.parse(fileText))
     for (const [name, exercise] of Object.entries(incoming.exercises)) this.data.exercises[name] = exercise
-    this.save()
-    return Object.keys(incoming.exercises).length
+    for (const [name, sheet] of Object.entries(incoming.worksheets)) this.data.worksheets[name] = sheet
+    this.save("import")
+    return Object.keys(incoming.exercises).length + Object.keys(incoming.worksheets).length
   }
+
+  /** What a group typed in one worksheet (an empty record if nothing yet). */
+  worksheet(name) {
+    return this.data.worksheets[name] ?? { values: {}, updated: "" }
+  }
+
+  /** Keep a worksheet's values (cleaned as a file's would be) and save. */
+  saveWorksheet(name, values) {
+    const sheet = cleanWorksheet({ values, updated: new Date().toISOString() })
+    if (sheet) this.data.worksheets[name] = sheet
+    this.save()
+  }
+}
+
+/**
+ * The page's one store. The exercises (runtime.js) and the worksheets (worksheets.js) are separate
+ * scripts: with two stores, each would save its own copy of the record over the other's. Each
+ * script's `notify` hears every message, also those said before it asked (a corrupt copy found on load).
+ * @param {(messageKey: string) => void} notify
+ * @param {string} defaultLanguage
+ * @returns {ProgressStore}
+ */
+export function pageStore(notify, defaultLanguage) {
+  const page = /** @type {any} */ (globalThis)
+  if (!page.__coopProgress) {
+    const shared = { tellers: [], told: [], store: null }
+    shared.store = new ProgressStore(key => {
+      shared.told.push(key)
+      for (const tell of shared.tellers) tell(key)
+    }, defaultLanguage)
+    page.__coopProgress = shared
+  }
+  const shared = page.__coopProgress
+  shared.tellers.push(notify)
+  for (const key of shared.told) notify(key)
+  return shared.store
 }
