@@ -319,9 +319,7 @@ WORKSHEET: dict[str, str] = {
     "bad_month": N_("Write the month as year-month, for example 2027-03."),
     "bad_date": N_("Write the day as year-month-day, for example 2027-03-15."),
     "saved": N_("Saved on this computer."),
-    "not_saved": N_(
-        "This browser does not let the page save; use “Save progress to a file” before you close it."
-    ),
+    "not_saved": N_("This browser does not let the page save; use “Save progress to a file” before you close it."),
     "restored": N_("What your group wrote last time is back."),
     **{key: UI[key] for key in UI if key.startswith("progress_")},  # the saved record and its file
     **{f"month_{n}": name for n, name in enumerate(_MONTHS, 1)},

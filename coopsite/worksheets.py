@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path
@@ -129,6 +129,7 @@ class Field:
     end: str = ""
     first_month: int = 1
     harvest: tuple[int, ...] = ()
+    line: int = 0  # in its file, for messages
 
 
 @dataclass(frozen=True)
@@ -150,7 +151,7 @@ class _File:
         self.name = str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
     def error(self, where: Any, message: str) -> WorksheetError:
-        line = getattr(where, "line", 0)
+        line = where if isinstance(where, int) else getattr(where, "line", 0)
         return WorksheetError(f"{self.name}:{line}: {message}" if line else f"{self.name}: {message}")
 
     def keys(self, data: Any, allowed: set[str], what: str) -> _Map:
@@ -161,7 +162,7 @@ class _File:
             raise self.error(data, f"{what}: unknown key {', '.join(unknown)!r} (known: {', '.join(sorted(allowed))})")
         return data  # type: ignore[return-value]
 
-    def text(self, data: _Map, key: str, what: str, required: bool = True) -> str:
+    def text(self, data: Any, key: str, what: str, required: bool = True) -> str:
         value = data.get(key)
         if value is None and not required:
             return ""
@@ -169,13 +170,13 @@ class _File:
             raise self.error(data, f"{what}: '{key}' must be a text in English (got {value!r})")
         return " ".join(value.split())
 
-    def ident(self, data: _Map, what: str) -> str:
+    def ident(self, data: Any, what: str) -> str:
         value = data.get("id")
         if not isinstance(value, str) or not _ID.match(value):
             raise self.error(data, f"{what}: 'id' must be lower-case letters, digits and '-' (got {value!r})")
         return value
 
-    def number(self, data: _Map, key: str, what: str) -> Decimal | None:
+    def number(self, data: Any, key: str, what: str) -> Decimal | None:
         if data.get(key) is None:
             return None
         try:
@@ -183,7 +184,7 @@ class _File:
         except InvalidOperation:
             raise self.error(data, f"{what}: '{key}' must be a number (got {data[key]!r})") from None
 
-    def whole(self, data: _Map, key: str, what: str, default: int, low: int, high: int) -> int:
+    def whole(self, data: Any, key: str, what: str, default: int, low: int, high: int) -> int:
         value = data.get(key, default)
         if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
             raise self.error(data, f"{what}: '{key}' must be a whole number from {low} to {high} (got {value!r})")
@@ -206,7 +207,7 @@ _KEYS = {
 }
 
 
-def _options(file: _File, data: _Map, key: str, what: str) -> tuple[Option, ...]:
+def _options(file: _File, data: Any, key: str, what: str) -> tuple[Option, ...]:
     items = data.get(key)
     if not isinstance(items, list) or len(items) < 2:
         raise file.error(data, f"{what}: '{key}' needs a list of at least two {{id, label}}")
@@ -234,6 +235,7 @@ def _field(file: _File, data: Any, what: str, kinds: tuple[str, ...] = KINDS) ->
         "kind": kind,
         "label": file.text(data, "label", what),
         "help": file.text(data, "help", what, required=False),
+        "line": getattr(data, "line", 0),
     }
     if kind in ("text", "longtext"):
         default = 120 if kind == "text" else 1000
@@ -279,7 +281,7 @@ def _field(file: _File, data: Any, what: str, kinds: tuple[str, ...] = KINDS) ->
     return Field(**common)
 
 
-def _simulation(file: _File, data: _Map, what: str) -> dict[str, Any]:
+def _simulation(file: _File, data: Any, what: str) -> dict[str, Any]:
     from exercises import EXERCISES
     from exercises.core.params import Table
 
@@ -296,19 +298,21 @@ def _simulation(file: _File, data: _Map, what: str) -> dict[str, Any]:
     return {"exercise": name, "preset": preset, "param": param, "unit": file.text(data, "unit", what, False)}
 
 
-def _check_calendar(file: _File, fields: tuple[Field, ...], data: _Map) -> None:
+def _check_calendar(file: _File, fields: tuple[Field, ...]) -> None:
     tables = {f.id: f for f in fields if f.kind == "table"}
     for item in fields:
         if item.kind != "calendar":
             continue
         table = tables.get(item.of)
         if table is None:
-            raise file.error(data, f"calendar {item.id}: 'of' names a table of this worksheet ({', '.join(tables)})")
+            raise file.error(
+                item.line, f"calendar {item.id}: 'of' names a table of this worksheet ({', '.join(tables)})"
+            )
         months = {c.id for c in table.columns if c.kind == "month"}
         for key in ("start", "end"):
             if getattr(item, key) not in months:
                 raise file.error(
-                    data, f"calendar {item.id}: '{key}' names a month column of {item.of} ({', '.join(months)})"
+                    item.line, f"calendar {item.id}: '{key}' names a month column of {item.of} ({', '.join(months)})"
                 )
 
 
@@ -316,7 +320,7 @@ def read(path: Path) -> Worksheet:
     """One worksheet file, checked: a mistake raises WorksheetError with the file and line."""
     file = _File(path)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 (a SafeLoader)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     except yaml.YAMLError as error:
         raise WorksheetError(f"{file.name}: not valid YAML: {error}") from None
     data = file.keys(data, {"number", "title", "session", "intro", "guidance", "fields"}, "the worksheet")
@@ -329,7 +333,7 @@ def read(path: Path) -> Worksheet:
     fields = tuple(_field(file, item, f"fields[{index}]") for index, item in enumerate(raw_fields))
     if len({f.id for f in fields}) != len(fields):
         raise file.error(data, "two fields have the same id")
-    _check_calendar(file, fields, data)
+    _check_calendar(file, fields)
     return Worksheet(
         name=path.stem,
         title=file.text(data, "title", "the worksheet"),
@@ -371,7 +375,7 @@ def messages() -> list[tuple[str, str]]:
                 walk(item, where)
 
     for path in sorted(FOLDER.glob("*.yml")):
-        walk(yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader), path.name)  # noqa: S506
+        walk(yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader), path.name)
     return found
 
 

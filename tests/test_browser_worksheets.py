@@ -62,7 +62,7 @@ def option(sheet: str, field: str, value: str) -> str:
 
 
 def type_everything(page) -> None:
-    for selector, how, value in TYPED[:5]:
+    for selector, _how, value in TYPED[:5]:
         page.fill(selector, value)
     page.click("#ws-implementation-plan .ws-add")  # a sixth row, added by the group
     page.fill("#ws-implementation-plan-actions-r6-action", "Members' meeting")
@@ -90,8 +90,8 @@ def worksheets_saved(page) -> dict:
 def test_every_kind_of_field_comes_back_after_a_reload(browser_context, origin, lang):
     """Type into every kind of field (Lao text, Lao digits, a row the group added) → reload → all there,
     exactly as typed; the calendar shows the action in its months; the same answers show on the session page."""
-    kind, root = origin
-    context, page, watch = open_plan(browser_context, root, lang)
+    _kind, root = origin
+    _context, page, watch = open_plan(browser_context, root, lang)
     type_everything(page)
     page.reload()  # at once: what was typed in the last moment is saved when the page is left
     wait_for(page, "document.documentElement.dataset.wsReady === 'true'")
@@ -169,7 +169,7 @@ def test_the_printed_plan_shows_the_answers_and_no_controls(browser_context, htt
 def test_a_learner_worksheet_prints_blank_lines(browser_context, origin):
     """Nothing typed yet: the session page prints a blank line (or several) for every answer."""
     _, root = origin
-    context, watch = browser_context(root, viewport={"width": 1366, "height": 900})
+    context, _watch = browser_context(root, viewport={"width": 1366, "height": 900})
     page = context.new_page()
     page.goto(root + "lo/conception/c4-go-no-go.html")
     wait_for(page, "document.documentElement.dataset.wsReady === 'true'")
@@ -247,10 +247,12 @@ def test_bad_input_gets_a_message_and_loses_nothing(browser_context, http_root, 
     assert page.input_value("#ws-core-group-coop-name") == "again"
 
 
-@pytest.mark.parametrize("path", ["plan.html", "lo/plan.html", "conception/c1-core-group.html", "lo/establishment/e4-registration.html"])
+@pytest.mark.parametrize(
+    "path", ["plan.html", "lo/plan.html", "conception/c1-core-group.html", "lo/establishment/e4-registration.html"]
+)
 def test_worksheets_have_no_accessibility_violations(browser_context, http_root, path):
     """axe-core (WCAG 2.1 A/AA), with answers typed and a message showing, in the trainer edition."""
-    context, watch = browser_context(http_root, bypass_csp=True, **PHONE)
+    context, _watch = browser_context(http_root, bypass_csp=True, **PHONE)
     page = context.new_page()
     page.goto(http_root + path)
     wait_for(page, "document.documentElement.dataset.wsReady === 'true'")
