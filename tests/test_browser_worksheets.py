@@ -12,7 +12,9 @@ import re
 
 import pytest
 from conftest import ROOT, wait_for
+from test_browser_offline import phone, ready_for_offline  # noqa: F401 (a fixture)
 
+from coopsite.chromium import local_server
 from coopsite.worksheets import ui_words
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -265,3 +267,19 @@ def test_worksheets_have_no_accessibility_violations(browser_context, http_root,
         return r.violations.map(v => ({id: v.id, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
     }""")
     assert result == [], json.dumps(result, indent=1, ensure_ascii=False)
+
+
+def test_worksheets_work_offline_on_a_phone(phone, site_dir):  # noqa: F811 (the fixture imported above)
+    """After one visit over http, with no internet: a session's worksheet and the plan open, take what is
+    typed and keep it over a reload (the service worker serves the pages and worksheets.js)."""
+    context, page = phone()
+    with local_server(site_dir) as root:
+        ready_for_offline(page, root, "lo/plan.html")
+    context.set_offline(True)  # and the server is gone
+    page.goto(root + "lo/conception/c2-business-idea.html")
+    wait_for(page, "document.documentElement.dataset.wsReady === 'true'")
+    page.fill("#ws-business-idea-idea", LAO_NAME)
+    page.goto(root + "lo/plan.html")
+    wait_for(page, "document.documentElement.dataset.wsReady === 'true'")
+    assert page.input_value("#ws-business-idea-idea") == LAO_NAME
+    assert context.console_errors == [], context.console_errors

@@ -219,6 +219,7 @@ export class Worksheet {
       const { of, start, end } = element.dataset
       const months = element.dataset.months.split(",").map(Number)
       const harvest = all(element, "thead th.ws-harvest").map(head => Number(head.dataset.month))
+      const name = this.fields.find(item => item.id === of).columns[0].id // the table's first column names the row
       const rows = (this.read()[of] || []).filter(row => /^\d{4}-\d{2}$/.test(row[start] || "") || /^\d{4}-\d{2}$/.test(row[end] || ""))
       const body = one(element, "tbody")
       body.replaceChildren(...rows.map(row => {
@@ -227,7 +228,7 @@ export class Worksheet {
         const line = document.createElement("tr")
         const head = document.createElement("th")
         head.scope = "row"
-        head.textContent = (row.action || "").trim() || "…"
+        head.textContent = (row[name] || "").trim() || "…"
         line.append(head)
         // a month is in the action when it falls between its first and last month of the year shown
         const index = value => months.indexOf(Number(value.slice(5, 7)))
