@@ -141,7 +141,7 @@ class Worksheet:
     session: str = ""  # the page it belongs to, e.g. conception/c1-core-group
     intro: str = ""
     guidance: str = ""
-    translate: bool = True  # its words are in the worksheets catalog (the "what we decided" boxes: site)
+    translate: bool = True  # its words are in the worksheets catalog; else site msgids, and a title as it is shown
 
 
 class _File:
@@ -706,7 +706,7 @@ class _Render:
 
     def worksheet(self, sheet: Worksheet, heading: str = "h2", where: str = "") -> Markup:
         prefix = f"ws-{sheet.name}"
-        title = self.t(sheet, sheet.title)
+        title = self.t(sheet, sheet.title) if sheet.translate else sheet.title
         if sheet.number:
             title = self.ui["numbered"].format(n=sheet.number, title=title)
         return html(
@@ -760,7 +760,7 @@ def worksheet_html(name: str, lang: str) -> str:
 def decided_html(session: str, lang: str) -> str:
     """The "what we decided" box the build puts at the end of a session page."""
     render = _Render(lang)
-    return str(render.worksheet(decided(session, WORKSHEET["decided_title"]), heading="h2"))
+    return str(render.worksheet(decided(session, render.ui["decided_title"])))
 
 
 def plan_html(lang: str) -> str:
