@@ -28,11 +28,16 @@ function main() {
   const language = LANGUAGES.find(item => item.code === lang) || LANGUAGES.find(item => item.default)
 
   const sheets = []
-  // What happened to the saved record (a corrupt copy put aside, an older one updated): said in every worksheet.
-  const tell = key => { if (ui[key]) for (const sheet of sheets) sheet.status(t(key)) }
-  const store = pageStore(key => tell(key), DEFAULT_LANGUAGE)
+  // What happened to the saved record (a corrupt copy put aside, an older one updated): said in every
+  // worksheet; what the store says as it opens, before the worksheets exist, when they do.
+  const early = []
+  const tell = key => {
+    if (!sheets.length) early.push(key)
+    else if (ui[key]) for (const sheet of sheets) sheet.status(t(key))
+  }
+  const store = pageStore(tell, DEFAULT_LANGUAGE)
   for (const section of sections) sheets.push(new Worksheet(section, { store, t, language, languages: LANGUAGES }))
-  for (const key of /** @type {any} */ (globalThis).__coopProgress.told) tell(key) // said before the sheets existed
+  early.forEach(tell)
 
   const reload = () => { for (const sheet of sheets) sheet.refresh({ values: true }) }
   store.listeners.push(what => { for (const sheet of sheets) sheet.refresh({ values: what === "import" }) })
