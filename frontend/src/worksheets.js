@@ -47,9 +47,10 @@ function main() {
     const status = box.querySelector(".cx-progress-status")
     wireProgressBox(box, store, key => { status.textContent = t(key) }, () => {})
   }
+  // Another tab saved: read the record again (a worksheet still waiting to save keeps what is typed in it,
+  // and saves it into the fresh record).
   addEventListener("storage", event => {
     if (event.key !== KEY) return
-    for (const sheet of sheets) sheet.flush()
     store.load()
     reload()
   })
