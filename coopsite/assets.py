@@ -23,6 +23,7 @@ REQUIRED = [
     "coop/runtime.js",
     "coop/editor.js",
     "coop/app.js",
+    "coop/worksheets.js",
     "coop/page-head.iframe-worker.js",
     "coop/languages.css",
 ]

@@ -8,6 +8,8 @@
     ::: forms delivery-slip cash-book    links to blank record forms (docs/data/forms/; "all": a table)
     ::: start-here                       "Start here", "My progress", "Keep this course on this phone"
     ::: progress                         the sessions and what the learner has done (coopsite/learning_path.py)
+    ::: worksheet core-group             a worksheet the group fills in (docs/data/worksheets/, coopsite/worksheets.py)
+    ::: plan                             every worksheet and "what we decided" box: the group's co-op plan
 
 A directive may take options, one ``key: value`` a line, indented four spaces under it:
 
@@ -133,6 +135,24 @@ def _render_progress(arg: str | None, lang: str) -> str:
     return PROGRESS_MARK  # filled in by hooks/learning_path.py
 
 
+def _render_worksheet(arg: str | None, lang: str) -> str:
+    from .worksheets import worksheet_html
+
+    return worksheet_html(arg or "", lang)
+
+
+def _worksheet_names() -> list[str]:
+    from .worksheets import names
+
+    return names()
+
+
+def _render_plan(arg: str | None, lang: str) -> str:
+    from .worksheets import plan_html
+
+    return plan_html(lang)
+
+
 DIRECTIVES: dict[str, Directive] = {
     "exercise": Directive(_render_exercise, argument=True, choices=_exercise_names, options=_exercise_options),
     "downloads": Directive(_render_downloads, argument=False),
@@ -142,6 +162,8 @@ DIRECTIVES: dict[str, Directive] = {
     "references": Directive(_render_references, argument=False),
     "start-here": Directive(_render_start_here, argument=False),
     "progress": Directive(_render_progress, argument=False),
+    "worksheet": Directive(_render_worksheet, argument=True, choices=_worksheet_names),
+    "plan": Directive(_render_plan, argument=False),
 }
 
 
@@ -207,7 +229,11 @@ def _build(name: str, arg: str | None, options: Mapping[str, str], path: str, li
         raise DirectiveError(f"{where}: '::: {name}' needs an argument" + _choices(directive))
     if not directive.argument and arg:
         raise DirectiveError(f"{where}: '::: {name}' takes no argument (got {arg!r})")
-    if directive.choices and arg not in directive.choices():
+    try:
+        known = directive.choices() if directive.choices else None
+    except Exception as error:  # the data files behind the directive cannot be read (their name and line)
+        raise DirectiveError(f"{where}: '::: {name}' cannot be built: {error}") from error
+    if known is not None and arg not in known:
         raise DirectiveError(f"{where}: unknown {name} {arg!r}" + _choices(directive))
     accepted = directive.options(arg)
     written = f"'::: {name}{' ' + arg if arg else ''}'"

@@ -24,6 +24,7 @@ __all__ = [
     "START",
     "UI",
     "WORDS",
+    "WORKSHEET",
     "site",
     "ui_strings",
 ]
@@ -246,4 +247,80 @@ START: dict[str, str] = {
         "computer, use “{export}” on a page with a simulation, and “{load}” on the other computer."
     ),
     "phones": N_("Phones: many phone browsers cannot open local files. Use a laptop, or the course website."),
+}
+
+#: A month and its year: "March 2027"; alone, without "{year}", on a calendar.
+_MONTHS = (
+    N_("January {year}"),
+    N_("February {year}"),
+    N_("March {year}"),
+    N_("April {year}"),
+    N_("May {year}"),
+    N_("June {year}"),
+    N_("July {year}"),
+    N_("August {year}"),
+    N_("September {year}"),
+    N_("October {year}"),
+    N_("November {year}"),
+    N_("December {year}"),
+)
+_SHORT_MONTHS = (
+    # TRANSLATORS: a month in a narrow column of a calendar (Lao: its name without ເດືອນ)
+    N_("Jan"),
+    N_("Feb"),
+    N_("Mar"),
+    N_("Apr"),
+    N_("May"),
+    N_("Jun"),
+    N_("Jul"),
+    N_("Aug"),
+    N_("Sep"),
+    N_("Oct"),
+    N_("Nov"),
+    N_("Dec"),
+)
+
+#: The worksheets (coopsite/worksheets.py) and their page script (frontend/src/worksheets.js).
+WORKSHEET: dict[str, str] = {
+    "numbered": N_("Worksheet {n}: {title}"),
+    "guidance": N_("For the trainer"),
+    "filled_in": N_("Filled in during the session:"),
+    "needs_js": N_(
+        "To type into this worksheet on screen, turn on JavaScript. You can also print it and write on the paper."
+    ),
+    "yes": N_("Yes"),
+    "no": N_("No"),
+    "row": N_("row {n}"),
+    "row_number": N_("Row"),
+    "remove": N_("Remove"),
+    "remove_row": N_("Remove row {n}"),
+    "add_row": N_("Add a row"),
+    "rows_full": N_("This table has room for {max} rows."),
+    "row_removed": N_("Row {n} was removed."),
+    "sim_default": N_("The simulation's starting number, until your group changes it in the session:"),
+    "sim_yours": N_("The number your group entered in the simulation of the session:"),
+    "calendar_row": N_("Action"),
+    "calendar_empty": N_("Write actions with their months in the table above: they show here month by month."),
+    "harvest": N_("Coffee harvest months"),
+    "decided_title": N_("What we decided"),
+    "decided_what": N_("What did the group decide in this session?"),
+    "decided_next": N_("Who does what next, and by when?"),
+    "decisions_title": N_("What we decided in each session"),
+    "too_long": N_(
+        "This is {over} characters too long (at most {max}). Please make it shorter; what you typed is kept."
+    ),
+    "not_number": N_("Enter a number, for example 2,500."),
+    "decimal_comma": N_("Use a point for decimals, for example 1.5."),
+    "whole_number": N_("Enter a whole number, without decimals."),
+    "decimals": N_("Use at most {n} decimals."),
+    "too_small": N_("At least {min}."),
+    "too_big": N_("At most {max}."),
+    "bad_month": N_("Write the month as year-month, for example 2027-03."),
+    "bad_date": N_("Write the day as year-month-day, for example 2027-03-15."),
+    "saved": N_("Saved on this computer."),
+    "not_saved": N_("This browser does not let the page save; use “Save progress to a file” before you close it."),
+    "restored": N_("What your group wrote last time is back."),
+    **{key: UI[key] for key in UI if key.startswith("progress_")},  # the saved record and its file
+    **{f"month_{n}": name for n, name in enumerate(_MONTHS, 1)},
+    **{f"month_short_{n}": name for n, name in enumerate(_SHORT_MONTHS, 1)},
 }

@@ -1,7 +1,8 @@
 """MkDocs hook: expand ``::: exercise …``, ``::: glossary`` and ``::: references`` (see coopsite/directives.py).
 
 Pages with exercises also get the runtime script, the interface words it needs in the page's
-language, and the "your progress" box.
+language, and the "your progress" box. Every session page gets a "what we decided" box before its
+facilitator notes; pages with worksheets get their script (coopsite/worksheets.py).
 """
 
 from __future__ import annotations
@@ -31,14 +32,57 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     expansion = page.meta.get("coop_directives")
-    if expansion is None or not expansion.html:
+    if expansion is None:
+        return html
+    parts = list(expansion.html)
+    lang = config.theme["language"]
+    session = _session(page)
+    if session:  # the "what we decided" box, before the facilitator notes (or at the end)
+        box = _worksheets().decided_html(session, lang)
+        parts.append(box)
+        marker = '<h2 id="facilitator">'
+        html = html.replace(marker, box + marker, 1) if marker in html else html + box
+    if not parts:
         return html
     html = directives.substitute(html, expansion.html)
     if page.present_anchor_ids is not None:  # so MkDocs can check links to #term-… and #ref-…
-        page.present_anchor_ids.update(directives.anchor_ids(expansion.html))
-    if any(name.startswith("exercise:") for name in expansion.used):
+        page.present_anchor_ids.update(directives.anchor_ids(parts))
+    exercises = any(name.startswith("exercise:") for name in expansion.used)
+    if exercises:
         html += _runtime(page, config)
+    if session or any(name.startswith("worksheet:") or name == "plan" for name in expansion.used):
+        html = html.replace(_worksheets().ROOT_MARK, "../" * page.file.src_uri.count("/"))
+        html += _worksheet_script(page, config, box=not exercises)
     return html
+
+
+def _worksheets():
+    from coopsite import worksheets
+
+    return worksheets
+
+
+def _session(page) -> str | None:
+    """The page's id (conception/c1-core-group) if it is a session of the course."""
+    from coopsite import editions
+
+    page_id = editions.page_id(page.file.src_uri)
+    return page_id if any(page_id in pages for pages in editions.sessions().values()) else None
+
+
+def _worksheet_script(page, config, box: bool) -> str:
+    """The worksheets' script and its words; ``box``: the "your progress" box too (a page without exercises)."""
+    from coopsite.words import ui_strings
+    from exercises.core.render import progress_box
+
+    lang = config.theme["language"]
+    words = json.dumps(_worksheets().ui_words(lang), ensure_ascii=False).replace("</", "<\\/")
+    script = get_relative_url("assets/coop/worksheets.js", page.url)
+    return (
+        (str(progress_box(ui_strings(lang))) if box else "")
+        + f'<script type="application/json" id="ws-ui">{words}</script>'
+        + f'<script src="{script}" defer></script>'
+    )
 
 
 def _runtime(page, config) -> str:

@@ -10,6 +10,7 @@
 //                  snapshot on disk is the one the manifest describes
 //   editor.js      CodeMirror 6 with Python, loaded only when a learner opens the code
 //   app.js         every page's script: service worker, "Keep this course", "My progress" (classic)
+//   worksheets.js  the worksheets and "Our co-op plan": typing, saving, printing (classic; works on file://)
 //   search-worker.js  the search worker (Material's, with our cutting), started when search opens
 //   page-head.iframe-worker.js  the page's polyfills (see below)
 import { build } from "esbuild"
@@ -45,6 +46,10 @@ await build({
             __LANGUAGES__: JSON.stringify(languages) }  // the progress page reads older saved progress
 })
 await build({
+  ...common, entryPoints: ["frontend/src/worksheets.js"], format: "iife", outfile: `${out}/worksheets.js`,
+  define: { __LANGUAGES__: JSON.stringify(languages) }
+})
+await build({
   ...common, entryPoints: ["frontend/src/search-worker.js"], format: "iife", outfile: `${out}/search-worker.js`,
   define: { __LANGUAGES__: JSON.stringify(languages) }
 })
@@ -62,4 +67,4 @@ const edition = await build({ ...common, entryPoints: ["frontend/src/edition.js"
 const shim = readFileSync("overrides/assets/vendor/iframe-worker-shim.js", "utf8")
 writeFileSync(`${out}/page-head.iframe-worker.js`,
   `document.documentElement.classList.add("coop-js");self.__coopNativeWorker=self.Worker;\n${shim.trim()}\n${search.outputFiles[0].text}${edition.outputFiles[0].text}`)
-console.log("built: py-worker.js, runtime.js, editor.js, app.js, search-worker.js, page-head.iframe-worker.js")
+console.log("built: py-worker.js, runtime.js, editor.js, app.js, worksheets.js, search-worker.js, page-head.iframe-worker.js")

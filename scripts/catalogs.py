@@ -4,9 +4,10 @@
     python scripts/catalogs.py compile   # .po → .mo (the build and the tests need the .mo)
     python scripts/catalogs.py check     # fail if a message has no translation in some language
 
-Two domains (see exercises/core/i18n.py): ``exercises`` (from exercises/, catalogs in
-exercises/locale/<lang>/LC_MESSAGES/exercises.po, shipped to the browser) and ``site`` (from coopsite/,
-catalogs in coopsite/locale/<lang>/LC_MESSAGES/site.po, build time only). Every language of the
+Three domains (see exercises/core/i18n.py): ``exercises`` (from exercises/, catalogs in
+exercises/locale/<lang>/LC_MESSAGES/exercises.po, shipped to the browser), ``site`` (from coopsite/,
+catalogs in coopsite/locale/<lang>/LC_MESSAGES/site.po, build time only) and ``worksheets`` (the English
+words of docs/data/worksheets/*.yml, read by coopsite/worksheets.py; catalogs next to site.po). Every language of the
 registry (exercises/core/languages.py) but the default one, whose messages are the English msgids,
 has one catalog per domain. ``make catalogs`` compiles; translators edit the .po files (Poedit, Weblate
 or a text editor).
@@ -17,6 +18,7 @@ from __future__ import annotations
 import io
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,11 +40,19 @@ class Domain:
     name: str
     source: Path  # where the N_("…") messages are
     locale: Path  # <locale>/<lang>/LC_MESSAGES/<name>.po
+    messages: Callable[[], list[tuple[str, str]]] | None = None  # (message, "file:line") when not N_("…") in Python
+
+
+def _worksheet_messages() -> list[tuple[str, str]]:
+    from coopsite.worksheets import messages
+
+    return messages()
 
 
 DOMAINS = (
     Domain("exercises", ROOT / "exercises", ROOT / "exercises" / "locale"),
     Domain("site", ROOT / "coopsite", ROOT / "coopsite" / "locale"),
+    Domain("worksheets", ROOT / "docs" / "data" / "worksheets", ROOT / "coopsite" / "locale", _worksheet_messages),
 )
 #: The languages with catalogs: all but the default (source) language.
 LANGS = tuple(language.code for language in LANGUAGES if not language.default)
@@ -55,6 +65,11 @@ def po_path(lang: str, domain: Domain = DOMAINS[0]) -> Path:
 def extract(domain: Domain = DOMAINS[0]) -> Catalog:
     """Every message id marked with N_ in the domain's source folder."""
     template = Catalog(project="Our Coffee Co-op", domain=domain.name)
+    if domain.messages:
+        for message, where in domain.messages():
+            file, line = where.rsplit(":", 1)
+            template.add(message, None, [(f"{domain.source.name}/{file}", int(line))])
+        return template
     for filename, lineno, message, comments, context in extract_from_dir(
         str(domain.source),
         method_map=[("**.py", "python")],

@@ -5,4 +5,4 @@ interface Window {
   __coopPython: import("./runtime/python.js").PythonRuntime
 }
 // Defined by scripts/build-frontend.mjs from the language registry (exercises/core/languages.py).
-declare const __LANGUAGES__: Array<{ code: string; name: string; default: boolean; spaceless: string; syllable: string; segmenter: string }>
+declare const __LANGUAGES__: Array<{ code: string; name: string; default: boolean; spaceless: string; syllable: string; segmenter: string; digits: string; group: string; decimal: string }>

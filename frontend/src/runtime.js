@@ -9,7 +9,7 @@
 
 import { loadScript } from "./load-script.js"
 import { Exercise } from "./runtime/exercise.js"
-import { ProgressStore } from "./runtime/progress.js"
+import { pageStore } from "./runtime/progress.js"
 import { wireProgressBox } from "./runtime/progress-box.js"
 import { askFirst, PythonRuntime } from "./runtime/python.js"
 import { markScrolling } from "./runtime/scroll-boxes.js"
@@ -79,9 +79,9 @@ function main() {
   })
   window.__coopPython = python // for tests and `make bench`
 
-  // This page's id and, for older saved progress, the first page of each exercise (coopsite/learning_path.py).
+  // This page's id (the same #cx-pages block gives older saved progress its page: progress.js pageStore).
   const pages = JSON.parse(document.getElementById("cx-pages")?.textContent || "{}")
-  const store = new ProgressStore(tell, DEFAULT_LANGUAGE, pages.first)
+  const store = pageStore(tell, DEFAULT_LANGUAGE)
   for (const root of roots)
     exercises.push(new Exercise(root, { python, store, ui, lang, page: pages.page, loadEditor, timeout }))
   addEventListener("resize", () => roots.forEach(markScrolling)) // a phone turned: which tables scroll

@@ -226,3 +226,66 @@ describe("carry", () => {
     assert.deepEqual(carry(lo, lo, en), en)
   })
 })
+
+describe("worksheets (schema 2)", () => {
+  const values = {
+    "coop-name": "ສະຫະກອນ ພູແກ້ວ", members: [{ name: "ນາງ ນ້ອຍ", village: "ພູແກ້ວ" }, {}], shared: ["price", "weight"]
+  }
+
+  test("a worksheet is saved, loaded back and exported exactly, Lao text and all", () => {
+    const { store } = open(storage)
+    store.saveWorksheet("core-group", values)
+    const again = open(storage).store
+    assert.deepEqual(again.worksheet("core-group").values, values)
+    const other = open(new FakeStorage()).store
+    assert.equal(other.importText(again.exportText()), 1)
+    assert.deepEqual(other.worksheet("core-group").values, values)
+    assert.deepEqual(other.worksheet("never-opened").values, {})
+  })
+
+  test("a schema 1 record (in storage or a file) gains an empty worksheets section, and says so once", () => {
+    storage.setItem(KEY_V1, JSON.stringify({ ...record({ "wet-mill": { raw: { en: { fee: "250" } } } }), schema: 1 }))
+    const { store, told } = open(storage)
+    assert.deepEqual(told, ["progress_migrated"])
+    assert.deepEqual(store.data.worksheets, {})
+    assert.deepEqual(store.exercise(pageKey(FIRST["wet-mill"], "wet-mill")).raw, { en: { fee: "250" } }) // and sorted by page
+    assert.equal(JSON.parse(storage.getItem(KEY)).schema, SCHEMA)
+    assert.deepEqual(open(storage).told, [])
+    const file = JSON.stringify({ ...record({ x: { raw: {} } }), schema: 1 })
+    assert.equal(open(new FakeStorage()).store.importText(file), 1)
+  })
+
+  test("bad worksheet data is dropped or cut, the rest kept", () => {
+    const out = clean({
+      ...record(),
+      worksheets: {
+        good: { values: { a: "x".repeat(30_000), rows: [{ col: "1", "Bad!": "2" }, "not a row"], ticks: ["a", 3] } },
+        "Bad Name": { values: {} },
+        nothing: "not an object"
+      }
+    })
+    assert.deepEqual(Object.keys(out.worksheets), ["good"])
+    assert.equal(out.worksheets.good.values.a.length, 20_000)
+    assert.deepEqual(out.worksheets.good.values.rows, [{ col: "1" }])
+    assert.deepEqual(out.worksheets.good.values.ticks, []) // a mixed list is neither ticked ids nor rows
+  })
+
+  test("the page's scripts share one store, and each hears what was said before it asked", async () => {
+    storage.setItem(KEY, "{broken")
+    globalThis.localStorage = storage
+    delete globalThis.__coopProgress
+    const { pageStore } = await import("../src/runtime/progress.js")
+    const first = [], second = []
+    const a = pageStore(key => first.push(key), "en")
+    const b = pageStore(key => second.push(key), "en")
+    assert.equal(a, b)
+    assert.deepEqual(first, ["progress_corrupt"])
+    assert.deepEqual(second, ["progress_corrupt"])
+    const saves = []
+    a.listeners.push(what => saves.push(what))
+    a.saveWorksheet("core-group", { x: "1" })
+    a.importText(a.exportText())
+    assert.deepEqual(saves, ["save", "import"])
+    delete globalThis.__coopProgress
+  })
+})

@@ -10,7 +10,9 @@
  *                    {"raw": {"en": {...}, "lo": {...}}, "raw_lang": "en", "code": "..." | null,
  *                     "answers": {"read-final": {"value": "...", "status": "correct",
  *                                                "attempts": 2, "lang": "en", "feedback": "..."}},
- *                     "done": false}}}
+ *                     "done": false}},
+ *    "worksheets": {"core-group": {"values": {"coop-name": "...", "members": [{"name": "..."}], "shared": ["price"]},
+ *                                  "updated": "<ISO date>"}}}
  *
  * An exercise's record is kept under its page and its key (pageKey): the page's id, the same in every
  * language (coopsite/learning_path.py page_id), and the exercise's key (exercises/core/render.py): its
@@ -22,6 +24,10 @@
  * Bad data never costs the learner anything else: unreadable data is put aside under a backup
  * key (and said so); data from older schemas is converted (schema 0 and 1 below); an imported file
  * that is not a progress file of this course changes nothing.
+ *
+ * The worksheets (frontend/src/worksheets.js) keep what a group typed in the same record, under
+ * "worksheets": one record, one export file, one backup when it is corrupt. The page's scripts share
+ * one store (pageStore), so neither overwrites what the other saved.
  */
 
 export const SITE = "our-coffee-coop"
@@ -62,6 +68,51 @@ function cleanExercise(value) {
   return out
 }
 
+// ---- Worksheets ---------------------------------------------------------------------------------
+
+/** The most a worksheet value may hold (a field's own limit is checked on the page, with a message). */
+export const WORKSHEET_TEXT = 20_000
+export const WORKSHEET_ROWS = 100
+
+/** A field's value: text, a list of ticked ids, or a table's rows (each {column: text}). */
+function cleanValue(value) {
+  if (typeof value === "string") return value.slice(0, WORKSHEET_TEXT)
+  if (!Array.isArray(value)) return null
+  if (value.every(item => typeof item === "string")) return value.slice(0, WORKSHEET_ROWS).map(item => item.slice(0, 60))
+  const rows = []
+  for (const row of value.slice(0, WORKSHEET_ROWS)) {
+    if (!isObject(row)) continue
+    const out = {}
+    for (const [column, cell] of Object.entries(row))
+      if (/^[a-z][a-z0-9-]{0,39}$/.test(column) && typeof cell === "string") out[column] = cell.slice(0, WORKSHEET_TEXT)
+    rows.push(out)
+  }
+  return rows
+}
+
+/** A clean copy of one worksheet's record, or null if nothing in it is usable. */
+function cleanWorksheet(value) {
+  if (!isObject(value) || !isObject(value.values)) return null
+  const out = { values: {}, updated: text(value.updated, 40) ?? "" }
+  for (const [field, item] of Object.entries(value.values)) {
+    const clean = cleanValue(item)
+    if (clean !== null && /^[a-z][a-z0-9-]{0,39}$/.test(field)) out.values[field] = clean
+  }
+  return out
+}
+
+function cleanWorksheets(value) {
+  const out = {}
+  if (isObject(value))
+    for (const [name, sheet] of Object.entries(value)) {
+      const clean = cleanWorksheet(sheet)
+      if (clean && /^[a-z][a-z0-9-]{0,59}$/.test(name)) out[name] = clean
+    }
+  return out
+}
+
+// ---- The whole record ---------------------------------------------------------------------------
+
 /**
  * Validate a whole record (from storage or from a file; schema 1 is converted); throws if it is not ours.
  * @param {any} data
@@ -71,7 +122,9 @@ export function clean(data, first = {}) {
   if (isObject(data) && data.site === SITE && data.schema === 1 && isObject(data.exercises)) data = upgrade(data, first)
   if (!isObject(data) || data.site !== SITE || data.schema !== SCHEMA || !isObject(data.exercises))
     throw new Error("not a progress record of this course")
-  const out = { site: SITE, schema: SCHEMA, updated: text(data.updated, 40) ?? "", exercises: {} }
+  const out = {
+    site: SITE, schema: SCHEMA, updated: text(data.updated, 40) ?? "", exercises: {}, worksheets: cleanWorksheets(data.worksheets)
+  }
   for (const [name, value] of Object.entries(data.exercises)) {
     const exercise = cleanExercise(value)
     if (exercise && NAME.test(name)) out.exercises[name] = exercise
@@ -108,7 +161,7 @@ export function migrate(old, lang, first = {}) {
   return clean({ site: SITE, schema: 1, updated: new Date().toISOString(), exercises }, first)
 }
 
-const empty = () => ({ site: SITE, schema: SCHEMA, updated: "", exercises: {} })
+const empty = () => ({ site: SITE, schema: SCHEMA, updated: "", exercises: {}, worksheets: {} })
 
 export class ProgressStore {
   /**
@@ -122,6 +175,8 @@ export class ProgressStore {
     this.first = first
     this.available = true
     this.data = empty()
+    /** @type {Array<(what: string) => void>} called after every save with "save" or "import" (another script of the page shows the change) */
+    this.listeners = []
     this.load()
   }
 
@@ -173,7 +228,7 @@ export class ProgressStore {
     }
   }
 
-  save() {
+  save(what = "save") {
     if (!this.available) return
     this.data.updated = new Date().toISOString()
     try {
@@ -182,6 +237,7 @@ export class ProgressStore {
       this.available = false
       this.notify("progress_unavailable")
     }
+    for (const listener of this.listeners) listener(what)
   }
 
   /** The record of one exercise (created empty when needed). */
@@ -204,7 +260,47 @@ export class ProgressStore {
   importText(fileText) {
     const incoming = clean(JSON.parse(fileText), this.first)
     for (const [name, exercise] of Object.entries(incoming.exercises)) this.data.exercises[name] = exercise
-    this.save()
-    return Object.keys(incoming.exercises).length
+    for (const [name, sheet] of Object.entries(incoming.worksheets)) this.data.worksheets[name] = sheet
+    this.save("import")
+    return Object.keys(incoming.exercises).length + Object.keys(incoming.worksheets).length
   }
+
+  /** What a group typed in one worksheet (an empty record if nothing yet). */
+  worksheet(name) {
+    return this.data.worksheets[name] ?? { values: {}, updated: "" }
+  }
+
+  /** Keep a worksheet's values (cleaned as a file's would be) and save. */
+  saveWorksheet(name, values) {
+    const sheet = cleanWorksheet({ values, updated: new Date().toISOString() })
+    if (sheet) this.data.worksheets[name] = sheet
+    this.save()
+  }
+}
+
+/**
+ * The page's one store. The exercises (runtime.js) and the worksheets (worksheets.js) are separate
+ * scripts: with two stores, each would save its own copy of the record over the other's. Each
+ * script's `notify` hears every message, also those said before it asked (a corrupt copy found on load).
+ * The page's ids (the #cx-pages block, coopsite/learning_path.py) give older saved work its page.
+ * @param {(messageKey: string) => void} notify
+ * @param {string} defaultLanguage
+ * @returns {ProgressStore}
+ */
+export function pageStore(notify, defaultLanguage) {
+  const page = /** @type {any} */ (globalThis)
+  if (!page.__coopProgress) {
+    const block = globalThis.document?.getElementById("cx-pages")
+    const first = JSON.parse(block?.textContent || "{}").first || {}
+    const shared = { tellers: [], told: [], store: null }
+    shared.store = new ProgressStore(key => {
+      shared.told.push(key)
+      for (const tell of shared.tellers) tell(key)
+    }, defaultLanguage, first)
+    page.__coopProgress = shared
+  }
+  const shared = page.__coopProgress
+  shared.tellers.push(notify)
+  for (const key of shared.told) notify(key)
+  return shared.store
 }
