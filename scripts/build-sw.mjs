@@ -78,7 +78,7 @@ const langOf = path => /^search\/index\.([a-z]{2,3})\.js$/.exec(path)?.[1] ||
 
 // both ways of starting Python (the snapshot, and the normal start a refused snapshot falls back to)
 const python = [...new Set([...manifest.boot.http.snapshot, ...manifest.boot.http.normal])].map(path => `assets/${path}`)
-python.push("assets/coop/editor.js")
+python.push("assets/coop/py-worker.js", "assets/coop/editor.js") // the worker too: no Python byte before it is asked for
 const langs = [defaultLang, ...otherLangs]
 const pdfsOf = lang => files.filter(path => new RegExp(`^pdf/[a-z]+/our-coffee-coop-${lang}-.*\\.pdf$`).test(path))
 

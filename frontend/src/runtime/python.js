@@ -130,7 +130,11 @@ export class PythonRuntime {
       let kept = false
       try {
         const url = this.url(path)
-        kept = Boolean(await self.caches?.match(url) || await self.caches?.match(url.replace("?", ".gz?")))
+        // the worker's own cache keeps the versioned URL; the service worker's keep group (sw.js), which
+        // only holds this build's files, keeps it without ?v=
+        const controlled = Boolean(navigator.serviceWorker && navigator.serviceWorker.controller)
+        kept = Boolean(await self.caches?.match(url) || await self.caches?.match(url.replace("?", ".gz?")) ||
+          (controlled && await self.caches?.match(url.split("?")[0])))
       } catch { kept = false }
       if (!kept) bytes += wireBytes(path)
     }
