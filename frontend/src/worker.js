@@ -159,9 +159,16 @@ async function gunzipped(response) {
   return new Uint8Array(await new Response(stream).arrayBuffer())
 }
 
-/** A response the host compressed (or small enough to be the .gz copy itself). */
-const compressed = response => Boolean(response.headers.get("Content-Encoding")) ||
-  Number(response.headers.get("Content-Length") || Infinity) <= init.downloads.snapshot.wire * 1.5
+/**
+ * A response the host compressed (or small enough to be the .gz copy itself). One without a length
+ * comes from a cache the page filled ("Keep this course", frontend/src/app/keep-cache.js) and is read
+ * as it is: offline there is no .gz copy to fetch instead.
+ */
+const compressed = response => {
+  const length = response.headers.get("Content-Length")
+  return Boolean(response.headers.get("Content-Encoding")) || length === null ||
+    Number(length) <= init.downloads.snapshot.wire * 1.5
+}
 
 const files = {
   http: {
