@@ -21,7 +21,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
-KEY = "ourcoffeecoop/progress/v1"
+KEY = "ourcoffeecoop/progress/v2"  # frontend/src/runtime/progress.js KEY
 LAO_NAME = "ສະຫະກອນ ພູແກ້ວ — ນາງ ນ້ອຍ ແລະ ທ້າວ ບຸນມີ"  # Lao text, spaces and marks, typed in either language
 LONG = "ລາຄາດີຂຶ້ນ ເພາະພວກເຮົາຂາຍນຳກັນ\nLine two: 40 members.\n\n  spaces kept  "
 

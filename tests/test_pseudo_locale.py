@@ -286,9 +286,9 @@ def test_a_pseudo_language_is_added_through_the_registry_and_catalogs_alone(tmp_
     assert f'<section lang="{CODE}">' in offline and pseudo("Go to the home page") in offline
 
     # Exercises: the widget and its messages in the pseudo-locale (the page check covers the static HTML).
-    kc3 = (site / CODE / "key-concepts" / "kc3-sell-alone-or-pool.html").read_text(encoding="utf-8")
-    assert pseudo("Simulation: pooled pricing, advance and final payment") in kc3
-    assert pseudo("Noy's final payment: {amount}").replace("{amount}", "") in kc3.replace("&#39;", "'")
+    m2 = (site / CODE / "management" / "m2-communication.html").read_text(encoding="utf-8")  # the full preset
+    assert pseudo("Simulation: pooled pricing, advance and final payment") in m2
+    assert pseudo("Noy's final payment: {amount}").replace("{amount}", "") in m2.replace("&#39;", "'")
     script = (
         "import exercises.api as a; "
         "print(a.update('wet-mill', LANG, {'fee': 'oops'})['errors']['fee']); "

@@ -192,7 +192,9 @@ def _sessions_in_nav() -> list[str]:
     sessions = []
     for page in pages:
         html = ROOT / "site" / page.replace(".md", ".html")
-        if html.is_file() and editions.is_session(html.read_text(encoding="utf-8")):
+        # a session is a page of one of the course's parts with facilitator notes (the plan page has notes too)
+        in_part = page.split("/", 1)[0] in editions.PARTS
+        if in_part and html.is_file() and editions.is_session(html.read_text(encoding="utf-8")):
             sessions.append(page.replace(".md", ".html"))
     return sessions
 
@@ -223,8 +225,9 @@ def test_progress_page_lists_every_session_and_simulation(site_dir, lang):
     used = []
     for page in _sessions_in_nav():
         source = (ROOT / "docs" / page.replace(".html", f".{lang}.md")).read_text(encoding="utf-8")
-        used += re.findall(r"^::: exercise (\S+)", source, re.M)
-    assert [name for name, _ in simulations] == used
+        used += [(page[: -len(".html")], name) for name in re.findall(r"^::: exercise (\S+)", source, re.M)]
+    # each simulation is listed under its page ("page#name" or "page#name:preset": work is kept per page)
+    assert [(key.split("#")[0], key.split("#")[1].split(":")[0]) for key, _ in simulations] == used
     assert all(len(questions) > 0 for _, questions in simulations)
     assert 'class="cx-progress-box' in html and 'class="coop-keep"' in html
 

@@ -256,8 +256,11 @@ export class Worksheet {
   showSimulations() {
     for (const element of all(this.section, ".ws-fields > [data-kind=simulation]")) {
       const { key, param } = /** @type {HTMLElement} */ (element).dataset
-      const raw = this.store.data.exercises[key]?.raw || {}
-      const typed = [raw[this.language.code], ...Object.values(raw)].map(values => values?.[param]).find(v => typeof v === "string")
+      // the exercise's work on any page that shows it (saved as "page#key", progress.js pageKey), or older work under its key
+      const records = Object.entries(this.store.data.exercises)
+        .filter(([name]) => name === key || name.endsWith(`#${key}`)).map(([, record]) => record.raw || {})
+      const typed = records.flatMap(raw => [raw[this.language.code], ...Object.values(raw)])
+        .map(values => values?.[param]).find(v => typeof v === "string")
       const reading = typed === undefined ? null : readNumber(typed, this.languages)
       const own = reading !== null && "value" in reading
       one(element, "output").textContent = own ? this.number(reading.value) : element.dataset.default
