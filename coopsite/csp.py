@@ -3,7 +3,7 @@
 Only the site itself may be loaded or contacted. Scripts: files of the site, plus the exact inline
 scripts of the page (by SHA-256 hash, not ``'unsafe-inline'``), so HTML that reaches the page any
 other way cannot run. Python needs ``'wasm-unsafe-eval'``; the exercise worker starts from a
-``data:`` URL on file:// and makes ``blob:`` URLs inside itself (see frontend/src/runtime.js).
+``data:`` URL on file:// and makes ``blob:`` URLs inside itself (see frontend/src/runtime/python.js).
 
 One inline script is not in the page: on file://, search runs in an iframe that the iframe-worker
 shim writes; its script text depends only on the shim and on the search worker's URL (ours, which

@@ -617,13 +617,14 @@ class _Render:
         link = html(' <a href="{href}">{page}</a>', href=f"{ROOT_MARK}{page}.html", page=_page_title(page, self.lang))
         return html(
             '<div class="ws-field ws-simulation" data-field="{field}" data-kind="simulation" data-key="{key}"'
-            ' data-param="{param}" data-default="{default}">'
+            ' data-page="{page}" data-param="{param}" data-default="{default}">'
             '<span class="ws-label" id="{id}-label">{label}</span>'
             '<span><output class="ws-sim-value" id="{id}" aria-labelledby="{id}-label" aria-describedby="{id}-note">'
             '{default}</output> <span class="ws-unit">{unit}</span></span>'
             '<span class="ws-from" id="{id}-note"><span class="ws-sim-note">{note}</span>{link}</span></div>',
             field=item.id,
             key=exercise.key,
+            page=page,
             param=item.param,
             default=default,
             id=ident,

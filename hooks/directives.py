@@ -72,6 +72,7 @@ def _session(page) -> str | None:
 
 def _worksheet_script(page, config, box: bool) -> str:
     """The worksheets' script and its words; ``box``: the "your progress" box too (a page without exercises)."""
+    from coopsite.learning_path import PAGES_MARK
     from coopsite.words import ui_strings
     from exercises.core.render import progress_box
 
@@ -79,7 +80,9 @@ def _worksheet_script(page, config, box: bool) -> str:
     words = json.dumps(_worksheets().ui_words(lang), ensure_ascii=False).replace("</", "<\\/")
     script = get_relative_url("assets/coop/worksheets.js", page.url)
     return (
-        (str(progress_box(ui_strings(lang))) if box else "")
+        # the page map too: a session without a simulation is often the first page read after an
+        # update, and its store moves older saved work to its pages (frontend/src/runtime/progress.js)
+        (f"{progress_box(ui_strings(lang))}{PAGES_MARK}" if box else "")
         + f'<script type="application/json" id="ws-ui">{words}</script>'
         + f'<script src="{script}" defer></script>'
     )

@@ -210,7 +210,41 @@ def test_a_number_from_a_simulation_follows_it(browser_context, origin):
     assert plan.inner_text("#ws-first-season-advance") == "9,000"  # worksheet 7 uses it too
     session.fill("#cx-harvest-finance-f-advance", "໙໕໐໐")  # Lao digits, read as the simulation reads them
     wait_for(plan, f"document.querySelector('{advance}').textContent === '9,500'", timeout=10)
+    # typed last on the Lao page: the English simulation shows it (carried over), so does the worksheet
+    session.goto(root + "lo/conception/c3-feasibility.html")
+    wait_for(session, "document.documentElement.dataset.wsReady === 'true'")
+    session.fill("#cx-harvest-finance-f-advance", "7,000")
+    wait_for(plan, f"document.querySelector('{advance}').textContent === '7,000'", timeout=10)
     assert watch.blocked == []
+
+
+def test_older_progress_first_opened_on_a_session_without_a_simulation(browser_context, http_root):
+    """Work saved by the older version (schema 1), first opened on c1 (worksheets only, where "Start
+    here" leads): it goes to the pages that show its simulations, as on any other page."""
+    context, watch = browser_context(http_root, **PHONE)
+    page = context.new_page()
+    page.goto(http_root + "index.html")
+    answers = {
+        q: {"value": "x", "status": "correct", "attempts": 1, "lang": "en", "feedback": ""}
+        for q in ["read-final", "advance-up", "best-gain", "reserve-20", "break-even"]
+    }
+    v1 = {
+        "site": "our-coffee-coop",
+        "schema": 1,
+        "updated": "",
+        "exercises": {"pooled-pricing": {"raw": {"en": {"advance": "1,700"}}, "answers": answers, "done": True}},
+    }
+    page.evaluate("record => localStorage.setItem('ourcoffeecoop/progress/v1', JSON.stringify(record))", v1)
+    page.goto(http_root + "conception/c1-core-group.html")
+    wait_for(page, "document.documentElement.dataset.wsReady === 'true'")
+    stored = json.loads(page.evaluate("localStorage.getItem('ourcoffeecoop/progress/v2')"))
+    assert list(stored["exercises"]) == ["management/m2-communication#pooled-pricing"]
+    assert page.evaluate("localStorage.getItem('ourcoffeecoop/progress/v1')") is None
+    page.goto(http_root + "progress.html")
+    wait_for(page, "document.querySelector('.coop-path-summary').textContent === 'Simulations done: 1 of 18.'")
+    page.goto(http_root + "management/m2-communication.html")
+    wait_for(page, "document.querySelector('#cx-pooled-pricing-f-advance').value === '1,700'", timeout=10)
+    assert watch.blocked == [] and watch.console_errors == []
 
 
 @pytest.mark.parametrize("lang", ["en", "lo"])

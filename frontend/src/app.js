@@ -39,7 +39,10 @@ if (settings) {
       root, lang,
       onReady: info => panels.forEach(panel => panel.ready(info)),
       onUpdate: reload => showUpdate(words, reload)
-    }).catch(() => panels.forEach(panel => panel.unsupported()))
+    }).catch(error => {
+      console.warn("service worker:", error) // the panel says the course cannot be kept here
+      panels.forEach(panel => panel.unsupported())
+    })
   } else {
     panels.forEach(panel => panel.unsupported())
   }

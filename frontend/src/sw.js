@@ -32,14 +32,15 @@ import { clientsClaim, setCacheNameDetails } from "workbox-core"
 import { addPlugins, cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from "workbox-precaching"
 import { NavigationRoute, registerRoute, setCatchHandler } from "workbox-routing"
 import { CacheFirst, NetworkOnly } from "workbox-strategies"
-import { fillGroup, KEEP_PREFIX } from "./app/keep-cache.js"
+import { fillGroup, KEEP_PREFIX, kept } from "./app/keep-cache.js"
 
 /* global __BUILD__ */
 const BUILD = __BUILD__
 for (const group of BUILD.keep) // absolute URLs: the page and this worker use the same cache keys
   for (const entry of group.entries) entry.url = new URL(entry.url, self.location.href).href
 const OFFLINE_PAGE = "offline.html"
-const FONTS_CACHE = "coop-fonts"
+const FONTS_PREFIX = "coop-fonts"
+const FONTS_CACHE = `${FONTS_PREFIX}-${BUILD.version}` // kept while the version is (also when a language is added)
 
 const requested = (new URL(self.location.href).searchParams.get("lang") || "").split(",")
 const langs = Object.keys(BUILD.pages).filter(lang => requested.includes(lang))
@@ -78,10 +79,16 @@ function reuseWhatThePageFetched() {
 
 const neverStore = { cacheWillUpdate: async () => null } // the page fills the PDF caches, not this route
 // Python is kept the first time a simulation starts it (else every page with one would download it
-// again), under the URL without its ?v=<hash>: the key "Keep this course" looks for.
+// again), under the URL without its ?v=<hash>: the key "Keep this course" looks for; stored as
+// "Keep" stores it, with its revision, so the next version copies it instead of downloading it again.
+const pythonRevisions = new Map(BUILD.keep.filter(group => group.id === "python")
+  .flatMap(group => group.entries.map(entry => [new URL(entry.url).pathname, entry.revision])))
 const keepWhenUsed = {
   cacheKeyWillBeUsed: async ({ request }) => request.url.split("?")[0],
-  cacheWillUpdate: async ({ response }) => (response.status === 200 ? response : null)
+  cacheWillUpdate: async ({ request, response }) => {
+    const revision = pythonRevisions.get(new URL(request.url).pathname)
+    return response.status === 200 && revision ? kept(await response.blob(), response, revision) : null
+  }
 }
 for (const group of BUILD.keep) {
   const paths = new Set(group.entries.map(entry => new URL(entry.url).pathname))
@@ -124,7 +131,8 @@ self.addEventListener("activate", event => {
   event.waitUntil((async () => {
     const current = new Set(BUILD.keep.map(group => group.cache))
     for (const name of await caches.keys())
-      if ((name.startsWith(KEEP_PREFIX) && !current.has(name)) || name === FONTS_CACHE) await caches.delete(name)
+      if ((name.startsWith(KEEP_PREFIX) && !current.has(name)) || (name.startsWith(FONTS_PREFIX) && name !== FONTS_CACHE))
+        await caches.delete(name)
   })())
 })
 clientsClaim() // the first visit's page is served from here at once (search, Python)
@@ -135,20 +143,29 @@ self.addEventListener("message", event => {
   else if (type === "INFO") event.ports[0]?.postMessage({ version: BUILD.version, langs, keep: BUILD.keep })
 })
 
+/** A file's path without a content hash in its name (name.1a2b3c4d.js): the same file in every version. */
+const stablePath = url => new URL(url).pathname.replace(/\.[0-9a-f]{8,}(?=\.)/g, "")
+
 /**
- * A learner who kept the course keeps it across versions: for every group kept in an older
- * version, fill this version's cache (copying what did not change). A download that fails stops
- * the install, and the old version goes on working until the next try; a phone that is out of
- * space drops the group instead (the page then offers to keep it again, and says why it failed).
+ * A learner who kept the course keeps it across versions: what an older version's group holds is
+ * put in this version's cache (copied when it did not change, else downloaded); what it did not
+ * hold is not fetched (Python kept on first use holds one way of starting). A download that fails
+ * stops the install, and the old version goes on working until the next try, which goes on from
+ * what is already there; a phone that is out of space drops the group instead (the page then
+ * offers to keep it again, and says why it failed).
  */
 async function carryKeptGroups() {
   const names = await caches.keys()
   for (const group of BUILD.keep) {
     const prefix = group.cache.slice(0, group.cache.lastIndexOf("-") + 1)
     const old = names.find(name => name.startsWith(prefix) && name !== group.cache)
-    if (!old || names.includes(group.cache)) continue
+    if (!old) continue
+    const from = await caches.open(old)
+    const held = new Set((await from.keys()).map(request => stablePath(request.url)))
+    const carried = { ...group, entries: group.entries.filter(entry => held.has(stablePath(entry.url))) }
+    if (!carried.entries.length) continue
     try {
-      await fillGroup(group, { from: await caches.open(old) })
+      await fillGroup(carried, { from })
     } catch (error) {
       if (error.name !== "QuotaExceededError") throw error
       await caches.delete(group.cache)

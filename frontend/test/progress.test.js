@@ -42,6 +42,8 @@ function open(storage, first = FIRST) {
 const FIRST = { "pooled-pricing:simple": "key-concepts/kc3-sell-alone-or-pool", "pooled-pricing": "management/m2-communication",
   "wet-mill": "conception/c2-business-idea" }
 const KC3 = "key-concepts/kc3-sell-alone-or-pool#pooled-pricing:simple"
+const M2 = "management/m2-communication#pooled-pricing"
+const C2 = "conception/c2-business-idea#wet-mill"
 
 const record = (exercises = {}) => ({ site: SITE, schema: SCHEMA, updated: "2026-01-01T00:00:00Z", exercises })
 
@@ -117,6 +119,18 @@ describe("migrate", () => {
     assert.equal(pageKey("a/b", "c:d"), "a/b#c:d")
   })
 
+  test("work left under its key alone (upgraded on a page without a page map) finds its page on the next load", () => {
+    const v2 = { site: SITE, schema: SCHEMA, updated: "", worksheets: {}, exercises: {
+      "pooled-pricing:simple": { raw: { en: { advance: "2,100" } } },
+      "pooled-pricing": { raw: { en: { advance: "1,700" } } },
+      "management/m2-communication#pooled-pricing": { raw: { en: { advance: "1,500" } } } } }
+    const out = clean(v2, FIRST)
+    assert.deepEqual(out.exercises[KC3].raw, { en: { advance: "2,100" } })
+    // m2 already has work of its own: both are kept
+    assert.deepEqual(out.exercises["management/m2-communication#pooled-pricing"].raw, { en: { advance: "1,500" } })
+    assert.deepEqual(out.exercises["pooled-pricing"].raw, { en: { advance: "1,700" } })
+  })
+
   test("refuses what is not an older record", () => {
     assert.throws(() => migrate({ nothing: true }, "en"))
     assert.throws(() => migrate(null, "en"))
@@ -124,12 +138,30 @@ describe("migrate", () => {
 })
 
 describe("ProgressStore", () => {
+  test("saving a worksheet keeps the values of fields the page no longer shows", () => {
+    const { store } = open(storage)
+    store.saveWorksheet("core-group", { members: "Noy, Bounmy", problem: "low prices" })
+    store.saveWorksheet("core-group", { members: "Noy, Bounmy, Vanh" }) // a newer page without "problem"
+    assert.deepEqual(store.worksheet("core-group").values, { members: "Noy, Bounmy, Vanh", problem: "low prices" })
+  })
+  test("a page without a page map leaves schema 1 work where it is, for a page that has one", () => {
+    storage.setItem(KEY_V1, JSON.stringify({ site: SITE, schema: 1, updated: "", exercises: { "pooled-pricing:simple": { raw: { en: { advance: "2,100" } } } } }))
+    const bare = open(storage, {})
+    assert.deepEqual(bare.store.data.exercises, {})
+    assert.deepEqual(bare.told, [])
+    assert.notEqual(storage.getItem(KEY_V1), null)
+    const mapped = open(storage)
+    assert.deepEqual(mapped.store.data.exercises[KC3].raw, { en: { advance: "2,100" } })
+    assert.equal(storage.getItem(KEY_V1), null)
+    assert.deepEqual(mapped.told, ["progress_migrated"])
+  })
+
   test("starts empty, saves and loads back", () => {
     const { store, told } = open(storage)
     assert.deepEqual(store.data.exercises, {})
-    store.update("wet-mill", r => { r.code = "x = 1" })
+    store.update(C2, r => { r.code = "x = 1" })
     const again = open(storage).store
-    assert.equal(again.exercise("wet-mill").code, "x = 1")
+    assert.equal(again.exercise(C2).code, "x = 1")
     assert.deepEqual(told, [])
   })
 
@@ -194,11 +226,11 @@ describe("ProgressStore", () => {
 
   test("export and import round trip; a file that is not ours changes nothing", () => {
     const { store } = open(storage)
-    store.update("pooled-pricing", r => { r.raw.en = { advance: "2,500" } })
+    store.update(M2, r => { r.raw.en = { advance: "2,500" } })
     const text = store.exportText()
     const other = open(new FakeStorage()).store
     assert.equal(other.importText(text), 1)
-    assert.deepEqual(other.exercise("pooled-pricing").raw, { en: { advance: "2,500" } })
+    assert.deepEqual(other.exercise(M2).raw, { en: { advance: "2,500" } })
     const v1 = { site: SITE, schema: 1, updated: "", exercises: { "pooled-pricing:simple": { raw: { en: { advance: "1" } } } } }
     assert.equal(other.importText(JSON.stringify(v1)), 1) // a file saved by the older version: sorted by page
     assert.deepEqual(other.exercise(KC3).raw, { en: { advance: "1" } })

@@ -8,10 +8,12 @@
  */
 
 export const KEEP_PREFIX = "coop-keep-"
-const REVISION = "X-Coop-Revision"
+export const REVISION = "X-Coop-Revision"
 
-/** The entries of `group` that are not in its cache yet. */
+/** The entries of `group` that are not in its cache yet. Asking creates no cache: an empty one would
+ * count as "kept" when the next version carries kept groups over (frontend/src/sw.js). */
 export async function missing(group) {
+  if (!(await caches.has(group.cache))) return [...group.entries]
   const cache = await caches.open(group.cache)
   const absent = []
   for (const entry of group.entries) if (!(await cache.match(entry.url))) absent.push(entry)
@@ -48,6 +50,12 @@ async function download(entry, onBytes) {
     chunks.push(value)
     onBytes(value.byteLength)
   }
+  return kept(new Blob(chunks, { type: response.headers.get("Content-Type") || "application/octet-stream" }), response, entry.revision)
+}
+
+/** What a keep cache stores for a file: its bytes, its type and its revision (nothing else of the
+ * network's headers, so every copy reads alike, whoever stored it). */
+export function kept(body, response, revision) {
   const type = response.headers.get("Content-Type") || "application/octet-stream"
-  return new Response(new Blob(chunks, { type }), { headers: { "Content-Type": type, [REVISION]: entry.revision } })
+  return new Response(body, { headers: { "Content-Type": type, [REVISION]: revision } })
 }

@@ -96,6 +96,8 @@ export class KeepPanel {
       this.say(this.words.keep_choose)
       return
     }
+    this.busy = true // before the first wait: a second tap starts no second download
+    this.button.disabled = true
     const todo = []
     for (const group of chosen) todo.push(...(await missing(group)))
     const need = sum(todo, "size")
@@ -103,12 +105,12 @@ export class KeepPanel {
       const { quota = Infinity, usage = 0 } = await navigator.storage.estimate()
       if (quota - usage < need) {
         this.say(this.t("keep_no_space", { need: MB(need), free: MB(Math.max(0, quota - usage)) }))
+        this.busy = false
+        this.button.disabled = false
         return
       }
     }
     const persisted = navigator.storage && navigator.storage.persist ? await navigator.storage.persist().catch(() => false) : true
-    this.busy = true
-    this.button.disabled = true
     this.bar.hidden = false
     let done = 0
     const onBytes = bytes => {

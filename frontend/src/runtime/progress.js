@@ -119,7 +119,8 @@ function cleanWorksheets(value) {
  * @param {Record<string, string>} [first]  exercise key → the first page showing it (see upgrade)
  */
 export function clean(data, first = {}) {
-  if (isObject(data) && data.site === SITE && data.schema === 1 && isObject(data.exercises)) data = upgrade(data, first)
+  if (isObject(data) && data.site === SITE && (data.schema === 1 || data.schema === SCHEMA) && isObject(data.exercises))
+    data = upgrade(data, first)
   if (!isObject(data) || data.site !== SITE || data.schema !== SCHEMA || !isObject(data.exercises))
     throw new Error("not a progress record of this course")
   const out = {
@@ -136,13 +137,17 @@ export function clean(data, first = {}) {
  * Schema 1 → 2: an exercise's work, kept under its key alone, goes to the first page in the course's
  * order that shows it (`first`, from the build: coopsite/learning_path.py saved_pages); the work on an
  * exercise no page shows any more keeps its old name (kept, exported, readable). Nothing is dropped.
- * @param {any} data  a schema 1 record
+ * Also on every schema 2 load: work still under its key alone (upgraded on a page that had no page
+ * map) moves the same way, unless that page already has work of its own (then both are kept).
+ * @param {any} data  a schema 1 or 2 record
  * @param {Record<string, string>} first
  */
 export function upgrade(data, first) {
   const exercises = {}
-  for (const [key, value] of Object.entries(data.exercises))
-    exercises[Object.hasOwn(first, key) && !key.includes("#") ? pageKey(first[key], key) : key] = value
+  for (const [key, value] of Object.entries(data.exercises)) {
+    const target = Object.hasOwn(first, key) && !key.includes("#") ? pageKey(first[key], key) : key
+    exercises[target !== key && Object.hasOwn(data.exercises, target) ? key : target] = value
+  }
   return { ...data, schema: SCHEMA, exercises }
 }
 
@@ -194,7 +199,7 @@ export class ProgressStore {
       return
     }
     try {
-      this.data = clean(JSON.parse(stored))
+      this.data = clean(JSON.parse(stored), this.first)
     } catch {
       // Keep the unreadable text, in case someone can rescue it, and start afresh.
       try { localStorage.setItem(`${KEY}/corrupt/${Date.now()}`, stored) } catch { /* full: nothing more to do */ }
@@ -206,6 +211,9 @@ export class ProgressStore {
 
   /** Progress saved by an older version of the course (schema 1, else 0), converted and saved anew. */
   loadOld() {
+    // Without the page map (a page that has none) the old work could not find its pages: leave it
+    // where it is for a page that has one.
+    if (Object.keys(this.first).length === 0) return
     /** @type {Array<[string, (old: any) => any]>} */
     const older = [
       [KEY_V1, old => clean(old, this.first)],
@@ -270,9 +278,11 @@ export class ProgressStore {
     return this.data.worksheets[name] ?? { values: {}, updated: "" }
   }
 
-  /** Keep a worksheet's values (cleaned as a file's would be) and save. */
+  /** Keep a worksheet's values (cleaned as a file's would be) and save. Values of fields this page
+   * does not show (renamed or gone in a newer version) are kept: nothing a group wrote is lost. */
   saveWorksheet(name, values) {
-    const sheet = cleanWorksheet({ values, updated: new Date().toISOString() })
+    const previous = this.data.worksheets[name]?.values ?? {}
+    const sheet = cleanWorksheet({ values: { ...previous, ...values }, updated: new Date().toISOString() })
     if (sheet) this.data.worksheets[name] = sheet
     this.save()
   }

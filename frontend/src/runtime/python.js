@@ -4,7 +4,8 @@
  * Nothing is downloaded until `ensure()` is called (the learner changed a number, pressed Run,
  * opened the code or checked an answer) — and, where a download is dear (a phone, Data Saver, a slow
  * connection), not before the learner agreed to its size (`askFirst`, `consent()`). Then:
- *   - http(s): a module worker fetches Python's files itself (and keeps them in Cache Storage);
+ *   - http(s): a module worker fetches Python's files itself (and keeps them in Cache Storage, unless
+ *     the service worker controls the page: then it keeps them, frontend/src/sw.js);
  *   - file://: the page loads the files as classic-script "packs", turns them into Blobs and posts
  *     them to a module worker made from a data: URL. The Blobs are kept, so a restart is quick.
  * The first worker's compiled wasm module is kept too: a restart (Stop, a timeout, a crash) compiles nothing.

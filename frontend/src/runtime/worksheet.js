@@ -10,6 +10,7 @@
  */
 
 import { checkNumber, readNumber, writeNumber } from "./numbers.js"
+import { pageKey } from "./progress.js"
 
 const SAVE_AFTER = 400 // ms after the last key: a crash loses at most this much typing
 
@@ -255,12 +256,19 @@ export class Worksheet {
   /** Each number from a simulation: the group's own from its saved progress, or the simulation's first. */
   showSimulations() {
     for (const element of all(this.section, ".ws-fields > [data-kind=simulation]")) {
-      const { key, param } = /** @type {HTMLElement} */ (element).dataset
-      // the exercise's work on any page that shows it (saved as "page#key", progress.js pageKey), or older work under its key
+      const { key, page, param } = /** @type {HTMLElement} */ (element).dataset
+      // The exercise's work on the page the worksheet links to first, then on any other page that
+      // shows it (saved as "page#key", progress.js pageKey), or older work under its key; in each,
+      // the numbers last typed (in whichever language: the simulation shows those too), then this
+      // language's, then any.
       const records = Object.entries(this.store.data.exercises)
-        .filter(([name]) => name === key || name.endsWith(`#${key}`)).map(([, record]) => record.raw || {})
-      const typed = records.flatMap(raw => [raw[this.language.code], ...Object.values(raw)])
-        .map(values => values?.[param]).find(v => typeof v === "string")
+        .filter(([name]) => name === key || name.endsWith(`#${key}`))
+        .sort(([a], [b]) => Number(b === pageKey(page || "", key)) - Number(a === pageKey(page || "", key)))
+        .map(([, record]) => record)
+      const typed = records.flatMap(record => {
+        const raw = record.raw || {}
+        return [record.raw_lang ? raw[record.raw_lang] : undefined, raw[this.language.code], ...Object.values(raw)]
+      }).map(values => values?.[param]).find(v => typeof v === "string")
       const reading = typed === undefined ? null : readNumber(typed, this.languages)
       const own = reading !== null && "value" in reading
       one(element, "output").textContent = own ? this.number(reading.value) : element.dataset.default
