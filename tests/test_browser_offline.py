@@ -174,19 +174,36 @@ def test_a_page_not_on_the_phone_says_so_in_both_languages(phone, site_dir):
     assert_page_shown(page, "index.html")
 
 
+KEPT = """async () => {
+    const kept = {};
+    for (const name of (await caches.keys()).filter(name => name.startsWith('coop-keep-')))
+        kept[name.slice(0, name.lastIndexOf('-'))] = [name, (await (await caches.open(name)).keys()).length];
+    return kept;
+}"""
+
+
 def test_a_new_build_offers_to_reload(phone, site_dir, tmp_path):
-    """Build twice: a phone with the first version is offered the second, and gets it on "Reload"."""
+    """Build twice: a phone with the first version is offered the second, and gets it on "Reload".
+    Python was kept ("Keep this course", without the PDFs) and one of its files changed: the new version
+    keeps all of Python (copied or downloaded again), and nothing of the PDFs, which were never kept."""
     copy = tmp_path / "site"
     shutil.copytree(site_dir, copy, copy_function=_link_or_copy)  # changed files are replaced, not written into
     context, page = phone()
     with local_server(copy) as root:
         ready_for_offline(page, root, "index.html")
         assert page.locator(".coop-update").count() == 0
+        keep_course(page, pdfs=False)
+        before = page.evaluate(KEPT)
+        assert list(before) == ["coop-keep-python"], before
 
         glossary = copy / "glossary.html"
         html = glossary.read_text(encoding="utf-8").replace("</h1>", " (new edition)</h1>", 1)
         glossary.unlink()
         glossary.write_text(html, encoding="utf-8")
+        editor = copy / "assets" / "coop" / "editor.js"  # a file of Python's keep group
+        code = editor.read_text(encoding="utf-8") + "\n// new edition\n"
+        editor.unlink()
+        editor.write_text(code, encoding="utf-8")
         (copy / "sw.js").unlink()
         subprocess.run(["node", "scripts/build-sw.mjs", str(copy)], cwd=ROOT, check=True, capture_output=True)
 
@@ -198,9 +215,18 @@ def test_a_new_build_offers_to_reload(phone, site_dir, tmp_path):
             bar.get_by_role("button", name="Reload").click()
         wait_for(page, "document.documentElement.dataset.coopOffline === 'ready'", timeout=60)
         assert page.locator(".coop-update").count() == 0
+        after = page.evaluate(KEPT)
+        assert list(after) == ["coop-keep-python"], after
+        assert after["coop-keep-python"][0] != before["coop-keep-python"][0]  # a new version of the group...
+        assert after["coop-keep-python"][1] == before["coop-keep-python"][1]  # ...with every file in it
     context.set_offline(True)
     page.goto(root + "glossary.html")
     assert "(new edition)" in page.locator("h1").first.inner_text()
+    page.goto(root + "management/m2-communication.html")  # Python, from the phone
+    wait_for(page, "document.documentElement.dataset.cxRuntime === 'ready'")
+    page.fill("#cx-pooled-pricing-f-advance", "2,100")
+    wait_for(page, "document.documentElement.dataset.cxPython === 'ready'", timeout=90)
+    assert context.console_errors == [], context.console_errors
 
 
 def test_the_usb_copy_never_registers_a_service_worker(browser_context, file_root):
