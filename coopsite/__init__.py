@@ -7,3 +7,9 @@
 * ``search`` — one search index per language (``search/index.<code>.js``), read only when search is opened.
 * ``csp`` — the Content-Security-Policy of every page.
 """
+
+from pathlib import Path
+
+#: The repository, and the course's Markdown pages and data in it.
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"

@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from . import ROOT
+
 ASSETS = ROOT / "overrides" / "assets"
 #: What the Python files are (names, sizes, hashes, the snapshot's key): see scripts/stage_assets.py.
 MANIFEST = ASSETS / "coop" / "manifest.json"

@@ -19,13 +19,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache
-from pathlib import Path
 
 from markupsafe import Markup
 
 from exercises.core.html import attrs, html, join
 from exercises.core.languages import DEFAULT, LANGUAGES, codes, get
 
+from . import DOCS, ROOT
 from .words import BOOK, PRINT, site
 from .words import PARTS as PART_WORDS
 
@@ -55,8 +55,6 @@ __all__ = [
     "words",
 ]
 
-ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs"
 
 #: The printable parts, in order: the docs folder of each area, then "course" for the whole course.
 PARTS = list(PART_WORDS)
@@ -202,16 +200,13 @@ def decorate(page_html: str, lang: str, page: str, site_root: str, ui: dict[str,
         name = kit_pdf(lang, page.rsplit("/", 1)[-1])
         links.append(html('<p class="coop-pdfs">{link}</p>', link=_link(site_root, name, said["kit"])))
     bar = html(
-        '<div class="coop-edition" role="group" aria-label="{edition}" data-search-exclude>'
-        '<span class="coop-edition-label coop-js">{edition}:</span>'
-        '<button type="button" class="coop-js" data-edition="learner" aria-pressed="true">{learner}</button>'
-        '<button type="button" class="coop-js" data-edition="trainer" aria-pressed="false">{trainer}</button>'
-        '<button type="button" class="coop-js coop-print">{print_page}</button>'
+        '<div class="coop-edition" role="group" aria-label="{ui[edition]}" data-search-exclude>'
+        '<span class="coop-edition-label coop-js">{ui[edition]}:</span>'
+        '<button type="button" class="coop-js" data-edition="learner" aria-pressed="true">{ui[edition_learner]}</button>'
+        '<button type="button" class="coop-js" data-edition="trainer" aria-pressed="false">{ui[edition_trainer]}</button>'
+        '<button type="button" class="coop-js coop-print">{ui[print_page]}</button>'
         "{links}</div>",
-        edition=ui["edition"],
-        learner=ui["edition_learner"],
-        trainer=ui["edition_trainer"],
-        print_page=ui["print_page"],
+        ui=ui,
         links=join(links),
     )
     return str(bar) + page_html

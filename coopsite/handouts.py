@@ -27,7 +27,7 @@ from markupsafe import Markup
 from exercises.core.html import html, join
 from exercises.core.languages import DEFAULT, codes, get
 
-from . import editions
+from . import DOCS, ROOT, editions
 from .words import KIT_STEPS, site
 
 __all__ = [
@@ -43,7 +43,6 @@ __all__ = [
     "documents",
 ]
 
-ROOT, DOCS = editions.ROOT, editions.DOCS
 FORMS = DOCS / "data" / "forms"
 KITS = DOCS / "data" / "kits"
 LANGS = codes()  # every piece of text is in each of them

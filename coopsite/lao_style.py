@@ -53,6 +53,8 @@ import yaml
 
 from exercises.core.languages import DEFAULT, LANGUAGES
 
+from . import DOCS, ROOT
+
 __all__ = [
     "ROOT",
     "Finding",
@@ -75,8 +77,6 @@ __all__ = [
     "words_of",
 ]
 
-ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs"
 LAO = re.compile(r"[\u0E80-\u0EFF]")
 #: The language this guide is for (the registry's language written in Lao script), and the default one
 #: its pages are translated from: the glossary's and catalogs' keys are their codes.

@@ -75,17 +75,15 @@ def keep_panel(lang: str) -> Markup:
     group = '<label class="coop-keep-group"><input type="checkbox" name="{id}" checked> {label}: <span class="coop-keep-size"></span></label>'
     return html(
         '<section class="coop-keep" aria-labelledby="coop-keep-title" hidden>'
-        '<h2 class="coop-keep-title" id="coop-keep-title">{title}</h2>'
+        '<h2 class="coop-keep-title" id="coop-keep-title">{w[keep_title]}</h2>'
         '<p class="coop-keep-pages"></p>'
-        '<fieldset class="coop-keep-groups"><legend class="cx-sr">{button}</legend>{python}{pdf}</fieldset>'
-        '<p><button type="button" class="md-button md-button--primary coop-keep-button">{button}</button> '
-        '<button type="button" class="md-button coop-keep-remove" hidden>{remove}</button></p>'
+        '<fieldset class="coop-keep-groups"><legend class="cx-sr">{w[keep_button]}</legend>{python}{pdf}</fieldset>'
+        '<p><button type="button" class="md-button md-button--primary coop-keep-button">{w[keep_button]}</button> '
+        '<button type="button" class="md-button coop-keep-remove" hidden>{w[keep_remove]}</button></p>'
         '<progress class="coop-keep-progress" max="100" value="0" hidden></progress>'
         '<p class="coop-keep-status" role="status" aria-live="polite"></p>'
         "</section>",
-        title=said["keep_title"],
-        button=said["keep_button"],
-        remove=said["keep_remove"],
+        w=said,
         python=html(group, id="python", label=said["keep_python"]),
         pdf=html(group, id="pdf", label=said["keep_pdf"]),
     )

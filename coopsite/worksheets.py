@@ -45,6 +45,7 @@ from markupsafe import Markup
 from exercises.core.html import attrs, html, join
 from exercises.core.i18n import Translator, translator
 
+from . import DOCS, ROOT
 from .words import LOCALE_DIR, WORKSHEET, site
 
 __all__ = [
@@ -62,8 +63,6 @@ __all__ = [
     "worksheets",
 ]
 
-ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs"
 FOLDER = DOCS / "data" / "worksheets"
 DOMAIN = "worksheets"
 

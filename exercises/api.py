@@ -10,7 +10,6 @@ the first); the engine in ``core/`` works on ``Exercise`` objects.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 from . import EXERCISES
@@ -33,25 +32,18 @@ def widget(name: str, lang: str, preset: str | None = None) -> str:
     return engine.widget(find(name, preset), lang)
 
 
-def update(
-    name: str, lang: str, raw: Mapping[str, Any] | None, source: str | None = None, preset: str | None = None
-) -> dict[str, Any]:
-    """New results for the learner's numbers, and optionally the learner's edited model code."""
-    return engine.update(find(name, preset), lang, raw, source)
+def update(name: str, lang: str, *work: Any, preset: str | None = None, **options: Any) -> dict[str, Any]:
+    """New results for the learner's numbers, and optionally the learner's edited model code: ``engine.update``
+    (``raw``, ``source``) for the exercise called ``name``."""
+    return engine.update(find(name, preset), lang, *work, **options)
 
 
 def check(
-    name: str,
-    lang: str,
-    question_id: str,
-    answer: str,
-    raw: Mapping[str, Any] | None = None,
-    source: str | None = None,
-    attempt: int = 1,
-    preset: str | None = None,
+    name: str, lang: str, question_id: str, answer: str, *work: Any, preset: str | None = None, **options: Any
 ) -> dict[str, Any]:
-    """Is this answer right, for the learner's numbers (and code)?"""
-    return engine.check(find(name, preset), lang, question_id, answer, raw, source, attempt)
+    """Is this answer right, for the learner's numbers (and code)? ``engine.check`` (``raw``, ``source``,
+    ``attempt``) for the exercise called ``name``."""
+    return engine.check(find(name, preset), lang, question_id, answer, *work, **options)
 
 
 def self_test(name: str) -> list[str]:

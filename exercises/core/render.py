@@ -495,12 +495,10 @@ def progress_box(words: Mapping[str, str]) -> Markup:
     """The "your progress" box under a page's exercises: save to a file, load from a file."""
     return html(
         '<aside class="cx-progress-box cx-js-only" aria-labelledby="cx-progress-title">'
-        '<p class="cx-progress-title" id="cx-progress-title">{title}</p>'
-        '<button type="button" class="cx-export">{export}</button>'
-        '<label class="cx-import"><span>{load}</span>'
+        '<p class="cx-progress-title" id="cx-progress-title">{w[progress_title]}</p>'
+        '<button type="button" class="cx-export">{w[progress_export]}</button>'
+        '<label class="cx-import"><span>{w[progress_import]}</span>'
         '<input type="file" accept=".json,application/json" class="cx-import-file"></label>'
         '<p class="cx-progress-status" role="status" aria-live="polite"></p></aside>',
-        title=words["progress_title"],
-        export=words["progress_export"],
-        load=words["progress_import"],
+        w=words,
     )
