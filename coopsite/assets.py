@@ -10,8 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from . import ROOT
-
+ROOT = Path(__file__).resolve().parent.parent
 ASSETS = ROOT / "overrides" / "assets"
 #: What the Python files are (names, sizes, hashes, the snapshot's key): see scripts/stage_assets.py.
 MANIFEST = ASSETS / "coop" / "manifest.json"
@@ -20,6 +19,7 @@ REQUIRED = [
     "vendor/iframe-worker-shim.js",
     "fonts/noto-sans-latin-400-normal.woff2",
     "fonts/noto-sans-lao-lao-400-normal.woff2",
+    "stylesheets/fonts.css",
     "coop/manifest.json",
     "coop/runtime.js",
     "coop/editor.js",

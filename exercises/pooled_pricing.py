@@ -36,12 +36,11 @@ from exercises.shared import (
     KIP_PER_USD,
     LOAN_INTEREST,
     MEMBER,
-    ONE_ROW_PER_WEEK,
-    TRADER_PRICE,
     WEEK,
     WHICH_MEMBER,
     amounts_table,
     first_by,
+    trader_prices_table,
 )
 
 TITLE = N_("Simulation: pooled pricing, advance and final payment")
@@ -120,18 +119,9 @@ PARAMS = [
         ],
         min_rows=0, max_rows=50,
     ),
-    Table(
-        name="trader_prices", key_column="week",
-        key_message=ONE_ROW_PER_WEEK,
-        label=N_("Trader's cash price for cherry"),
+    trader_prices_table(
         help=N_("What a trader paid at the farm gate each week (2019/20: 1,500–3,200 kip per kg)."),
-        columns=[
-            WEEK,
-            TRADER_PRICE,
-        ],
-        default=[{"week": w, "price": p} for w, p in enumerate(
-            [2_000, 2_100, 2_300, 2_500, 2_600, 2_800, 3_000, 3_200, 2_900, 2_600, 2_300, 2_000], start=1)],
-        min_rows=1, max_rows=52,
+        prices=[2_000, 2_100, 2_300, 2_500, 2_600, 2_800, 3_000, 3_200, 2_900, 2_600, 2_300, 2_000],
     ),
     Table(
         name="alone_prices", key_column="from_kg",

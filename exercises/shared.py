@@ -33,6 +33,7 @@ __all__ = [
     "kip_per_kg_of_cherry",
     "first_by",
     "members_table",
+    "trader_prices_table",
     "names",
     "usd_per_lb",
 ]
@@ -121,6 +122,21 @@ ONE_ROW_PER_MONTH = N_("{value} is already in the table: each month has one row.
 def members_table(**fields: Any) -> Table:
     """The table of members, one row each, found by the ``member`` column (``MEMBER`` or a replacement)."""
     return Table(name="members", key_column="member", key_message=ONE_ROW_PER_MEMBER, **fields)
+
+
+def trader_prices_table(help: str, prices: Sequence[int]) -> Table:
+    """The trader's cash price for cherry, one row per week; ``prices`` are weeks 1, 2, 3 … of the harvest."""
+    return Table(
+        name="trader_prices",
+        key_column="week",
+        key_message=ONE_ROW_PER_WEEK,
+        label=N_("Trader's cash price for cherry"),
+        help=help,
+        columns=[WEEK, TRADER_PRICE],
+        default=[{"week": week, "price": price} for week, price in enumerate(prices, start=1)],
+        min_rows=1,
+        max_rows=52,
+    )
 
 
 # ---- Outputs -----------------------------------------------------------------------------------

@@ -30,20 +30,18 @@ from exercises.core.exercise import fill
 from exercises.core.i18n import N_, Translator
 from exercises.core.money import round_kip
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
-from exercises.core.params import Choice, Integer, Table
+from exercises.core.params import Choice, Integer
 from exercises.core.questions import Case, NoAnswer, NumberAnswer, Question
 from exercises.shared import (
     ADVANCE,
     MEMBER,
-    ONE_ROW_PER_WEEK,
-    TRADER_PRICE,
-    WEEK,
     WHICH_MEMBER,
     YES_NO,
     amounts_table,
     first_by,
     kip_per_kg_of_cherry,
     members_table,
+    trader_prices_table,
 )
 
 TITLE = N_("Simulation: side-selling week by week")
@@ -101,18 +99,9 @@ PARAMS = [
         ],
         min_rows=1, max_rows=5_000,
     ),
-    Table(
-        name="trader_prices", key_column="week",
-        key_message=ONE_ROW_PER_WEEK,
-        label=N_("Trader's cash price for cherry"),
+    trader_prices_table(
         help=N_("One row per week of the harvest: what Mr Sit pays in cash at the farm (2019/20: 1,500–3,200 kip per kg)."),
-        columns=[
-            WEEK,
-            TRADER_PRICE,
-        ],
-        default=[{"week": w, "price": p} for w, p in enumerate(
-            [2_500, 2_700, 2_900, 3_100, 3_200, 3_200, 3_000, 2_800], start=1)],
-        min_rows=1, max_rows=52,
+        prices=[2_500, 2_700, 2_900, 3_100, 3_200, 3_200, 3_000, 2_800],
     ),
 ]
 # fmt: on

@@ -5,6 +5,7 @@
 Writes (all ignored by git, all served from the site itself — never a CDN):
 
 * ``overrides/assets/fonts/``   Noto Sans, Noto Sans Lao, Noto Sans Mono (SIL OFL 1.1), woff2
+* ``overrides/assets/stylesheets/fonts.css`` an ``@font-face`` for each of those files
 * ``overrides/assets/vendor/``  the iframe-worker shim (MIT), so search works from file://
 * ``overrides/assets/pyodide/`` Pyodide's core files (MPL-2.0), for http(s), each with ``.gz`` and ``.br``
   copies for hosts that serve precompressed files (nginx ``gzip_static``/``brotli_static``)
@@ -43,6 +44,7 @@ import importlib.util
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -67,10 +69,10 @@ CODE_FONTS = {
 
 
 def font_files() -> dict[str, list[str]]:
-    """npm package → the .woff2 files the site serves."""
+    """npm package → the .woff2 files the site serves: every language's, then the code font."""
     from exercises.core.languages import LANGUAGES
 
-    files = dict(CODE_FONTS)
+    files = {}
     for language in LANGUAGES:
         for package, subsets in language.font_files.items():
             prefix = package.split("/")[-1]
@@ -81,7 +83,52 @@ def font_files() -> dict[str, list[str]]:
                 for style in ("normal", "italic")
             ]
             files[package] = [name for name in names if "normal" in name or (NODE / package / "files" / name).exists()]
-    return files
+    return files | CODE_FONTS
+
+
+FONTS_CSS_HEAD = """/*
+ * Self-hosted fonts (SIL Open Font License 1.1, see ../fonts/OFL.txt), from the npm packages
+ * {packages}.
+ * Made by scripts/stage_assets.py from the language registry and fontsource's own @font-face rules: do not edit.
+ * Material's Google Fonts are off (theme.font: false): the site makes no request to another origin.
+ * Each face covers only its unicode-range, so a page downloads only the files its text needs.
+ */
+"""
+FONT_FACE = """
+@font-face {{
+  font-family: "{family}";
+  font-style: {style};
+  font-weight: {weight};
+  font-display: swap;
+  src: url("../fonts/{name}") format("woff2");
+  unicode-range: {unicode_range};
+}}
+"""
+
+
+def font_face(package: str, name: str) -> tuple[str, str]:
+    """The family and the ``@font-face`` rule of one font file, from fontsource's stylesheet of its
+    weight and style (``400-italic.css``), whose comment names each face (``/* noto-sans-latin-400-italic */``)."""
+    stem = name.removesuffix(".woff2")
+    weight, style = stem.split("-")[-2:]
+    sheet = (NODE / package / f"{weight}{'-italic' if style == 'italic' else ''}.css").read_text(encoding="utf-8")
+    rule = re.search(rf"/\* {re.escape(stem)} \*/\s*@font-face \{{(.*?)\}}", sheet, re.S)
+    if rule is None:
+        raise SystemExit(f"{package}: no @font-face for {name} in its {weight} {style} stylesheet")
+    family = re.search(r"font-family: '([^']+)'", rule.group(1))
+    unicode_range = re.search(r"unicode-range: ([^;]+);", rule.group(1))
+    assert family and unicode_range, rule.group(1)
+    face = FONT_FACE.format(family=family[1], style=style, weight=weight, name=name, unicode_range=unicode_range[1])
+    return family[1], face
+
+
+def fonts_css(files: dict[str, list[str]]) -> str:
+    """assets/stylesheets/fonts.css: the faces of ``files`` (``font_files()``), the code font's last."""
+    faces = [font_face(package, name) for package, names in files.items() for name in names]
+    packages = ", ".join(files)
+    code_font = faces[-1][0]
+    body = "".join(face for _, face in faces)
+    return f'{FONTS_CSS_HEAD.format(packages=packages)}{body}\n:root {{\n  --md-code-font: "{code_font}";\n}}\n'
 
 
 PYODIDE_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"]
@@ -127,9 +174,11 @@ def base64_literal(data: bytes) -> str:
 
 
 def stage_fonts() -> None:
-    for package, names in font_files().items():
+    files = font_files()
+    for package, names in files.items():
         for name in names:
             write_if_changed(ASSETS / "fonts" / name, (NODE / package / "files" / name).read_bytes())
+    write_if_changed(ASSETS / "stylesheets" / "fonts.css", fonts_css(files).encode())
     write_if_changed(ASSETS / "fonts" / "OFL.txt", (NODE / "@fontsource/noto-sans-lao/LICENSE").read_bytes())
 
 
