@@ -28,10 +28,10 @@ in after Markdown has run.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-__all__ = ["DirectiveError", "Expansion", "expand", "substitute", "anchor_ids", "DIRECTIVES"]
+__all__ = ["DirectiveError", "Expansion", "expand", "fenced", "substitute", "anchor_ids", "DIRECTIVES"]
 
 _LINE = re.compile(r"^:::[ \t]+(?P<name>[A-Za-z][\w-]*)(?:[ \t]+(?P<arg>\S.*?))?[ \t]*$")
 _OPTION = re.compile(r"^ {4}(?P<key>[A-Za-z][\w-]*):[ \t]*(?P<value>\S.*?)[ \t]*$")
@@ -167,6 +167,23 @@ DIRECTIVES: dict[str, Directive] = {
 }
 
 
+def fenced(lines: Sequence[str]) -> list[bool]:
+    """For each line of Markdown: is it in a fenced code block (its fences too)? A fence opens with 3 or
+    more backticks or tildes indented at most 3 spaces and closes with a line of only as many or more."""
+    inside = []
+    fence: str | None = None
+    for line in lines:
+        if fence is None:
+            opening = _FENCE.match(line)
+            fence = opening.group("fence") if opening else None
+            inside.append(fence is not None)
+            continue
+        inside.append(True)
+        if line.strip().startswith(fence[0] * len(fence)) and not line.strip().strip(fence[0]):
+            fence = None
+    return inside
+
+
 def expand(markdown: str, path: str, lang: str, line_offset: int = 0) -> Expansion:
     """Replace every directive in ``markdown`` (from file ``path``) with a placeholder.
 
@@ -174,22 +191,15 @@ def expand(markdown: str, path: str, lang: str, line_offset: int = 0) -> Expansi
     errors name the line an author sees in an editor.
     """
     lines = markdown.split("\n")
+    code = fenced(lines)
     out: list[str] = []
     result = Expansion("")
-    fence: str | None = None
     index = 0
     while index < len(lines):
         line = lines[index]
         number = index + 1 + line_offset
         index += 1
-        opening = _FENCE.match(line)
-        if fence is None and opening:
-            fence = opening.group("fence")
-            out.append(line)
-            continue
-        if fence is not None:
-            if line.strip().startswith(fence[0] * len(fence)) and not line.strip().strip(fence[0]):
-                fence = None
+        if code[index - 1]:
             out.append(line)
             continue
         match = _LINE.match(line)

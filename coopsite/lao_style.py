@@ -54,6 +54,7 @@ import yaml
 from exercises.core.languages import DEFAULT, LANGUAGES
 
 from . import DOCS, ROOT
+from .directives import fenced
 
 __all__ = [
     "ROOT",
@@ -128,7 +129,6 @@ class Source:
 
 # ---- Reading the sources --------------------------------------------------------------------------
 
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _REF_LINK = re.compile(r"\[\[?([^\[\]]*)\]?\]\([^)]*references\.md#ref-[^)]*\)")
 _STRIP = [
     (re.compile(r"<!--.*?-->"), " "),
@@ -154,16 +154,11 @@ def markdown_lines(text: str, lao_only: bool = True) -> Iterator[tuple[int, str,
     """(line number, visible text, visible text without reference labels, is a table row) of Markdown.
 
     With ``lao_only`` only lines with Lao letters or a Latin unit are given (the Lao pages' lines)."""
-    fence = None
+    lines = text.splitlines()
+    code = fenced(lines)
     options = False
-    for number, raw in enumerate(text.splitlines(), 1):
-        opening = _FENCE.match(raw)
-        if fence is None and opening:
-            fence = opening.group(1)[0]
-            continue
-        if fence is not None:
-            if raw.strip().startswith(fence * 3):
-                fence = None
+    for number, raw in enumerate(lines, 1):
+        if code[number - 1]:
             continue
         if raw.startswith(":::"):
             options = True

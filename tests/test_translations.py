@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from coopsite.directives import fenced
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 LANGS = ("en", "lo")
 
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
 _HEADING_ID = re.compile(r"\{\s*#([A-Za-z][\w-]*)[^}]*\}\s*$")
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -37,16 +38,10 @@ def pages() -> list[str]:
 
 def structure(path: Path) -> dict[str, object]:
     headings, links, anchors, directives = [], Counter(), Counter(), []
-    fence = None
     lines = path.read_text(encoding="utf-8").splitlines()
+    code = fenced(lines)
     for number, line in enumerate(lines, 1):
-        opening = _FENCE.match(line)
-        if opening and fence is None:
-            fence = opening.group(1)[0]
-            continue
-        if fence is not None:
-            if line.strip().startswith(fence * 3):
-                fence = None
+        if code[number - 1]:
             continue
         heading = _HEADING.match(line)
         if heading:
