@@ -28,8 +28,8 @@ from exercises.core.i18n import N_, Translator
 from exercises.core.money import per_kg, round_kip
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
 from exercises.core.params import Choice, Integer, Number
-from exercises.core.questions import Case, NoAnswer, NumberAnswer, Question
-from exercises.shared import ADVANCE, CHERRY_PER_GREEN, MEMBER, kip_per_kg_of_cherry, members_table
+from exercises.core.questions import NumberAnswer, Question
+from exercises.shared import ADVANCE, CHERRY_PER_GREEN, MEMBER, final_per_kg, kip_per_kg_of_cherry, members_table, ratio
 
 TITLE = N_("Simulation: sold in dollars, paid in kip")
 SUMMARY = N_(
@@ -195,7 +195,7 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
             )
         )
     if kg and result.gap > 0:
-        drop = Fraction(result.gap, result.expected.kip) if result.expected.kip else Fraction(0)
+        drop = ratio(result.gap, result.expected.kip)
         notices.append(
             Notice(
                 "warning",
@@ -280,12 +280,6 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
 # ---- Questions: predict, then check -------------------------------------------------------------
 
 
-def _final_per_kg(case: Case) -> int:
-    if not case.result.cherry_kg:
-        raise NoAnswer(N_("No cherry came to the co-op, so there is no final payment per kg to find."))
-    return round_kip(case.result.final_per_kg)
-
-
 # fmt: off
 QUESTIONS = [
     # By hand: 30,240 kg of cherry ÷ 6 = 5,040 kg of green coffee; × 2.2046 lb = 11,111 lb;
@@ -309,7 +303,7 @@ QUESTIONS = [
         id="final-per-kg",
         prompt=N_("The buyer pays when the rate is 20,000 kip per US$. What final payment per kg of cherry can "
                   "the co-op pay, with its reserve of 10,000,000 kip?"),
-        answer=_final_per_kg,
+        answer=final_per_kg,
         reference="558",
         kind=NumberAnswer(unit=N_("kip per kg"), relative=Fraction(3, 100)),
         hints=[N_("Kip received − advances − costs, plus what the reserve adds, divided by the kg of cherry."),
@@ -338,7 +332,7 @@ QUESTIONS = [
         prompt=N_("Suppose instead that the kip falls and the buyer pays when the rate is 23,000. What final "
                   "payment per kg of cherry can the co-op pay?"),
         given={"rate_payment": "23,000"},
-        answer=_final_per_kg,
+        answer=final_per_kg,
         reference="2,212",
         kind=NumberAnswer(unit=N_("kip per kg"), relative=Fraction(3, 100)),
         hints=[N_("More kip for each dollar: the reserve is not needed."),
@@ -353,7 +347,7 @@ QUESTIONS = [
         prompt=N_("Suppose the co-op has no reserve, but fixed the rate at 21,000 on the contract day. What final "
                   "payment per kg can it pay when the rate on the payment day is 20,000?"),
         given={"protection": "fixed", "reserve": "0"},
-        answer=_final_per_kg,
+        answer=final_per_kg,
         reference="889",
         kind=NumberAnswer(unit=N_("kip per kg"), relative=Fraction(3, 100)),
         hints=[N_("With a fixed rate, the rate on the payment day does not matter."),

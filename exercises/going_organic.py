@@ -24,7 +24,7 @@ from exercises.core.i18n import N_, Translator
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
 from exercises.core.params import Integer, Number, ParamError, Percent
 from exercises.core.questions import Case, ChoiceAnswer, NumberAnswer, Question
-from exercises.shared import KIP_PER_USD, ORGANIC_DIFFERENTIAL, amounts_table
+from exercises.shared import KIP_PER_USD, ORGANIC_DIFFERENTIAL, amounts_table, lowest
 
 TITLE = N_("Simulation: should the co-op go organic?")
 SUMMARY = N_(
@@ -264,16 +264,9 @@ def _largest_fall(case: Case) -> Fraction:
     def pays(tenths: int) -> bool:  # tenths of a percent of change; -131 is a fall of 13.1%
         return case.again(yield_after=Fraction(tenths, 1000)).payback_year is not None
 
-    low, high = -1000, 1000
-    if not pays(high):
+    if not pays(1000):
         return Fraction(-100)  # even double the harvest does not pay back
-    while low < high:  # the lowest change that pays back
-        middle = (low + high) // 2
-        if pays(middle):
-            high = middle
-        else:
-            low = middle + 1
-    return Fraction(-low, 10)
+    return Fraction(-lowest(pays, -1000, 1000), 10)  # the lowest change that pays back
 
 
 # fmt: off

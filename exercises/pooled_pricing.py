@@ -40,6 +40,7 @@ from exercises.shared import (
     WHICH_MEMBER,
     amounts_table,
     first_by,
+    highest,
     trader_prices_table,
 )
 
@@ -373,15 +374,8 @@ def _best_gain(case: Case) -> str:
 
 
 def _highest_advance(case: Case, still_ok: Callable[[Any], bool]) -> int:
-    """The highest advance (whole kip) at which ``still_ok(result)`` holds: the model run again, by halving."""
-    low, high = 0, 100_000
-    while low < high:
-        middle = (low + high + 1) // 2
-        if still_ok(case.again(advance=middle)):
-            low = middle
-        else:
-            high = middle - 1
-    return low
+    """The highest advance (whole kip, up to 100,000) at which ``still_ok(result)`` holds: the model run again."""
+    return highest(lambda advance: still_ok(case.again(advance=advance)), 0, 100_000)
 
 
 def _break_even_advance(case: Case) -> int:

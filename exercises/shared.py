@@ -6,10 +6,26 @@ it is, or with its own default or help: ``replace(KIP_PER_USD, default=8_900)``.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable, Sequence
+from fractions import Fraction
 from typing import Any
 
-from exercises.core import N_, Case, ChoiceAnswer, Column, Integer, Msg, Number, Percent, ResultTable, Table, Text
+from exercises.core import (
+    N_,
+    Case,
+    ChoiceAnswer,
+    Column,
+    Integer,
+    Msg,
+    NoAnswer,
+    Number,
+    Percent,
+    ResultTable,
+    Table,
+    Text,
+    round_kip,
+)
 
 __all__ = [
     "ADVANCE",
@@ -30,6 +46,10 @@ __all__ = [
     "WHICH_MEMBER",
     "YES_NO",
     "amounts_table",
+    "final_per_kg",
+    "highest",
+    "lowest",
+    "ratio",
     "kip_per_kg_of_cherry",
     "first_by",
     "members_table",
@@ -174,3 +194,31 @@ def first_by(items: Iterable[Any], key: Callable[[Any], Any]) -> str:
 
 #: A "who …?" question about the members: its options are their names.
 WHICH_MEMBER = ChoiceAnswer(options=names(lambda result: result.members.values()))
+
+
+# ---- Answers and their arithmetic --------------------------------------------------------------
+
+
+def ratio(part: int | Fraction, whole: int | Fraction) -> Fraction:
+    """``part`` ÷ ``whole``, exact; 0 when there is no whole (an empty table, nobody present)."""
+    return Fraction(part) / whole if whole else Fraction(0)
+
+
+def final_per_kg(case: Case) -> int:
+    """The answer "final payment per kg of cherry", from a result's ``final_per_kg`` (None: no cherry came)."""
+    if case.result.final_per_kg is None:
+        raise NoAnswer(N_("No cherry came to the co-op, so there is no final payment per kg to find."))
+    return round_kip(case.result.final_per_kg)
+
+
+def lowest(holds: Callable[[int], bool], low: int, high: int) -> int:
+    """The lowest whole number from ``low`` to ``high`` at which ``holds`` is true, for a test that is false
+    below some number and true from there on (``high`` when it is true nowhere below it). By halving: the
+    model runs about log2(high − low) times."""
+    return low + bisect.bisect_left(range(low, high), True, key=holds)
+
+
+def highest(holds: Callable[[int], bool], low: int, high: int) -> int:
+    """The highest whole number from ``low`` to ``high`` at which ``holds`` is true, for a test that is true
+    up to some number and false above it (``low`` when it is true nowhere above it)."""
+    return lowest(lambda number: not holds(number), low + 1, high + 1) - 1

@@ -38,6 +38,7 @@ from exercises.shared import (
     WHICH_MEMBER,
     YES_NO,
     amounts_table,
+    final_per_kg,
     first_by,
     kip_per_kg_of_cherry,
     members_table,
@@ -333,12 +334,6 @@ def _week1_final(case: Case) -> int:
     return round_kip(final)
 
 
-def _final_per_kg(case: Case) -> int:
-    if case.result.final_per_kg is None:
-        raise NoAnswer(N_("No cherry came to the co-op, so there is no final payment per kg to find."))
-    return round_kip(case.result.final_per_kg)
-
-
 def _loses_most(case: Case) -> str:
     return first_by(case.result.members.values(), lambda m: m.gain)
 
@@ -382,7 +377,7 @@ QUESTIONS = [
         id="final-per-kg",
         prompt=N_("Predict first: at the end of the season, is the final payment above or below zero? "
                   "Then work it out: how much is it per kg of cherry brought to the co-op?"),
-        answer=_final_per_kg,
+        answer=final_per_kg,
         reference="-425",
         kind=NumberAnswer(unit=N_("kip per kg"), tolerance=10),
         hints=[N_("Look at the table “The co-op's final settlement” and at the cherry that came in."),
@@ -453,7 +448,7 @@ QUESTIONS = [
         prompt=N_("Suppose the co-op halves its fixed costs, to 2,700,000 kip. What is the final payment per kg "
                   "at the end of the season?"),
         given={"fixed_costs": "2,700,000"},
-        answer=_final_per_kg,
+        answer=final_per_kg,
         reference="343",
         kind=NumberAnswer(unit=N_("kip per kg"), relative=Fraction(15, 100)),
         hints=[N_("In week 1 the fixed cost per kg is 2,700,000 ÷ 18,000 = 150, so a loyal member expects "

@@ -26,7 +26,7 @@ from exercises.core.money import per_kg, round_kip
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
 from exercises.core.params import Integer, ParamError, Percent
 from exercises.core.questions import Case, NumberAnswer, Question
-from exercises.shared import MEMBER, WHICH_MEMBER, amounts_table, first_by, members_table
+from exercises.shared import MEMBER, WHICH_MEMBER, amounts_table, first_by, members_table, ratio
 
 TITLE = N_("Simulation: sharing the year-end surplus")
 SUMMARY = N_(
@@ -290,7 +290,7 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
 
 
 def _refund_per_kg(case: Case) -> Fraction:
-    return Fraction(case.result.refund_pool, case.result.total_kg) if case.result.total_kg else Fraction(0)
+    return ratio(case.result.refund_pool, case.result.total_kg)
 
 
 def _cash(name: str):
@@ -303,7 +303,7 @@ def _loses_most(case: Case) -> str:
 
 
 def _kg_per_share(case: Case) -> Fraction:
-    return Fraction(case.result.total_kg, case.result.total_shares) if case.result.total_shares else Fraction(0)
+    return ratio(case.result.total_kg, case.result.total_shares)
 
 
 # fmt: off

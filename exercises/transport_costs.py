@@ -24,7 +24,7 @@ from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, Resul
 from exercises.core.params import Choice, Integer, ParamError, Percent, Table, Text
 from exercises.core.questions import Case, ChoiceAnswer, NumberAnswer, Question
 from exercises.models import transport_costs
-from exercises.shared import CHERRY_PER_PARCHMENT, first_by, names
+from exercises.shared import CHERRY_PER_PARCHMENT, first_by, names, ratio
 
 TITLE = N_("Simulation: sharing transport costs between villages")
 SUMMARY = N_(
@@ -279,7 +279,7 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
 
 
 def _one_price(case: Case) -> Fraction:
-    return Fraction(case.result.bill, case.result.total_kg) if case.result.total_kg else Fraction(0)
+    return ratio(case.result.bill, case.result.total_kg)
 
 
 def _gains_most(case: Case) -> str:

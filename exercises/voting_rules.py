@@ -30,7 +30,7 @@ from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, Resul
 from exercises.core.params import Choice, Integer, Table, Text
 from exercises.core.questions import Case, ChoiceAnswer, NumberAnswer, Question
 from exercises.models import voting_rules
-from exercises.shared import ONE_ROW_PER_MEMBER, QUORUM
+from exercises.shared import ONE_ROW_PER_MEMBER, QUORUM, ratio
 
 TITLE = N_("Simulation: quorum, majorities and one member, one vote")
 SUMMARY = N_(
@@ -137,10 +137,6 @@ VILLAGE_ORDER = {key: index for index, (key, _) in enumerate(VILLAGES)}
 VOTE_LABELS = dict(VOTE_OPTIONS)
 
 
-def _percent(part: int, whole: int) -> Fraction:
-    return Fraction(part, whole) if whole else Fraction(0)
-
-
 def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     """Quorum, the votes counted three ways, villages and each member's say; a chart; notes."""
     quorum_table = ResultTable(
@@ -227,7 +223,7 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
         weights = {"member": 1, "shares": row["shares"], "kg": row["kg"]}
         say_rows.append(
             [row["name"], Msg(VOTE_LABELS[row["vote"]])]
-            + [_percent(weights[m], present_weight[m]) for m in voting_rules.METHODS]
+            + [ratio(weights[m], present_weight[m]) for m in voting_rules.METHODS]
         )
     say_table = ResultTable(
         id="say",
@@ -243,7 +239,7 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     )
 
     def of_present(part: int, method: str) -> Fraction:
-        return _percent(part, present_weight[method]) * 100
+        return ratio(part, present_weight[method]) * 100
 
     chart = BarChart(
         id="chart",
@@ -371,7 +367,7 @@ def _heaviest_by_kg(case: Case) -> str:
 
 def _kg_yes_share(case: Case) -> Fraction:
     count = case.result.counts["kg"]
-    return _percent(count.yes, count.present) * 100
+    return ratio(count.yes, count.present) * 100
 
 
 # fmt: off
