@@ -29,7 +29,17 @@ from exercises.core.money import per_kg, round_kip
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
 from exercises.core.params import Choice, Integer, Number
 from exercises.core.questions import NumberAnswer, Question
-from exercises.shared import ADVANCE, CHERRY_PER_GREEN, MEMBER, final_per_kg, kip_per_kg_of_cherry, members_table, ratio
+from exercises.shared import (
+    ADVANCE,
+    CHERRY_PER_GREEN,
+    MEMBER,
+    final_per_kg,
+    kip_amount,
+    kip_per_kg_of_cherry,
+    kip_per_usd,
+    members_table,
+    ratio,
+)
 
 TITLE = N_("Simulation: sold in dollars, paid in kip")
 SUMMARY = N_(
@@ -60,21 +70,17 @@ PARAMS = [
             help=N_("Paid in kip when members bring their cherry. An example at 2024 prices: use today's local price.")),
     kip_per_kg_of_cherry("costs", N_("Costs paid in kip"), 3_000,
                          help=N_("Processing, transport, export, staff and loan interest.")),
-    Integer(name="rate_contract", label=N_("Exchange rate on the contract day"), unit=N_("kip per US$"),
-            default=21_400, min=1_000, max=200_000,
-            help=N_("About 8,900 in 2020, about 15,000 in 2022 and about 21,400 in May 2024.")),
-    Integer(name="rate_payment", label=N_("Exchange rate on the day the buyer pays"), unit=N_("kip per US$"),
-            default=20_000, min=1_000, max=200_000,
-            help=N_("Months later. Below the contract-day rate, the co-op gets fewer kip for the same dollars.")),
+    kip_per_usd("rate_contract", N_("Exchange rate on the contract day"), 21_400,
+                help=N_("About 8,900 in 2020, about 15,000 in 2022 and about 21,400 in May 2024.")),
+    kip_per_usd("rate_payment", N_("Exchange rate on the day the buyer pays"), 20_000,
+                help=N_("Months later. Below the contract-day rate, the co-op gets fewer kip for the same dollars.")),
     Choice(name="protection", label=N_("Fixed-rate contract"), default="none",
            options=(("none", N_("No: the rate of the payment day")), ("fixed", N_("Yes: the fixed rate below"))),
            help=N_("A bank (or a buyer paying in kip) agrees on the contract day the rate for the payment day.")),
-    Integer(name="fixed_rate", label=N_("Fixed rate agreed on the contract day"), unit=N_("kip per US$"),
-            default=21_000, min=1_000, max=200_000,
-            help=N_("Usually a little less favourable than the day's rate: that is the price of certainty.")),
-    Integer(name="reserve", label=N_("Exchange-rate reserve"), unit=N_("kip"),
-            default=10_000_000, min=0, max=100_000_000_000,
-            help=N_("Kip the co-op has kept to top up the final payment when the rate moves against it.")),
+    kip_per_usd("fixed_rate", N_("Fixed rate agreed on the contract day"), 21_000,
+                help=N_("Usually a little less favourable than the day's rate: that is the price of certainty.")),
+    kip_amount("reserve", N_("Exchange-rate reserve"), 10_000_000,
+               help=N_("Kip the co-op has kept to top up the final payment when the rate moves against it.")),
     members_table(
         label=N_("Cherry delivered"),
         help=N_("One row per member, or one row for a group of members."),

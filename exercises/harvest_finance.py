@@ -40,6 +40,7 @@ from exercises.shared import (
     MONTH,
     ONE_ROW_PER_MONTH,
     amounts_table,
+    kip_amount,
     kip_per_kg_of_cherry,
 )
 
@@ -73,13 +74,11 @@ PARAMS = [
     Choice(name="repay", label=N_("The co-op repays the loan"), default="asap",
            options=(("asap", N_("as soon as sales bring money in")), ("end", N_("all at the end of the season"))),
            help=N_("Interest is counted each month on what is owed at the end of the month.")),
-    Integer(name="own_funds", label=N_("Own money for advances"), unit=N_("kip"),
-            default=0, min=0, max=100_000_000_000,
-            help=N_("Shares or reserves the co-op uses before it borrows. For example 25 shares of 500,000 kip "
-                    "make 12,500,000 kip.")),
-    Integer(name="credit_limit", label=N_("The most the lender will lend"), unit=N_("kip"),
-            default=60_000_000, min=0, max=100_000_000_000,
-            help=N_("A practice number: a harvest loan of up to 60,000,000 kip, from October to the end of February.")),
+    kip_amount("own_funds", N_("Own money for advances"), 0,
+               help=N_("Shares or reserves the co-op uses before it borrows. For example 25 shares of 500,000 kip "
+                       "make 12,500,000 kip.")),
+    kip_amount("credit_limit", N_("The most the lender will lend"), 60_000_000,
+               help=N_("A practice number: a harvest loan of up to 60,000,000 kip, from October to the end of February.")),
     replace(KIP_PER_USD, default=8_900, help=N_("To compare the loan with JCFC's US$140,000 credit line. About 8,900 in 2020 and about "
                     "21,400 in May 2024.")),
     Integer(name="trader_price", label=N_("Cherry price at harvest"), unit=N_("kip per kg"),

@@ -52,6 +52,8 @@ __all__ = [
     "ratio",
     "kip_per_kg_of_cherry",
     "first_by",
+    "kip_amount",
+    "kip_per_usd",
     "members_table",
     "trader_prices_table",
     "names",
@@ -60,16 +62,6 @@ __all__ = [
 
 #: Yes or no, "no" first: a new table row starts with the first option.
 YES_NO = (("no", N_("No")), ("yes", N_("Yes")))
-
-KIP_PER_USD = Integer(
-    name="kip_per_usd",
-    label=N_("Exchange rate"),
-    unit=N_("kip per US$"),
-    default=21_400,
-    min=1_000,
-    max=100_000,
-    help=N_("About 8,900 in 2020 and about 21,400 in May 2024."),
-)
 
 CHERRY_PER_GREEN = Number(
     name="cherry_per_green",
@@ -91,6 +83,25 @@ CHERRY_PER_PARCHMENT = Number(
     max="10",
     places=2,
     help=N_("About 5 kg of fresh cherry make 1 kg of dry parchment."),
+)
+
+
+def kip_amount(name: str, label: str, default: int, help: str = "") -> Integer:
+    """An amount of kip the co-op has, owes or pays (a fund, a cost, a loan): 0 to 100,000,000,000."""
+    return Integer(name=name, label=label, unit=N_("kip"), default=default, min=0, max=100_000_000_000, help=help)
+
+
+def kip_per_usd(name: str, label: str, default: int, help: str = "", max: int = 200_000) -> Integer:
+    """An exchange rate, in kip for one US dollar: 1,000 to ``max``."""
+    return Integer(name=name, label=label, unit=N_("kip per US$"), default=default, min=1_000, max=max, help=help)
+
+
+KIP_PER_USD = kip_per_usd(
+    "kip_per_usd",
+    N_("Exchange rate"),
+    21_400,
+    help=N_("About 8,900 in 2020 and about 21,400 in May 2024."),
+    max=100_000,
 )
 
 

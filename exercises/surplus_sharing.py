@@ -26,7 +26,7 @@ from exercises.core.money import per_kg, round_kip
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
 from exercises.core.params import Integer, ParamError, Percent
 from exercises.core.questions import Case, NumberAnswer, Question
-from exercises.shared import MEMBER, WHICH_MEMBER, amounts_table, first_by, members_table, ratio
+from exercises.shared import MEMBER, WHICH_MEMBER, amounts_table, first_by, kip_amount, members_table, ratio
 
 TITLE = N_("Simulation: sharing the year-end surplus")
 SUMMARY = N_(
@@ -42,9 +42,8 @@ CODE_TIP = N_(
 
 # fmt: off
 PARAMS = [
-    Integer(name="surplus", label=N_("Surplus at the end of the year"), unit=N_("kip"),
-            default=44_000_000, min=0, max=100_000_000_000,
-            help=N_("Money charged to members during the year but not needed for the real costs.")),
+    kip_amount("surplus", N_("Surplus at the end of the year"), 44_000_000,
+               help=N_("Money charged to members during the year but not needed for the real costs.")),
     Percent(name="reserve_share", label=N_("Indivisible reserve"), unit=N_("% of the surplus"),
             default="30", min=0, max=100, places=1,
             help=N_("Belongs to the co-op as a whole. It is never shared out, not even when a member leaves.")),

@@ -28,7 +28,7 @@ from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, Resul
 from exercises.core.params import Integer, Percent, Table
 from exercises.core.questions import Case, NoAnswer, NumberAnswer, Question
 from exercises.models import wet_mill
-from exercises.shared import CHERRY_PER_PARCHMENT, ONE_ROW_PER_WEEK, WEEK, amounts_table
+from exercises.shared import CHERRY_PER_PARCHMENT, ONE_ROW_PER_WEEK, WEEK, amounts_table, kip_amount
 
 TITLE = N_("Simulation: a village wet mill")
 SUMMARY = N_(
@@ -65,9 +65,8 @@ SEASON = [
 
 # fmt: off
 PARAMS = [
-    Integer(name="investment", label=N_("Cost of the mill"), unit=N_("kip"),
-            default=60_000_000, min=0, max=100_000_000_000,
-            help=N_("Pulper, fermentation tanks and drying tables, bought before the harvest.")),
+    kip_amount("investment", N_("Cost of the mill"), 60_000_000,
+               help=N_("Pulper, fermentation tanks and drying tables, bought before the harvest.")),
     Integer(name="pulper_kg_per_hour", label=N_("Pulper capacity"), unit=N_("kg of cherry per hour"),
             default=500, min=1, max=10_000,
             help=N_("A hand pulper handles about 300 kg an hour; motor pulpers more; central stations up to 4,000.")),
