@@ -11,7 +11,7 @@ import pytest
 from exercises import EXERCISES, api
 from exercises.core.html import escape
 from exercises.core.i18n import LANGUAGES, translator
-from exercises.core.params import Integer, Number, Percent, Text, parse_all, raw_defaults
+from exercises.core.params import Integer, Number, Percent, Table, Text, parse_all, raw_defaults
 
 NAME = "pooled-pricing"
 LAO = re.compile(r"[\u0E80-\u0EFF]")
@@ -299,3 +299,22 @@ def test_a_repeated_key_in_a_table_is_refused_next_to_the_repeat():
     rows[1] = {**rows[1], "week": rows[0]["week"]}
     response = api.update(NAME, "en", raw(trader_prices=rows))
     assert response["errors"] == {"trader_prices.1.week": "Week 1 is already in the table: each week has one row."}
+
+
+KEYED = [
+    (name, preset, table)
+    for name, preset in SHOWN
+    for table in api.find(name, preset).shown_params
+    if isinstance(table, Table) and table.key_column
+]
+
+
+@pytest.mark.parametrize("name, preset, table", KEYED, ids=[f"{n}-{p}-{t.name}" for n, p, t in KEYED])
+def test_every_keyed_table_refuses_a_repeated_key_next_to_the_repeat(name, preset, table):
+    """A member, week or month typed twice is refused on the second row, with the table's own message."""
+    t = translator("en")
+    first = raw_defaults([table], t)[table.name][0]
+    response = api.update(name, "en", {table.name: [first, dict(first)]}, preset=preset)
+    path = f"{table.name}.1.{table.key_column}"
+    assert list(response["errors"]) == [path] and not response["ok"]
+    assert response["errors"][path] == t(table.key_message, value=first[table.key_column])
