@@ -89,7 +89,6 @@ def font_files() -> dict[str, list[str]]:
 FONTS_CSS_HEAD = """/*
  * Self-hosted fonts (SIL Open Font License 1.1, see ../fonts/OFL.txt), from the npm packages
  * {packages}.
- * Made by scripts/stage_assets.py from the language registry and fontsource's own @font-face rules: do not edit.
  * Material's Google Fonts are off (theme.font: false): the site makes no request to another origin.
  * Each face covers only its unicode-range, so a page downloads only the files its text needs.
  */
@@ -123,9 +122,12 @@ def font_face(package: str, name: str) -> tuple[str, str]:
 
 
 def fonts_css(files: dict[str, list[str]]) -> str:
-    """assets/stylesheets/fonts.css: the faces of ``files`` (``font_files()``), the code font's last."""
+    """assets/stylesheets/fonts.css: the faces of ``files`` (``font_files()``), the code font's last. The
+    stylesheet is made here, not kept in git (a language's fonts are named once, in its registry entry);
+    prints and the service worker hash it, so it is written the same, byte for byte, while the fonts are."""
     faces = [font_face(package, name) for package, names in files.items() for name in names]
-    packages = ", ".join(files)
+    *others, last = files
+    packages = f"{', '.join(others)} and {last}" if others else last
     code_font = faces[-1][0]
     body = "".join(face for _, face in faces)
     return f'{FONTS_CSS_HEAD.format(packages=packages)}{body}\n:root {{\n  --md-code-font: "{code_font}";\n}}\n'
