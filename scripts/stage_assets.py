@@ -112,11 +112,12 @@ def font_face(package: str, name: str) -> tuple[str, str]:
     weight, style = stem.split("-")[-2:]
     sheet = (NODE / package / f"{weight}{'-italic' if style == 'italic' else ''}.css").read_text(encoding="utf-8")
     rule = re.search(rf"/\* {re.escape(stem)} \*/\s*@font-face \{{(.*?)\}}", sheet, re.S)
-    if rule is None:
-        raise SystemExit(f"{package}: no @font-face for {name} in its {weight} {style} stylesheet")
-    family = re.search(r"font-family: '([^']+)'", rule.group(1))
-    unicode_range = re.search(r"unicode-range: ([^;]+);", rule.group(1))
-    assert family and unicode_range, rule.group(1)
+    family = rule and re.search(r"font-family: '([^']+)'", rule[1])
+    unicode_range = rule and re.search(r"unicode-range: ([^;]+);", rule[1])
+    if not (family and unicode_range):
+        raise SystemExit(
+            f"{package}: no @font-face with a family and unicode-range for {name} in its {weight} {style} stylesheet"
+        )
     face = FONT_FACE.format(family=family[1], style=style, weight=weight, name=name, unicode_range=unicode_range[1])
     return family[1], face
 
