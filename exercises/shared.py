@@ -1,4 +1,4 @@
-"""What several exercises share: parameters, options, table columns and pieces of output.
+"""What several exercises share: parameters, options, table columns, pieces of output and answers.
 
 Not an exercise itself (there is no ``models/shared.py``). A definition uses a shared parameter as
 it is, or with its own default or help: ``replace(KIP_PER_USD, default=8_900)``.
@@ -47,16 +47,16 @@ __all__ = [
     "YES_NO",
     "amounts_table",
     "final_per_kg",
-    "highest",
-    "lowest",
-    "ratio",
-    "kip_per_kg_of_cherry",
     "first_by",
+    "highest",
     "kip_amount",
+    "kip_per_kg_of_cherry",
     "kip_per_usd",
+    "lowest",
     "members_table",
-    "trader_prices_table",
     "names",
+    "ratio",
+    "trader_prices_table",
     "usd_per_lb",
 ]
 
