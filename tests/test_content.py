@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from coopsite.directives import fenced
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 DATA = DOCS / "data"
@@ -110,16 +112,14 @@ def english_paragraphs(text: str) -> list[str]:
     Lao letters as Latin ones: rows name things that keep their Latin names (fonts, licences, programs).
     """
     found = []
-    fence = False
-    for block in re.split(r"\n\s*\n", text):
-        lines = []
-        for line in block.splitlines():
-            if re.match(r"\s*(```|~~~)", line):
-                fence = not fence
-                continue
-            if fence or line.startswith(":::") or re.match(r"\s*!!! \w+", line):
-                continue
-            lines.append(line)
+    every_line = text.splitlines()
+    blocks: list[list[str]] = [[]]  # the lines of each paragraph, without code, directives and admonition titles
+    for line, code in zip(every_line, fenced(every_line), strict=True):
+        if not line.strip():
+            blocks.append([])
+        elif not (code or line.startswith(":::") or re.match(r"\s*!!! \w+", line)):
+            blocks[-1].append(line)
+    for lines in blocks:
         rows = [line for line in lines if line.lstrip().startswith("|")]
         units = [(" ".join(line for line in lines if line not in rows), 3), *((row, 1) for row in rows)]
         for body, lao_per_latin in units:

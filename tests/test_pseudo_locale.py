@@ -28,6 +28,7 @@ import pytest
 import yaml
 
 from coopsite import editions, handouts
+from coopsite.directives import fenced
 
 ROOT = Path(__file__).resolve().parent.parent
 CODE = "xx"  # not "qps": mkdocs-static-i18n takes two-letter codes (or ll-RR) only; xx is in no standard
@@ -64,13 +65,12 @@ _KEEP = re.compile(
 
 
 def pseudo_markdown(text: str) -> str:
-    out, fence, options = [], False, False
-    for line in text.split("\n"):
-        if line.lstrip().startswith(("```", "~~~")):
-            fence = not fence
+    out, options = [], False
+    lines = text.split("\n")
+    for line, code in zip(lines, fenced(lines), strict=True):
         # a directive and its options ("    preset: simple") stay as they are
         options = (options and line.startswith("    ") and line.strip() != "") or line.startswith(":::")
-        if options or fence or line.lstrip().startswith(("```", "~~~", "|--", "| --", "|:-")):
+        if options or code or line.lstrip().startswith(("|--", "| --", "|:-")):
             out.append(line)
             continue
         pieces, last = [], 0
