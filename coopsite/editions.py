@@ -55,7 +55,6 @@ __all__ = [
     "words",
 ]
 
-
 #: The printable parts, in order: the docs folder of each area, then "course" for the whole course.
 PARTS = list(PART_WORDS)
 EDITIONS = ["learner", "trainer"]
