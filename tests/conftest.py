@@ -151,6 +151,15 @@ def origin(request, http_root, file_root):
     return request.param, (http_root if request.param == "http" else file_root)
 
 
+def done_m2_record(raw: dict) -> dict:
+    """Work saved by the older version (schema 1): the full pooled-pricing simulation (m2) done, every
+    question answered right, with the numbers ``raw`` (language → params)."""
+    questions = ["read-final", "advance-up", "best-gain", "reserve-20", "break-even"]
+    answers = {q: {"value": "x", "status": "correct", "attempts": 1, "lang": "en", "feedback": ""} for q in questions}
+    record = {"raw": raw, "code": None, "answers": answers, "done": True}
+    return {"site": "our-coffee-coop", "schema": 1, "updated": "", "exercises": {"pooled-pricing": record}}
+
+
 def wait_for(page, expression: str, timeout: float = 60.0, interval: float = 0.1):
     """Poll ``expression`` in the page until it is truthy (wait_for_function breaks under CSP)."""
     deadline = time.time() + timeout

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import axe_violations, wait_for
+from conftest import axe_violations, done_m2_record, wait_for
 
 from exercises.api import find
 from exercises.core.checking import answer_text, case_of
@@ -189,16 +189,7 @@ def test_progress_page_shows_what_the_learner_did(browser_context, http_root, tm
     page.goto(http_root + "lo/progress.html")
     assert [s.split("—")[1].strip() for s in page.evaluate(states)] == ["ຍັງບໍ່ໄດ້ເລີ່ມ", "ຄຳຖາມທີ່ຕອບຖືກ: 1 ຈາກ 5"]
 
-    answers = {
-        q: {"value": "x", "status": "correct", "attempts": 1, "lang": "en", "feedback": ""}
-        for q in ["read-final", "advance-up", "best-gain", "reserve-20", "break-even"]
-    }
-    record = {
-        "site": "our-coffee-coop",
-        "schema": 1,
-        "updated": "",
-        "exercises": {"pooled-pricing": {"raw": {}, "code": None, "answers": answers, "done": True}},
-    }
+    record = done_m2_record({})
     upload = tmp_path / "progress.json"
     upload.write_text(json.dumps(record), encoding="utf-8")
     page.goto(http_root + "progress.html")

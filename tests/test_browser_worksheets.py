@@ -11,7 +11,7 @@ import json
 import re
 
 import pytest
-from conftest import ROOT, wait_for
+from conftest import ROOT, done_m2_record, wait_for
 from test_browser_offline import phone, ready_for_offline  # noqa: F401 (a fixture)
 
 from coopsite.chromium import local_server
@@ -224,16 +224,7 @@ def test_older_progress_first_opened_on_a_session_without_a_simulation(browser_c
     context, watch = browser_context(http_root, **PHONE)
     page = context.new_page()
     page.goto(http_root + "index.html")
-    answers = {
-        q: {"value": "x", "status": "correct", "attempts": 1, "lang": "en", "feedback": ""}
-        for q in ["read-final", "advance-up", "best-gain", "reserve-20", "break-even"]
-    }
-    v1 = {
-        "site": "our-coffee-coop",
-        "schema": 1,
-        "updated": "",
-        "exercises": {"pooled-pricing": {"raw": {"en": {"advance": "1,700"}}, "answers": answers, "done": True}},
-    }
+    v1 = done_m2_record({"en": {"advance": "1,700"}})
     page.evaluate("record => localStorage.setItem('ourcoffeecoop/progress/v1', JSON.stringify(record))", v1)
     page.goto(http_root + "conception/c1-core-group.html")
     wait_for(page, "document.documentElement.dataset.wsReady === 'true'")
