@@ -141,7 +141,7 @@ def build_zip(site: Path, out: Path, version: str, date: str) -> Path:
     for old in out.glob("our-coffee-coop-*.zip"):
         old.unlink()
     manifest = json.loads((site / "assets" / "coop" / "manifest.json").read_text(encoding="utf-8"))
-    http_only = {f"assets/{name}" for name in manifest["files"]}
+    http_only = {f"assets/{file['url']}" for file in manifest["files"].values()}
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
         archive.writestr("START-HERE.html", start_here(version, date))
         archive.writestr("HOW-TO-OPEN.txt", how_to_open(version, date).replace("\n", "\r\n"))

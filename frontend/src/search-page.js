@@ -16,14 +16,14 @@
  * which runs the worker in an iframe) and before Material's bundle.
  */
 
-/* global __LANGUAGES__ */
+/* global __LANGUAGES__, __SEARCH_WORKER__ */
 const SETUP = 0 // Material's SearchMessageType
 const MATERIAL_WORKER = /javascripts\/workers\/search\.[^/?#]*\.js$/
 /**
  * Our worker's URL from Material's, as written in the page: coopsite/csp.py derives it the same way
  * (on file:// the shim writes it into an inline script whose hash the page's policy must allow).
  */
-const ourWorker = url => url.replace(MATERIAL_WORKER, "coop/search-worker.js")
+const ourWorker = url => url.replace(MATERIAL_WORKER, __SEARCH_WORKER__) // coop/search-worker.<hash>.js
 const SITE = new URL("../../", document.currentScript ? document.currentScript.src : location.href)
 
 /** The language of this page: its folder for every language but the default (as coopsite/search.py splits). */

@@ -78,7 +78,7 @@ function reuseWhatThePageFetched() {
 
 const neverStore = { cacheWillUpdate: async () => null } // the page fills the PDF caches, not this route
 // Python is kept the first time a simulation starts it (else every page with one would download it
-// again), under the URL without its ?v=<hash>: the key "Keep this course" looks for.
+// again), under its URL without a query: the key "Keep this course" looks for.
 const keepWhenUsed = {
   cacheKeyWillBeUsed: async ({ request }) => request.url.split("?")[0],
   cacheWillUpdate: async ({ response }) => (response.status === 200 ? response : null)
@@ -87,7 +87,7 @@ for (const group of BUILD.keep) {
   const paths = new Set(group.entries.map(entry => new URL(entry.url).pathname))
   registerRoute(
     ({ url }) => url.origin === self.location.origin && paths.has(url.pathname),
-    // ignoreSearch: Python's files are asked for as <file>?v=<hash> of this same build
+    // ignoreSearch: the same file whatever its query
     new CacheFirst({
       cacheName: group.cache, matchOptions: { ignoreSearch: true },
       plugins: [group.id === "python" ? keepWhenUsed : neverStore]
