@@ -179,7 +179,7 @@ def start_runtime(page, bare: bool) -> float:
         page.evaluate(
             """async (bare) => {
         const Runtime = window.__coopPython.constructor;
-        const assets = new URL('../', document.querySelector('script[src$="coop/runtime.js"]').src).href;
+        const assets = new URL('../', document.querySelector('script[src*="coop/runtime."]').src).href;
         const python = new Runtime(assets, () => {});
         python.bare = bare;
         window.__coopSpare = python;

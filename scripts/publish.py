@@ -37,7 +37,10 @@ def compress(source: Path) -> int:
     """Write source.br and source.gz unless current; returns how many copies were written."""
     written = 0
     data = None
-    for suffix, pack in ((".gz", lambda d: gzip.compress(d, 9, mtime=0)), (".br", lambda d: brotli.compress(d, quality=11))):
+    for suffix, pack in (
+        (".gz", lambda d: gzip.compress(d, 9, mtime=0)),
+        (".br", lambda d: brotli.compress(d, quality=11)),
+    ):
         target = source.with_name(source.name + suffix)
         if target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
             continue

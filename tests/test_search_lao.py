@@ -19,6 +19,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from conftest import wait_for
 
+from coopsite.assets import served
 from coopsite.chromium import CHROMIUM, FLAGS
 from coopsite.search import DOCS_VARIABLE, index_path, language_of, separate_cells
 from exercises.core.languages import DEFAULT, LANGUAGES
@@ -312,7 +313,7 @@ def test_search_loads_when_opened_and_highlights_on_the_page(browser_context, or
 
     # Opened: the worker and this language's documents only. Text pasted (no key pressed) searches.
     open_search(page)
-    worker = ["search-worker.js", f"index.{SPACELESS.code}.js"]
+    worker = [served("coop/search-worker.js").rsplit("/", 1)[1], f"index.{SPACELESS.code}.js"]  # its hashed name
     assert set(worker) <= set(search_files(requests)) and f"index.{DEFAULT.code}.js" not in search_files(requests)
     page.keyboard.insert_text(fragment.text)
     wait_for(page, "document.querySelectorAll('.md-search-result__item').length > 0", timeout=15)
