@@ -14,15 +14,9 @@ fail and say what to install (.ci/run installs both); they never skip.
 
 from __future__ import annotations
 
-import contextlib
 import gzip
 import json
 import re
-import shutil
-import signal
-import socket
-import subprocess
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -30,58 +24,32 @@ from urllib.parse import urlparse
 
 import brotli
 import pytest
-from conftest import ROOT, wait_for, wait_numbers
+from conftest import wait_for, wait_numbers
 
 from coopsite import editions, publish
+from coopsite import nginx as nginx_server
 from coopsite.chromium import CHROMIUM, FLAGS
+from coopsite.nginx import ACCESS_LOG as LOG
+from coopsite.nginx import URL
 from exercises import EXERCISES, api
 from exercises.core.i18n import translator
 from exercises.core.params import raw_defaults
 
 pytestmark = pytest.mark.slow
 
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
-ADDRESS = ("127.0.0.1", 8080)
-URL = "http://127.0.0.1:8080/"
-LOG = ROOT / ".nginx" / "access.log"
 LESSON = "management/m2-communication.html"  # with the pooled-pricing simulation
 NAME = "pooled-pricing"
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 
 
-def _listening() -> bool:
-    with contextlib.closing(socket.socket()) as probe:
-        return probe.connect_ex(ADDRESS) == 0
-
-
 @pytest.fixture(scope="session")
 def nginx(site_dir):
-    """nginx serving site/ with deploy/nginx.conf, in the foreground, stopped at the end."""
-    if not Path(NGINX).exists():
-        pytest.fail("nginx is not installed: apt-get install nginx libnginx-mod-http-brotli-static (.ci/run does)")
-    if not BROTLI_MODULE.exists():
-        pytest.fail(f"{BROTLI_MODULE} is missing: apt-get install libnginx-mod-http-brotli-static (.ci/run does)")
-    if not (site_dir / "_headers.nginx").exists():
-        pytest.fail("site/_headers.nginx is missing: run `make build`")
-    if _listening():
-        pytest.fail(f"{URL} is already in use: stop what listens there (another nginx?) and run again")
-    LOG.parent.mkdir(exist_ok=True)
-    process = subprocess.Popen(
-        [NGINX, "-p", str(ROOT), "-c", "deploy/nginx.conf"], cwd=ROOT, stderr=subprocess.PIPE, text=True
-    )
-    deadline = time.time() + 20
-    while not _listening():
-        if process.poll() is not None or time.time() > deadline:
-            process.kill()
-            pytest.fail(f"nginx did not start: {process.stderr.read()}")
-        time.sleep(0.1)
-    yield URL
-    process.send_signal(signal.SIGQUIT)  # graceful stop of the master and its workers
+    """nginx serving site/ with deploy/nginx.conf (coopsite/nginx.py): a missing nginx fails, never skips."""
     try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        process.kill()
+        with nginx_server.serving() as url:
+            yield url
+    except RuntimeError as error:
+        pytest.fail(str(error))
 
 
 def get(path: str, encoding: str | None = "gzip, deflate, br", **headers):
