@@ -36,8 +36,9 @@ def problem(site: Path = ROOT / "site") -> str | None:
         return "nginx is not installed: apt-get install nginx libnginx-mod-http-brotli-static (.ci/run does)"
     if not BROTLI_MODULE.exists():
         return f"{BROTLI_MODULE} is missing: apt-get install libnginx-mod-http-brotli-static (.ci/run does)"
-    if not (site / "_headers.nginx").exists():
-        return f"{site}/_headers.nginx is missing: run `make build`"
+    for made in ("_headers.nginx", "_errors.nginx"):
+        if not (site / made).exists():
+            return f"{site}/{made} is missing: run `make build`"
     if _listening():
         return f"{URL} is already in use: stop what listens there (another nginx?) and run again"
     return None

@@ -1,8 +1,9 @@
 """The HTTP headers the course needs from the server that publishes it (see README, "Publishing").
 
 deploy/nginx.conf sets them for nginx; ``write_headers`` writes them for static hosts
-(``site/_headers``: Netlify and Cloudflare Pages syntax) and each page's Content-Security-Policy for
-nginx (``site/_headers.nginx``, a ``map`` body). tests/test_publish.py checks that nginx sends
+(``site/_headers``: Netlify and Cloudflare Pages syntax), and for nginx each page's
+Content-Security-Policy (``site/_headers.nginx``, a ``map`` body) and each language's 404 page
+(``site/_errors.nginx``, ``location`` blocks). tests/test_publish.py checks that nginx sends
 what ``_headers`` says.
 
 * Every answer: ``SECURITY`` (no MIME sniffing, no referrer to other sites, no framing by others).
@@ -50,11 +51,21 @@ def _quote(value: str) -> str:
 
 
 def write_headers(site: Path) -> int:
-    """Write site/_headers and site/_headers.nginx; returns the number of pages."""
+    """Write site/_headers, site/_headers.nginx and site/_errors.nginx; returns the number of pages."""
     policies = page_policies(site)
     (site / "_headers.nginx").write_text(
         "# Each page's Content-Security-Policy, by path (coopsite/publish.py; included by deploy/nginx.conf).\n"
         + "".join(f"{_quote(uri)} {_quote(policy)};\n" for uri, policy in policies.items()),
+        encoding="utf-8",
+    )
+    # the 404 page of each language folder (site/404.html is the server's default)
+    folders = sorted(path.parent.relative_to(site).as_posix() for path in site.glob("*/404.html"))
+    (site / "_errors.nginx").write_text(
+        "# The 404 page of each language (coopsite/publish.py; included by deploy/nginx.conf).\n"
+        + "".join(
+            f"location /{folder}/ {{\n    error_page 404 /{folder}/404.html;\n    try_files $uri $uri/ =404;\n}}\n"
+            for folder in folders
+        ),
         encoding="utf-8",
     )
     rules = [("/*", SECURITY)]

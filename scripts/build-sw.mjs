@@ -34,7 +34,7 @@ const site = process.argv[2] || "site"
 const SKIP = [
   /(^|\/)search_index\.js$/, /^assets\/(pyodide|coop)\/packs\//, /\.map$/, /^assets\/javascripts\/lunr\//,
   /^sitemap\.xml/, /\.txt$/, /(^|\/)LICENSE$/, /(^|\/)404\.html$/, /^sw\.js$/, /^pdf\/pdfs\.json$/,
-  /^assets\/coop\/(manifest|languages|fingerprints)\.json$/, /^_headers/, /^assets\/images\/favicon\.png$/,
+  /^assets\/coop\/(manifest|languages|fingerprints)\.json$/, /^_(headers|errors)/, /^assets\/images\/favicon\.png$/,
   /^assets\/images\/icon-.*\.png$/, // the browser keeps an installed app's icons itself
   /\.(gz|br)$/ // precompressed copies: the host sends them in place of the file
 ]

@@ -133,6 +133,10 @@ def how_to_open(version: str, date: str) -> str:
     return "\n\n".join(blocks)
 
 
+#: What the build writes for web servers and static hosts (scripts/publish.py): nothing a USB copy needs.
+FOR_HOSTS = {"_headers", "_headers.nginx", "_errors.nginx"}
+
+
 def build_zip(site: Path, out: Path, version: str, date: str) -> Path:
     if not (site / "index.html").exists():
         raise SystemExit(f"{site}/index.html not found: run `make build` first")
@@ -147,7 +151,7 @@ def build_zip(site: Path, out: Path, version: str, date: str) -> Path:
         archive.writestr("HOW-TO-OPEN.txt", how_to_open(version, date).replace("\n", "\r\n"))
         for path in sorted(site.rglob("*")):
             relative = path.relative_to(site).as_posix()
-            if not path.is_file() or path.suffix in (".gz", ".br") or relative in http_only:
+            if not path.is_file() or path.suffix in (".gz", ".br") or relative in http_only or relative in FOR_HOSTS:
                 continue
             if relative.startswith("pdf/") and is_book(relative[len("pdf/") :]) and path.suffix == ".pdf":
                 continue

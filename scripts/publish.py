@@ -1,7 +1,7 @@
 """What a web server or a static host needs beside the built site: run by `make build`, last.
 
     python scripts/publish.py precompress [site]   x.br and x.gz beside every text and wasm file
-    python scripts/publish.py headers [site]       site/_headers and site/_headers.nginx
+    python scripts/publish.py headers [site]       site/_headers, site/_headers.nginx, site/_errors.nginx
 
 ``precompress``: brotli (quality 11) and gzip (level 9) copies, for servers that send a file's
 precompressed copy (nginx ``brotli_static``/``gzip_static``, deploy/nginx.conf; scripts/serve.py):
@@ -11,7 +11,8 @@ over http); Python's files already have theirs (scripts/stage_assets.py).
 
 ``headers``: the headers the course needs from its host (coopsite/publish.py): ``_headers`` for
 static hosts that read one (Netlify, Cloudflare Pages), ``_headers.nginx`` for deploy/nginx.conf
-(each page's Content-Security-Policy, as a ``map`` by the page's path).
+(each page's Content-Security-Policy, as a ``map`` by the page's path), ``_errors.nginx`` (each
+language's 404 page).
 """
 
 from __future__ import annotations
@@ -77,7 +78,7 @@ def main() -> None:
         precompress(site)
     else:
         pages = publish.write_headers(site)
-        print(f"headers: {site}/_headers and {site}/_headers.nginx ({pages} pages)")
+        print(f"headers: {site}/_headers, _headers.nginx, _errors.nginx ({pages} pages)")
 
 
 if __name__ == "__main__":

@@ -195,7 +195,7 @@ def test_the_headers_file_for_static_hosts_says_what_nginx_sends(nginx, site_dir
             assert sent[name] == value, (path, name)
         checked += 1
     assert checked > 100  # every page, and every file with a hash in its name
-    for private in ("_headers", "_headers.nginx"):
+    for private in ("_headers", "_headers.nginx", "_errors.nginx"):
         assert get(private)[0] == 404
 
 
