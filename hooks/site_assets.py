@@ -71,6 +71,11 @@ def _language_root(config) -> str:
 _not_found: dict[str, str] = {}
 
 
+def on_pre_build(config):
+    if not _language_root(config):  # a new build (the default language comes first)
+        _not_found.clear()
+
+
 def on_template_context(context, template_name, config):
     if template_name == "404.html":
         t = site(config.theme["language"])
