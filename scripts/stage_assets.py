@@ -32,8 +32,8 @@ The manifest (paths are relative to the site's ``assets/`` folder)::
                     Python loads, in that order (the normal start is the fallback)
 
 Files are staged here under their plain names (``path``); the site build renames each to its
-``url`` (hooks/site_assets.py, coopsite/fingerprint.py). A service worker that keeps Python for
-offline use caches ``boot.http.snapshot`` (and, to survive a refused snapshot offline,
+``url`` (hooks/site_assets.py, coopsite/assets.py ``rename_served``). A service worker that keeps
+Python for offline use caches ``boot.http.snapshot`` (and, to survive a refused snapshot offline,
 ``boot.http.normal``), by their ``url``.
 """
 
