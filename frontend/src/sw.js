@@ -78,16 +78,13 @@ function reuseWhatThePageFetched() {
 
 const neverStore = { cacheWillUpdate: async () => null } // the page fills the PDF caches, not this route
 // Python is kept the first time a simulation starts it (else every page with one would download it
-// again), under its URL without a query: the key "Keep this course" looks for.
-const keepWhenUsed = {
-  cacheKeyWillBeUsed: async ({ request }) => request.url.split("?")[0],
-  cacheWillUpdate: async ({ response }) => (response.status === 200 ? response : null)
-}
+// again), under its URL: the one "Keep this course" keeps it under (its name holds its hash).
+const keepWhenUsed = { cacheWillUpdate: async ({ response }) => (response.status === 200 ? response : null) }
 for (const group of BUILD.keep) {
   const paths = new Set(group.entries.map(entry => new URL(entry.url).pathname))
   registerRoute(
     ({ url }) => url.origin === self.location.origin && paths.has(url.pathname),
-    // ignoreSearch: the same file whatever its query
+    // ignoreSearch: the same file whatever its query (the site's own links never add one)
     new CacheFirst({
       cacheName: group.cache, matchOptions: { ignoreSearch: true },
       plugins: [group.id === "python" ? keepWhenUsed : neverStore]
