@@ -30,8 +30,8 @@ SECURITY = {
 #: Added to each page's policy: only the site itself may show its pages in a frame.
 FRAME_ANCESTORS = "frame-ancestors 'self'"
 IMMUTABLE = "public, max-age=31536000, immutable"
-#: Ours (runtime.<16 hex>.js, pyodide.asm.<16 hex>.wasm: scripts/build-frontend.mjs,
-#: scripts/stage_assets.py) and Material's (bundle.<8 hex>.min.js). The same patterns as deploy/nginx.conf.
+#: Ours (runtime.<16 hex>.js, pyodide.asm.<16 hex>.wasm, index.lo.<16 hex>.js: scripts/build-frontend.mjs,
+#: scripts/stage_assets.py, coopsite/search.py) and Material's (bundle.<8 hex>.min.js). The same patterns as deploy/nginx.conf.
 HASHED = re.compile(r"\.[0-9a-f]{16}\.[a-z0-9]+$|\.[0-9a-f]{8}\.min\.(js|css)$")
 _META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 

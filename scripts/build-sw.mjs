@@ -7,7 +7,7 @@
 //   core          every page needs it: CSS, JS, fonts (the Latin Extended subsets in the regular
 //                 face only; the others are cached on first use), images, the search files, the
 //                 offline page
-//   pages[lang]   HTML pages, the web app manifest and the search documents (search/index.<lang>.js)
+//   pages[lang]   HTML pages, the web app manifest and the search documents (search/index.<lang>.<hash>.js)
 //                 of one language (lo/… for Lao; the rest is English, the default language at the
 //                 site root)
 //   keep          "Keep this course on this phone": Python — the files both ways of starting it
@@ -74,8 +74,8 @@ const defaultLang = htmlLang("index.html")
 const otherLangs = readdirSync(site).filter(name => {
   try { return statSync(join(site, name, "index.html")).isFile() && htmlLang(`${name}/index.html`) === name } catch { return false }
 })
-// a language's search documents (search/index.<code>.js, coopsite/search.py) go with its pages
-const langOf = path => /^search\/index\.([a-z]{2,3})\.js$/.exec(path)?.[1] ||
+// a language's search documents (search/index.<code>.<hash>.js, coopsite/search.py) go with its pages
+const langOf = path => /^search\/index\.([a-z]{2,3})\.[0-9a-f]{16}\.js$/.exec(path)?.[1] ||
   otherLangs.find(lang => path.startsWith(`${lang}/`)) ||
   (/^(assets|search|pdf)\//.test(path) || path === "offline.html" ? null : defaultLang)
 

@@ -31,8 +31,10 @@ from coopsite import nginx as nginx_server
 from coopsite.chromium import CHROMIUM, FLAGS
 from coopsite.nginx import ACCESS_LOG as LOG
 from coopsite.nginx import URL
+from coopsite.search import index_path
 from exercises import EXERCISES, api
 from exercises.core.i18n import translator
+from exercises.core.languages import LANGUAGES
 from exercises.core.params import raw_defaults
 
 pytestmark = pytest.mark.slow
@@ -110,7 +112,7 @@ def test_types_and_precompressed_transfer(nginx, site_dir):
 def test_cache_headers_by_kind_of_file(nginx, site_dir):
     fingerprinted = [
         f"assets/{name}" for name in json.loads((site_dir / "assets/coop/fingerprints.json").read_text()).values()
-    ]
+    ] + [index_path(site_dir, language.code) for language in LANGUAGES]  # the search documents
     material = [
         p.relative_to(site_dir).as_posix()
         for p in (site_dir / "assets").rglob("*.min.*")
@@ -129,6 +131,7 @@ def test_cache_headers_by_kind_of_file(nginx, site_dir):
         "sw.js",
         "assets/coop/manifest.json",
         "assets/coop/fingerprints.json",
+        "search/search_index.json",  # names the search documents
         "manifest.webmanifest",
         "lo/manifest.webmanifest",
         "assets/stylesheets/coop.css",
