@@ -79,6 +79,8 @@ def rewrite(site_dir: Path) -> dict[str, int] | None:
     config = index.get("config", {})
     if not index.get("docs") and FILES_KEY in config:
         return None  # already split (a second pass)
+    for earlier in (site_dir / "search").glob("index.*.js"):  # an earlier pass's (one language's build)
+        earlier.unlink()
     sizes, files = {}, {}
     for code, docs in split(index).items():
         data = f"var {DOCS_VARIABLE} = {_json(docs)};\n".encode()

@@ -82,6 +82,8 @@ def test_one_index_per_language_and_settings_only_on_every_page(site_dir):
     for code, file in settings["config"][FILES_KEY].items():  # named by a hash of their content
         data = (site_dir / file).read_bytes()
         assert file == f"search/index.{code}.{hashlib.sha256(data).hexdigest()[:16]}.js", file
+    named = {f"search/{path.name}" for path in (site_dir / "search").glob("index.*.js")}
+    assert named == set(settings["config"][FILES_KEY].values())  # no documents file of an earlier pass
     pages = {language.code: set() for language in LANGUAGES}
     for language in LANGUAGES:
         docs = read_docs(site_dir, language.code)
