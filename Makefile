@@ -5,6 +5,8 @@
 #   make usb     the offline copy: dist/our-coffee-coop-<version>-<date>.zip
 #   make pdf     printable PDFs (trainer and learner editions, English and Lao), in site/pdf/
 #   make bench   performance measurements, as JSON
+#   make bench-serve  requests/s and p99 latency of nginx (deploy/nginx.conf) under load, as JSON
+#   make nginx   serve the built site with nginx on http://127.0.0.1:8080 (deploy/nginx.conf)
 #
 # Needs: python3 (>= 3.11) with venv, node + npm. Browser tests need Debian's chromium
 # (`apt-get install chromium`; .ci/run installs it). Every target sets up what it needs first
@@ -25,7 +27,7 @@ SOURCES := $(shell find docs exercises coopsite hooks overrides frontend -type f
              -not -path 'overrides/assets/coop/*' -not -path 'overrides/assets/pyodide/*' \
              -not -name '*.mo' -not -path '*/__pycache__/*' 2>/dev/null) mkdocs.yml
 
-.PHONY: all setup assets catalogs build serve live check test test-fast usb pdf bench lock clean
+.PHONY: all setup assets catalogs build precompress serve nginx live check test test-fast usb pdf bench bench-serve lock clean
 
 all: build
 
@@ -66,17 +68,26 @@ catalogs: $(STAMPS)/venv
 
 # ---- Site ---------------------------------------------------------------------------------------
 
-$(STAMPS)/site: $(STAMPS)/assets $(SOURCES) scripts/make_pdf.py scripts/build-sw.mjs | $(STAMPS)
+$(STAMPS)/site: $(STAMPS)/assets $(SOURCES) scripts/make_pdf.py scripts/build-sw.mjs scripts/publish.py | $(STAMPS)
 	$(VENV)/bin/mkdocs build --strict --clean
 	$(PY) scripts/make_pdf.py
-	node scripts/build-sw.mjs site   # last: the service worker lists every built file, PDFs too
+	node scripts/build-sw.mjs site   # the service worker lists every built file, PDFs too
+	$(PY) scripts/publish.py headers site      # _headers (static hosts), _headers.nginx (deploy/nginx.conf)
+	$(PY) scripts/publish.py precompress site  # last: .br/.gz beside every text and wasm file
 	touch $@
 
-build: $(STAMPS)/site   # the site, with its printable PDFs in site/pdf/ and its service worker
+build: $(STAMPS)/site   # the site, with its printable PDFs in site/pdf/, its service worker, .br/.gz copies
+
+precompress: build   # the .br/.gz copies are part of the build (scripts/publish.py precompress)
 
 serve: build
 	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl-C stops)"
 	$(PY) scripts/serve.py site --host $(HOST) --port $(PORT)
+
+nginx: build   # the reference web server (Debian: nginx, libnginx-mod-http-brotli-static)
+	mkdir -p .nginx
+	@echo "Serving on http://127.0.0.1:8080/ (Ctrl-C stops)"
+	nginx -p "$(CURDIR)" -c deploy/nginx.conf
 
 live: assets   # for authors: rebuilds on save (MkDocs' dev server)
 	$(VENV)/bin/mkdocs serve --dev-addr $(HOST):$(PORT)
@@ -107,8 +118,11 @@ test-fast: check   # checkers, then model, catalog and content tests (no build, 
 bench: usb
 	$(PY) scripts/bench.py
 
+bench-serve: build   # wrk (Debian) against nginx: a lesson page and the wasm, 200 connections
+	$(PY) scripts/bench_serve.py
+
 lock:
 	$(PY) -m pip freeze --exclude-editable | sed '1i # Every Python package, pinned (build + tests). Regenerate: make lock' > requirements.lock
 
 clean:
-	rm -rf site dist .cache $(STAMPS) overrides/assets/vendor overrides/assets/fonts overrides/assets/coop overrides/assets/pyodide
+	rm -rf site dist .cache .nginx $(STAMPS) overrides/assets/vendor overrides/assets/fonts overrides/assets/coop overrides/assets/pyodide

@@ -4,7 +4,7 @@
 * ``content`` — glossary and references data (docs/data/*.yml).
 * ``words`` — the site's own words (a gettext domain of their own).
 * ``editions`` — learner and trainer editions, the table of PDFs.
-* ``search`` — one search index per language (``search/index.<code>.js``), read only when search is opened.
+* ``search`` — one search index per language (``search/index.<code>.<hash>.js``), read only when search is opened.
 * ``csp`` — the Content-Security-Policy of every page.
 """
 

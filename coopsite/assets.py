@@ -14,6 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent
 ASSETS = ROOT / "overrides" / "assets"
 #: What the Python files are (names, sizes, hashes, the snapshot's key): see scripts/stage_assets.py.
 MANIFEST = ASSETS / "coop" / "manifest.json"
+#: {plain name: served name} of the site's own bundles and Python files (scripts/build-frontend.mjs).
+FINGERPRINTS = ASSETS / "coop" / "fingerprints.json"
 
 REQUIRED = [
     "vendor/iframe-worker-shim.js",
@@ -27,11 +29,35 @@ REQUIRED = [
     "coop/worksheets.js",
     "coop/page-head.iframe-worker.js",
     "coop/languages.css",
+    "coop/fingerprints.json",
 ]
 
 
 def manifest() -> dict:
     return json.loads(MANIFEST.read_text(encoding="utf-8"))
+
+
+def fingerprints() -> dict[str, str]:
+    return json.loads(FINGERPRINTS.read_text(encoding="utf-8"))
+
+
+def served(path: str) -> str:
+    """The name the built site serves a staged file under (``coop/runtime.js`` → ``coop/runtime.<hash>.js``),
+    relative to ``assets/``; a file with no fingerprint keeps its name."""
+    return fingerprints().get(path, path)
+
+
+def rename_served(site: Path) -> int:
+    """Give the site's copies of the staged files their served names, precompressed copies too
+    (run after MkDocs copied them; a file already renamed is left alone). Returns how many moved."""
+    moved = 0
+    for plain, name in fingerprints().items():
+        for suffix in ("", ".gz", ".br"):
+            source = site / "assets" / (plain + suffix)
+            if source.is_file():
+                source.replace(site / "assets" / (name + suffix))
+                moved += 1
+    return moved
 
 
 def missing() -> list[str]:

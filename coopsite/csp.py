@@ -28,8 +28,11 @@ _MATERIAL_WORKER = re.compile(r"javascripts/workers/search\.[^/?#]*\.js$")
 
 
 def search_worker_url(material_url: str) -> str:
-    """The URL the page starts the search worker from (frontend/src/search-page.js ``ourWorker``)."""
-    return _MATERIAL_WORKER.sub("coop/search-worker.js", material_url)
+    """The URL the page starts the search worker from (frontend/src/search-page.js ``ourWorker``):
+    its served name, with the hash of its content (coopsite/assets.py)."""
+    from .assets import served
+
+    return _MATERIAL_WORKER.sub(served("coop/search-worker.js"), material_url)
 
 
 def _sha256(text: str) -> str:

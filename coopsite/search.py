@@ -5,11 +5,14 @@ Material's page script fetches that file (on file://, the offline plugin's copy
 ``search_index.js``) on every page, before anyone searches. After both plugins have written it,
 this splits it by language:
 
-* ``search/index.<code>.js`` — the documents of one language, as a classic script
+* ``search/index.<code>.<hash>.js`` — the documents of one language, as a classic script
   (``var __coopSearchDocs = [...]``) that the search worker loads with ``importScripts`` when a
-  reader of that language first opens search: the same file serves http and file://;
+  reader of that language first opens search: the same file serves http and file://. Its name holds
+  a hash of its content, so hosts may keep it for a year (coopsite/publish.py);
 * ``search_index.json`` and ``search_index.js`` keep only the configuration (a few hundred bytes):
   what Material still reads on every page, to set up the worker and to highlight ``?h=`` words.
+  The configuration names each language's documents (``config.coop_documents``: Material passes
+  ``config`` on to the worker as it is; frontend/src/search-page.js reads it there).
 
 The text stays as the pages have it: the worker cuts Lao (any script written without spaces) into
 syllables itself, the same way it cuts the reader's query (frontend/src/search/).
@@ -17,6 +20,7 @@ syllables itself, the same way it cuts the reader's query (frontend/src/search/)
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -24,10 +28,12 @@ from typing import Any
 
 from exercises.core.languages import DEFAULT, LANGUAGES
 
-__all__ = ["DOCS_VARIABLE", "index_path", "language_of", "rewrite", "separate_cells", "split"]
+__all__ = ["DOCS_VARIABLE", "FILES_KEY", "index_path", "language_of", "rewrite", "separate_cells", "split"]
 
-#: The global that ``search/index.<code>.js`` sets (frontend/src/search-worker.js reads it).
+#: The global that ``search/index.<code>.<hash>.js`` sets (frontend/src/search-worker.js reads it).
 DOCS_VARIABLE = "__coopSearchDocs"
+#: The key of the search configuration that names each language's documents file.
+FILES_KEY = "coop_documents"
 #: Invisible characters some writers type inside words; the reader's query never has them.
 _INVISIBLE = re.compile("[\u200b\u00ad\u2060\ufeff]")
 _CELL_END = re.compile(r"(</t[dh]>|</tr>)(?=<t[dhr][\s>])")
@@ -39,9 +45,10 @@ def separate_cells(html: str) -> str:
     return _CELL_END.sub(r"\1 ", html)
 
 
-def index_path(code: str) -> str:
-    """Where one language's documents are, relative to the site."""
-    return f"search/index.{code}.js"
+def index_path(site_dir: Path, code: str) -> str:
+    """Where one language's documents are in a built site, relative to it (the configuration says)."""
+    settings = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return settings["config"][FILES_KEY][code]
 
 
 def language_of(location: str) -> str:
@@ -69,14 +76,18 @@ def rewrite(site_dir: Path) -> dict[str, int] | None:
     if not json_path.exists():
         return None
     index = json.loads(json_path.read_text(encoding="utf-8"))
-    if not index.get("docs") and any((site_dir / index_path(lang.code)).exists() for lang in LANGUAGES):
+    config = index.get("config", {})
+    if not index.get("docs") and FILES_KEY in config:
         return None  # already split (a second pass)
-    sizes = {}
+    for earlier in (site_dir / "search").glob("index.*.js"):  # an earlier pass's (one language's build)
+        earlier.unlink()
+    sizes, files = {}, {}
     for code, docs in split(index).items():
-        path = site_dir / index_path(code)
-        path.write_text(f"var {DOCS_VARIABLE} = {_json(docs)};\n", encoding="utf-8")
-        sizes[path.name] = path.stat().st_size
-    stub = _json({"config": index.get("config", {}), "docs": []})
+        data = f"var {DOCS_VARIABLE} = {_json(docs)};\n".encode()
+        files[code] = f"search/index.{code}.{hashlib.sha256(data).hexdigest()[:16]}.js"
+        (site_dir / files[code]).write_bytes(data)
+        sizes[files[code]] = len(data)
+    stub = _json({"config": {**config, FILES_KEY: files}, "docs": []})
     json_path.write_text(stub, encoding="utf-8")
     js_path = json_path.with_suffix(".js")
     if js_path.exists():  # the offline plugin's copy for file://: `var __index = {...}`

@@ -19,6 +19,7 @@ __all__ = [
     "FEEDBACK",
     "KIT_STEPS",
     "LOCALE_DIR",
+    "NOT_FOUND",
     "PARTS",
     "PRINT",
     "START",
@@ -323,4 +324,11 @@ WORKSHEET: dict[str, str] = {
     **{key: UI[key] for key in UI if key.startswith("progress_")},  # the saved record and its file
     **{f"month_{n}": name for n, name in enumerate(_MONTHS, 1)},
     **{f"month_short_{n}": name for n, name in enumerate(_SHORT_MONTHS, 1)},
+}
+
+#: The page a web server shows for an address that is not in the course (overrides/404.html), in each language.
+NOT_FOUND: dict[str, str] = {
+    "title": N_("Page not found"),
+    "text": N_("This address is not a page of the course. It may be mistyped, or the page has moved."),
+    "home": N_("Go to the course's first page"),
 }

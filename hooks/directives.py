@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from coopsite import directives
+from coopsite.assets import served
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -78,7 +79,7 @@ def _worksheet_script(page, config, box: bool) -> str:
 
     lang = config.theme["language"]
     words = json.dumps(_worksheets().ui_words(lang), ensure_ascii=False).replace("</", "<\\/")
-    script = get_relative_url("assets/coop/worksheets.js", page.url)
+    script = get_relative_url("assets/" + served("coop/worksheets.js"), page.url)
     return (
         # the page map too: a session without a simulation is often the first page read after an
         # update, and its store moves older saved work to its pages (frontend/src/runtime/progress.js)
@@ -94,7 +95,7 @@ def _runtime(page, config) -> str:
 
     lang = config.theme["language"]
     ui = json.dumps(ui_strings(lang), ensure_ascii=False).replace("</", "<\\/")
-    script = get_relative_url("assets/coop/runtime.js", page.url)
+    script = get_relative_url("assets/" + served("coop/runtime.js"), page.url)
     from coopsite.learning_path import PAGES_MARK
 
     return (

@@ -179,7 +179,7 @@ def start_runtime(page, bare: bool) -> float:
         page.evaluate(
             """async (bare) => {
         const Runtime = window.__coopPython.constructor;
-        const assets = new URL('../', document.querySelector('script[src$="coop/runtime.js"]').src).href;
+        const assets = new URL('../', document.querySelector('script[src*="coop/runtime."]').src).href;
         const python = new Runtime(assets, () => {});
         python.bare = bare;
         window.__coopSpare = python;
@@ -385,7 +385,7 @@ def sizes(site: Path, zips: list[Path]) -> dict:
         "search_index": {
             language.code: {"bytes": len(data), "gzip_bytes": len(gzip.compress(data, 6))}
             for language in LANGUAGES
-            for data in [(site / index_path(language.code)).read_bytes()]
+            for data in [(site / index_path(site, language.code)).read_bytes()]
         },
         "search_settings_bytes": (site / "search" / "search_index.json").stat().st_size,
     }

@@ -13,7 +13,13 @@
 //   worksheets.js  the worksheets and "Our co-op plan": typing, saving, printing (classic; works on file://)
 //   search-worker.js  the search worker (Material's, with our cutting), started when search opens
 //   page-head.iframe-worker.js  the page's polyfills (see below)
+//   fingerprints.json  {plain name: served name} of these bundles and of Python's files (manifest
+//                  urls), paths relative to assets/: the site serves each under a name with a hash
+//                  of its content (runtime.<hash>.js), so hosts may cache it for a year. Files are
+//                  written here under their plain names; the site build renames them (hooks/site_assets.py).
+//                  A bundle that loads another gets that one's served name built in.
 import { build } from "esbuild"
+import { createHash } from "node:crypto"
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs"
 import { readSnapshot } from "../frontend/src/runtime/snapshot.js"
 
@@ -21,9 +27,18 @@ const out = "overrides/assets/coop"
 mkdirSync(out, { recursive: true })
 const common = { bundle: true, minify: true, target: ["chrome110", "firefox115", "safari16"], legalComments: "none", logLevel: "warning" }
 
-const worker = await build({ ...common, entryPoints: ["frontend/src/worker.js"], format: "esm", write: false })
-const workerSrc = worker.outputFiles[0].text
-writeFileSync(`${out}/py-worker.js`, workerSrc)
+const fingerprints = {}
+/** Write a bundle under its plain name; remember the name with its content's hash. */
+function emit(name, text) {
+  writeFileSync(`${out}/${name}`, text)
+  const hash = createHash("sha256").update(text).digest("hex").slice(0, 16)
+  fingerprints[`coop/${name}`] = `coop/${name.replace(/\.js$/, `.${hash}.js`)}`
+}
+const bundle = async options => (await build({ ...common, ...options, write: false })).outputFiles[0].text
+
+const workerSrc = await bundle({ entryPoints: ["frontend/src/worker.js"], format: "esm" })
+emit("py-worker.js", workerSrc)
+emit("editor.js", await bundle({ entryPoints: ["frontend/src/editor.js"], format: "iife" }))
 
 const manifest = JSON.parse(readFileSync(`${out}/manifest.json`, "utf8"))
 // The language registry (exercises/core/languages.py, written by scripts/stage_assets.py).
@@ -34,37 +49,36 @@ try { // never build a page runtime that would meet a snapshot of other exercise
   console.error(`build-frontend: ${out}/pysnapshot.bin does not fit manifest.json: ${error.message}. Run \`make assets\`.`)
   process.exit(1)
 }
-await build({
-  ...common, entryPoints: ["frontend/src/runtime.js"], format: "iife", outfile: `${out}/runtime.js`,
+emit("search-worker.js", await bundle({
+  entryPoints: ["frontend/src/search-worker.js"], format: "iife", define: { __LANGUAGES__: JSON.stringify(languages) }
+}))
+emit("runtime.js", await bundle({
+  entryPoints: ["frontend/src/runtime.js"], format: "iife",
   define: { __MANIFEST__: JSON.stringify(manifest), __WORKER_SRC__: JSON.stringify(workerSrc),
-            __LANGUAGES__: JSON.stringify(languages) }
-})
-await build({ ...common, entryPoints: ["frontend/src/editor.js"], format: "iife", outfile: `${out}/editor.js` })
-await build({
-  ...common, entryPoints: ["frontend/src/app.js"], format: "iife", outfile: `${out}/app.js`,
+            __LANGUAGES__: JSON.stringify(languages), __SERVED__: JSON.stringify(fingerprints) }
+}))
+emit("app.js", await bundle({
+  entryPoints: ["frontend/src/app.js"], format: "iife",
   define: { "process.env.NODE_ENV": '"production"', // Workbox's development logging out
             __LANGUAGES__: JSON.stringify(languages) }  // the progress page reads older saved progress
-})
-await build({
-  ...common, entryPoints: ["frontend/src/worksheets.js"], format: "iife", outfile: `${out}/worksheets.js`,
-  define: { __LANGUAGES__: JSON.stringify(languages) }
-})
-await build({
-  ...common, entryPoints: ["frontend/src/search-worker.js"], format: "iife", outfile: `${out}/search-worker.js`,
-  define: { __LANGUAGES__: JSON.stringify(languages) }
-})
+}))
+emit("worksheets.js", await bundle({
+  entryPoints: ["frontend/src/worksheets.js"], format: "iife", define: { __LANGUAGES__: JSON.stringify(languages) }
+}))
 
 // The script every page loads in <head>, in order: mark <html> with "coop-js" (CSS keeps room
 // for the buttons scripts bring, so nothing moves when they arrive), keep the native Worker (the
 // shim replaces it on file://, but Python needs a real one), the iframe-worker shim byte for byte
 // (coopsite/csp.py hashes the script it writes into its iframe), search's worker on demand, the
 // edition switch.
-const search = await build({
-  ...common, entryPoints: ["frontend/src/search-page.js"], format: "iife", write: false,
-  define: { __LANGUAGES__: JSON.stringify(languages) }
+const search = await bundle({
+  entryPoints: ["frontend/src/search-page.js"], format: "iife",
+  define: { __LANGUAGES__: JSON.stringify(languages), __SEARCH_WORKER__: JSON.stringify(fingerprints["coop/search-worker.js"]) }
 })
-const edition = await build({ ...common, entryPoints: ["frontend/src/edition.js"], format: "iife", write: false })
+const edition = await bundle({ entryPoints: ["frontend/src/edition.js"], format: "iife" })
 const shim = readFileSync("overrides/assets/vendor/iframe-worker-shim.js", "utf8")
-writeFileSync(`${out}/page-head.iframe-worker.js`,
-  `document.documentElement.classList.add("coop-js");self.__coopNativeWorker=self.Worker;\n${shim.trim()}\n${search.outputFiles[0].text}${edition.outputFiles[0].text}`)
-console.log("built: py-worker.js, runtime.js, editor.js, app.js, worksheets.js, search-worker.js, page-head.iframe-worker.js")
+emit("page-head.iframe-worker.js",
+  `document.documentElement.classList.add("coop-js");self.__coopNativeWorker=self.Worker;\n${shim.trim()}\n${search}${edition}`)
+for (const [path, file] of Object.entries({ ...manifest.files, ...manifest.packs })) fingerprints[path] = file.url
+writeFileSync(`${out}/fingerprints.json`, JSON.stringify(fingerprints, null, 1) + "\n")
+console.log(`built: ${Object.keys(fingerprints).filter(name => !(name in manifest.files || name in manifest.packs)).join(", ")}, fingerprints.json`)

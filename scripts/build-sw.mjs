@@ -7,7 +7,7 @@
 //   core          every page needs it: CSS, JS, fonts (the Latin Extended subsets in the regular
 //                 face only; the others are cached on first use), images, the search files, the
 //                 offline page
-//   pages[lang]   HTML pages, the web app manifest and the search documents (search/index.<lang>.js)
+//   pages[lang]   HTML pages, the web app manifest and the search documents (search/index.<lang>.<hash>.js)
 //                 of one language (lo/… for Lao; the rest is English, the default language at the
 //                 site root)
 //   keep          "Keep this course on this phone": Python — the files both ways of starting it
@@ -33,8 +33,8 @@ import { gzipSync } from "node:zlib"
 const site = process.argv[2] || "site"
 const SKIP = [
   /(^|\/)search_index\.js$/, /^assets\/(pyodide|coop)\/packs\//, /\.map$/, /^assets\/javascripts\/lunr\//,
-  /^sitemap\.xml/, /\.txt$/, /(^|\/)LICENSE$/, /^404\.html$/, /^sw\.js$/, /^pdf\/pdfs\.json$/,
-  /^assets\/coop\/(manifest|languages)\.json$/, /^assets\/images\/favicon\.png$/,
+  /^sitemap\.xml/, /\.txt$/, /(^|\/)LICENSE$/, /(^|\/)404\.html$/, /^sw\.js$/, /^pdf\/pdfs\.json$/,
+  /^assets\/coop\/(manifest|languages|fingerprints)\.json$/, /^_(headers|errors)/, /^assets\/images\/favicon\.png$/,
   /^assets\/images\/icon-.*\.png$/, // the browser keeps an installed app's icons itself
   /\.(gz|br)$/ // precompressed copies: the host sends them in place of the file
 ]
@@ -51,16 +51,19 @@ function walk(dir) {
 
 const bytes = path => readFileSync(join(site, path))
 const revision = path => createHash("sha256").update(bytes(path)).digest("hex").slice(0, 16)
-// A name that already holds a hash of its content (Material's bundle.a5f9d56c.min.js) needs no
-// revision: Workbox then lets the browser's cache answer, so the first visit does not fetch it twice.
-const HASHED_NAME = /\.[0-9a-f]{8}\.min\.(js|css)$/
+// A name that already holds a hash of its content (Material's bundle.a5f9d56c.min.js, our
+// runtime.<16 hex>.js, scripts/build-frontend.mjs) needs no revision: Workbox then lets the
+// browser's cache answer, so the first visit does not fetch it twice.
+const HASHED_NAME = /\.[0-9a-f]{8}\.min\.(js|css)$|\.[0-9a-f]{16}\.[a-z]+$/
 const entry = path => ({ url: path, revision: HASHED_NAME.test(path) ? null : revision(path) })
 // Python's files have precompressed copies whose sizes the manifest holds (the .gz one: what every
 // host can send); other files are measured as gzip -6, as scripts/serve.py sends them.
 const manifest = JSON.parse(bytes("assets/coop/manifest.json"))
+const served = JSON.parse(bytes("assets/coop/fingerprints.json")) // {plain: served name}, under assets/
+const stagedByUrl = Object.fromEntries(Object.values(manifest.files).map(file => [`assets/${file.url}`, file]))
 const sized = path => {
   const data = bytes(path)
-  const staged = manifest.files[path.replace(/^assets\//, "")]
+  const staged = stagedByUrl[path]
   const transfer = staged?.gzip ?? (COMPRESSED.test(path) ? gzipSync(data, { level: 6 }).length : data.length)
   return { url: path, revision: revision(path), size: data.length, transfer }
 }
@@ -71,14 +74,15 @@ const defaultLang = htmlLang("index.html")
 const otherLangs = readdirSync(site).filter(name => {
   try { return statSync(join(site, name, "index.html")).isFile() && htmlLang(`${name}/index.html`) === name } catch { return false }
 })
-// a language's search documents (search/index.<code>.js, coopsite/search.py) go with its pages
-const langOf = path => /^search\/index\.([a-z]{2,3})\.js$/.exec(path)?.[1] ||
+// a language's search documents (search/index.<code>.<hash>.js, coopsite/search.py) go with its pages
+const langOf = path => /^search\/index\.([a-z]{2,3})\.[0-9a-f]{16}\.js$/.exec(path)?.[1] ||
   otherLangs.find(lang => path.startsWith(`${lang}/`)) ||
   (/^(assets|search|pdf)\//.test(path) || path === "offline.html" ? null : defaultLang)
 
 // both ways of starting Python (the snapshot, and the normal start a refused snapshot falls back to)
-const python = [...new Set([...manifest.boot.http.snapshot, ...manifest.boot.http.normal])].map(path => `assets/${path}`)
-python.push("assets/coop/py-worker.js", "assets/coop/editor.js") // the worker too: no Python byte before it is asked for
+// and the worker that runs Python and the editor: no Python byte comes before it is asked for
+const python = [...new Set([...manifest.boot.http.snapshot, ...manifest.boot.http.normal, "coop/py-worker.js", "coop/editor.js"])]
+  .map(path => `assets/${served[path]}`)
 const langs = [defaultLang, ...otherLangs]
 const pdfsOf = lang => files.filter(path => new RegExp(`^pdf/[a-z]+/our-coffee-coop-${lang}-.*\\.pdf$`).test(path))
 

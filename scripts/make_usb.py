@@ -133,6 +133,10 @@ def how_to_open(version: str, date: str) -> str:
     return "\n\n".join(blocks)
 
 
+#: What the build writes for web servers and static hosts (scripts/publish.py): nothing a USB copy needs.
+FOR_HOSTS = {"_headers", "_headers.nginx", "_errors.nginx"}
+
+
 def build_zip(site: Path, out: Path, version: str, date: str) -> Path:
     if not (site / "index.html").exists():
         raise SystemExit(f"{site}/index.html not found: run `make build` first")
@@ -141,13 +145,13 @@ def build_zip(site: Path, out: Path, version: str, date: str) -> Path:
     for old in out.glob("our-coffee-coop-*.zip"):
         old.unlink()
     manifest = json.loads((site / "assets" / "coop" / "manifest.json").read_text(encoding="utf-8"))
-    http_only = {f"assets/{name}" for name in manifest["files"]}
+    http_only = {f"assets/{file['url']}" for file in manifest["files"].values()}
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
         archive.writestr("START-HERE.html", start_here(version, date))
         archive.writestr("HOW-TO-OPEN.txt", how_to_open(version, date).replace("\n", "\r\n"))
         for path in sorted(site.rglob("*")):
             relative = path.relative_to(site).as_posix()
-            if not path.is_file() or path.suffix in (".gz", ".br") or relative in http_only:
+            if not path.is_file() or path.suffix in (".gz", ".br") or relative in http_only or relative in FOR_HOSTS:
                 continue
             if relative.startswith("pdf/") and is_book(relative[len("pdf/") :]) and path.suffix == ".pdf":
                 continue

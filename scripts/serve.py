@@ -2,8 +2,9 @@
 
     python scripts/serve.py site [--host 127.0.0.1] [--port 8000] [--no-brotli]
 
-Like nginx with ``brotli_static on; gzip_static on; gzip on;``: a file with a precompressed copy
-beside it (``x.br``, ``x.gz``: Python's files, see scripts/stage_assets.py) is sent as that copy
+Like nginx with ``brotli_static on; gzip_static on; gzip on;`` (deploy/nginx.conf): a file with a
+precompressed copy beside it (``x.br``, ``x.gz``: every text and wasm file after ``make build``,
+scripts/publish.py) is sent as that copy
 when the browser accepts the encoding; other files that compress well (HTML, CSS, JS, JSON, wasm,
 SVG) are gzip-compressed on the fly. So what `make bench` measures over http is what a learner on a
 phone pays. ``--no-brotli`` plays a host without brotli (gzip only). Like nginx, it answers
@@ -58,7 +59,9 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         if self._not_modified(stat.st_mtime):
             return None
         copies = {name: path.with_name(path.name + SUFFIXES[name]) for name in self.encodings if name in accepts}
-        encoding = next((name for name, copy in copies.items() if copy.is_file()), None)
+        # a copy older than its file is stale (the file was rebuilt alone): never send it
+        current = [name for name, copy in copies.items() if copy.is_file() and copy.stat().st_mtime >= stat.st_mtime]
+        encoding = current[0] if current else None
         if encoding:
             body = copies[encoding].read_bytes()
         elif "gzip" in accepts and path.suffix in COMPRESS:

@@ -24,15 +24,18 @@ The manifest (paths are relative to the site's ``assets/`` folder)::
     key             hash of everything the snapshot holds (Pyodide's files, the bundle, the
                     snapshot code): the worker restores only a snapshot made with this key
     lock            the Pyodide lock file the worker passes (no packages: the site loads none)
-    files           {path: {bytes, hash, gzip?, brotli?}} every Python file served over http;
-                    ``hash`` versions the URL (``path?v=hash``); ``gzip``/``brotli`` are the sizes of
-                    the precompressed copies ``path.gz``/``path.br`` beside the file
-    packs           {path: {bytes, key}} the same for file://: a classic script that sets PYPACK[key]
+    files           {path: {bytes, hash, url, gzip?, brotli?}} every Python file served over http;
+                    ``url`` is the name the built site serves it under, with ``hash`` in it
+                    (``pyodide/pyodide.asm.<hash>.wasm``: cached for a year, never stale);
+                    ``gzip``/``brotli`` are the sizes of the precompressed copies ``url.gz``/``url.br``
+    packs           {path: {bytes, key, url}} the same for file://: a classic script that sets PYPACK[key]
     boot            {"http"|"file": {"snapshot"|"normal": [paths]}}: what each way of starting
                     Python loads, in that order (the normal start is the fallback)
 
-A service worker that keeps Python for offline use caches ``boot.http.snapshot`` (and, to survive a
-refused snapshot offline, ``boot.http.normal``), each with its ``?v=hash``.
+Files are staged here under their plain names (``path``); the site build renames each to its
+``url`` (hooks/site_assets.py, coopsite/assets.py ``rename_served``). A service worker that keeps
+Python for offline use caches ``boot.http.snapshot`` (and, to survive a refused snapshot offline,
+``boot.http.normal``), by their ``url``.
 """
 
 from __future__ import annotations
@@ -165,11 +168,24 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
 
 
+def hashed_name(path: str, hash: str) -> str:
+    """``pyodide/pyodide.asm.wasm`` → ``pyodide/pyodide.asm.<hash>.wasm``: the name the site serves."""
+    folder, _, name = path.rpartition("/")
+    stem, dot, suffix = name.rpartition(".")
+    return f"{folder}/{stem}.{hash}.{suffix}" if dot else f"{folder}/{name}.{hash}"
+
+
+def add_file(files: dict, path: str, data: bytes, **extra) -> None:
+    """List a staged Python file with its size, content hash and the hashed name the site serves."""
+    hash = digest(data)
+    files[path] = {"bytes": len(data), "hash": hash, "url": hashed_name(path, hash), **extra}
+
+
 def write_pack(path: str, key: str, literal: str, packs: dict) -> None:
     """A classic script at ``assets/path`` that stores ``literal`` (a JS string literal) in ``PYPACK[key]``."""
     data = f"(self.PYPACK||(self.PYPACK={{}}))[{json.dumps(key)}]={literal};\n".encode()
     write_if_changed(ASSETS / path, data)
-    packs[path] = {"bytes": len(data), "key": key}
+    packs[path] = {"bytes": len(data), "key": key, "url": hashed_name(path, digest(data))}
 
 
 def base64_literal(data: bytes) -> str:
@@ -199,7 +215,7 @@ def stage_pyodide(files: dict, packs: dict) -> dict:
     for name in PYODIDE_FILES:
         data = (source / name).read_bytes()
         write_if_changed(ASSETS / "pyodide" / name, data)
-        files[f"pyodide/{name}"] = {"bytes": len(data), "hash": digest(data)}
+        add_file(files, f"pyodide/{name}", data)
     licence = source / "LICENSE"
     if licence.exists():
         write_if_changed(ASSETS / "pyodide" / "LICENSE", licence.read_bytes())
@@ -257,7 +273,7 @@ def stage_pybundle(files: dict, packs: dict) -> None:
             archive.writestr(info, entries[name])
     data = buffer.getvalue()
     write_if_changed(ASSETS / "coop" / "pybundle.zip", data)
-    files["coop/pybundle.zip"] = {"bytes": len(data), "hash": digest(data), "entries": len(entries)}
+    add_file(files, "coop/pybundle.zip", data, entries=len(entries))
     write_pack("coop/packs/pybundle.b64.js", "pybundle.zip", base64_literal(data), packs)
 
 
@@ -286,7 +302,9 @@ def make_snapshot(key: str, lock: dict, files: dict) -> None:
         stdout=subprocess.PIPE,
         check=True,
     )
-    files["coop/pysnapshot.bin"] = {"bytes": json.loads(result.stdout)["bytes"], "hash": key}
+    # named by its key: the hash of everything the snapshot is made from
+    url = hashed_name("coop/pysnapshot.bin", key)
+    files["coop/pysnapshot.bin"] = {"bytes": json.loads(result.stdout)["bytes"], "hash": key, "url": url}
 
 
 def compress(source: Path, suffix: str) -> int:

@@ -54,8 +54,9 @@ def size_text(site_dir, lang):
     manifest = json.loads((site_dir / "assets" / "coop" / "manifest.json").read_text())
     total = 0
     for path in manifest["boot"]["http"]["snapshot"]:
-        copy = site_dir / "assets" / (path + ".gz")
-        total += (copy if copy.exists() else site_dir / "assets" / path).stat().st_size
+        served = manifest["files"][path]["url"]  # the name with its hash
+        copy = site_dir / "assets" / (served + ".gz")
+        total += (copy if copy.exists() else site_dir / "assets" / served).stat().st_size
     return ui_strings(lang)["python_size"].format(size=f"{total / 1e6:.1f}")
 
 
@@ -167,7 +168,8 @@ def cutting_server(site_dir, cuts):
 
 @pytest.mark.parametrize("lang", ["en", "lo"])
 def test_a_download_cut_midway_says_so_and_try_again_works(browser_context, site_dir, lang):
-    server = cutting_server(site_dir, {"pysnapshot.bin": 1})
+    snapshot = json.loads((site_dir / "assets" / "coop" / "manifest.json").read_text())["files"]["coop/pysnapshot.bin"]
+    server = cutting_server(site_dir, {snapshot["url"].rsplit("/", 1)[-1]: 1})
     root = f"http://127.0.0.1:{server.server_address[1]}/"
     try:
         context, watch = browser_context(root)

@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, wait_for, wait_numbers
 
+from coopsite import assets
 from coopsite.chromium import local_server
 from exercises import EXERCISES, api
 from exercises.core.i18n import translator
@@ -32,7 +33,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 NAME = "pooled-pricing"
 PAGE = "management/m2-communication.html"  # the full pooled-pricing preset (Key concepts 3 has the simple one)
 ROOT_SEL = "#cx-pooled-pricing"
-SNAPSHOT = "assets/coop/pysnapshot.bin"
+SNAPSHOT = "coop/pysnapshot.bin"  # served as coop/pysnapshot.<key>.bin (manifest "url")
+FINGERPRINTS = "assets/coop/fingerprints.json"
 
 
 def open_page(browser_context, root, lang="en", start=None):
@@ -58,7 +60,7 @@ def change_and_check(context, root, lang="en"):
 
 def snapshot_parts(site: Path) -> tuple[bytes, int]:
     """The snapshot file and where Pyodide's own snapshot starts in it (after our header)."""
-    data = (site / SNAPSHOT).read_bytes()
+    data = (site / "assets" / assets.served(SNAPSHOT)).read_bytes()
     return data, 16 + int.from_bytes(data[8:12], "little")
 
 
@@ -81,7 +83,7 @@ def test_a_bad_snapshot_means_a_normal_start(browser_context, http_root, site_di
     status, body = bad_snapshots(site_dir)[case]
     context, watch, warnings = open_page(browser_context, http_root)
     context.route(
-        re.compile(r"/pysnapshot\.bin\?v="),
+        re.compile(r"/pysnapshot\.[0-9a-f]{16}\.bin$"),
         lambda route, request: route.fulfill(
             status=status, body=body, headers={"Content-Type": "application/octet-stream"}
         ),
@@ -97,7 +99,7 @@ def test_a_bad_snapshot_means_a_normal_start(browser_context, http_root, site_di
 def test_a_bad_snapshot_on_the_usb_copy_means_a_normal_start(browser_context, usb_dir, tmp_path, case):
     copy = tmp_path / "usb"
     shutil.copytree(usb_dir, copy)
-    pack = copy / "course" / "assets" / "coop" / "packs" / "pysnapshot.gz.b64.js"
+    pack = next((copy / "course" / "assets" / "coop" / "packs").glob("pysnapshot.gz.b64.*.js"))
     if case == "missing":
         pack.unlink()
     else:
@@ -159,12 +161,12 @@ def test_a_learner_can_import_what_the_snapshot_does_not_hold(browser_context, h
     context, watch, _ = open_page(browser_context, http_root)
     page = change_and_check(context, http_root)
     assert page.evaluate("document.documentElement.dataset.cxPythonPath") == "snapshot"
-    assert not any(name in url for url in watch.requests for name in ("python_stdlib.zip", "pybundle.zip"))
+    assert not any(name in url for url in watch.requests for name in ("/python_stdlib.", "/pybundle."))
     run_code(page, model_source(page) + "\nimport csv, io\nprint(next(csv.reader(io.StringIO('a,b'))))\n")
     output = wait_for(page, f"document.querySelector('{ROOT_SEL} .cx-output').textContent", timeout=30)
     assert output.startswith("['a', 'b']")
-    assert sum("python_stdlib.zip" in url for url in watch.requests) == 1
-    assert not any("pybundle.zip" in url for url in watch.requests)
+    assert sum("/python_stdlib." in url for url in watch.requests) == 1
+    assert not any("/pybundle." in url for url in watch.requests)
 
 
 # ---- A changed exercise reaches the page ----------------------------------------------------------
@@ -189,7 +191,7 @@ def scratch_build(tmp_path: Path) -> Path:
     return scratch
 
 
-def test_a_changed_exercise_is_on_the_page_never_the_old_one(browser_context, site_dir, tmp_path):
+def test_a_changed_exercise_is_on_the_page_never_the_old_one(browser_context, site_dir, tmp_path, monkeypatch):
     scratch = scratch_build(tmp_path)
     old = json.loads((site_dir / "assets" / "coop" / "manifest.json").read_text())
     new = json.loads((scratch / "overrides" / "assets" / "coop" / "manifest.json").read_text())
@@ -200,6 +202,14 @@ def test_a_changed_exercise_is_on_the_page_never_the_old_one(browser_context, si
     for folder in ("coop", "pyodide"):
         shutil.rmtree(site / "assets" / folder)
         shutil.copytree(scratch / "overrides" / "assets" / folder, site / "assets" / folder)
+    # what the site build does with new assets: served names with their new hashes, in files and pages
+    monkeypatch.setattr(assets, "FINGERPRINTS", scratch / "overrides" / "assets" / "coop" / "fingerprints.json")
+    assets.rename_served(site)
+    renamed = {was: assets.served(plain) for plain, was in json.loads((site_dir / FINGERPRINTS).read_text()).items()}
+    page = site / PAGE
+    page.write_text(
+        re.sub("|".join(map(re.escape, renamed)), lambda m: renamed[m[0]], page.read_text("utf-8")), "utf-8"
+    )
     changed = CHANGED[1].split('"')[1]
 
     with local_server(site) as root:
@@ -212,7 +222,8 @@ def test_a_changed_exercise_is_on_the_page_never_the_old_one(browser_context, si
 
         # The old snapshot (made from the old exercises) left in place: refused, never served.
         for suffix in ("", ".gz", ".br"):
-            shutil.copy(site_dir / (SNAPSHOT + suffix), site / (SNAPSHOT + suffix))
+            old_copy, new_copy = (m["files"][SNAPSHOT]["url"] + suffix for m in (old, new))
+            shutil.copy(site_dir / "assets" / old_copy, site / "assets" / new_copy)
         context, watch, warnings = open_page(browser_context, root)
         page = change_and_check(context, root)
         assert page.evaluate("document.documentElement.dataset.cxPythonPath") == "normal"
@@ -221,7 +232,7 @@ def test_a_changed_exercise_is_on_the_page_never_the_old_one(browser_context, si
         assert watch.console_errors == []
 
     # And the build itself will not bundle a page runtime with a snapshot of other exercises.
-    shutil.copy(site_dir / SNAPSHOT, scratch / "overrides" / SNAPSHOT)
+    shutil.copy(site_dir / "assets" / old["files"][SNAPSHOT]["url"], scratch / "overrides" / "assets" / SNAPSHOT)
     result = subprocess.run(
         ["node", "scripts/build-frontend.mjs"], cwd=scratch, capture_output=True, text=True, check=False
     )

@@ -120,7 +120,7 @@ def test_the_about_pages_link_to_the_configured_place_and_the_note_is_not_search
     for path in ("about/index.html", "lo/about/index.html"):
         html = (site_dir / path).read_text(encoding="utf-8")
         assert f'href="{url}"' in html and "lao-feedback:" not in html, path
-    documents = (site_dir / index_path("lo")).read_text(encoding="utf-8")  # the Lao pages' search documents
+    documents = (site_dir / index_path(site_dir, "lo")).read_text(encoding="utf-8")  # the Lao pages' search documents
     docs = json.loads(documents[documents.index("[") : documents.rindex("]") + 1])
     assert len(docs) >= 30
     texts = " ".join(doc.get("text", "") for doc in docs).replace("\u200b", "")

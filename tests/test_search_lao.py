@@ -9,6 +9,7 @@ something. See ARCHITECTURE.md, "Search", for how the index is cut and what was 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 import re
@@ -19,8 +20,9 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from conftest import wait_for
 
+from coopsite.assets import served
 from coopsite.chromium import CHROMIUM, FLAGS
-from coopsite.search import DOCS_VARIABLE, index_path, language_of, separate_cells
+from coopsite.search import DOCS_VARIABLE, FILES_KEY, index_path, language_of, separate_cells
 from exercises.core.languages import DEFAULT, LANGUAGES
 
 SPACELESS = next(language for language in LANGUAGES if language.spaceless)  # Lao
@@ -36,7 +38,7 @@ def syllables(run: str) -> list[str]:
 
 
 def read_docs(site_dir: Path, code: str) -> list[dict]:
-    text = (site_dir / index_path(code)).read_text(encoding="utf-8")
+    text = (site_dir / index_path(site_dir, code)).read_text(encoding="utf-8")
     prefix = f"var {DOCS_VARIABLE} = "
     assert text.startswith(prefix)
     return json.loads(text[len(prefix) :].rstrip().rstrip(";"))
@@ -77,6 +79,11 @@ def test_one_index_per_language_and_settings_only_on_every_page(site_dir):
         assert len(text) < 1000, name  # what every page reads: settings, no documents
         settings = json.loads(text.split("=", 1)[1] if name.endswith(".js") else text)
         assert settings["docs"] == [] and "separator" in settings["config"]
+    for code, file in settings["config"][FILES_KEY].items():  # named by a hash of their content
+        data = (site_dir / file).read_bytes()
+        assert file == f"search/index.{code}.{hashlib.sha256(data).hexdigest()[:16]}.js", file
+    named = {f"search/{path.name}" for path in (site_dir / "search").glob("index.*.js")}
+    assert named == set(settings["config"][FILES_KEY].values())  # no documents file of an earlier pass
     pages = {language.code: set() for language in LANGUAGES}
     for language in LANGUAGES:
         docs = read_docs(site_dir, language.code)
@@ -300,9 +307,14 @@ def test_lao_words_runs_and_parts_find_their_pages(browser_context, origin, rend
     assert watch.blocked == [] and watch.console_errors == []
 
 
+def documents_file(site_dir: Path, code: str) -> str:
+    """The name of a language's search documents (search/index.<code>.<hash>.js)."""
+    return index_path(site_dir, code).rsplit("/", 1)[1]
+
+
 @pytest.mark.browser
 @pytest.mark.slow
-def test_search_loads_when_opened_and_highlights_on_the_page(browser_context, origin, queries):
+def test_search_loads_when_opened_and_highlights_on_the_page(browser_context, origin, queries, site_dir):
     _scheme, root = origin
     fragment = next(q for q in queries if q.kind == "fragment" and len(q.pages) == 1)
     page, watch, requests = phone(browser_context, root)
@@ -312,8 +324,10 @@ def test_search_loads_when_opened_and_highlights_on_the_page(browser_context, or
 
     # Opened: the worker and this language's documents only. Text pasted (no key pressed) searches.
     open_search(page)
-    worker = ["search-worker.js", f"index.{SPACELESS.code}.js"]
-    assert set(worker) <= set(search_files(requests)) and f"index.{DEFAULT.code}.js" not in search_files(requests)
+    # (by their hashed names)
+    worker = [served("coop/search-worker.js").rsplit("/", 1)[1], documents_file(site_dir, SPACELESS.code)]
+    assert set(worker) <= set(search_files(requests))
+    assert documents_file(site_dir, DEFAULT.code) not in search_files(requests)
     page.keyboard.insert_text(fragment.text)
     wait_for(page, "document.querySelectorAll('.md-search-result__item').length > 0", timeout=15)
     snippets = page.eval_on_selector_all(".md-search-result__article", "els => els.map(e => e.innerHTML)")
@@ -344,7 +358,7 @@ def test_search_loads_when_opened_and_highlights_on_the_page(browser_context, or
 
 @pytest.mark.browser
 @pytest.mark.slow
-def test_english_search_finds_english_pages_only(browser_context, origin):
+def test_english_search_finds_english_pages_only(browser_context, origin, site_dir):
     _scheme, root = origin
     page, watch, requests = phone(browser_context, root)
     page.goto(root + LESSON)
@@ -354,5 +368,5 @@ def test_english_search_finds_english_pages_only(browser_context, origin):
     links = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
     locations = [link.split(root, 1)[1].split("?")[0] for link in links]
     assert locations and all(language_of(loc) == DEFAULT.code for loc in locations), locations
-    assert f"index.{SPACELESS.code}.js" not in search_files(requests)
+    assert documents_file(site_dir, SPACELESS.code) not in search_files(requests)
     assert watch.blocked == [] and watch.console_errors == []

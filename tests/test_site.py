@@ -123,7 +123,7 @@ def test_the_checker_sees_off_origin_files():
 
 def test_offline_search_index_matches_json(site_dir):
     """file:// reads search_index.js; it must hold exactly what the .json holds (the search settings;
-    each language's documents are in search/index.<code>.js, see tests/test_search_lao.py)."""
+    each language's documents are in search/index.<code>.<hash>.js, see tests/test_search_lao.py)."""
     data = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
     script = (site_dir / "search" / "search_index.js").read_text(encoding="utf-8")
     assert script.startswith("var __index = ")

@@ -97,20 +97,28 @@ def test_pages_link_the_apple_icon_and_theme_colour_but_not_the_manifest(site_di
 
 def test_the_worker_keeps_every_page_and_nothing_only_file_needs(site_dir):
     listed = set(re.findall(r'url:"([^"]+)"', worker_lists(site_dir)))
-    pages = {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")} - {"404.html", "offline.html"}
+    pages = {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")} - {
+        "404.html",
+        "lo/404.html",
+        "offline.html",
+    }
     assert pages - listed == set(), "pages the worker does not keep"
     assert not {u for u in listed if u.endswith(("search_index.js", ".map")) or "/packs/" in u}
-    assert {"search/search_index.json", "offline.html", "assets/coop/app.js", "assets/coop/runtime.js"} <= listed
+    served = json.loads((site_dir / "assets" / "coop" / "fingerprints.json").read_text())
+    scripts = {f"assets/{served[name]}" for name in ("coop/app.js", "coop/runtime.js")}  # by their hashed names
+    assert {"search/search_index.json", "offline.html", *scripts} <= listed
     for url in listed:
         assert (site_dir / url).is_file(), url
 
 
 def test_keep_lists_python_from_its_manifest_and_the_pdfs_per_language(site_dir):
     text = worker_lists(site_dir)
-    boot = json.loads((site_dir / "assets" / "coop" / "manifest.json").read_text())["boot"]["http"]
+    manifest = json.loads((site_dir / "assets" / "coop" / "manifest.json").read_text())
+    boot = manifest["boot"]["http"]
     listed = set(re.findall(r'url:"([^"]+)"', text))
-    # both ways Python starts: from the snapshot, and the normal start a refused snapshot falls back to
-    assert {f"assets/{path}" for path in boot["snapshot"] + boot["normal"]} <= listed
+    # both ways Python starts: from the snapshot, and the normal start a refused snapshot falls back to,
+    # by the names the site serves them under (with their hashes)
+    assert {f"assets/{manifest['files'][path]['url']}" for path in boot["snapshot"] + boot["normal"]} <= listed
     assert not [url for url in listed if url.endswith((".gz", ".br"))]  # the host sends those in place of the file
     for pdf in (site_dir / "pdf").rglob("*.pdf"):
         name = pdf.relative_to(site_dir / "pdf").as_posix()

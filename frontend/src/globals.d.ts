@@ -6,3 +6,6 @@ interface Window {
 }
 // Defined by scripts/build-frontend.mjs from the language registry (exercises/core/languages.py).
 declare const __LANGUAGES__: Array<{ code: string; name: string; default: boolean; spaceless: string; syllable: string; segmenter: string; digits: string; group: string; decimal: string }>
+// Defined by scripts/build-frontend.mjs: {plain name: served name (with a hash of the content)}, relative to assets/.
+declare const __SERVED__: Record<string, string>
+declare const __SEARCH_WORKER__: string

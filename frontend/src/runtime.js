@@ -18,12 +18,12 @@ import { markScrolling } from "./runtime/scroll-boxes.js"
 const DEFAULT_LANGUAGE = __LANGUAGES__.find(language => language.default).code
 
 const script = /** @type {HTMLScriptElement} */ (document.currentScript)
-const assets = new URL("../", script.src).href // this file is assets/coop/runtime.js
+const assets = new URL("../", script.src).href // this file is assets/coop/runtime.<hash>.js
 
 let editorPromise = null
 /** The code editor (CodeMirror) is a separate file, loaded the first time someone opens code. */
 function loadEditor() {
-  if (!editorPromise) editorPromise = loadScript(new URL("coop/editor.js", assets).href).then(() => window.CoopEditor)
+  if (!editorPromise) editorPromise = loadScript(new URL(__SERVED__["coop/editor.js"], assets).href).then(() => window.CoopEditor)
   return editorPromise
 }
 

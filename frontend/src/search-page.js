@@ -6,8 +6,8 @@
  * loads. Here `new Worker(<Material's search worker>)` gets a stand-in instead: it keeps the
  * messages until the reader opens search (focuses the search field, or a `?q=` link opens it), then
  * starts our worker (search-worker.js, next to this file's bundle) with the URLs of Material's worker
- * and of the language's documents (search/index.<code>.js). Until then the page has read only
- * search_index.json, a few hundred bytes of settings (coopsite/search.py).
+ * and of the language's documents (search/index.<code>.<hash>.js, named in the settings). Until then
+ * the page has read only search_index.json, a few hundred bytes of settings (coopsite/search.py).
  *
  * Material searches on `keyup`; pasting, an input method's last step and a phone keyboard's
  * suggestions change the field without one, so `input` and `compositionend` act as one here.
@@ -16,14 +16,15 @@
  * which runs the worker in an iframe) and before Material's bundle.
  */
 
-/* global __LANGUAGES__ */
+/* global __LANGUAGES__, __SEARCH_WORKER__ */
 const SETUP = 0 // Material's SearchMessageType
+const DOCUMENTS = "coop_documents" // the settings' {language: file of its documents} (coopsite/search.py FILES_KEY)
 const MATERIAL_WORKER = /javascripts\/workers\/search\.[^/?#]*\.js$/
 /**
  * Our worker's URL from Material's, as written in the page: coopsite/csp.py derives it the same way
  * (on file:// the shim writes it into an inline script whose hash the page's policy must allow).
  */
-const ourWorker = url => url.replace(MATERIAL_WORKER, "coop/search-worker.js")
+const ourWorker = url => url.replace(MATERIAL_WORKER, __SEARCH_WORKER__) // coop/search-worker.<hash>.js
 const SITE = new URL("../../", document.currentScript ? document.currentScript.src : location.href)
 
 /** The language of this page: its folder for every language but the default (as coopsite/search.py splits). */
@@ -55,7 +56,7 @@ class SearchWorker extends EventTarget {
 
   postMessage(message) {
     if (message && message.type === SETUP) {
-      const index = new URL(`search/index.${pageLanguage()}.js`, SITE).href
+      const index = new URL(message.data.config[DOCUMENTS][pageLanguage()], SITE).href
       message = { ...message, data: { ...message.data, coop: { worker: new URL(this.url, location.href).href, index } } }
     }
     if (this.worker) this.worker.postMessage(message)

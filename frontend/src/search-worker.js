@@ -4,7 +4,7 @@
  *
  * search-page.js starts this file instead of Material's worker, when a reader first opens search,
  * and adds to Material's SETUP message where Material's worker and the language's documents are
- * (search/index.<code>.js, written by coopsite/search.py). Here, before Material's worker sees a
+ * (search/index.<code>.<hash>.js, written by coopsite/search.py). Here, before Material's worker sees a
  * message:
  *   SETUP   load Material's worker and the documents (importScripts: a worker on http, the
  *           iframe-worker shim's stand-in on file://), give lunr our cutter, pass the documents on;

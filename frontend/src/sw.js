@@ -79,12 +79,11 @@ function reuseWhatThePageFetched() {
 
 const neverStore = { cacheWillUpdate: async () => null } // the page fills the PDF caches, not this route
 // Python is kept the first time a simulation starts it (else every page with one would download it
-// again), under the URL without its ?v=<hash>: the key "Keep this course" looks for; stored as
-// "Keep" stores it, with its revision, so the next version copies it instead of downloading it again.
+// again), under its URL: the one "Keep this course" keeps it under (its name holds its hash); stored
+// as "Keep" stores it, with its revision, so the next version copies it instead of downloading it again.
 const pythonRevisions = new Map(BUILD.keep.filter(group => group.id === "python")
   .flatMap(group => group.entries.map(entry => [new URL(entry.url).pathname, entry.revision])))
 const keepWhenUsed = {
-  cacheKeyWillBeUsed: async ({ request }) => request.url.split("?")[0],
   cacheWillUpdate: async ({ request, response }) => {
     const revision = pythonRevisions.get(new URL(request.url).pathname)
     return response.status === 200 && revision ? kept(await response.blob(), response, revision) : null
@@ -94,7 +93,7 @@ for (const group of BUILD.keep) {
   const paths = new Set(group.entries.map(entry => new URL(entry.url).pathname))
   registerRoute(
     ({ url }) => url.origin === self.location.origin && paths.has(url.pathname),
-    // ignoreSearch: Python's files are asked for as <file>?v=<hash> of this same build
+    // ignoreSearch: the same file whatever its query (the site's own links never add one)
     new CacheFirst({
       cacheName: group.cache, matchOptions: { ignoreSearch: true },
       plugins: [group.id === "python" ? keepWhenUsed : neverStore]

@@ -136,7 +136,7 @@ async function fetchKept(url, name, contentType, keep = () => true) {
   return counted(response, name, contentType)
 }
 
-/** Forget kept files of earlier versions of the site (their URLs carry another ?v=). */
+/** Forget kept files of earlier versions of the site (their names carry another hash). */
 async function forgetOldFiles() {
   const cache = await openCache()
   if (!cache) return

@@ -118,7 +118,7 @@
  * @property {string} cacheName          http: the Cache Storage that keeps Python's files between visits
  * @property {Record<string, {size: number, wire: number}>} downloads  http: bytes of each file to fetch,
  *           as stored and on the wire (its gzip copy), for the progress bar; {} on file://
- * @property {Record<string, string>} [urls]  http: each file's versioned URL (`path?v=hash`) by its
+ * @property {Record<string, string>} [urls]  http: each file's versioned URL (a name with its hash, manifest `url`) by its
  *           name (pyodideMjs, asmMjs, wasm, snapshot, snapshotGzip, stdlib, bundle)
  * @property {string[]} [current]        http: every URL of this build (kept files of others are dropped)
  * @property {boolean} controlled         http: the page has a service worker (frontend/src/sw.js), which

@@ -20,7 +20,7 @@
 
 import { loadScript } from "../load-script.js"
 
-/* global __MANIFEST__, __WORKER_SRC__ */
+/* global __MANIFEST__, __WORKER_SRC__, __SERVED__ */
 const MANIFEST = __MANIFEST__
 const WORKER_SRC = __WORKER_SRC__
 
@@ -131,20 +131,18 @@ export class PythonRuntime {
       let kept = false
       try {
         const url = this.url(path)
-        // the worker's own cache keeps the versioned URL; the service worker's keep group (sw.js), which
-        // only holds this build's files, keeps it without ?v=
-        const controlled = Boolean(navigator.serviceWorker && navigator.serviceWorker.controller)
-        kept = Boolean(await self.caches?.match(url) || await self.caches?.match(url.replace("?", ".gz?")) ||
-          (controlled && await self.caches?.match(url.split("?")[0])))
+        // kept by the worker's own cache or by the service worker's keep group (sw.js, "Keep this
+        // course"): both under this URL, whose name holds the file's hash, so never another build's copy
+        kept = Boolean(await self.caches?.match(url) || await self.caches?.match(`${url}.gz`))
       } catch { kept = false }
       if (!kept) bytes += wireBytes(path)
     }
     return bytes
   }
 
-  /** The URL of a Python file of the site (versioned, so a kept copy never outlives its build). */
+  /** The URL of a Python file of the site: its name holds its hash, so a kept copy never outlives its build. */
   url(path) {
-    return new URL(`${path}?v=${MANIFEST.files[path].hash}`, this.assets).href
+    return new URL(MANIFEST.files[path].url, this.assets).href
   }
 
   async start() {
@@ -177,13 +175,13 @@ export class PythonRuntime {
       return message
     }
     message.urls = { stdlib: this.url("pyodide/python_stdlib.zip") }
-    message.current = Object.keys(MANIFEST.files).flatMap(file => [this.url(file), this.url(file).replace("?", ".gz?")])
+    message.current = Object.keys(MANIFEST.files).flatMap(file => [this.url(file), `${this.url(file)}.gz`])
     for (const file of MANIFEST.boot.http[path]) {
       if (this.bare && fileName(file) === "bundle") continue
       message.urls[fileName(file)] = this.url(file)
       message.downloads[fileName(file)] = { size: MANIFEST.files[file].bytes, wire: wireBytes(file) }
     }
-    if (message.urls.snapshot) message.urls.snapshotGzip = message.urls.snapshot.replace("?", ".gz?")
+    if (message.urls.snapshot) message.urls.snapshotGzip = `${message.urls.snapshot}.gz`
     return message
   }
 
@@ -195,7 +193,7 @@ export class PythonRuntime {
     const tell = () => { if (total && !quiet) this.onState({ state: "loading", loaded, total }) }
     tell()
     await Promise.all(missing.map(async pack => {
-      await loadScript(new URL(pack, this.assets).href)
+      await loadScript(new URL(MANIFEST.packs[pack].url, this.assets).href)
       const value = take(MANIFEST.packs[pack].key)
       this.blobs[packName(pack)] = pack.endsWith(".src.js") ? value : new Blob([base64Bytes(value)])
       loaded += MANIFEST.packs[pack].bytes
@@ -211,7 +209,7 @@ export class PythonRuntime {
       const NativeWorker = self.__coopNativeWorker || self.Worker
       const worker = this.mode === "file"
         ? new NativeWorker(`data:text/javascript,${encodeURIComponent(WORKER_SRC)}`, { type: "module" })
-        : new NativeWorker(new URL("coop/py-worker.js", this.assets), { type: "module" })
+        : new NativeWorker(new URL(__SERVED__["coop/py-worker.js"], this.assets), { type: "module" })
       this.worker = worker
       let stall = null
       const watch = () => {
