@@ -134,11 +134,15 @@ def tidy(data: bytes, target: Path) -> None:
 
 def assets_digest(site: Path, handouts_only: bool = False) -> str:
     """Everything a printed page takes from the site besides its own HTML (Pyodide is not printed);
-    or what only the handouts (title pages, forms, kits) take: handouts.css."""
+    or what only the handouts (title pages, forms, kits) take: handouts.css. Not the precompressed
+    copies (.br, .gz): they are written after the PDFs, from the files counted here."""
     files = sorted(
         p
         for p in (site / "assets").rglob("*")
-        if p.is_file() and "pyodide" not in p.parts and (p.name == "handouts.css") == handouts_only
+        if p.is_file()
+        and "pyodide" not in p.parts
+        and p.suffix not in (".br", ".gz")
+        and (p.name == "handouts.css") == handouts_only
     )
     return digest(*(f"{p.relative_to(site)}:{hashlib.sha256(p.read_bytes()).hexdigest()}" for p in files))
 
