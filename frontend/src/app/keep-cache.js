@@ -50,7 +50,7 @@ async function download(entry, onBytes) {
     chunks.push(value)
     onBytes(value.byteLength)
   }
-  return kept(new Blob(chunks, { type: response.headers.get("Content-Type") || "application/octet-stream" }), response, entry.revision)
+  return kept(new Blob(chunks), response, entry.revision)
 }
 
 /** What a keep cache stores for a file: its bytes, its type and its revision (nothing else of the

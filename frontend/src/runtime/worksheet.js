@@ -261,9 +261,10 @@ export class Worksheet {
       // shows it (saved as "page#key", progress.js pageKey), or older work under its key; in each,
       // the numbers last typed (in whichever language: the simulation shows those too), then this
       // language's, then any.
+      const linked = pageKey(page || "", key)
       const records = Object.entries(this.store.data.exercises)
         .filter(([name]) => name === key || name.endsWith(`#${key}`))
-        .sort(([a], [b]) => Number(b === pageKey(page || "", key)) - Number(a === pageKey(page || "", key)))
+        .sort(([a], [b]) => Number(b === linked) - Number(a === linked))
         .map(([, record]) => record)
       const typed = records.flatMap(record => {
         const raw = record.raw || {}
