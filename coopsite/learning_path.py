@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from exercises.core.html import html, join
+from exercises.core.html import html, join, script_json
 
 from . import editions, webapp
 
@@ -97,8 +97,8 @@ def saved_pages(page, nav) -> str:
     for other in nav.pages:
         for key in _exercises(other):
             first.setdefault(key, page_id(other))
-    data = json.dumps({"page": page_id(page), "first": first}, separators=(",", ":")).replace("</", "<\\/")
-    return str(html('<script type="application/json" id="cx-pages">{data}</script>', data=Markup(data)))
+    data = script_json({"page": page_id(page), "first": first})
+    return str(html('<script type="application/json" id="cx-pages">{data}</script>', data=data))
 
 
 def uses(page, directive: str) -> bool:

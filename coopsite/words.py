@@ -72,6 +72,7 @@ UI: dict[str, str] = {
     "fix_fields": N_("Some numbers need fixing; the results below are for the last numbers that worked."),
     "restored": N_("Your saved numbers from last time are back."),
     "code_loading": N_("Opening the code editor…"),
+    "code_failed": N_("The code could not be opened. Your numbers are kept; try again when the connection is back."),
     "code_restored": N_("Your edited code from last time is back."),
     "code_reset": N_("The code is back to the original."),
     "code_ran": N_("Your code ran. The results below use it."),

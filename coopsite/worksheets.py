@@ -31,7 +31,6 @@ A file with a mistake stops the build with the file, the line and what to write.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -42,7 +41,7 @@ from typing import Any
 import yaml
 from markupsafe import Markup
 
-from exercises.core.html import attrs, html, join
+from exercises.core.html import attrs, html, join, script_json
 from exercises.core.i18n import Translator, translator
 
 from . import DOCS, ROOT
@@ -692,7 +691,7 @@ class _Render:
             return out
 
         data = {"name": sheet.name, "fields": [one(f) for f in sheet.fields]}
-        return Markup(json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/"))
+        return script_json(data)
 
     def guidance(self, sheet: Worksheet) -> Markup:
         if not sheet.guidance:

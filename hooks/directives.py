@@ -7,7 +7,6 @@ facilitator notes; pages with worksheets get their script (coopsite/worksheets.p
 
 from __future__ import annotations
 
-import json
 import os
 
 from mkdocs.exceptions import PluginError
@@ -15,6 +14,7 @@ from mkdocs.utils import get_relative_url
 
 from coopsite import directives
 from coopsite.assets import served
+from exercises.core.html import script_json
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -78,7 +78,7 @@ def _worksheet_script(page, config, box: bool) -> str:
     from exercises.core.render import progress_box
 
     lang = config.theme["language"]
-    words = json.dumps(_worksheets().ui_words(lang), ensure_ascii=False).replace("</", "<\\/")
+    words = script_json(_worksheets().ui_words(lang))
     script = get_relative_url("assets/" + served("coop/worksheets.js"), page.url)
     return (
         # the page map too: a session without a simulation is often the first page read after an
@@ -94,7 +94,7 @@ def _runtime(page, config) -> str:
     from exercises.core.render import progress_box
 
     lang = config.theme["language"]
-    ui = json.dumps(ui_strings(lang), ensure_ascii=False).replace("</", "<\\/")
+    ui = script_json(ui_strings(lang))
     script = get_relative_url("assets/" + served("coop/runtime.js"), page.url)
     from coopsite.learning_path import PAGES_MARK
 

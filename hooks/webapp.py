@@ -13,6 +13,7 @@ from pathlib import Path
 from mkdocs.utils import get_relative_url
 
 from coopsite import csp, webapp
+from exercises.core.html import script_json
 
 
 def _language_root(config) -> str:
@@ -26,7 +27,7 @@ def _language_root(config) -> str:
 def on_page_context(context, page, config, nav):
     site_root = get_relative_url("index.html", page.url)[: -len("index.html")]  # "", "../", "../../"
     manifest = get_relative_url(_language_root(config) + "manifest.webmanifest", page.url)
-    context["coop_app"] = webapp.settings(config.theme["language"], site_root, manifest)
+    context["coop_app"] = script_json(webapp.settings(config.theme["language"], site_root, manifest))
     context["coop_head"] = {"icon": f"{site_root}assets/images/icon-180.png", "theme_color": webapp.THEME_COLOR}
     return context
 

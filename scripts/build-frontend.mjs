@@ -3,12 +3,14 @@
 //   node scripts/build-frontend.mjs
 //
 // Outputs, in overrides/assets/coop/ (served as assets/coop/):
-//   py-worker.js   the Python worker as a module file (http); also embedded in runtime.js as text
-//                  for file://, where a worker can only start from a data: URL
+//   py-worker.js   the Python worker as a module file (http)
+//   py-worker-src.js  the same code as text in a classic script, for file://, where a worker can only
+//                  start from a data: URL (runtime.js loads it when Python first starts)
 //   runtime.js     the exercises' page runtime (classic script; works on file://), with
 //                  manifest.json (scripts/stage_assets.py) built in — after checking that the
 //                  snapshot on disk is the one the manifest describes
 //   editor.js      CodeMirror 6 with Python, loaded only when a learner opens the code
+//   models/<model>.js  a model's code for the editor (exercises/models/<model>.py), loaded with it
 //   app.js         every page's script: service worker, "Keep this course", "My progress" (classic)
 //   worksheets.js  the worksheets and "Our co-op plan": typing, saving, printing (classic; works on file://)
 //   search-worker.js  the search worker (Material's, with our cutting), started when search opens
@@ -20,7 +22,7 @@
 //                  A bundle that loads another gets that one's served name built in.
 import { build } from "esbuild"
 import { createHash } from "node:crypto"
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs"
+import { readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs"
 import { readSnapshot } from "../frontend/src/runtime/snapshot.js"
 
 const out = "overrides/assets/coop"
@@ -38,7 +40,16 @@ const bundle = async options => (await build({ ...common, ...options, write: fal
 
 const workerSrc = await bundle({ entryPoints: ["frontend/src/worker.js"], format: "esm" })
 emit("py-worker.js", workerSrc)
+emit("py-worker-src.js", `self.__coopWorkerSrc=${JSON.stringify(workerSrc)};\n`)
 emit("editor.js", await bundle({ entryPoints: ["frontend/src/editor.js"], format: "iife" }))
+// Each model's code (exercises/models/<model>.py), for the editor: loaded with it, when a learner first
+// opens code mode (frontend/src/runtime.js loadModel), not written into every page that has the exercise.
+mkdirSync(`${out}/models`, { recursive: true })
+for (const file of readdirSync("exercises/models").filter(name => /^[a-z]\w*\.py$/.test(name) && name !== "__init__.py").sort()) {
+  const model = file.replace(/\.py$/, "")
+  const code = readFileSync(`exercises/models/${file}`, "utf8")
+  emit(`models/${model}.js`, `(self.coopModels=self.coopModels||{})[${JSON.stringify(model)}]=${JSON.stringify(code)};\n`)
+}
 
 const manifest = JSON.parse(readFileSync(`${out}/manifest.json`, "utf8"))
 // The language registry (exercises/core/languages.py, written by scripts/stage_assets.py).
@@ -54,7 +65,7 @@ emit("search-worker.js", await bundle({
 }))
 emit("runtime.js", await bundle({
   entryPoints: ["frontend/src/runtime.js"], format: "iife",
-  define: { __MANIFEST__: JSON.stringify(manifest), __WORKER_SRC__: JSON.stringify(workerSrc),
+  define: { __MANIFEST__: JSON.stringify(manifest),
             __LANGUAGES__: JSON.stringify(languages), __SERVED__: JSON.stringify(fingerprints) }
 }))
 emit("app.js", await bundle({

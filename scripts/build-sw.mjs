@@ -11,13 +11,14 @@
 //                 of one language (lo/… for Lao; the rest is English, the default language at the
 //                 site root)
 //   keep          "Keep this course on this phone": Python — the files both ways of starting it
-//                 load (assets/coop/manifest.json, boot.http: snapshot and normal), the code editor — and
+//                 load (assets/coop/manifest.json, boot.http: snapshot and normal), the code editor and the
+//                 models' code it shows (assets/coop/models/) — and
 //                 each language's PDFs of every session, group kit and form
 //                 (pdf/{sessions,kits,forms}/our-coffee-coop-<lang>-….pdf). Not the books of whole
 //                 parts and of the whole course (pdf/our-coffee-coop-<lang>-<part>-….pdf): they are
 //                 the same pages again (Lao: 6.8 MB more on top of 4.9 MB), as in the USB copy; they
 //                 stay online only
-//   (none)        what http never needs: the file:// copies (search_index.js, packs), source maps,
+//   (none)        what http never needs: the file:// copies (search_index.js, packs, py-worker-src.js), source maps,
 //                 lunr's other languages, sitemaps, licences, the 404 page, the app's PNG icons,
 //                 the precompressed .gz/.br copies
 // Revisions are content hashes: a file that did not change is not downloaded again.
@@ -34,7 +35,7 @@ const site = process.argv[2] || "site"
 const SKIP = [
   /(^|\/)search_index\.js$/, /^assets\/(pyodide|coop)\/packs\//, /\.map$/, /^assets\/javascripts\/lunr\//,
   /^sitemap\.xml/, /\.txt$/, /(^|\/)LICENSE$/, /(^|\/)404\.html$/, /^sw\.js$/, /^pdf\/pdfs\.json$/,
-  /^assets\/coop\/(manifest|languages|fingerprints)\.json$/, /^_(headers|errors)/, /^assets\/images\/favicon\.png$/,
+  /^assets\/coop\/(manifest|languages|fingerprints)\.json$/, /^assets\/coop\/py-worker-src\./, /^_(headers|errors)/, /^assets\/images\/favicon\.png$/,
   /^assets\/images\/icon-.*\.png$/, // the browser keeps an installed app's icons itself
   /\.(gz|br)$/ // precompressed copies: the host sends them in place of the file
 ]
@@ -81,7 +82,8 @@ const langOf = path => /^search\/index\.([a-z]{2,3})\.[0-9a-f]{16}\.js$/.exec(pa
 
 // both ways of starting Python (the snapshot, and the normal start a refused snapshot falls back to)
 // and the worker that runs Python and the editor: no Python byte comes before it is asked for
-const python = [...new Set([...manifest.boot.http.snapshot, ...manifest.boot.http.normal, "coop/py-worker.js", "coop/editor.js"])]
+const models = Object.keys(served).filter(path => path.startsWith("coop/models/")) // the code the editor shows
+const python = [...new Set([...manifest.boot.http.snapshot, ...manifest.boot.http.normal, "coop/py-worker.js", "coop/editor.js", ...models])]
   .map(path => `assets/${served[path]}`)
 const langs = [defaultLang, ...otherLangs]
 const pdfsOf = lang => files.filter(path => new RegExp(`^pdf/[a-z]+/our-coffee-coop-${lang}-.*\\.pdf$`).test(path))

@@ -8,6 +8,7 @@ The full preset is on Management 2; Key concepts 3 has the simple preset, whose 
 
 from __future__ import annotations
 
+import inspect
 import json
 import re
 from html.parser import HTMLParser
@@ -146,7 +147,9 @@ def test_pooled_pricing_end_to_end(browser_context, origin, lang):
     # 3. Code mode: edit, run, see the change; reset restores.
     page.click(f"{ROOT_SEL} .cx-mode[data-mode=code]")
     wait_for(page, f"document.querySelector('{ROOT_SEL} .cm-content') !== null", timeout=20)
-    source = page.evaluate(f"JSON.parse(document.querySelector('{ROOT_SEL} .cx-data').textContent).source")
+    # the editor shows the model's own code, loaded (assets/coop/models/) only now that code mode opened
+    source = page.evaluate("(window.coopModels || {}).pooled_pricing")
+    assert source == inspect.getsource(EXERCISES[NAME].model)
     edited = source.replace("reserve = floor_kip(left * season.reserve_share) if left > 0 else 0", "reserve = 0")
     set_editor(page, edited)
     page.click(f"{ROOT_SEL} .cx-run")

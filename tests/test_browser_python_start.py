@@ -11,6 +11,7 @@ exercise message reaches the page through a rebuilt snapshot, never an old one.
 from __future__ import annotations
 
 import gzip
+import inspect
 import json
 import os
 import re
@@ -124,8 +125,8 @@ def run_code(page, code):
     page.click(f"{ROOT_SEL} .cx-run")
 
 
-def model_source(page):
-    return page.evaluate(f"JSON.parse(document.querySelector('{ROOT_SEL} .cx-data').textContent).source")
+#: The code the editor opens with (its own file, assets/coop/models/, loaded when code mode opens).
+MODEL_SOURCE = inspect.getsource(EXERCISES[NAME].model)
 
 
 def test_every_start_from_the_snapshot_draws_its_own_random_numbers(browser_context, http_root):
@@ -134,7 +135,7 @@ def test_every_start_from_the_snapshot_draws_its_own_random_numbers(browser_cont
         context, watch, _ = open_page(browser_context, http_root)
         page = change_and_check(context, http_root)
         assert page.evaluate("document.documentElement.dataset.cxPythonPath") == "snapshot"
-        run_code(page, model_source(page) + "\nimport random\nprint(random.random(), random.getrandbits(64))\n")
+        run_code(page, MODEL_SOURCE + "\nimport random\nprint(random.random(), random.getrandbits(64))\n")
         drawn.append(wait_for(page, f"document.querySelector('{ROOT_SEL} .cx-output').textContent", timeout=30))
         assert watch.console_errors == []
         context.close()
@@ -144,7 +145,7 @@ def test_every_start_from_the_snapshot_draws_its_own_random_numbers(browser_cont
 def test_sys_exit_in_learner_code_is_said_as_such(browser_context, http_root):
     context, watch, _ = open_page(browser_context, http_root, "lo")
     page = change_and_check(context, http_root, "lo")
-    run_code(page, model_source(page) + "\nimport sys\nsys.exit(3)\n")
+    run_code(page, MODEL_SOURCE + "\nimport sys\nsys.exit(3)\n")
     wait_for(page, f"!document.querySelector('{ROOT_SEL} .cx-problem').hidden", timeout=30)
     t = translator("lo")
     assert page.inner_text(f"{ROOT_SEL} .cx-problem-heading").startswith(t("Your code asked Python to stop"))
@@ -162,7 +163,7 @@ def test_a_learner_can_import_what_the_snapshot_does_not_hold(browser_context, h
     page = change_and_check(context, http_root)
     assert page.evaluate("document.documentElement.dataset.cxPythonPath") == "snapshot"
     assert not any(name in url for url in watch.requests for name in ("/python_stdlib.", "/pybundle."))
-    run_code(page, model_source(page) + "\nimport csv, io\nprint(next(csv.reader(io.StringIO('a,b'))))\n")
+    run_code(page, MODEL_SOURCE + "\nimport csv, io\nprint(next(csv.reader(io.StringIO('a,b'))))\n")
     output = wait_for(page, f"document.querySelector('{ROOT_SEL} .cx-output').textContent", timeout=30)
     assert output.startswith("['a', 'b']")
     assert sum("/python_stdlib." in url for url in watch.requests) == 1

@@ -12,17 +12,14 @@ rebuilds these: it reads them from the HTML (``aria-describedby``, ``data-id-pre
 
 from __future__ import annotations
 
-import inspect
-import json
 import re
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
 from .exercise import Exercise
-from .html import Markup, attrs, html, join
+from .html import Markup, attrs, html, join, script_json
 from .i18n import N_, Translator
-from .languages import LANGUAGES
 from .outputs import BarChart, Notice, Outputs, ResultTable
 from .params import Choice, Integer, Number, Param, Percent, Table
 from .questions import Case, ChoiceAnswer, Question
@@ -103,7 +100,19 @@ def _notice_html(notice: Notice, t: Translator) -> Markup:
 #: (coop.css caps a chart's width on wider screens, where the text grows).
 CHART_WIDTH = 400
 WIDE_CHART_WIDTH = 720  # shown at least 540 px wide (coop.css): 11 px text
-_SVG_NOISE = re.compile(r"<!--.*?-->|<script\b.*?</script>", re.S)  # pygal's comments and tooltip config
+#: What pygal writes for its JavaScript tooltips and its own stylesheet, which the site never uses:
+#: comments, the tooltip config and group, each value's <desc> data, each axis label's <title> again,
+#: the empty overlays (no value printed on a bar), the text sizes (coop.css "Charts" has them). Over
+#: half of a chart's bytes. The chart's title is written once, as its accessible name (below).
+_SVG_NOISE = re.compile(
+    r'<!--.*?-->|<script\b.*?</script>|<desc class="[^"]*">[^<]*</desc>|<title>[^<]*</title>'
+    r'|<g transform="[^"]*" class="plot tooltip-overlay">.*?</g></g>'
+    r'|<g transform="[^"]*" class="plot (?:text-)?overlay">(?:<g [^>]*/>)*</g>'
+    r"|<style[^>]*>[^<]*</style>"
+    r'| rx="0" ry="0"| tooltip-trigger',
+    re.S,
+)
+_LONG_DECIMAL = re.compile(r"(\d)\.(\d)\d+")  # 248.45538461538465 units: a tenth is well below a pixel
 
 
 def _rotation(labels: Sequence[str]) -> int:
@@ -116,26 +125,25 @@ def _rotation(labels: Sequence[str]) -> int:
     return 90 if longest <= 12 else 35
 
 
+def _tenths(number: re.Match[str]) -> str:
+    """A coordinate cut to tenths (not rounded: the shapes keep touching where pygal drew them touching)."""
+    return f"{number.group(1)}.{number.group(2)}"
+
+
 def chart_svg(chart: BarChart, t: Translator, prefix: str) -> Markup:
     """The chart as an inline SVG (pygal, no JavaScript, no links to other sites)."""
     import pygal
     from pygal.style import Style
 
+    # Colours, lines, text sizes and alignment are coop.css's ("Charts"), the same for every chart:
+    # pygal's own stylesheets would be written into every chart again, about 6 kB each. The sizes here
+    # are the same as there: pygal reckons with them where it places the names and values.
     style = Style(
-        background="transparent",
-        plot_background="transparent",
-        foreground="#333",
-        foreground_strong="#111",
-        foreground_subtle="#767676",
-        font_family=", ".join(
-            [*dict.fromkeys(f'"{f}"' for language in LANGUAGES for f in language.fonts), "sans-serif"]
-        ),
         label_font_size=15,
         major_label_font_size=15,
         value_font_size=14,
         legend_font_size=15,
         title_font_size=16,
-        colors=("#6d4c41", "#2e7d32", "#f9a825", "#1565c0", "#ad1457"),
     )
     kind = pygal.HorizontalBar if chart.horizontal else pygal.Bar
     count = len(chart.labels)
@@ -146,6 +154,7 @@ def chart_svg(chart: BarChart, t: Translator, prefix: str) -> Markup:
     names = [t(label) if isinstance(label, str) else cell_text(label, "text", t) for label, _ in chart.series]
     graph = kind(
         js=[],
+        css=[],
         disable_xml_declaration=True,
         style=style,
         width=WIDE_CHART_WIDTH if wide else CHART_WIDTH,
@@ -172,7 +181,8 @@ def chart_svg(chart: BarChart, t: Translator, prefix: str) -> Markup:
     for name, (_, values) in zip(names, chart.series, strict=True):
         graph.add(name, [float(v) for v in values])
     # pygal escapes the text it writes into its SVG: the SVG is HTML made here.
-    svg = _SVG_NOISE.sub("", graph.render(is_unicode=True))
+    svg = _SVG_NOISE.sub("", graph.render(is_unicode=True)).replace("<defs></defs>", "")
+    svg = re.sub(r"<[^>]+>", lambda tag: _LONG_DECIMAL.sub(_tenths, tag.group()), svg)
     chart_id = f"{prefix}-{chart.id}"
     svg = re.sub(r"chart-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", chart_id, svg)
     svg = svg.replace("<svg ", f'<svg role="img" aria-labelledby="{chart_id}-t" ', 1)
@@ -422,11 +432,6 @@ _WORDS = {
 }
 
 
-def _json_for_html(data: Any) -> Markup:
-    """JSON inside a ``<script>`` element: nothing in it can close the element."""
-    return Markup(json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/"))
-
-
 def widget_html(
     exercise: Exercise,
     t: Translator,
@@ -440,7 +445,8 @@ def widget_html(
 
     Its data for the page's script: the name and preset the worker is asked about, the ``key`` the
     learner's saved work is kept under (the name, and the preset unless it is the first), the default
-    text of every field (``raw``; ``defaults``: in the ``others`` languages) and the model's code."""
+    text of every field (``raw``; ``defaults``: in the ``others`` languages) and the model's module, whose code
+    the editor loads when code mode first opens (assets/coop/models/<model>.js, scripts/build-frontend.mjs)."""
     prefix = prefix_of(exercise)
     words = {key: t(message) for key, message in _WORDS.items()}
     data = {
@@ -449,7 +455,7 @@ def widget_html(
         "key": exercise.key,
         "raw": raw,
         "defaults": others or {},
-        "source": inspect.getsource(exercise.model),
+        "model": exercise.model.__name__.rpartition(".")[2],
     }
     return html(
         '<section class="cx" id="{prefix}" data-cx="{name}"{preset} aria-labelledby="{prefix}-title">'
@@ -487,7 +493,7 @@ def widget_html(
         tip=t(exercise.code_tip),
         results=results,
         quiz=quiz,
-        data=_json_for_html(data),
+        data=script_json(data),
     )
 
 

@@ -2,6 +2,8 @@
 interface Window {
   CoopEditor: { create(parent: HTMLElement, code: string, options: { label: string; onChange(code: string): void }): any }
   COOP_CALL_TIMEOUT?: number
+  __coopWorkerSrc?: string // the Python worker's code on file:// (assets/coop/py-worker-src.<hash>.js)
+  coopModels?: Record<string, string> // each model's code, from assets/coop/models/<model>.js
   __coopPython: import("./runtime/python.js").PythonRuntime
 }
 // Defined by scripts/build-frontend.mjs from the language registry (exercises/core/languages.py).

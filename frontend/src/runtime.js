@@ -27,6 +27,20 @@ function loadEditor() {
   return editorPromise
 }
 
+/**
+ * A model's code, for the editor: one file per model (scripts/build-frontend.mjs), loaded the first time
+ * someone opens the code of an exercise that uses it.
+ * @param {string} model the module's name in exercises/models/ (the exercise's `cx-data`)
+ * @returns {Promise<string>}
+ */
+async function loadModel(model) {
+  const code = () => /** @type {Record<string, string>} */ (window.coopModels || {})[model]
+  const path = __SERVED__[`coop/models/${model}.js`]
+  if (code() === undefined && path) await loadScript(new URL(path, assets).href)
+  if (code() === undefined) throw new Error(`no code for the model ${model}`)
+  return code()
+}
+
 function main() {
   const roots = [...document.querySelectorAll(".cx[data-cx]")].map(e => /** @type {HTMLElement} */ (e))
   if (!roots.length) return
@@ -83,7 +97,7 @@ function main() {
   const pages = JSON.parse(document.getElementById("cx-pages")?.textContent || "{}")
   const store = pageStore(tell, DEFAULT_LANGUAGE)
   for (const root of roots)
-    exercises.push(new Exercise(root, { python, store, ui, lang, page: pages.page, loadEditor, timeout }))
+    exercises.push(new Exercise(root, { python, store, ui, lang, page: pages.page, loadEditor, loadModel, timeout }))
   addEventListener("resize", () => roots.forEach(markScrolling)) // a phone turned: which tables scroll
   // A phone, Data Saver or a slow connection: first the size and a button (the results stay as built).
   if (askFirst()) python.ask()

@@ -39,15 +39,17 @@ export class Exercise {
    * @param {string} options.lang
    * @param {string} [options.page]               the page's id (progress.js pageKey); none: the exercise's key alone
    * @param {() => Promise<any>} options.loadEditor
+   * @param {(model: string) => Promise<string>} options.loadModel  a model's code, for the editor
    * @param {number} [options.timeout]            ms a call may run
    */
-  constructor(root, { python, store, ui, lang, page, loadEditor, timeout }) {
+  constructor(root, { python, store, ui, lang, page, loadEditor, loadModel, timeout }) {
     this.root = root
     this.python = python
     this.store = store
     this.ui = ui
     this.lang = lang
     this.loadEditor = loadEditor
+    this.loadModel = loadModel
     this.timeout = timeout || CALL_TIMEOUT
     /** @type {import("./messages.js").ExerciseData} the exercise's `cx-data` */
     this.data = JSON.parse(this.find(".cx-data").textContent || "{}")
@@ -72,6 +74,8 @@ export class Exercise {
     this.editor = null
     /** @type {string | null} the learner's code the results use; null = the original model */
     this.source = null
+    /** @type {string} the original model's code (loaded when code mode first opens) */
+    this.original = ""
     /** @type {ReturnType<typeof setTimeout> | undefined} */
     this.updateTimer = undefined
     /** @type {HTMLButtonElement | null} a button beside the status (start Python, try again) */
@@ -444,11 +448,19 @@ export class Exercise {
       if (!this.editor) {
         this.status(this.t("code_loading"))
         const saved = this.store.exercise(this.storageKey).code
-        const Editor = await this.loadEditor()
-        this.editor = Editor.create(this.find(".cx-editor"), saved ?? this.data.source, {
+        let Editor
+        try {
+          ;[Editor, this.original] = await Promise.all([this.loadEditor(), this.loadModel(this.data.model)])
+        } catch (error) {
+          console.error(error)
+          this.status(this.t("code_failed"), { label: this.t("retry"), run: () => this.setMode("code") })
+          return
+        }
+        if (this.editor) return // opened meanwhile (a second press while the files came)
+        this.editor = Editor.create(this.find(".cx-editor"), saved ?? this.original, {
           label: this.t("editor_label"),
           onChange: (/** @type {string} */ code) => this.store.update(this.storageKey, record => {
-            record.code = code === this.data.source ? null : code
+            record.code = code === this.original ? null : code
           })
         })
         this.status(saved ? this.t("code_restored") : "")
@@ -461,7 +473,7 @@ export class Exercise {
     if (!this.editor) return
     this.engaged = true
     const code = this.editor.getValue()
-    this.source = code === this.data.source ? null : code
+    this.source = code === this.original ? null : code
     this.problem.hidden = true // the last run's report goes; this run brings its own
     this.output.hidden = this.outputTitle.hidden = true
     const response = await this.update()
@@ -470,7 +482,7 @@ export class Exercise {
 
   async resetCode() {
     if (!this.editor) return
-    this.editor.setValue(this.data.source)
+    this.editor.setValue(this.original)
     this.source = null
     this.store.update(this.storageKey, record => { record.code = null })
     this.status(this.t("code_reset"))

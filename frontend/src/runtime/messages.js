@@ -96,7 +96,7 @@
  *                                  page's id, what saved progress is kept under: progress.js pageKey)
  * @property {RawInputs} raw        the default text of every field the form shows
  * @property {Record<string, RawInputs>} defaults  the same in the other languages (runtime/carry.js)
- * @property {string} source        the model's code
+ * @property {string} model         the model's module in exercises/models/: its code is loaded for the editor
  */
 
 /* ---- Page ↔ worker (frontend/src/runtime/python.js ↔ frontend/src/worker.js) ---------------------- */

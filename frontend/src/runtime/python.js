@@ -7,7 +7,9 @@
  *   - http(s): a module worker fetches Python's files itself (and keeps them in Cache Storage, unless
  *     the service worker controls the page: then it keeps them, frontend/src/sw.js);
  *   - file://: the page loads the files as classic-script "packs", turns them into Blobs and posts
- *     them to a module worker made from a data: URL. The Blobs are kept, so a restart is quick.
+ *     them to a module worker made from a data: URL, its code loaded as a classic script too
+ *     (assets/coop/py-worker-src.<hash>.js, when Python first starts). The Blobs are kept, so a
+ *     restart is quick.
  * The first worker's compiled wasm module is kept too: a restart (Stop, a timeout, a crash) compiles nothing.
  * Python starts from the build's memory snapshot; if the worker refuses it (missing, truncated, made
  * for another build, or its restore threw), the page says so in one console line and starts Python
@@ -20,9 +22,8 @@
 
 import { loadScript } from "../load-script.js"
 
-/* global __MANIFEST__, __WORKER_SRC__, __SERVED__ */
+/* global __MANIFEST__, __SERVED__ */
 const MANIFEST = __MANIFEST__
-const WORKER_SRC = __WORKER_SRC__
 
 /** How long a call may run before it is stopped (ms). A page (or a test) may set window.COOP_CALL_TIMEOUT. */
 export const CALL_TIMEOUT = 5000
@@ -202,13 +203,20 @@ export class PythonRuntime {
     return { ...this.blobs }
   }
 
+  /** file://: the worker's code, as text for a data: URL (a classic script sets it; loaded once). */
+  async workerSource() {
+    if (self.__coopWorkerSrc === undefined) await loadScript(new URL(__SERVED__["coop/py-worker-src.js"], this.assets).href)
+    return /** @type {string} */ (self.__coopWorkerSrc)
+  }
+
   /** Make a worker, send it `init`, resolve when it says "ready" (or start normally if it refuses the snapshot). */
-  spawn(init) {
+  async spawn(init) {
+    const source = this.mode === "file" ? await this.workerSource() : ""
     return new Promise((resolve, reject) => {
       // The browser's own Worker: on file://, window.Worker is the search shim's iframe stand-in.
       const NativeWorker = self.__coopNativeWorker || self.Worker
       const worker = this.mode === "file"
-        ? new NativeWorker(`data:text/javascript,${encodeURIComponent(WORKER_SRC)}`, { type: "module" })
+        ? new NativeWorker(`data:text/javascript,${encodeURIComponent(source)}`, { type: "module" })
         : new NativeWorker(new URL(__SERVED__["coop/py-worker.js"], this.assets), { type: "module" })
       this.worker = worker
       let stall = null
