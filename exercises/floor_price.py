@@ -15,7 +15,7 @@ coffee (wikiversity-ratios, lca-2015-interview).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from fractions import Fraction
 from typing import Any
@@ -94,23 +94,19 @@ PARAMS = [
 # fmt: on
 
 
-def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
+def validate(values: Mapping[str, Any]) -> Iterator[tuple[str, ParamError]]:
     """Checks across fields: the quality part is part of the premium; month names are not repeated."""
-    problems = []
     if values["quality_part"] > values["premium"]:
-        problems.append(
-            (
-                "quality_part",
-                ParamError(
-                    N_(
-                        "The part for productivity or quality (US${part}) cannot be more than the whole premium (US${premium})."
-                    ),
-                    part=values["quality_part"],
-                    premium=values["premium"],
+        yield (
+            "quality_part",
+            ParamError(
+                N_(
+                    "The part for productivity or quality (US${part}) cannot be more than the whole premium (US${premium})."
                 ),
-            )
+                part=values["quality_part"],
+                premium=values["premium"],
+            ),
         )
-    return problems
 
 
 # ---- From the form to the model and back --------------------------------------------------------

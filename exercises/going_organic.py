@@ -14,7 +14,7 @@ The harvest changes start at 0: the page's case b (a fall to 34,000 lb, −15%) 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from fractions import Fraction
 from typing import Any
@@ -70,22 +70,18 @@ PARAMS = [
 # fmt: on
 
 
-def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
+def validate(values: Mapping[str, Any]) -> Iterator[tuple[str, ParamError]]:
     """Checks across fields: there must be at least one year after the conversion."""
-    problems = []
     if values["years"] <= values["conversion_years"]:
-        problems.append(
-            (
-                "years",
-                ParamError(
-                    N_(
-                        "Compare more years than the {conversion} conversion years, or the coffee is never sold as organic."
-                    ),
-                    conversion=values["conversion_years"],
+        yield (
+            "years",
+            ParamError(
+                N_(
+                    "Compare more years than the {conversion} conversion years, or the coffee is never sold as organic."
                 ),
-            )
+                conversion=values["conversion_years"],
+            ),
         )
-    return problems
 
 
 # ---- From the form to the model and back --------------------------------------------------------

@@ -21,7 +21,7 @@ four containers (jcfc-blog, jcfc-blog-2008-01). The rate of 8,900 kip per US$ is
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from fractions import Fraction
 from typing import Any
@@ -125,34 +125,28 @@ PARAMS = [
 # fmt: on
 
 
-def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
+def validate(values: Mapping[str, Any]) -> Iterator[tuple[str, ParamError]]:
     """Checks across fields: month names once; the coffee sold adds up to 100% and is never sold before it arrives."""
-    problems = []
     months = values["months"]
     total_kg = sum(row["kg"] for row in months)
     total_sold = sum(row["sold"] for row in months)
     if total_kg > 0 and total_sold != 1:
-        problems.append(
-            (
-                "months",
-                ParamError(N_("The coffee sold adds up to {total}%; it must add up to 100%."), total=total_sold * 100),
-            )
+        yield (
+            "months",
+            ParamError(N_("The coffee sold adds up to {total}%; it must add up to 100%."), total=total_sold * 100),
         )
     brought = sold = 0
     for index, row in enumerate(months):
         brought += row["kg"]
         sold += row["sold"] * total_kg
         if sold > brought:
-            problems.append(
-                (
-                    f"months.{index}.sold",
-                    ParamError(
-                        N_("By {month} the co-op would sell more coffee than members have brought."), month=row["month"]
-                    ),
-                )
+            yield (
+                f"months.{index}.sold",
+                ParamError(
+                    N_("By {month} the co-op would sell more coffee than members have brought."), month=row["month"]
+                ),
             )
-            break
-    return problems
+            return
 
 
 # ---- From the form to the model and back --------------------------------------------------------

@@ -18,7 +18,7 @@ Two presets:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from fractions import Fraction
 from typing import Any
@@ -141,38 +141,32 @@ PARAMS = [
 # fmt: on
 
 
-def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
+def validate(values: Mapping[str, Any]) -> Iterator[tuple[str, ParamError]]:
     """Checks across fields: every grade with coffee is fully sold; every week has a trader price (or
     the price card has a price for any lot)."""
-    problems = []
     delivered = {row["grade"] for row in values["deliveries"] if row["kg"] > 0}
     for grade in sorted(delivered):
         total = sum(row["share"] for row in values["lots"] if row["grade"] == grade)
         if total != 1:
-            problems.append(
-                (
-                    "lots",
-                    ParamError(
-                        N_("The sales of grade {grade} add up to {total}%; they must add up to 100%."),
-                        grade=grade,
-                        total=total * 100,
-                    ),
-                )
+            yield (
+                "lots",
+                ParamError(
+                    N_("The sales of grade {grade} add up to {total}%; they must add up to 100%."),
+                    grade=grade,
+                    total=total * 100,
+                ),
             )
     if values["alone_prices"]:  # farmers are compared with selling alone: the card needs a price for any lot
         if min(row["from_kg"] for row in values["alone_prices"]) > 0:
-            problems.append(("alone_prices", ParamError(N_("The price card needs a row for lots from 0 kg."))))
-        return problems
+            yield "alone_prices", ParamError(N_("The price card needs a row for lots from 0 kg."))
+        return
     weeks = {row["week"] for row in values["trader_prices"]}
     for index, row in enumerate(values["deliveries"]):
         if row["week"] not in weeks:
-            problems.append(
-                (
-                    f"deliveries.{index}.week",
-                    ParamError(N_("There is no trader price for week {week}."), week=row["week"]),
-                )
+            yield (
+                f"deliveries.{index}.week",
+                ParamError(N_("There is no trader price for week {week}."), week=row["week"]),
             )
-    return problems
 
 
 # ---- From the form to the model and back --------------------------------------------------------

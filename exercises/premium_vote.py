@@ -17,7 +17,7 @@ as Management 5 says), not a Fairtrade rule; no source says what happens to unsp
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -85,42 +85,32 @@ PARAMS = [
 # fmt: on
 
 
-def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
+def validate(values: Mapping[str, Any]) -> Iterator[tuple[str, ParamError]]:
     """Checks across fields: who is present, the earmarked part, the votes, one row per project."""
-    problems = []
     if values["present"] > values["members"]:
-        problems.append(
-            (
-                "present",
-                ParamError(
-                    N_("The co-op has {members} members: no more than that can be present."), members=values["members"]
-                ),
-            )
+        yield (
+            "present",
+            ParamError(
+                N_("The co-op has {members} members: no more than that can be present."), members=values["members"]
+            ),
         )
     if values["quality_per_lb"] > values["premium_per_lb"]:
-        problems.append(
-            (
-                "quality_per_lb",
-                ParamError(
-                    N_(
-                        "The part for productivity or quality cannot be more than the whole premium (US${premium} per lb)."
-                    ),
-                    premium=values["premium_per_lb"],
-                ),
-            )
+        yield (
+            "quality_per_lb",
+            ParamError(
+                N_("The part for productivity or quality cannot be more than the whole premium (US${premium} per lb)."),
+                premium=values["premium_per_lb"],
+            ),
         )
     for index, row in enumerate(values["projects"]):
         if row["votes"] > values["present"]:
-            problems.append(
-                (
-                    f"projects.{index}.votes",
-                    ParamError(
-                        N_("Only {present} members are present: a project cannot get more votes than that."),
-                        present=values["present"],
-                    ),
-                )
+            yield (
+                f"projects.{index}.votes",
+                ParamError(
+                    N_("Only {present} members are present: a project cannot get more votes than that."),
+                    present=values["present"],
+                ),
             )
-    return problems
 
 
 # ---- From the form to the model and back --------------------------------------------------------

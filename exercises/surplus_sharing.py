@@ -15,7 +15,7 @@ verified (decree-136).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from fractions import Fraction
 from typing import Any
@@ -87,50 +87,37 @@ PARAMS = [
 # fmt: on
 
 
-def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
+def validate(values: Mapping[str, Any]) -> Iterator[tuple[str, ParamError]]:
     """Checks across fields: the by-law limits, 100% at most, one row per name, a share per family."""
-    problems = []
     if values["reserve_share"] < values["min_reserve"]:
-        problems.append(
-            (
-                "reserve_share",
-                ParamError(
-                    N_("Your by-laws send at least {min}% of a surplus to the reserve."),
-                    min=values["min_reserve"] * 100,
-                ),
-            )
+        yield (
+            "reserve_share",
+            ParamError(
+                N_("Your by-laws send at least {min}% of a surplus to the reserve."), min=values["min_reserve"] * 100
+            ),
         )
     if values["interest_rate"] > values["max_interest"]:
-        problems.append(
-            (
-                "interest_rate",
-                ParamError(
-                    N_("Your by-laws allow at most {max}% interest on shares."), max=values["max_interest"] * 100
-                ),
-            )
+        yield (
+            "interest_rate",
+            ParamError(N_("Your by-laws allow at most {max}% interest on shares."), max=values["max_interest"] * 100),
         )
     if values["reserve_share"] + values["fund_share"] > 1:
-        problems.append(
-            (
-                "fund_share",
-                ParamError(
-                    N_("The reserve and the fund together take {total}% of the surplus; they can take at most 100%."),
-                    total=(values["reserve_share"] + values["fund_share"]) * 100,
-                ),
-            )
+        yield (
+            "fund_share",
+            ParamError(
+                N_("The reserve and the fund together take {total}% of the surplus; they can take at most 100%."),
+                total=(values["reserve_share"] + values["fund_share"]) * 100,
+            ),
         )
     for index, row in enumerate(values["members"]):
         if row["shares"] < row["families"]:
-            problems.append(
-                (
-                    f"members.{index}.shares",
-                    ParamError(
-                        N_("Every member family holds at least one share: this row needs at least {count} shares."),
-                        count=row["families"],
-                    ),
-                )
+            yield (
+                f"members.{index}.shares",
+                ParamError(
+                    N_("Every member family holds at least one share: this row needs at least {count} shares."),
+                    count=row["families"],
+                ),
             )
-    return problems
 
 
 # ---- From the form to the model and back --------------------------------------------------------

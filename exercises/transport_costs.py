@@ -13,7 +13,7 @@ wet-processing centres and a dry mill 24 km from Pakse (cpc-our-places).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from fractions import Fraction
 from typing import Any
@@ -93,24 +93,20 @@ PARAMS = [
 # fmt: on
 
 
-def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
+def validate(values: Mapping[str, Any]) -> Iterator[tuple[str, ParamError]]:
     """Checks across fields: one row per village; the distance rule needs some distance."""
-    problems = []
     with_coffee = [row for row in values["villages"] if row["kg"] > 0]
     no_distance = with_coffee and all(row["km"] == 0 for row in with_coffee)
     if values["rule"] == "distance" and values["rule_share"] > 0 and no_distance:
-        problems.append(
-            (
-                "rule",
-                ParamError(
-                    N_(
-                        "Every village with coffee is 0 km from the buyer, so the bill cannot be shared by distance. "
-                        "Enter the distances or choose another way."
-                    )
-                ),
-            )
+        yield (
+            "rule",
+            ParamError(
+                N_(
+                    "Every village with coffee is 0 km from the buyer, so the bill cannot be shared by distance. "
+                    "Enter the distances or choose another way."
+                )
+            ),
         )
-    return problems
 
 
 # ---- From the form to the model and back --------------------------------------------------------

@@ -19,7 +19,7 @@ Prices from different years do not fit together exactly: groups should put in to
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from fractions import Fraction
 from typing import Any
@@ -105,22 +105,18 @@ PARAMS = [
 # fmt: on
 
 
-def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
+def validate(values: Mapping[str, Any]) -> Iterator[tuple[str, ParamError]]:
     """Checks across fields: each stage has at most one row; the low price is not above the high price."""
-    problems = []
     for index, row in enumerate(values["prices"]):
         if row["low"] > row["high"]:
-            problems.append(
-                (
-                    f"prices.{index}.high",
-                    ParamError(
-                        N_("The high price ({high} kip) is below the low price ({low} kip)."),
-                        high=row["high"],
-                        low=row["low"],
-                    ),
-                )
+            yield (
+                f"prices.{index}.high",
+                ParamError(
+                    N_("The high price ({high} kip) is below the low price ({low} kip)."),
+                    high=row["high"],
+                    low=row["low"],
+                ),
             )
-    return problems
 
 
 # ---- From the form to the model and back --------------------------------------------------------

@@ -10,7 +10,7 @@ that uses it (other defaults, fewer fields, its own questions). Nothing here kno
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from types import ModuleType
 from typing import Any, TypeVar
@@ -61,7 +61,8 @@ class Exercise:
     run: Callable[[ModuleType, Mapping[str, Any]], Any]
     show: Callable[[Any, Mapping[str, Any], Translator], Outputs]
     questions: Sequence[Question] = ()
-    validate: Callable[[Mapping[str, Any]], Sequence[tuple[str, ParamError]]] = lambda values: ()
+    #: Checks across fields: yields (or returns) ``(path, ParamError)`` pairs; the first error a path gets is shown.
+    validate: Callable[[Mapping[str, Any]], Iterable[tuple[str, ParamError]]] = lambda values: ()
     code_tip: str = ""
     #: The exercise's presets by name; the first one is what a page gets when it names none.
     presets: Mapping[str, Preset] = field(default_factory=dict)
