@@ -58,30 +58,32 @@ __all__ = [
     "ratio",
     "trader_prices_table",
     "usd_per_lb",
+    "weight_ratio",
 ]
 
 #: Yes or no, "no" first: a new table row starts with the first option.
 YES_NO = (("no", N_("No")), ("yes", N_("Yes")))
 
-CHERRY_PER_GREEN = Number(
-    name="cherry_per_green",
-    label=N_("Cherry for 1 kg of green coffee"),
-    unit=N_("kg"),
+
+def weight_ratio(name: str, label: str, *, default: str, min: str, max: str, help: str) -> Number:
+    """How many kg of one form of coffee make 1 kg of the next (cherry → parchment → green), to 2 places."""
+    return Number(name=name, label=label, unit=N_("kg"), default=default, min=min, max=max, places=2, help=help)
+
+
+CHERRY_PER_GREEN = weight_ratio(
+    "cherry_per_green",
+    N_("Cherry for 1 kg of green coffee"),
     default="6",
     min="3",
     max="12",
-    places=2,
     help=N_("About 6 kg of cherry make 1 kg of green coffee (5 to 7)."),
 )
-
-CHERRY_PER_PARCHMENT = Number(
-    name="cherry_per_parchment",
-    label=N_("Cherry for 1 kg of parchment"),
-    unit=N_("kg"),
+CHERRY_PER_PARCHMENT = weight_ratio(
+    "cherry_per_parchment",
+    N_("Cherry for 1 kg of parchment"),
     default="5",
     min="1",
     max="10",
-    places=2,
     help=N_("About 5 kg of fresh cherry make 1 kg of dry parchment."),
 )
 

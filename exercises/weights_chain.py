@@ -28,9 +28,9 @@ from exercises.core.exercise import fill
 from exercises.core.i18n import N_, Translator
 from exercises.core.money import round_kip
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
-from exercises.core.params import Choice, Integer, Number, ParamError, Percent, Table
+from exercises.core.params import Choice, Integer, ParamError, Percent, Table
 from exercises.core.questions import Case, NoAnswer, NumberAnswer, Question
-from exercises.shared import CHERRY_PER_PARCHMENT
+from exercises.shared import CHERRY_PER_PARCHMENT, weight_ratio
 
 TITLE = N_("Simulation: from cherry to a container of green coffee")
 SUMMARY = N_(
@@ -57,9 +57,8 @@ PARAMS = [
             default=60_000, min=0, max=100_000_000,
             help=N_("Phou Kaew: 25 families picked about 60,000 kg of cherry last season.")),
     replace(CHERRY_PER_PARCHMENT, max="20", help=N_("About 5 kg of cherry make 1 kg of parchment (washed coffee).")),
-    Number(name="parchment_per_green", label=N_("Parchment for 1 kg of green coffee"), unit=N_("kg"),
-           default="1.25", min="1", max="5", places=2,
-           help=N_("About 1.25 kg after hulling; up to about 1.6 kg with strict sorting for export.")),
+    weight_ratio("parchment_per_green", N_("Parchment for 1 kg of green coffee"), default="1.25", min="1", max="5",
+                 help=N_("About 1.25 kg after hulling; up to about 1.6 kg with strict sorting for export.")),
     Percent(name="sorting_loss", label=N_("Green coffee sorted out for export quality"), unit=N_("% of the green coffee"),
             default="0", min=0, max=90, places=1,
             help=N_("Broken, black and small beans taken out after hulling. Leave it at 0 if the ratio above "
