@@ -33,6 +33,7 @@ from exercises.shared import (
     ADVANCE,
     CHERRY_PER_GREEN,
     MEMBER,
+    code_tip,
     final_per_kg,
     kip_amount,
     kip_per_kg_of_cherry,
@@ -46,10 +47,7 @@ SUMMARY = N_(
     "Change the exchange rate between the contract day and the day the buyer pays. See what it does "
     "to the final payment, and how a reserve or a fixed-rate contract protects members."
 )
-CODE_TIP = N_(
-    "This is the model the form uses. Change it — for example let the reserve also keep half of any "
-    "gain when the kip falls — then press Run. Reset code brings the original back."
-)
+CODE_TIP = code_tip(N_("let the reserve also keep half of any gain when the kip falls"))
 
 #: Rates from the sources, kip per US$ (see the docstring): shown for comparison under the results.
 PRESET_RATES = (

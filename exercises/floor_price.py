@@ -34,6 +34,7 @@ from exercises.shared import (
     ORGANIC_DIFFERENTIAL,
     YES_NO,
     amounts_table,
+    code_tip,
     usd_per_lb,
 )
 
@@ -43,10 +44,7 @@ SUMMARY = N_(
     "what is paid per lb and in kip, when the minimum price protects the co-op, and how big the "
     "premium is."
 )
-CODE_TIP = N_(
-    "This is the model the form uses. Change it — for example pay the premium only when the market "
-    "price is below the minimum — then press Run. Reset code brings the original back."
-)
+CODE_TIP = code_tip(N_("pay the premium only when the market price is below the minimum"))
 
 # ---- What the learner can change ----------------------------------------------------------------
 

@@ -24,17 +24,14 @@ from exercises.core.i18n import N_, Translator
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
 from exercises.core.params import Integer, Number, ParamError, Percent
 from exercises.core.questions import Case, ChoiceAnswer, NumberAnswer, Question
-from exercises.shared import KIP_PER_USD, ORGANIC_DIFFERENTIAL, amounts_table, lowest
+from exercises.shared import KIP_PER_USD, ORGANIC_DIFFERENTIAL, amounts_table, code_tip, lowest
 
 TITLE = N_("Simulation: should the co-op go organic?")
 SUMMARY = N_(
     "Change the conversion years, the yearly costs, the harvest and the organic differential, and "
     "see year by year whether going organic pays back, and when."
 )
-CODE_TIP = N_(
-    "This is the model the form uses. Change it — for example let the costs fall after the first "
-    "year — then press Run. Reset code brings the original back."
-)
+CODE_TIP = code_tip(N_("let the costs fall after the first year"))
 
 # ---- What the learner can change ----------------------------------------------------------------
 

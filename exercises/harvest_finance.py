@@ -40,6 +40,7 @@ from exercises.shared import (
     MONTH,
     ONE_ROW_PER_MONTH,
     amounts_table,
+    code_tip,
     kip_amount,
     kip_per_kg_of_cherry,
 )
@@ -49,10 +50,7 @@ SUMMARY = N_(
     "Change the advance, the kilos each month, the interest rate and when sales come in. See how "
     "big the loan must be, what the interest costs, and how a trader's credit compares."
 )
-CODE_TIP = N_(
-    "This is the model the form uses. Change it — for example charge interest on unpaid interest "
-    "too — then press Run. Reset code brings the original back."
-)
+CODE_TIP = code_tip(N_("charge interest on unpaid interest too"))
 
 #: JCFC (jcfc-blog): a US$140,000 seasonal credit line financed about four containers.
 JCFC_CREDIT_USD = 140_000

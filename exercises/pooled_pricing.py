@@ -39,6 +39,7 @@ from exercises.shared import (
     WEEK,
     WHICH_MEMBER,
     amounts_table,
+    code_tip,
     first_by,
     highest,
     trader_prices_table,
@@ -49,10 +50,7 @@ SUMMARY = N_(
     "Change the advance, the prices or the deliveries and see each member's final payment, "
     "the co-op's reserve, and what selling to the trader would have paid."
 )
-CODE_TIP = N_(
-    "This is the model the form uses. Change it — for example pay grade B the same as grade A — "
-    "then press Run. Reset code brings the original back."
-)
+CODE_TIP = code_tip(N_("pay grade B the same as grade A"))
 
 # ---- What the learner can change ----------------------------------------------------------------
 
@@ -532,8 +530,7 @@ PRESETS = {
     "simple": Preset(
         summary=N_("The selling game's pool: change the advance, the price or the cherry each farmer brings, and "
                    "see each farmer's advance, final payment, and what selling alone would have paid."),
-        code_tip=N_("This is the model the form uses. Change it — for example let the pool keep a tenth of "
-                    "what is left as a reserve — then press Run. Reset code brings the original back."),
+        code_tip=code_tip(N_("let the pool keep a tenth of what is left as a reserve")),
         hidden=_NOT_ON_DAY_1,
         params={
             "advance": {"help": N_("Paid in cash when the farmer brings the cherry. The final payment comes "

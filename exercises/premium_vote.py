@@ -27,17 +27,14 @@ from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, Resul
 from exercises.core.params import Choice, Integer, ParamError, Table, Text
 from exercises.core.questions import Case, ChoiceAnswer, NumberAnswer, Question
 from exercises.models import premium_vote
-from exercises.shared import FAIRTRADE_PREMIUM, KIP_PER_USD, QUORUM, YES_NO, amounts_table, names, usd_per_lb
+from exercises.shared import FAIRTRADE_PREMIUM, KIP_PER_USD, QUORUM, YES_NO, amounts_table, code_tip, names, usd_per_lb
 
 TITLE = N_("Simulation: the Fairtrade premium at the general assembly")
 SUMMARY = N_(
     "Change the coffee sold, the exchange rate, who comes to the assembly and how they vote, "
     "and see which projects the premium pays for and what waits for next year."
 )
-CODE_TIP = N_(
-    "This is the model the form uses. Change it — for example fund the projects for productivity or "
-    "quality first — then press Run. Reset code brings the original back."
-)
+CODE_TIP = code_tip(N_("fund the projects for productivity or quality first"))
 
 # ---- What the learner can change ----------------------------------------------------------------
 

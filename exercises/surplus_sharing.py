@@ -26,17 +26,14 @@ from exercises.core.money import per_kg, round_kip
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
 from exercises.core.params import Integer, ParamError, Percent
 from exercises.core.questions import Case, NumberAnswer, Question
-from exercises.shared import MEMBER, WHICH_MEMBER, amounts_table, first_by, kip_amount, members_table, ratio
+from exercises.shared import MEMBER, WHICH_MEMBER, amounts_table, code_tip, first_by, kip_amount, members_table, ratio
 
 TITLE = N_("Simulation: sharing the year-end surplus")
 SUMMARY = N_(
     "Choose the reserve, the fund and the interest on shares, and see what each member gets back "
     "by kg delivered, and what would change if the surplus went by shares instead."
 )
-CODE_TIP = N_(
-    "This is the model the form uses. Change it — for example share half of the refunds by kg and "
-    "half equally — then press Run. Reset code brings the original back."
-)
+CODE_TIP = code_tip(N_("share half of the refunds by kg and half equally"))
 
 # ---- What the learner can change ----------------------------------------------------------------
 

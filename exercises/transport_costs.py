@@ -24,17 +24,14 @@ from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, Resul
 from exercises.core.params import Choice, Integer, ParamError, Percent, Table, Text
 from exercises.core.questions import Case, ChoiceAnswer, NumberAnswer, Question
 from exercises.models import transport_costs
-from exercises.shared import CHERRY_PER_PARCHMENT, first_by, names, ratio
+from exercises.shared import CHERRY_PER_PARCHMENT, code_tip, first_by, names, ratio
 
 TITLE = N_("Simulation: sharing transport costs between villages")
 SUMMARY = N_(
     "Change the truck's costs, the villages' coffee and distances, and the way the bill is shared, "
     "and see who pays for whom."
 )
-CODE_TIP = N_(
-    "This is the model the form uses. Change it — for example add a fixed fee per village, or let "
-    "one truck collect from two villages — then press Run. Reset code brings the original back."
-)
+CODE_TIP = code_tip(N_("add a fixed fee per village, or let one truck collect from two villages"))
 
 # ---- What the learner can change ----------------------------------------------------------------
 

@@ -30,17 +30,14 @@ from exercises.core.money import round_kip
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
 from exercises.core.params import Choice, Integer, ParamError, Percent, Table
 from exercises.core.questions import Case, NoAnswer, NumberAnswer, Question
-from exercises.shared import CHERRY_PER_PARCHMENT, weight_ratio
+from exercises.shared import CHERRY_PER_PARCHMENT, code_tip, weight_ratio
 
 TITLE = N_("Simulation: from cherry to a container of green coffee")
 SUMMARY = N_(
     "Change the kg of cherry, the ratios, the container and the prices, and see how much green coffee "
     "is left, how many families fill a container, and what the coffee is worth at each stage."
 )
-CODE_TIP = N_(
-    "This is the model the form uses. Change it — for example add a roasting step, or give the "
-    "sorted-out beans a value — then press Run. Reset code brings the original back."
-)
+CODE_TIP = code_tip(N_("add a roasting step, or give the sorted-out beans a value"))
 
 # ---- What the learner can change ----------------------------------------------------------------
 

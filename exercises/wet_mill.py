@@ -28,17 +28,14 @@ from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, Resul
 from exercises.core.params import Integer, Percent, Table
 from exercises.core.questions import Case, NoAnswer, NumberAnswer, Question
 from exercises.models import wet_mill
-from exercises.shared import CHERRY_PER_PARCHMENT, ONE_ROW_PER_WEEK, WEEK, amounts_table, kip_amount
+from exercises.shared import CHERRY_PER_PARCHMENT, ONE_ROW_PER_WEEK, WEEK, amounts_table, code_tip, kip_amount
 
 TITLE = N_("Simulation: a village wet mill")
 SUMMARY = N_(
     "Change the cost of the mill, the pulper, the fee or the cherry members bring, and see whether "
     "the mill can handle the busiest days and how many seasons it needs to pay itself back."
 )
-CODE_TIP = N_(
-    "This is the model the form uses. Change it — for example let cherry over capacity wait for the "
-    "next day — then press Run. Reset code brings the original back."
-)
+CODE_TIP = code_tip(N_("let cherry over capacity wait for the next day"))
 
 # ---- What the learner can change ----------------------------------------------------------------
 
