@@ -35,6 +35,7 @@ from exercises.shared import (
     YES_NO,
     amounts_table,
     code_tip,
+    in_kip,
     usd_per_lb,
 )
 
@@ -363,7 +364,7 @@ QUESTIONS = [
         prompt=N_("How much premium does the co-op receive for the whole year, in kip?"),
         answer=lambda case: case.result.premium,
         reference="171,200,000",
-        kind=NumberAnswer(unit=N_("kip"), relative=Fraction(1, 100)),
+        kind=in_kip(percent=1),
         hints=[N_("The premium is the same for every lb, whatever the market price."),
                N_("Add up the lb sold, multiply by US$0.20, then by the exchange rate.")],
         explain=N_("Right: {answer}. It does not depend on the market price: the general assembly can plan "
@@ -377,7 +378,7 @@ QUESTIONS = [
                   "(premium not counted)?"),
         answer=lambda case: case.result.total("minimum"),
         reference="64,200,000",
-        kind=NumberAnswer(unit=N_("kip"), relative=Fraction(2, 100)),
+        kind=in_kip(percent=2),
         hints=[N_("Only the months where the market price is below US$1.80 count."),
                N_("For each such month: (1.80 − market price) × lb sold. Add them up, then change to kip.")],
         explain=N_("Right: {answer}. The floor only helps in the months when the market is low, and it helps "

@@ -24,7 +24,7 @@ from exercises.core.i18n import N_, Translator
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
 from exercises.core.params import Integer, Number, ParamError, Percent
 from exercises.core.questions import Case, ChoiceAnswer, NumberAnswer, Question
-from exercises.shared import KIP_PER_USD, ORGANIC_DIFFERENTIAL, amounts_table, code_tip, lowest
+from exercises.shared import KIP_PER_USD, ORGANIC_DIFFERENTIAL, amounts_table, code_tip, in_kip, lowest
 
 TITLE = N_("Simulation: should the co-op go organic?")
 SUMMARY = N_(
@@ -272,7 +272,7 @@ QUESTIONS = [
                   "and staying conventional? (It can be below zero.)"),
         answer=lambda case: case.result.conversion_cumulative,
         reference="-150,000,000",
-        kind=NumberAnswer(unit=N_("kip"), relative=Fraction(1, 100)),
+        kind=in_kip(percent=1),
         hints=[N_("During conversion the coffee is sold at the conventional price: no organic differential yet."),
                N_("So each conversion year only costs the certification, inspection and training. Count the years.")],
         explain=N_("Right: {answer}. The co-op pays for organic before it earns anything from it."),
@@ -285,7 +285,7 @@ QUESTIONS = [
                   "conventional, after the yearly costs?"),
         answer=lambda case: case.result.yearly_after,
         reference="292,400,000",
-        kind=NumberAnswer(unit=N_("kip"), relative=Fraction(1, 100)),
+        kind=in_kip(percent=1),
         hints=[N_("Only the organic differential is extra: the harvest and the price stay the same."),
                N_("40,000 lb × US$0.40 × 21,400 kip, then take away the yearly costs.")],
         explain=N_("Right: {answer}. That is what pays back the conversion years."),
@@ -314,7 +314,7 @@ QUESTIONS = [
         given={"yield_after": "-15"},
         answer=lambda case: case.result.yearly_after,
         reference="-15,760,000",
-        kind=NumberAnswer(unit=N_("kip"), relative=Fraction(2, 100)),
+        kind=in_kip(percent=2),
         hints=[N_("Compare 34,000 lb at US$2.40 with 40,000 lb at US$2.00, then take away the yearly costs."),
                N_("US$81,600 − US$80,000 = US$1,600; change it to kip and take away 50,000,000 kip.")],
         explain=N_("Right: {answer}. A smaller harvest can eat the whole differential: then organic never pays back."),

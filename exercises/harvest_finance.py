@@ -41,6 +41,7 @@ from exercises.shared import (
     ONE_ROW_PER_MONTH,
     amounts_table,
     code_tip,
+    in_kip,
     kip_amount,
     kip_per_kg_of_cherry,
 )
@@ -426,7 +427,7 @@ QUESTIONS = [
         prompt=N_("What is the largest loan the co-op needs during the harvest?"),
         answer=_peak,
         reference="52,500,000",
-        kind=NumberAnswer(unit=N_("kip"), relative=Fraction(2, 100)),
+        kind=in_kip(percent=2),
         hints=[N_("Add up, month by month, what the co-op pays out before any sale comes in."),
                N_("Each kg costs the advance plus the running costs: 2,100 kip. October and November bring 25,000 kg.")],
         explain=N_("Right: {answer}. That is the month of greatest need: the co-op must find this money before "
@@ -443,7 +444,7 @@ QUESTIONS = [
         prompt=N_("How much interest does the co-op pay for the whole season?"),
         answer=lambda case: case.result[0].interest,
         reference="2,100,400",
-        kind=NumberAnswer(unit=N_("kip"), relative=Fraction(5, 100)),
+        kind=in_kip(percent=5),
         hints=[N_("Interest for a month is 2% of the loan owed at the end of that month."),
                N_("Work out the loan at the end of October, November, December and January, take 2% of each, and add them up.")],
         explain=N_("Right: {answer}. Less than 52,500,000 × 2% × 5 = 5,250,000, because the December sale repays "
@@ -459,7 +460,7 @@ QUESTIONS = [
         given={"repay": "end"},
         answer=lambda case: case.result[0].interest,
         reference="3,360,000",
-        kind=NumberAnswer(unit=N_("kip"), relative=Fraction(5, 100)),
+        kind=in_kip(percent=5),
         hints=[N_("The loan no longer falls in December: it stays at its largest until February."),
                N_("October: 2% of 10,500,000. November, December and January: 2% of 52,500,000 each.")],
         explain=N_("Right: {answer}. Repaying as soon as money comes in saves interest: money sitting in the "
@@ -474,7 +475,7 @@ QUESTIONS = [
         given={"advance": "2,500"},
         answer=_peak,
         reference="65,000,000",
-        kind=NumberAnswer(unit=N_("kip"), relative=Fraction(2, 100)),
+        kind=in_kip(percent=2),
         hints=[N_("Only the cost of each kg changes: advance plus running costs."),
                N_("(2,500 + 100) × 25,000 kg brought in October and November.")],
         explain=N_("Right: {answer}. A higher advance needs a bigger loan, here more than the lender allows. "

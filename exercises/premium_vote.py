@@ -25,9 +25,19 @@ from exercises.core.exercise import fill
 from exercises.core.i18n import N_, Translator
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
 from exercises.core.params import Choice, Integer, ParamError, Table, Text
-from exercises.core.questions import Case, ChoiceAnswer, NumberAnswer, Question
+from exercises.core.questions import Case, ChoiceAnswer, Question
 from exercises.models import premium_vote
-from exercises.shared import FAIRTRADE_PREMIUM, KIP_PER_USD, QUORUM, YES_NO, amounts_table, code_tip, names, usd_per_lb
+from exercises.shared import (
+    FAIRTRADE_PREMIUM,
+    KIP_PER_USD,
+    QUORUM,
+    YES_NO,
+    amounts_table,
+    code_tip,
+    in_kip,
+    names,
+    usd_per_lb,
+)
 
 TITLE = N_("Simulation: the Fairtrade premium at the general assembly")
 SUMMARY = N_(
@@ -312,7 +322,7 @@ QUESTIONS = [
         prompt=N_("Before you look: how many kip is the premium this year?"),
         answer=lambda case: case.result.premium,
         reference="171,200,000",
-        kind=NumberAnswer(unit=N_("kip"), tolerance=1_000),
+        kind=in_kip(within=1_000),
         hints=[N_("The premium is paid on every lb of Fairtrade coffee sold, in US$."),
                N_("40,000 lb × US$0.20, then × 21,400 kip per US$.")],
         explain=N_("Right: {answer}. It belongs to the group, and the general assembly decides how to use it."),
@@ -340,7 +350,7 @@ QUESTIONS = [
         prompt=N_("How much money is carried to next year?"),
         answer=lambda case: case.result.carried,
         reference="21,200,000",
-        kind=NumberAnswer(unit=N_("kip"), tolerance=1_000),
+        kind=in_kip(within=1_000),
         hints=[N_("Add up the costs of the funded projects."),
                N_("The premium minus the funded projects.")],
         explain=N_("Right: {answer}. By the group's own premium rule, part of it stays kept for productivity or "
@@ -354,7 +364,7 @@ QUESTIONS = [
         given={"quorum": "80"},
         answer=lambda case: case.result.carried,
         reference="171,200,000",
-        kind=NumberAnswer(unit=N_("kip"), tolerance=1_000),
+        kind=in_kip(within=1_000),
         hints=[N_("First check the quorum: how many of the 60 members must be present?"),
                N_("80% of 60 is 48, and 45 came. Can the assembly decide anything?")],
         explain=N_("Right: {answer}. Without a quorum the assembly cannot decide, so nothing is spent. "

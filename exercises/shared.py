@@ -20,6 +20,7 @@ from exercises.core import (
     Msg,
     NoAnswer,
     Number,
+    NumberAnswer,
     Percent,
     ResultTable,
     Table,
@@ -50,6 +51,8 @@ __all__ = [
     "final_per_kg",
     "first_by",
     "highest",
+    "in_kip",
+    "in_kip_per_kg",
     "kip_amount",
     "kip_per_kg_of_cherry",
     "kip_per_usd",
@@ -224,6 +227,16 @@ WHICH_MEMBER = ChoiceAnswer(options=names(lambda result: result.members.values()
 
 
 # ---- Answers and their arithmetic --------------------------------------------------------------
+
+
+def in_kip(within: int = 0, percent: int = 0) -> NumberAnswer:
+    """An answer in kip, right within ``within`` kip or ``percent`` % of the reference (the larger)."""
+    return NumberAnswer(unit=N_("kip"), tolerance=within, relative=Fraction(percent, 100))
+
+
+def in_kip_per_kg(within: int = 0, percent: int = 0) -> NumberAnswer:
+    """An answer in kip per kg, right within ``within`` kip or ``percent`` % of the reference (the larger)."""
+    return NumberAnswer(unit=N_("kip per kg"), tolerance=within, relative=Fraction(percent, 100))
 
 
 def ratio(part: int | Fraction, whole: int | Fraction) -> Fraction:

@@ -26,7 +26,18 @@ from exercises.core.money import per_kg, round_kip
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
 from exercises.core.params import Integer, ParamError, Percent
 from exercises.core.questions import Case, NumberAnswer, Question
-from exercises.shared import MEMBER, WHICH_MEMBER, amounts_table, code_tip, first_by, kip_amount, members_table, ratio
+from exercises.shared import (
+    MEMBER,
+    WHICH_MEMBER,
+    amounts_table,
+    code_tip,
+    first_by,
+    in_kip,
+    in_kip_per_kg,
+    kip_amount,
+    members_table,
+    ratio,
+)
 
 TITLE = N_("Simulation: sharing the year-end surplus")
 SUMMARY = N_(
@@ -300,7 +311,7 @@ QUESTIONS = [
         prompt=N_("Before you look: how many kip does the co-op refund per kg delivered?"),
         answer=_refund_per_kg,
         reference="249",
-        kind=NumberAnswer(unit=N_("kip per kg"), tolerance=1),
+        kind=in_kip_per_kg(within=1),
         hints=[N_("First take away the reserve, the fund and the interest on all the shares from the surplus."),
                N_("30% and 10% of 44,000,000, plus 5% of 60 × 500,000. Divide what is left by all the kg delivered.")],
         explain=N_("Right: {answer}. The refund goes back at the same rate for every kg, because the surplus was charged on every kg."),
@@ -311,7 +322,7 @@ QUESTIONS = [
         prompt=N_("How much cash does Mrs Vanh receive in all: her refund plus the interest on her share?"),
         answer=_cash(N_("Vanh")),
         reference="224,200",
-        kind=NumberAnswer(unit=N_("kip"), tolerance=1_000),
+        kind=in_kip(within=1_000),
         hints=[N_("Mrs Vanh delivered 800 kg and holds one share of 500,000 kip."),
                N_("800 kg × the refund per kg, plus 5% of 500,000.")],
         explain=N_("Right: {answer}. A small farm gets a small refund by kg, but the same interest on its share as everyone."),
@@ -351,7 +362,7 @@ QUESTIONS = [
         given={"reserve_share": "50"},
         answer=_cash(N_("Bounmy")),
         reference="508,000",
-        kind=NumberAnswer(unit=N_("kip"), relative=Fraction(1, 100)),
+        kind=in_kip(percent=1),
         hints=[N_("The fund and the interest do not change. Only the refunds get smaller."),
                N_("Take 50% of 44,000,000, the fund and the interest away; divide by 100,000 kg; multiply by Mr Bounmy's 3,000 kg and add his interest.")],
         explain=N_("Right: {answer}. Every kip more in the reserve is a kip less in refunds this year, but it stays in the co-op for all its members."),

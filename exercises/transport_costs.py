@@ -24,7 +24,7 @@ from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, Resul
 from exercises.core.params import Choice, Integer, ParamError, Percent, Table, Text
 from exercises.core.questions import Case, ChoiceAnswer, NumberAnswer, Question
 from exercises.models import transport_costs
-from exercises.shared import CHERRY_PER_PARCHMENT, code_tip, first_by, names, ratio
+from exercises.shared import CHERRY_PER_PARCHMENT, code_tip, first_by, in_kip, in_kip_per_kg, names, ratio
 
 TITLE = N_("Simulation: sharing transport costs between villages")
 SUMMARY = N_(
@@ -299,7 +299,7 @@ QUESTIONS = [
         prompt=N_("Before you look: what is the whole truck bill for the season?"),
         answer=lambda case: case.result.bill,
         reference="7,200,000",
-        kind=NumberAnswer(unit=N_("kip"), tolerance=1),
+        kind=in_kip(within=1),
         hints=[N_("First count the trips of each village: the truck carries 4,000 kg a trip."),
                N_("A trip costs 400,000 kip plus 20,000 kip for every km. Multiply by the trips and add the three villages.")],
         explain=N_("Right: {answer}. Whatever rule you choose, the villages together must pay exactly this."),
@@ -310,7 +310,7 @@ QUESTIONS = [
         prompt=N_("If every village pays one price per kg, what is that price?"),
         answer=_one_price,
         reference="360",
-        kind=NumberAnswer(unit=N_("kip per kg"), tolerance=1),
+        kind=in_kip_per_kg(within=1),
         hints=[N_("One price per kg means the whole bill divided by all the kg."),
                N_("Divide the truck bill by 20,000 kg.")],
         explain=N_("Right: {answer}. Near villages pay a little more than their own trips cost, far villages less."),
@@ -337,7 +337,7 @@ QUESTIONS = [
         given={"rule": "own", "rule_share": "50"},
         answer=_vanh_pays,
         reference="68,800",
-        kind=NumberAnswer(unit=N_("kip"), relative=Fraction(1, 100)),
+        kind=in_kip(percent=1),
         hints=[N_("Find Ban Nam Sai's price per kg in the table “Who pays what”."),
                N_("Half of Ban Nam Sai's 500 kip per kg plus half of 360 kip per kg, times 160 kg.")],
         explain=N_("Right: {answer}. Between 80,000 (own trips) and 57,600 (one price): both sides give a little."),

@@ -30,7 +30,7 @@ from exercises.core.money import round_kip
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
 from exercises.core.params import Choice, Integer, ParamError, Percent, Table
 from exercises.core.questions import Case, NoAnswer, NumberAnswer, Question
-from exercises.shared import CHERRY_PER_PARCHMENT, code_tip, weight_ratio
+from exercises.shared import CHERRY_PER_PARCHMENT, code_tip, in_kip, weight_ratio
 
 TITLE = N_("Simulation: from cherry to a container of green coffee")
 SUMMARY = N_(
@@ -377,7 +377,7 @@ QUESTIONS = [
                   "as cherry?"),
         answer=_gain_as_parchment,
         reference="90,000,000",
-        kind=NumberAnswer(unit=N_("kip"), relative=Fraction(1, 100)),
+        kind=in_kip(percent=1),
         hints=[N_("Look at the table “What the group's coffee is worth at each stage”, column “Value at the low price”."),
                N_("Parchment: 12,000 kg × 15,000 kip. Cherry: 60,000 kg × 1,500 kip. Take one from the other.")],
         explain=N_("Right: {answer}. Compare it with the gap at the high prices. This money "

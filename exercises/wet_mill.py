@@ -28,7 +28,15 @@ from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, Resul
 from exercises.core.params import Integer, Percent, Table
 from exercises.core.questions import Case, NoAnswer, NumberAnswer, Question
 from exercises.models import wet_mill
-from exercises.shared import CHERRY_PER_PARCHMENT, ONE_ROW_PER_WEEK, WEEK, amounts_table, code_tip, kip_amount
+from exercises.shared import (
+    CHERRY_PER_PARCHMENT,
+    ONE_ROW_PER_WEEK,
+    WEEK,
+    amounts_table,
+    code_tip,
+    in_kip_per_kg,
+    kip_amount,
+)
 
 TITLE = N_("Simulation: a village wet mill")
 SUMMARY = N_(
@@ -445,7 +453,7 @@ QUESTIONS = [
                   "the mill?"),
         answer=lambda case: case.result.through_mill_per_kg,
         reference="2,900",
-        kind=NumberAnswer(unit=N_("kip per kg"), tolerance=50),
+        kind=in_kip_per_kg(within=50),
         hints=[N_("1 kg of cherry makes only part of a kg of parchment."),
                N_("Divide the parchment price by the kg of cherry for 1 kg of parchment, then take off the mill fee.")],
         explain=N_("Right: {answer}. Above that price the mill only helps if it wins a better parchment price "
