@@ -28,12 +28,15 @@ from exercises.core.i18n import N_, Translator
 from exercises.core.money import per_kg, round_kip
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
 from exercises.core.params import Choice, Integer, Number
-from exercises.core.questions import NumberAnswer, Question
+from exercises.core.questions import Question
 from exercises.shared import (
     ADVANCE,
     CHERRY_PER_GREEN,
     MEMBER,
+    code_tip,
     final_per_kg,
+    in_kip,
+    in_kip_per_kg,
     kip_amount,
     kip_per_kg_of_cherry,
     kip_per_usd,
@@ -46,10 +49,7 @@ SUMMARY = N_(
     "Change the exchange rate between the contract day and the day the buyer pays. See what it does "
     "to the final payment, and how a reserve or a fixed-rate contract protects members."
 )
-CODE_TIP = N_(
-    "This is the model the form uses. Change it — for example let the reserve also keep half of any "
-    "gain when the kip falls — then press Run. Reset code brings the original back."
-)
+CODE_TIP = code_tip(N_("let the reserve also keep half of any gain when the kip falls"))
 
 #: Rates from the sources, kip per US$ (see the docstring): shown for comparison under the results.
 PRESET_RATES = (
@@ -296,7 +296,7 @@ QUESTIONS = [
         prompt=N_("On the contract day, how many kip does the co-op expect for its sale?"),
         answer=lambda case: case.result.expected.kip,
         reference="428,000,000",
-        kind=NumberAnswer(unit=N_("kip"), relative=Fraction(1, 100)),
+        kind=in_kip(percent=1),
         hints=[N_("First the sale in US$: kg of green coffee × 2.2046 lb per kg × the price per lb."),
                N_("30,240 ÷ 6 = 5,040 kg of green coffee, about US$20,000. Multiply by 21,400.")],
         explain=N_("Right: about {answer}. But the kip arrive only when the buyer pays, at the rate of that day."),
@@ -311,7 +311,7 @@ QUESTIONS = [
                   "the co-op pay, with its reserve of 10,000,000 kip?"),
         answer=final_per_kg,
         reference="558",
-        kind=NumberAnswer(unit=N_("kip per kg"), relative=Fraction(3, 100)),
+        kind=in_kip_per_kg(percent=3),
         hints=[N_("Kip received − advances − costs, plus what the reserve adds, divided by the kg of cherry."),
                N_("About US$20,000 × 20,000 = 400,000,000 kip; advances and costs are 13,000 kip × 30,240 kg.")],
         explain=N_("Right: about {answer}. The rate fell by less than 7%, but the final payment fell by more than "
@@ -325,7 +325,7 @@ QUESTIONS = [
                   "the contract day, when the rate falls to 20,000?"),
         answer=lambda case: max(0, case.result.gap),
         reference="28,000,000",
-        kind=NumberAnswer(unit=N_("kip"), relative=Fraction(1, 100)),
+        kind=in_kip(percent=1),
         hints=[N_("The reserve must cover the kip the co-op did not receive."),
                N_("Each of the US$20,000 brings 1,400 kip less (21,400 − 20,000).")],
         explain=N_("Right: about {answer}. A buffer big enough for a fall of the rate of about 7%: about 926 kip "
@@ -340,7 +340,7 @@ QUESTIONS = [
         given={"rate_payment": "23,000"},
         answer=final_per_kg,
         reference="2,212",
-        kind=NumberAnswer(unit=N_("kip per kg"), relative=Fraction(3, 100)),
+        kind=in_kip_per_kg(percent=3),
         hints=[N_("More kip for each dollar: the reserve is not needed."),
                N_("About US$20,000 × 23,000, minus 13,000 kip × 30,240 kg, divided by 30,240.")],
         explain=N_("Right: about {answer}, almost twice what was expected. But when the kip falls, rice, fuel and "
@@ -355,7 +355,7 @@ QUESTIONS = [
         given={"protection": "fixed", "reserve": "0"},
         answer=final_per_kg,
         reference="889",
-        kind=NumberAnswer(unit=N_("kip per kg"), relative=Fraction(3, 100)),
+        kind=in_kip_per_kg(percent=3),
         hints=[N_("With a fixed rate, the rate on the payment day does not matter."),
                N_("About US$20,000 × 21,000, minus 13,000 kip × 30,240 kg, divided by 30,240.")],
         explain=N_("Right: about {answer}. A little less than the 1,150 or so expected at 21,400, but sure, "

@@ -15,7 +15,7 @@ coffee (wikiversity-ratios, lca-2015-interview).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from fractions import Fraction
 from typing import Any
@@ -34,6 +34,8 @@ from exercises.shared import (
     ORGANIC_DIFFERENTIAL,
     YES_NO,
     amounts_table,
+    code_tip,
+    in_kip,
     usd_per_lb,
 )
 
@@ -43,10 +45,7 @@ SUMMARY = N_(
     "what is paid per lb and in kip, when the minimum price protects the co-op, and how big the "
     "premium is."
 )
-CODE_TIP = N_(
-    "This is the model the form uses. Change it — for example pay the premium only when the market "
-    "price is below the minimum — then press Run. Reset code brings the original back."
-)
+CODE_TIP = code_tip(N_("pay the premium only when the market price is below the minimum"))
 
 # ---- What the learner can change ----------------------------------------------------------------
 
@@ -94,23 +93,19 @@ PARAMS = [
 # fmt: on
 
 
-def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
+def validate(values: Mapping[str, Any]) -> Iterator[tuple[str, ParamError]]:
     """Checks across fields: the quality part is part of the premium; month names are not repeated."""
-    problems = []
     if values["quality_part"] > values["premium"]:
-        problems.append(
-            (
-                "quality_part",
-                ParamError(
-                    N_(
-                        "The part for productivity or quality (US${part}) cannot be more than the whole premium (US${premium})."
-                    ),
-                    part=values["quality_part"],
-                    premium=values["premium"],
+        yield (
+            "quality_part",
+            ParamError(
+                N_(
+                    "The part for productivity or quality (US${part}) cannot be more than the whole premium (US${premium})."
                 ),
-            )
+                part=values["quality_part"],
+                premium=values["premium"],
+            ),
         )
-    return problems
 
 
 # ---- From the form to the model and back --------------------------------------------------------
@@ -369,7 +364,7 @@ QUESTIONS = [
         prompt=N_("How much premium does the co-op receive for the whole year, in kip?"),
         answer=lambda case: case.result.premium,
         reference="171,200,000",
-        kind=NumberAnswer(unit=N_("kip"), relative=Fraction(1, 100)),
+        kind=in_kip(percent=1),
         hints=[N_("The premium is the same for every lb, whatever the market price."),
                N_("Add up the lb sold, multiply by US$0.20, then by the exchange rate.")],
         explain=N_("Right: {answer}. It does not depend on the market price: the general assembly can plan "
@@ -383,7 +378,7 @@ QUESTIONS = [
                   "(premium not counted)?"),
         answer=lambda case: case.result.total("minimum"),
         reference="64,200,000",
-        kind=NumberAnswer(unit=N_("kip"), relative=Fraction(2, 100)),
+        kind=in_kip(percent=2),
         hints=[N_("Only the months where the market price is below US$1.80 count."),
                N_("For each such month: (1.80 − market price) × lb sold. Add them up, then change to kip.")],
         explain=N_("Right: {answer}. The floor only helps in the months when the market is low, and it helps "

@@ -14,7 +14,7 @@ The harvest changes start at 0: the page's case b (a fall to 34,000 lb, −15%) 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from fractions import Fraction
 from typing import Any
@@ -24,17 +24,14 @@ from exercises.core.i18n import N_, Translator
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
 from exercises.core.params import Integer, Number, ParamError, Percent
 from exercises.core.questions import Case, ChoiceAnswer, NumberAnswer, Question
-from exercises.shared import KIP_PER_USD, ORGANIC_DIFFERENTIAL, amounts_table, lowest
+from exercises.shared import KIP_PER_USD, ORGANIC_DIFFERENTIAL, amounts_table, code_tip, in_kip, lowest
 
 TITLE = N_("Simulation: should the co-op go organic?")
 SUMMARY = N_(
     "Change the conversion years, the yearly costs, the harvest and the organic differential, and "
     "see year by year whether going organic pays back, and when."
 )
-CODE_TIP = N_(
-    "This is the model the form uses. Change it — for example let the costs fall after the first "
-    "year — then press Run. Reset code brings the original back."
-)
+CODE_TIP = code_tip(N_("let the costs fall after the first year"))
 
 # ---- What the learner can change ----------------------------------------------------------------
 
@@ -70,22 +67,18 @@ PARAMS = [
 # fmt: on
 
 
-def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
+def validate(values: Mapping[str, Any]) -> Iterator[tuple[str, ParamError]]:
     """Checks across fields: there must be at least one year after the conversion."""
-    problems = []
     if values["years"] <= values["conversion_years"]:
-        problems.append(
-            (
-                "years",
-                ParamError(
-                    N_(
-                        "Compare more years than the {conversion} conversion years, or the coffee is never sold as organic."
-                    ),
-                    conversion=values["conversion_years"],
+        yield (
+            "years",
+            ParamError(
+                N_(
+                    "Compare more years than the {conversion} conversion years, or the coffee is never sold as organic."
                 ),
-            )
+                conversion=values["conversion_years"],
+            ),
         )
-    return problems
 
 
 # ---- From the form to the model and back --------------------------------------------------------
@@ -279,7 +272,7 @@ QUESTIONS = [
                   "and staying conventional? (It can be below zero.)"),
         answer=lambda case: case.result.conversion_cumulative,
         reference="-150,000,000",
-        kind=NumberAnswer(unit=N_("kip"), relative=Fraction(1, 100)),
+        kind=in_kip(percent=1),
         hints=[N_("During conversion the coffee is sold at the conventional price: no organic differential yet."),
                N_("So each conversion year only costs the certification, inspection and training. Count the years.")],
         explain=N_("Right: {answer}. The co-op pays for organic before it earns anything from it."),
@@ -292,7 +285,7 @@ QUESTIONS = [
                   "conventional, after the yearly costs?"),
         answer=lambda case: case.result.yearly_after,
         reference="292,400,000",
-        kind=NumberAnswer(unit=N_("kip"), relative=Fraction(1, 100)),
+        kind=in_kip(percent=1),
         hints=[N_("Only the organic differential is extra: the harvest and the price stay the same."),
                N_("40,000 lb × US$0.40 × 21,400 kip, then take away the yearly costs.")],
         explain=N_("Right: {answer}. That is what pays back the conversion years."),
@@ -321,7 +314,7 @@ QUESTIONS = [
         given={"yield_after": "-15"},
         answer=lambda case: case.result.yearly_after,
         reference="-15,760,000",
-        kind=NumberAnswer(unit=N_("kip"), relative=Fraction(2, 100)),
+        kind=in_kip(percent=2),
         hints=[N_("Compare 34,000 lb at US$2.40 with 40,000 lb at US$2.00, then take away the yearly costs."),
                N_("US$81,600 − US$80,000 = US$1,600; change it to kip and take away 50,000,000 kip.")],
         explain=N_("Right: {answer}. A smaller harvest can eat the whole differential: then organic never pays back."),

@@ -21,7 +21,7 @@ four containers (jcfc-blog, jcfc-blog-2008-01). The rate of 8,900 kip per US$ is
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from fractions import Fraction
 from typing import Any
@@ -40,6 +40,8 @@ from exercises.shared import (
     MONTH,
     ONE_ROW_PER_MONTH,
     amounts_table,
+    code_tip,
+    in_kip,
     kip_amount,
     kip_per_kg_of_cherry,
 )
@@ -49,10 +51,7 @@ SUMMARY = N_(
     "Change the advance, the kilos each month, the interest rate and when sales come in. See how "
     "big the loan must be, what the interest costs, and how a trader's credit compares."
 )
-CODE_TIP = N_(
-    "This is the model the form uses. Change it — for example charge interest on unpaid interest "
-    "too — then press Run. Reset code brings the original back."
-)
+CODE_TIP = code_tip(N_("charge interest on unpaid interest too"))
 
 #: JCFC (jcfc-blog): a US$140,000 seasonal credit line financed about four containers.
 JCFC_CREDIT_USD = 140_000
@@ -125,34 +124,28 @@ PARAMS = [
 # fmt: on
 
 
-def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
+def validate(values: Mapping[str, Any]) -> Iterator[tuple[str, ParamError]]:
     """Checks across fields: month names once; the coffee sold adds up to 100% and is never sold before it arrives."""
-    problems = []
     months = values["months"]
     total_kg = sum(row["kg"] for row in months)
     total_sold = sum(row["sold"] for row in months)
     if total_kg > 0 and total_sold != 1:
-        problems.append(
-            (
-                "months",
-                ParamError(N_("The coffee sold adds up to {total}%; it must add up to 100%."), total=total_sold * 100),
-            )
+        yield (
+            "months",
+            ParamError(N_("The coffee sold adds up to {total}%; it must add up to 100%."), total=total_sold * 100),
         )
     brought = sold = 0
     for index, row in enumerate(months):
         brought += row["kg"]
         sold += row["sold"] * total_kg
         if sold > brought:
-            problems.append(
-                (
-                    f"months.{index}.sold",
-                    ParamError(
-                        N_("By {month} the co-op would sell more coffee than members have brought."), month=row["month"]
-                    ),
-                )
+            yield (
+                f"months.{index}.sold",
+                ParamError(
+                    N_("By {month} the co-op would sell more coffee than members have brought."), month=row["month"]
+                ),
             )
-            break
-    return problems
+            return
 
 
 # ---- From the form to the model and back --------------------------------------------------------
@@ -434,7 +427,7 @@ QUESTIONS = [
         prompt=N_("What is the largest loan the co-op needs during the harvest?"),
         answer=_peak,
         reference="52,500,000",
-        kind=NumberAnswer(unit=N_("kip"), relative=Fraction(2, 100)),
+        kind=in_kip(percent=2),
         hints=[N_("Add up, month by month, what the co-op pays out before any sale comes in."),
                N_("Each kg costs the advance plus the running costs: 2,100 kip. October and November bring 25,000 kg.")],
         explain=N_("Right: {answer}. That is the month of greatest need: the co-op must find this money before "
@@ -451,7 +444,7 @@ QUESTIONS = [
         prompt=N_("How much interest does the co-op pay for the whole season?"),
         answer=lambda case: case.result[0].interest,
         reference="2,100,400",
-        kind=NumberAnswer(unit=N_("kip"), relative=Fraction(5, 100)),
+        kind=in_kip(percent=5),
         hints=[N_("Interest for a month is 2% of the loan owed at the end of that month."),
                N_("Work out the loan at the end of October, November, December and January, take 2% of each, and add them up.")],
         explain=N_("Right: {answer}. Less than 52,500,000 × 2% × 5 = 5,250,000, because the December sale repays "
@@ -467,7 +460,7 @@ QUESTIONS = [
         given={"repay": "end"},
         answer=lambda case: case.result[0].interest,
         reference="3,360,000",
-        kind=NumberAnswer(unit=N_("kip"), relative=Fraction(5, 100)),
+        kind=in_kip(percent=5),
         hints=[N_("The loan no longer falls in December: it stays at its largest until February."),
                N_("October: 2% of 10,500,000. November, December and January: 2% of 52,500,000 each.")],
         explain=N_("Right: {answer}. Repaying as soon as money comes in saves interest: money sitting in the "
@@ -482,7 +475,7 @@ QUESTIONS = [
         given={"advance": "2,500"},
         answer=_peak,
         reference="65,000,000",
-        kind=NumberAnswer(unit=N_("kip"), relative=Fraction(2, 100)),
+        kind=in_kip(percent=2),
         hints=[N_("Only the cost of each kg changes: advance plus running costs."),
                N_("(2,500 + 100) × 25,000 kg brought in October and November.")],
         explain=N_("Right: {answer}. A higher advance needs a bigger loan, here more than the lender allows. "

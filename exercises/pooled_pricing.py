@@ -18,7 +18,7 @@ Two presets:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from fractions import Fraction
 from typing import Any
@@ -28,7 +28,7 @@ from exercises.core.i18n import N_, Translator
 from exercises.core.money import per_kg
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
 from exercises.core.params import Choice, Integer, Number, ParamError, Percent, Table
-from exercises.core.questions import Case, NoAnswer, NumberAnswer, Question
+from exercises.core.questions import Case, NoAnswer, Question
 from exercises.models import pooled_pricing
 from exercises.shared import (
     ADVANCE,
@@ -39,8 +39,11 @@ from exercises.shared import (
     WEEK,
     WHICH_MEMBER,
     amounts_table,
+    code_tip,
     first_by,
     highest,
+    in_kip,
+    in_kip_per_kg,
     trader_prices_table,
 )
 
@@ -49,10 +52,7 @@ SUMMARY = N_(
     "Change the advance, the prices or the deliveries and see each member's final payment, "
     "the co-op's reserve, and what selling to the trader would have paid."
 )
-CODE_TIP = N_(
-    "This is the model the form uses. Change it — for example pay grade B the same as grade A — "
-    "then press Run. Reset code brings the original back."
-)
+CODE_TIP = code_tip(N_("pay grade B the same as grade A"))
 
 # ---- What the learner can change ----------------------------------------------------------------
 
@@ -141,38 +141,32 @@ PARAMS = [
 # fmt: on
 
 
-def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
+def validate(values: Mapping[str, Any]) -> Iterator[tuple[str, ParamError]]:
     """Checks across fields: every grade with coffee is fully sold; every week has a trader price (or
     the price card has a price for any lot)."""
-    problems = []
     delivered = {row["grade"] for row in values["deliveries"] if row["kg"] > 0}
     for grade in sorted(delivered):
         total = sum(row["share"] for row in values["lots"] if row["grade"] == grade)
         if total != 1:
-            problems.append(
-                (
-                    "lots",
-                    ParamError(
-                        N_("The sales of grade {grade} add up to {total}%; they must add up to 100%."),
-                        grade=grade,
-                        total=total * 100,
-                    ),
-                )
+            yield (
+                "lots",
+                ParamError(
+                    N_("The sales of grade {grade} add up to {total}%; they must add up to 100%."),
+                    grade=grade,
+                    total=total * 100,
+                ),
             )
     if values["alone_prices"]:  # farmers are compared with selling alone: the card needs a price for any lot
         if min(row["from_kg"] for row in values["alone_prices"]) > 0:
-            problems.append(("alone_prices", ParamError(N_("The price card needs a row for lots from 0 kg."))))
-        return problems
+            yield "alone_prices", ParamError(N_("The price card needs a row for lots from 0 kg."))
+        return
     weeks = {row["week"] for row in values["trader_prices"]}
     for index, row in enumerate(values["deliveries"]):
         if row["week"] not in weeks:
-            problems.append(
-                (
-                    f"deliveries.{index}.week",
-                    ParamError(N_("There is no trader price for week {week}."), week=row["week"]),
-                )
+            yield (
+                f"deliveries.{index}.week",
+                ParamError(N_("There is no trader price for week {week}."), week=row["week"]),
             )
-    return problems
 
 
 # ---- From the form to the model and back --------------------------------------------------------
@@ -397,7 +391,7 @@ QUESTIONS = [
         prompt=N_("Read the tables: how much is Noy's final payment?"),
         answer=_final(N_("Noy")),
         reference="1,625,009",
-        kind=NumberAnswer(unit=N_("kip")),
+        kind=in_kip(),
         hints=[N_("Look at the table “Each member”, in Noy's row."),
                N_("The final payment is the total from the co-op minus the advance.")],
         explain=N_("Right: {answer}. That is what Noy gets after the coffee is sold, on top of the advance."),
@@ -411,7 +405,7 @@ QUESTIONS = [
         given={"advance": "3,000"},
         answer=_final(N_("Noy")),
         reference="-455,991",
-        kind=NumberAnswer(unit=N_("kip"), relative=Fraction(3, 100)),
+        kind=in_kip(percent=3),
         hints=[N_("Noy delivered 2,000 kg. Every extra kip paid in advance is taken from the final payment."),
                N_("2,000 kg × 1,000 kip more = 2,000,000 kip less at the end, and a little more interest to pay.")],
         explain=N_("Right: about {answer}. A higher advance does not make the coffee worth more: it only moves money from the final payment to the start of the season (and costs more interest)."),
@@ -434,7 +428,7 @@ QUESTIONS = [
         given={"reserve_share": "20"},
         answer=lambda case: case.result.reserve,
         reference="10,051,393",
-        kind=NumberAnswer(unit=N_("kip"), relative=Fraction(2, 100)),
+        kind=in_kip(percent=2),
         hints=[N_("The reserve is a share of what is left after costs, grade by grade."),
                N_("At 10% the reserve is in the table “Where the money from sales went”. Doubling the share doubles it.")],
         explain=N_("Right: {answer}. Every kip kept in the reserve is a kip less in members' final payments this year."),
@@ -444,7 +438,7 @@ QUESTIONS = [
         prompt=N_("How high can the advance go before Vanh's final payment falls below zero?"),
         answer=_break_even_advance,
         reference="2,939",
-        kind=NumberAnswer(unit=N_("kip per kg"), tolerance=100),
+        kind=in_kip_per_kg(within=100),
         hints=[N_("Try different advances in the form and watch Vanh's final payment."),
                N_("Vanh's total from the co-op divided by her kg is close to the answer; the interest makes it a little lower.")],
         explain=N_("Right: about {answer}. Above that, the co-op pays Vanh more at delivery than her coffee earns in the end."),
@@ -482,7 +476,7 @@ SIMPLE_QUESTIONS = [
         prompt=N_("Read the tables: what is the final payment per kg of cherry? Is it the same as your group's in round 2?"),
         answer=lambda case: _pool_final_per_kg(case.result),
         reference="1,000",
-        kind=NumberAnswer(unit=N_("kip per kg")),
+        kind=in_kip_per_kg(),
         hints=[N_("Look at “Where the money from the sale went”: the final payments, divided by all the kg of cherry."),
                N_("What is left after the truck and bags, divided by all the kg, is what the pool pays per kg in all. Take the advance away.")],
         explain=N_("Right: {answer}. Every farmer gets the same per kg: the pool sells all the cherry as one lot and shares the money by kg."),
@@ -493,7 +487,7 @@ SIMPLE_QUESTIONS = [
         prompt=N_("How much does Mrs Vanh get on the day she brings her cherry?"),
         answer=lambda case: _vanh(case).advance,
         reference="400,000",
-        kind=NumberAnswer(unit=N_("kip")),
+        kind=in_kip(),
         hints=[N_("On the day a farmer delivers, the pool pays only the advance."),
                N_("The advance per kg times Mrs Vanh's kg.")],
         explain=N_("Right: {answer}. The rest of her money, the final payment, comes only after the sale. A family that needs cash today finds the wait hard."),
@@ -505,7 +499,7 @@ SIMPLE_QUESTIONS = [
         prompt=N_("Compared with selling alone, how much more does Mrs Vanh get from the pool in all?"),
         answer=lambda case: _vanh(case).share - _vanh(case).trader,
         reference="80,000",
-        kind=NumberAnswer(unit=N_("kip")),
+        kind=in_kip(),
         hints=[N_("Look at the column “Pool minus selling alone” in Mrs Vanh's row."),
                N_("Alone, her lot gets the price card's price for its size. In the pool, every kg gets what the pool pays per kg in all.")],
         explain=N_("Right: {answer}. Small farmers gain the most per kg from pooling, because alone they get the lowest price."),
@@ -517,7 +511,7 @@ SIMPLE_QUESTIONS = [
         prompt=N_("Raise the advance step by step. At what advance does the final payment fall to zero?"),
         answer=_zero_final_advance,
         reference="3,000",
-        kind=NumberAnswer(unit=N_("kip per kg"), tolerance=10),
+        kind=in_kip_per_kg(within=10),
         hints=[N_("Every kip more of advance is a kip less of final payment."),
                N_("The final payment is zero when the advance is all the pool pays per kg: what is left after the truck and bags, divided by all the kg.")],
         explain=N_("Right: {answer}, the pool's price after the truck and bags. With a higher advance the pool pays out more at delivery than the coffee earns, and the final payment falls below zero."),
@@ -538,8 +532,7 @@ PRESETS = {
     "simple": Preset(
         summary=N_("The selling game's pool: change the advance, the price or the cherry each farmer brings, and "
                    "see each farmer's advance, final payment, and what selling alone would have paid."),
-        code_tip=N_("This is the model the form uses. Change it — for example let the pool keep a tenth of "
-                    "what is left as a reserve — then press Run. Reset code brings the original back."),
+        code_tip=code_tip(N_("let the pool keep a tenth of what is left as a reserve")),
         hidden=_NOT_ON_DAY_1,
         params={
             "advance": {"help": N_("Paid in cash when the farmer brings the cherry. The final payment comes "

@@ -17,7 +17,7 @@ as Management 5 says), not a Fairtrade rule; no source says what happens to unsp
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -25,19 +25,26 @@ from exercises.core.exercise import fill
 from exercises.core.i18n import N_, Translator
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
 from exercises.core.params import Choice, Integer, ParamError, Table, Text
-from exercises.core.questions import Case, ChoiceAnswer, NumberAnswer, Question
+from exercises.core.questions import Case, ChoiceAnswer, Question
 from exercises.models import premium_vote
-from exercises.shared import FAIRTRADE_PREMIUM, KIP_PER_USD, QUORUM, YES_NO, amounts_table, names, usd_per_lb
+from exercises.shared import (
+    FAIRTRADE_PREMIUM,
+    KIP_PER_USD,
+    QUORUM,
+    YES_NO,
+    amounts_table,
+    code_tip,
+    in_kip,
+    names,
+    usd_per_lb,
+)
 
 TITLE = N_("Simulation: the Fairtrade premium at the general assembly")
 SUMMARY = N_(
     "Change the coffee sold, the exchange rate, who comes to the assembly and how they vote, "
     "and see which projects the premium pays for and what waits for next year."
 )
-CODE_TIP = N_(
-    "This is the model the form uses. Change it — for example fund the projects for productivity or "
-    "quality first — then press Run. Reset code brings the original back."
-)
+CODE_TIP = code_tip(N_("fund the projects for productivity or quality first"))
 
 # ---- What the learner can change ----------------------------------------------------------------
 
@@ -85,42 +92,32 @@ PARAMS = [
 # fmt: on
 
 
-def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
+def validate(values: Mapping[str, Any]) -> Iterator[tuple[str, ParamError]]:
     """Checks across fields: who is present, the earmarked part, the votes, one row per project."""
-    problems = []
     if values["present"] > values["members"]:
-        problems.append(
-            (
-                "present",
-                ParamError(
-                    N_("The co-op has {members} members: no more than that can be present."), members=values["members"]
-                ),
-            )
+        yield (
+            "present",
+            ParamError(
+                N_("The co-op has {members} members: no more than that can be present."), members=values["members"]
+            ),
         )
     if values["quality_per_lb"] > values["premium_per_lb"]:
-        problems.append(
-            (
-                "quality_per_lb",
-                ParamError(
-                    N_(
-                        "The part for productivity or quality cannot be more than the whole premium (US${premium} per lb)."
-                    ),
-                    premium=values["premium_per_lb"],
-                ),
-            )
+        yield (
+            "quality_per_lb",
+            ParamError(
+                N_("The part for productivity or quality cannot be more than the whole premium (US${premium} per lb)."),
+                premium=values["premium_per_lb"],
+            ),
         )
     for index, row in enumerate(values["projects"]):
         if row["votes"] > values["present"]:
-            problems.append(
-                (
-                    f"projects.{index}.votes",
-                    ParamError(
-                        N_("Only {present} members are present: a project cannot get more votes than that."),
-                        present=values["present"],
-                    ),
-                )
+            yield (
+                f"projects.{index}.votes",
+                ParamError(
+                    N_("Only {present} members are present: a project cannot get more votes than that."),
+                    present=values["present"],
+                ),
             )
-    return problems
 
 
 # ---- From the form to the model and back --------------------------------------------------------
@@ -325,7 +322,7 @@ QUESTIONS = [
         prompt=N_("Before you look: how many kip is the premium this year?"),
         answer=lambda case: case.result.premium,
         reference="171,200,000",
-        kind=NumberAnswer(unit=N_("kip"), tolerance=1_000),
+        kind=in_kip(within=1_000),
         hints=[N_("The premium is paid on every lb of Fairtrade coffee sold, in US$."),
                N_("40,000 lb × US$0.20, then × 21,400 kip per US$.")],
         explain=N_("Right: {answer}. It belongs to the group, and the general assembly decides how to use it."),
@@ -353,7 +350,7 @@ QUESTIONS = [
         prompt=N_("How much money is carried to next year?"),
         answer=lambda case: case.result.carried,
         reference="21,200,000",
-        kind=NumberAnswer(unit=N_("kip"), tolerance=1_000),
+        kind=in_kip(within=1_000),
         hints=[N_("Add up the costs of the funded projects."),
                N_("The premium minus the funded projects.")],
         explain=N_("Right: {answer}. By the group's own premium rule, part of it stays kept for productivity or "
@@ -367,7 +364,7 @@ QUESTIONS = [
         given={"quorum": "80"},
         answer=lambda case: case.result.carried,
         reference="171,200,000",
-        kind=NumberAnswer(unit=N_("kip"), tolerance=1_000),
+        kind=in_kip(within=1_000),
         hints=[N_("First check the quorum: how many of the 60 members must be present?"),
                N_("80% of 60 is 48, and 45 came. Can the assembly decide anything?")],
         explain=N_("Right: {answer}. Without a quorum the assembly cannot decide, so nothing is spent. "

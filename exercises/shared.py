@@ -20,6 +20,7 @@ from exercises.core import (
     Msg,
     NoAnswer,
     Number,
+    NumberAnswer,
     Percent,
     ResultTable,
     Table,
@@ -46,9 +47,12 @@ __all__ = [
     "WHICH_MEMBER",
     "YES_NO",
     "amounts_table",
+    "code_tip",
     "final_per_kg",
     "first_by",
     "highest",
+    "in_kip",
+    "in_kip_per_kg",
     "kip_amount",
     "kip_per_kg_of_cherry",
     "kip_per_usd",
@@ -58,30 +62,32 @@ __all__ = [
     "ratio",
     "trader_prices_table",
     "usd_per_lb",
+    "weight_ratio",
 ]
 
 #: Yes or no, "no" first: a new table row starts with the first option.
 YES_NO = (("no", N_("No")), ("yes", N_("Yes")))
 
-CHERRY_PER_GREEN = Number(
-    name="cherry_per_green",
-    label=N_("Cherry for 1 kg of green coffee"),
-    unit=N_("kg"),
+
+def weight_ratio(name: str, label: str, *, default: str, min: str, max: str, help: str) -> Number:
+    """How many kg of one form of coffee make 1 kg of the next (cherry → parchment → green), to 2 places."""
+    return Number(name=name, label=label, unit=N_("kg"), default=default, min=min, max=max, places=2, help=help)
+
+
+CHERRY_PER_GREEN = weight_ratio(
+    "cherry_per_green",
+    N_("Cherry for 1 kg of green coffee"),
     default="6",
     min="3",
     max="12",
-    places=2,
     help=N_("About 6 kg of cherry make 1 kg of green coffee (5 to 7)."),
 )
-
-CHERRY_PER_PARCHMENT = Number(
-    name="cherry_per_parchment",
-    label=N_("Cherry for 1 kg of parchment"),
-    unit=N_("kg"),
+CHERRY_PER_PARCHMENT = weight_ratio(
+    "cherry_per_parchment",
+    N_("Cherry for 1 kg of parchment"),
     default="5",
     min="1",
     max="10",
-    places=2,
     help=N_("About 5 kg of fresh cherry make 1 kg of dry parchment."),
 )
 
@@ -136,6 +142,19 @@ ORGANIC_DIFFERENTIAL = usd_per_lb("organic_differential", N_("Organic differenti
 
 #: How many members must be present before a general assembly can decide.
 QUORUM = Percent(name="quorum", label=N_("Quorum"), unit=N_("% of all members"), default="50", min=0, max=100, places=1)
+
+# ---- Texts ------------------------------------------------------------------------------------
+
+
+def code_tip(example: str) -> Msg:
+    """The tip above the code editor: the model is what the form uses, try a change such as ``example``
+    (a message id: "pay grade B the same as grade A"), run it, reset it."""
+    tip = N_(
+        "This is the model the form uses. Change it — for example {example} — then press Run. "
+        "Reset code brings the original back."
+    )
+    return Msg(tip, {"example": Msg(example)})
+
 
 # ---- Table columns and their "each row needs its own" messages ---------------------------------
 
@@ -208,6 +227,16 @@ WHICH_MEMBER = ChoiceAnswer(options=names(lambda result: result.members.values()
 
 
 # ---- Answers and their arithmetic --------------------------------------------------------------
+
+
+def in_kip(within: int = 0, percent: int = 0) -> NumberAnswer:
+    """An answer in kip, right within ``within`` kip or ``percent`` % of the reference (the larger)."""
+    return NumberAnswer(unit=N_("kip"), tolerance=within, relative=Fraction(percent, 100))
+
+
+def in_kip_per_kg(within: int = 0, percent: int = 0) -> NumberAnswer:
+    """An answer in kip per kg, right within ``within`` kip or ``percent`` % of the reference (the larger)."""
+    return NumberAnswer(unit=N_("kip per kg"), tolerance=within, relative=Fraction(percent, 100))
 
 
 def ratio(part: int | Fraction, whole: int | Fraction) -> Fraction:

@@ -40,6 +40,7 @@ from exercises.shared import (
     amounts_table,
     final_per_kg,
     first_by,
+    in_kip_per_kg,
     kip_amount,
     kip_per_kg_of_cherry,
     members_table,
@@ -349,7 +350,7 @@ QUESTIONS = [
         prompt=N_("In week 1 the co-op counts on 18,000 kg of cherry. What final payment per kg does it expect?"),
         answer=_week1_final,
         reference="300",
-        kind=NumberAnswer(unit=N_("kip per kg"), tolerance=5),
+        kind=in_kip_per_kg(within=5),
         hints=[N_("The buyer's price per kg, minus the advance, minus the fixed costs shared over the kilos expected."),
                N_("Fixed cost per kg: 5,400,000 ÷ 18,000. Then take the advance and that cost away from 3,300.")],
         explain=N_("Right: {answer}. With the advance, a loyal member expects 3,000 kip per kg: less than Mr Sit's "
@@ -379,7 +380,7 @@ QUESTIONS = [
                   "Then work it out: how much is it per kg of cherry brought to the co-op?"),
         answer=final_per_kg,
         reference="-425",
-        kind=NumberAnswer(unit=N_("kip per kg"), tolerance=10),
+        kind=in_kip_per_kg(within=10),
         hints=[N_("Look at the table “The co-op's final settlement” and at the cherry that came in."),
                N_("Sales − fixed costs − penalty − advances, divided by the kg the co-op received.")],
         explain=N_("Right: {answer}. The few kilos that came in had to carry all the fixed costs and the penalty. "
@@ -450,7 +451,7 @@ QUESTIONS = [
         given={"fixed_costs": "2,700,000"},
         answer=final_per_kg,
         reference="343",
-        kind=NumberAnswer(unit=N_("kip per kg"), relative=Fraction(15, 100)),
+        kind=in_kip_per_kg(percent=15),
         hints=[N_("In week 1 the fixed cost per kg is 2,700,000 ÷ 18,000 = 150, so a loyal member expects "
                   "3,300 − 150 = 3,150 kip per kg."),
                N_("Go week by week as before: fewer members leave, so the forecast stays high and the final "

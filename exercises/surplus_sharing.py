@@ -15,7 +15,7 @@ verified (decree-136).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from fractions import Fraction
 from typing import Any
@@ -26,17 +26,25 @@ from exercises.core.money import per_kg, round_kip
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
 from exercises.core.params import Integer, ParamError, Percent
 from exercises.core.questions import Case, NumberAnswer, Question
-from exercises.shared import MEMBER, WHICH_MEMBER, amounts_table, first_by, kip_amount, members_table, ratio
+from exercises.shared import (
+    MEMBER,
+    WHICH_MEMBER,
+    amounts_table,
+    code_tip,
+    first_by,
+    in_kip,
+    in_kip_per_kg,
+    kip_amount,
+    members_table,
+    ratio,
+)
 
 TITLE = N_("Simulation: sharing the year-end surplus")
 SUMMARY = N_(
     "Choose the reserve, the fund and the interest on shares, and see what each member gets back "
     "by kg delivered, and what would change if the surplus went by shares instead."
 )
-CODE_TIP = N_(
-    "This is the model the form uses. Change it — for example share half of the refunds by kg and "
-    "half equally — then press Run. Reset code brings the original back."
-)
+CODE_TIP = code_tip(N_("share half of the refunds by kg and half equally"))
 
 # ---- What the learner can change ----------------------------------------------------------------
 
@@ -87,50 +95,37 @@ PARAMS = [
 # fmt: on
 
 
-def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
+def validate(values: Mapping[str, Any]) -> Iterator[tuple[str, ParamError]]:
     """Checks across fields: the by-law limits, 100% at most, one row per name, a share per family."""
-    problems = []
     if values["reserve_share"] < values["min_reserve"]:
-        problems.append(
-            (
-                "reserve_share",
-                ParamError(
-                    N_("Your by-laws send at least {min}% of a surplus to the reserve."),
-                    min=values["min_reserve"] * 100,
-                ),
-            )
+        yield (
+            "reserve_share",
+            ParamError(
+                N_("Your by-laws send at least {min}% of a surplus to the reserve."), min=values["min_reserve"] * 100
+            ),
         )
     if values["interest_rate"] > values["max_interest"]:
-        problems.append(
-            (
-                "interest_rate",
-                ParamError(
-                    N_("Your by-laws allow at most {max}% interest on shares."), max=values["max_interest"] * 100
-                ),
-            )
+        yield (
+            "interest_rate",
+            ParamError(N_("Your by-laws allow at most {max}% interest on shares."), max=values["max_interest"] * 100),
         )
     if values["reserve_share"] + values["fund_share"] > 1:
-        problems.append(
-            (
-                "fund_share",
-                ParamError(
-                    N_("The reserve and the fund together take {total}% of the surplus; they can take at most 100%."),
-                    total=(values["reserve_share"] + values["fund_share"]) * 100,
-                ),
-            )
+        yield (
+            "fund_share",
+            ParamError(
+                N_("The reserve and the fund together take {total}% of the surplus; they can take at most 100%."),
+                total=(values["reserve_share"] + values["fund_share"]) * 100,
+            ),
         )
     for index, row in enumerate(values["members"]):
         if row["shares"] < row["families"]:
-            problems.append(
-                (
-                    f"members.{index}.shares",
-                    ParamError(
-                        N_("Every member family holds at least one share: this row needs at least {count} shares."),
-                        count=row["families"],
-                    ),
-                )
+            yield (
+                f"members.{index}.shares",
+                ParamError(
+                    N_("Every member family holds at least one share: this row needs at least {count} shares."),
+                    count=row["families"],
+                ),
             )
-    return problems
 
 
 # ---- From the form to the model and back --------------------------------------------------------
@@ -316,7 +311,7 @@ QUESTIONS = [
         prompt=N_("Before you look: how many kip does the co-op refund per kg delivered?"),
         answer=_refund_per_kg,
         reference="249",
-        kind=NumberAnswer(unit=N_("kip per kg"), tolerance=1),
+        kind=in_kip_per_kg(within=1),
         hints=[N_("First take away the reserve, the fund and the interest on all the shares from the surplus."),
                N_("30% and 10% of 44,000,000, plus 5% of 60 × 500,000. Divide what is left by all the kg delivered.")],
         explain=N_("Right: {answer}. The refund goes back at the same rate for every kg, because the surplus was charged on every kg."),
@@ -327,7 +322,7 @@ QUESTIONS = [
         prompt=N_("How much cash does Mrs Vanh receive in all: her refund plus the interest on her share?"),
         answer=_cash(N_("Vanh")),
         reference="224,200",
-        kind=NumberAnswer(unit=N_("kip"), tolerance=1_000),
+        kind=in_kip(within=1_000),
         hints=[N_("Mrs Vanh delivered 800 kg and holds one share of 500,000 kip."),
                N_("800 kg × the refund per kg, plus 5% of 500,000.")],
         explain=N_("Right: {answer}. A small farm gets a small refund by kg, but the same interest on its share as everyone."),
@@ -367,7 +362,7 @@ QUESTIONS = [
         given={"reserve_share": "50"},
         answer=_cash(N_("Bounmy")),
         reference="508,000",
-        kind=NumberAnswer(unit=N_("kip"), relative=Fraction(1, 100)),
+        kind=in_kip(percent=1),
         hints=[N_("The fund and the interest do not change. Only the refunds get smaller."),
                N_("Take 50% of 44,000,000, the fund and the interest away; divide by 100,000 kg; multiply by Mr Bounmy's 3,000 kg and add his interest.")],
         explain=N_("Right: {answer}. Every kip more in the reserve is a kip less in refunds this year, but it stays in the co-op for all its members."),

@@ -13,7 +13,7 @@ wet-processing centres and a dry mill 24 km from Pakse (cpc-our-places).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from fractions import Fraction
 from typing import Any
@@ -24,17 +24,14 @@ from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, Resul
 from exercises.core.params import Choice, Integer, ParamError, Percent, Table, Text
 from exercises.core.questions import Case, ChoiceAnswer, NumberAnswer, Question
 from exercises.models import transport_costs
-from exercises.shared import CHERRY_PER_PARCHMENT, first_by, names, ratio
+from exercises.shared import CHERRY_PER_PARCHMENT, code_tip, first_by, in_kip, in_kip_per_kg, names, ratio
 
 TITLE = N_("Simulation: sharing transport costs between villages")
 SUMMARY = N_(
     "Change the truck's costs, the villages' coffee and distances, and the way the bill is shared, "
     "and see who pays for whom."
 )
-CODE_TIP = N_(
-    "This is the model the form uses. Change it — for example add a fixed fee per village, or let "
-    "one truck collect from two villages — then press Run. Reset code brings the original back."
-)
+CODE_TIP = code_tip(N_("add a fixed fee per village, or let one truck collect from two villages"))
 
 # ---- What the learner can change ----------------------------------------------------------------
 
@@ -93,24 +90,20 @@ PARAMS = [
 # fmt: on
 
 
-def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
+def validate(values: Mapping[str, Any]) -> Iterator[tuple[str, ParamError]]:
     """Checks across fields: one row per village; the distance rule needs some distance."""
-    problems = []
     with_coffee = [row for row in values["villages"] if row["kg"] > 0]
     no_distance = with_coffee and all(row["km"] == 0 for row in with_coffee)
     if values["rule"] == "distance" and values["rule_share"] > 0 and no_distance:
-        problems.append(
-            (
-                "rule",
-                ParamError(
-                    N_(
-                        "Every village with coffee is 0 km from the buyer, so the bill cannot be shared by distance. "
-                        "Enter the distances or choose another way."
-                    )
-                ),
-            )
+        yield (
+            "rule",
+            ParamError(
+                N_(
+                    "Every village with coffee is 0 km from the buyer, so the bill cannot be shared by distance. "
+                    "Enter the distances or choose another way."
+                )
+            ),
         )
-    return problems
 
 
 # ---- From the form to the model and back --------------------------------------------------------
@@ -306,7 +299,7 @@ QUESTIONS = [
         prompt=N_("Before you look: what is the whole truck bill for the season?"),
         answer=lambda case: case.result.bill,
         reference="7,200,000",
-        kind=NumberAnswer(unit=N_("kip"), tolerance=1),
+        kind=in_kip(within=1),
         hints=[N_("First count the trips of each village: the truck carries 4,000 kg a trip."),
                N_("A trip costs 400,000 kip plus 20,000 kip for every km. Multiply by the trips and add the three villages.")],
         explain=N_("Right: {answer}. Whatever rule you choose, the villages together must pay exactly this."),
@@ -317,7 +310,7 @@ QUESTIONS = [
         prompt=N_("If every village pays one price per kg, what is that price?"),
         answer=_one_price,
         reference="360",
-        kind=NumberAnswer(unit=N_("kip per kg"), tolerance=1),
+        kind=in_kip_per_kg(within=1),
         hints=[N_("One price per kg means the whole bill divided by all the kg."),
                N_("Divide the truck bill by 20,000 kg.")],
         explain=N_("Right: {answer}. Near villages pay a little more than their own trips cost, far villages less."),
@@ -344,7 +337,7 @@ QUESTIONS = [
         given={"rule": "own", "rule_share": "50"},
         answer=_vanh_pays,
         reference="68,800",
-        kind=NumberAnswer(unit=N_("kip"), relative=Fraction(1, 100)),
+        kind=in_kip(percent=1),
         hints=[N_("Find Ban Nam Sai's price per kg in the table “Who pays what”."),
                N_("Half of Ban Nam Sai's 500 kip per kg plus half of 360 kip per kg, times 160 kg.")],
         explain=N_("Right: {answer}. Between 80,000 (own trips) and 57,600 (one price): both sides give a little."),

@@ -30,17 +30,14 @@ from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, Resul
 from exercises.core.params import Choice, Integer, Table, Text
 from exercises.core.questions import Case, ChoiceAnswer, NumberAnswer, Question
 from exercises.models import voting_rules
-from exercises.shared import ONE_ROW_PER_MEMBER, QUORUM, ratio
+from exercises.shared import ONE_ROW_PER_MEMBER, QUORUM, code_tip, ratio
 
 TITLE = N_("Simulation: quorum, majorities and one member, one vote")
 SUMMARY = N_(
     "Change who comes, how they vote, the quorum and the majority, and see when the same vote passes "
     "or fails. Compare one member, one vote with votes counted by shares or by kg of cherry."
 )
-CODE_TIP = N_(
-    "This is the model the form uses. Change it — for example count the quorum in shares instead of "
-    "in people — then press Run. Reset code brings the original back."
-)
+CODE_TIP = code_tip(N_("count the quorum in shares instead of in people"))
 
 # ---- What the learner can change ----------------------------------------------------------------
 

@@ -19,7 +19,7 @@ Prices from different years do not fit together exactly: groups should put in to
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from fractions import Fraction
 from typing import Any
@@ -28,19 +28,16 @@ from exercises.core.exercise import fill
 from exercises.core.i18n import N_, Translator
 from exercises.core.money import round_kip
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
-from exercises.core.params import Choice, Integer, Number, ParamError, Percent, Table
+from exercises.core.params import Choice, Integer, ParamError, Percent, Table
 from exercises.core.questions import Case, NoAnswer, NumberAnswer, Question
-from exercises.shared import CHERRY_PER_PARCHMENT
+from exercises.shared import CHERRY_PER_PARCHMENT, code_tip, in_kip, weight_ratio
 
 TITLE = N_("Simulation: from cherry to a container of green coffee")
 SUMMARY = N_(
     "Change the kg of cherry, the ratios, the container and the prices, and see how much green coffee "
     "is left, how many families fill a container, and what the coffee is worth at each stage."
 )
-CODE_TIP = N_(
-    "This is the model the form uses. Change it — for example add a roasting step, or give the "
-    "sorted-out beans a value — then press Run. Reset code brings the original back."
-)
+CODE_TIP = code_tip(N_("add a roasting step, or give the sorted-out beans a value"))
 
 # ---- What the learner can change ----------------------------------------------------------------
 
@@ -57,9 +54,8 @@ PARAMS = [
             default=60_000, min=0, max=100_000_000,
             help=N_("Phou Kaew: 25 families picked about 60,000 kg of cherry last season.")),
     replace(CHERRY_PER_PARCHMENT, max="20", help=N_("About 5 kg of cherry make 1 kg of parchment (washed coffee).")),
-    Number(name="parchment_per_green", label=N_("Parchment for 1 kg of green coffee"), unit=N_("kg"),
-           default="1.25", min="1", max="5", places=2,
-           help=N_("About 1.25 kg after hulling; up to about 1.6 kg with strict sorting for export.")),
+    weight_ratio("parchment_per_green", N_("Parchment for 1 kg of green coffee"), default="1.25", min="1", max="5",
+                 help=N_("About 1.25 kg after hulling; up to about 1.6 kg with strict sorting for export.")),
     Percent(name="sorting_loss", label=N_("Green coffee sorted out for export quality"), unit=N_("% of the green coffee"),
             default="0", min=0, max=90, places=1,
             help=N_("Broken, black and small beans taken out after hulling. Leave it at 0 if the ratio above "
@@ -105,22 +101,18 @@ PARAMS = [
 # fmt: on
 
 
-def validate(values: Mapping[str, Any]) -> list[tuple[str, ParamError]]:
+def validate(values: Mapping[str, Any]) -> Iterator[tuple[str, ParamError]]:
     """Checks across fields: each stage has at most one row; the low price is not above the high price."""
-    problems = []
     for index, row in enumerate(values["prices"]):
         if row["low"] > row["high"]:
-            problems.append(
-                (
-                    f"prices.{index}.high",
-                    ParamError(
-                        N_("The high price ({high} kip) is below the low price ({low} kip)."),
-                        high=row["high"],
-                        low=row["low"],
-                    ),
-                )
+            yield (
+                f"prices.{index}.high",
+                ParamError(
+                    N_("The high price ({high} kip) is below the low price ({low} kip)."),
+                    high=row["high"],
+                    low=row["low"],
+                ),
             )
-    return problems
 
 
 # ---- From the form to the model and back --------------------------------------------------------
@@ -385,7 +377,7 @@ QUESTIONS = [
                   "as cherry?"),
         answer=_gain_as_parchment,
         reference="90,000,000",
-        kind=NumberAnswer(unit=N_("kip"), relative=Fraction(1, 100)),
+        kind=in_kip(percent=1),
         hints=[N_("Look at the table “What the group's coffee is worth at each stage”, column “Value at the low price”."),
                N_("Parchment: 12,000 kg × 15,000 kip. Cherry: 60,000 kg × 1,500 kip. Take one from the other.")],
         explain=N_("Right: {answer}. Compare it with the gap at the high prices. This money "

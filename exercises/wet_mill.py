@@ -28,17 +28,22 @@ from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, Resul
 from exercises.core.params import Integer, Percent, Table
 from exercises.core.questions import Case, NoAnswer, NumberAnswer, Question
 from exercises.models import wet_mill
-from exercises.shared import CHERRY_PER_PARCHMENT, ONE_ROW_PER_WEEK, WEEK, amounts_table, kip_amount
+from exercises.shared import (
+    CHERRY_PER_PARCHMENT,
+    ONE_ROW_PER_WEEK,
+    WEEK,
+    amounts_table,
+    code_tip,
+    in_kip_per_kg,
+    kip_amount,
+)
 
 TITLE = N_("Simulation: a village wet mill")
 SUMMARY = N_(
     "Change the cost of the mill, the pulper, the fee or the cherry members bring, and see whether "
     "the mill can handle the busiest days and how many seasons it needs to pay itself back."
 )
-CODE_TIP = N_(
-    "This is the model the form uses. Change it — for example let cherry over capacity wait for the "
-    "next day — then press Run. Reset code brings the original back."
-)
+CODE_TIP = code_tip(N_("let cherry over capacity wait for the next day"))
 
 # ---- What the learner can change ----------------------------------------------------------------
 
@@ -448,7 +453,7 @@ QUESTIONS = [
                   "the mill?"),
         answer=lambda case: case.result.through_mill_per_kg,
         reference="2,900",
-        kind=NumberAnswer(unit=N_("kip per kg"), tolerance=50),
+        kind=in_kip_per_kg(within=50),
         hints=[N_("1 kg of cherry makes only part of a kg of parchment."),
                N_("Divide the parchment price by the kg of cherry for 1 kg of parchment, then take off the mill fee.")],
         explain=N_("Right: {answer}. Above that price the mill only helps if it wins a better parchment price "

@@ -10,13 +10,13 @@ that uses it (other defaults, fewer fields, its own questions). Nothing here kno
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from types import ModuleType
 from typing import Any, TypeVar
 
 from .i18n import Translator
-from .outputs import Outputs
+from .outputs import Msg, Outputs
 from .params import Param, ParamError
 from .questions import Question
 
@@ -40,7 +40,7 @@ class Preset:
     hidden: Sequence[str] = ()
     questions: Sequence[Question] | None = None
     summary: str | None = None
-    code_tip: str | None = None
+    code_tip: str | Msg | None = None
     show: Callable[[Any, Mapping[str, Any], Translator], Outputs] | None = None
 
 
@@ -61,8 +61,10 @@ class Exercise:
     run: Callable[[ModuleType, Mapping[str, Any]], Any]
     show: Callable[[Any, Mapping[str, Any], Translator], Outputs]
     questions: Sequence[Question] = ()
-    validate: Callable[[Mapping[str, Any]], Sequence[tuple[str, ParamError]]] = lambda values: ()
-    code_tip: str = ""
+    #: Checks across fields: yields (or returns) ``(path, ParamError)`` pairs; the first error a path gets is shown.
+    validate: Callable[[Mapping[str, Any]], Iterable[tuple[str, ParamError]]] = lambda values: ()
+    #: The tip above the code editor: a message id, or a ``Msg`` with values (``shared.code_tip``).
+    code_tip: str | Msg = ""
     #: The exercise's presets by name; the first one is what a page gets when it names none.
     presets: Mapping[str, Preset] = field(default_factory=dict)
     #: The preset this is ("" for an exercise without presets), and the parameters its form leaves out.

@@ -20,7 +20,7 @@ from typing import Any
 from .exercise import Exercise
 from .html import Markup, attrs, html, join, script_json
 from .i18n import N_, Translator
-from .outputs import BarChart, Notice, Outputs, ResultTable
+from .outputs import BarChart, Msg, Notice, Outputs, ResultTable
 from .params import Choice, Integer, Number, Param, Percent, Table
 from .questions import Case, ChoiceAnswer, Question
 from .text import cell_text, msg_text
@@ -490,7 +490,7 @@ def widget_html(
         key=key,
         hidden=attrs(hidden=not key),
         form=form_html(exercise, raw, t, prefix),
-        tip=t(exercise.code_tip),
+        tip=msg_text(exercise.code_tip, t) if isinstance(exercise.code_tip, Msg) else t(exercise.code_tip),
         results=results,
         quiz=quiz,
         data=script_json(data),
