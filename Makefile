@@ -68,9 +68,9 @@ catalogs: $(STAMPS)/venv
 
 # ---- Site ---------------------------------------------------------------------------------------
 
-$(STAMPS)/site: $(STAMPS)/assets $(SOURCES) scripts/make_pdf.py scripts/minify-css.mjs scripts/build-sw.mjs scripts/publish.py | $(STAMPS)
+$(STAMPS)/site: $(STAMPS)/assets $(SOURCES) scripts/make_pdf.py scripts/slim-css.mjs scripts/build-sw.mjs scripts/publish.py | $(STAMPS)
 	$(VENV)/bin/mkdocs build --strict --clean
-	node scripts/minify-css.mjs site   # the site's own stylesheets, as every page reads them
+	node scripts/slim-css.mjs site   # smaller stylesheets (every page reads them)
 	$(PY) scripts/make_pdf.py
 	node scripts/build-sw.mjs site   # the service worker lists every built file, PDFs too
 	$(PY) scripts/publish.py headers site      # _headers (static hosts), _headers.nginx (deploy/nginx.conf)

@@ -4,6 +4,7 @@
 * With Data Saver, a 2g/3g connection (both tested) or on a phone, the size comes first, with a button; no Python
   byte is fetched before the button is pressed, and the results built into the page stay.
 * A download cut midway says so (in the page's language) and "Try again" starts it cleanly.
+* From the USB copy, no page reads more than 600 kB before Python (an old laptop reads a slow stick).
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ import threading
 import time
 from functools import partial
 from http.server import ThreadingHTTPServer
-from urllib.parse import urlparse
+from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 import pytest
 from conftest import ROOT, wait_for, wait_numbers
@@ -188,3 +190,38 @@ def test_a_download_cut_midway_says_so_and_try_again_works(browser_context, site
         assert [e for e in watch.console_errors if "Failed to load resource" not in e] == []
     finally:
         server.shutdown()
+
+
+#: What a page may read from the USB copy before Python starts: the page, its styles, scripts and fonts.
+FILE_BUDGET = 600_000
+
+
+def test_no_page_reads_more_than_600_kb_from_the_usb_copy_before_python(browser_context, file_root, usb_dir):
+    """Every page of the course, both languages, as a laptop opens it from the stick: the bytes of every
+    file the browser reads (the heaviest are Lao lessons with several simulations)."""
+    context, watch = browser_context(file_root)
+    read: dict[str, int] = {}
+
+    def count(request):
+        path = Path(unquote(urlparse(request.url).path))
+        if request.url.startswith("file:") and path.is_file():
+            read[request.url] = path.stat().st_size
+
+    context.on("requestfinished", count)
+    page = context.new_page()
+    course = usb_dir / "course"
+    heavy, pages = [], 0
+    for path in sorted(course.rglob("*.html")):
+        relative = path.relative_to(course).as_posix()
+        if relative.startswith(("assets/", "pdf/", "search/")) or path.name == "404.html":  # (404: for a host)
+            continue
+        read.clear()
+        page.goto(path.as_uri())
+        page.evaluate("document.fonts.ready.then(() => new Promise(done => setTimeout(done, 200)))")
+        pages += 1
+        assert any(url.endswith(".css") for url in read), relative  # the counting works
+        if sum(read.values()) > FILE_BUDGET:
+            heavy.append((relative, sum(read.values())))
+    assert pages > 80
+    assert heavy == []
+    assert watch.blocked == []
