@@ -16,7 +16,6 @@ in once every page of the language is built, since it needs their titles and sim
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -83,10 +82,7 @@ def _exercises(page) -> list[str]:
 def page_id(page) -> str:
     """A page's id, the same in every language: its source path without the language and ".md"
     ("key-concepts/kc3-sell-alone-or-pool"). The learner's work is saved under it and the exercise key."""
-    from exercises.core.languages import LANGUAGES
-
-    suffixes = "|".join(re.escape(language.code) for language in LANGUAGES)
-    return re.sub(rf"(\.({suffixes}))?\.md$", "", page.file.src_uri)
+    return editions.page_id(page.file.src_uri)
 
 
 def saved_pages(page, nav) -> str:
