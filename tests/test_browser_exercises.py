@@ -308,6 +308,28 @@ def test_corrupt_and_old_progress_is_recovered(browser_context, http_root):
     assert watch.blocked == []
 
 
+@pytest.mark.parametrize("lang", ["en", "lo"])
+def test_code_that_cannot_load_says_so_and_try_again_opens_it(browser_context, http_root, lang):
+    """The model's code comes when code mode first opens. When it cannot come (the connection dropped),
+    the learner is told so in the page's language, and "Try again" opens the code."""
+    context, watch = browser_context(http_root, service_workers="block")
+    _context, _watch, page = open_exercise(browser_context, http_root, lang, context=context)
+    models = "**/assets/coop/models/**"
+    context.route(models, lambda route: route.abort())
+    words = ui_strings(lang)
+    page.click(f"{ROOT_SEL} .cx-mode[data-mode=code]")
+    failed = f"{ROOT_SEL} .cx-editor .cx-code-failed"  # where the code would be: Python's loading has the status
+    wait_for(page, f"document.querySelector('{failed}') !== null", timeout=20)
+    assert page.inner_text(failed) == words["code_failed"]
+    assert page.inner_text(f"{ROOT_SEL} .cx-editor button") == words["retry"]
+    context.unroute(models)
+    page.click(f"{ROOT_SEL} .cx-editor button")
+    wait_for(page, f"document.querySelector('{ROOT_SEL} .cm-content') !== null", timeout=20)
+    assert page.query_selector(failed) is None
+    assert page.evaluate("window.coopModels.pooled_pricing") == inspect.getsource(EXERCISES[NAME].model)
+    assert watch.blocked == []
+
+
 def test_keyboard_users_can_leave_the_code_editor(browser_context, http_root):
     """Tab indents Python inside the editor; Escape then Tab moves on (Tab does not trap focus)."""
     _context, watch, page = open_exercise(browser_context, http_root, "en")

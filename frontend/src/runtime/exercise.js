@@ -448,16 +448,21 @@ export class Exercise {
       if (!this.editor) {
         this.status(this.t("code_loading"))
         const saved = this.store.exercise(this.storageKey).code
+        const box = this.find(".cx-editor")
         let Editor
         try {
           ;[Editor, this.original] = await Promise.all([this.loadEditor(), this.loadModel(this.data.model)])
         } catch (error) {
+          // said where the code would be (the status line is Python's while it loads), with "Try again"
           console.error(error)
-          this.status(this.t("code_failed"), { label: this.t("retry"), run: () => this.setMode("code") })
+          const message = Object.assign(document.createElement("p"), { className: "cx-code-failed", textContent: this.t("code_failed") })
+          const retry = Object.assign(document.createElement("button"), { type: "button", textContent: this.t("retry") })
+          retry.addEventListener("click", () => { box.replaceChildren(); this.setMode("code") })
+          box.replaceChildren(message, retry)
           return
         }
         if (this.editor) return // opened meanwhile (a second press while the files came)
-        this.editor = Editor.create(this.find(".cx-editor"), saved ?? this.original, {
+        this.editor = Editor.create(box, saved ?? this.original, {
           label: this.t("editor_label"),
           onChange: (/** @type {string} */ code) => this.store.update(this.storageKey, record => {
             record.code = code === this.original ? null : code
