@@ -65,7 +65,7 @@ for (const page of pages) {
   if (pointed !== html) writeFileSync(page, pointed)
 }
 for (const dir of [STYLES, join(site, "assets/coop")]) {
-  for (const name of readdirSync(dir).filter(name => name.endsWith(".css") && !MATERIAL.test(name) && !Object.values(renamed).includes(name))) {
+  for (const name of readdirSync(dir).filter(name => name.endsWith(".css") && !MATERIAL.test(name))) { // ours (Material's slimmed names match MATERIAL too)
     const path = join(dir, name)
     const css = readFileSync(path, "utf8")
     const code = await minify(css, path)

@@ -20,10 +20,10 @@ from typing import Any
 from .exercise import Exercise
 from .html import Markup, attrs, html, join, script_json
 from .i18n import N_, Translator
-from .outputs import BarChart, Msg, Notice, Outputs, ResultTable
+from .outputs import BarChart, Notice, Outputs, ResultTable
 from .params import Choice, Integer, Number, Param, Percent, Table
 from .questions import Case, ChoiceAnswer, Question
-from .text import cell_text, msg_text
+from .text import cell_text, msg_text, text_of
 
 __all__ = ["chart_svg", "form_html", "outputs_html", "progress_box", "questions_html", "widget_html"]
 
@@ -151,7 +151,7 @@ def chart_svg(chart: BarChart, t: Translator, prefix: str) -> Markup:
     # Long names beside the bars of a horizontal chart leave no room for the bars in 400 units: such a
     # chart is drawn wider and scrolls sideways on a phone, its text still 11 px or more (coop.css).
     wide = chart.horizontal and max((len(label) for label in graph_labels), default=0) > 16
-    names = [t(label) if isinstance(label, str) else cell_text(label, "text", t) for label, _ in chart.series]
+    names = [text_of(label, t) for label, _ in chart.series]
     graph = kind(
         js=[],
         css=[],
@@ -490,7 +490,7 @@ def widget_html(
         key=key,
         hidden=attrs(hidden=not key),
         form=form_html(exercise, raw, t, prefix),
-        tip=msg_text(exercise.code_tip, t) if isinstance(exercise.code_tip, Msg) else t(exercise.code_tip),
+        tip=text_of(exercise.code_tip, t),
         results=results,
         quiz=quiz,
         data=script_json(data),

@@ -13,7 +13,7 @@ from .i18n import Translator
 from .money import round_kip
 from .outputs import Msg, Notice
 
-__all__ = ["cell_text", "msg_text", "value_text"]
+__all__ = ["cell_text", "msg_text", "text_of", "value_text"]
 
 
 def cell_text(value: Any, kind: str, t: Translator, places: int = 2) -> str:
@@ -36,6 +36,11 @@ def cell_text(value: Any, kind: str, t: Translator, places: int = 2) -> str:
 def msg_text(message: Msg | Notice, t: Translator) -> str:
     """A message translated, with its values filled in."""
     return t(message.message, **{k: value_text(v, t) for k, v in message.values.items()})
+
+
+def text_of(message: str | Msg, t: Translator) -> str:
+    """A message id or a ``Msg``, translated (a chart's series name, the code tip)."""
+    return t(message) if isinstance(message, str) else msg_text(message, t)
 
 
 def value_text(value: Any, t: Translator) -> str:
