@@ -28,12 +28,11 @@ from exercises.core.i18n import N_, Translator
 from exercises.core.money import per_kg, round_kip
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
 from exercises.core.params import Choice, Integer, Number
-from exercises.core.questions import Question
+from exercises.core.questions import questions_from
 from exercises.shared import (
     ADVANCE,
     CHERRY_PER_GREEN,
     MEMBER,
-    code_tip,
     final_per_kg,
     in_kip,
     in_kip_per_kg,
@@ -43,13 +42,6 @@ from exercises.shared import (
     members_table,
     ratio,
 )
-
-TITLE = N_("Simulation: sold in dollars, paid in kip")
-SUMMARY = N_(
-    "Change the exchange rate between the contract day and the day the buyer pays. See what it does "
-    "to the final payment, and how a reserve or a fixed-rate contract protects members."
-)
-CODE_TIP = code_tip(N_("let the reserve also keep half of any gain when the kip falls"))
 
 #: Rates from the sources, kip per US$ (see the docstring): shown for comparison under the results.
 PRESET_RATES = (
@@ -286,80 +278,13 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
 # ---- Questions: predict, then check -------------------------------------------------------------
 
 
-# fmt: off
-QUESTIONS = [
-    # By hand: 30,240 kg of cherry ÷ 6 = 5,040 kg of green coffee; × 2.2046 lb = 11,111 lb;
-    # × US$1.80 = about US$20,000. On the contract day: 20,000 × 21,400 = 428,000,000 kip
-    # (exactly US$20,000.34 × 21,400 = 428,007,200).
-    Question(
-        id="expected-kip",
-        prompt=N_("On the contract day, how many kip does the co-op expect for its sale?"),
-        answer=lambda case: case.result.expected.kip,
-        reference="428,000,000",
-        kind=in_kip(percent=1),
-        hints=[N_("First the sale in US$: kg of green coffee × 2.2046 lb per kg × the price per lb."),
-               N_("30,240 ÷ 6 = 5,040 kg of green coffee, about US$20,000. Multiply by 21,400.")],
-        explain=N_("Right: about {answer}. But the kip arrive only when the buyer pays, at the rate of that day."),
-    ),
-    # By hand: the buyer pays at 20,000: 20,000 × 20,000 = 400,000,000 kip. Advances 30,240 × 10,000 =
-    # 302,400,000; costs 30,240 × 3,000 = 90,720,000; left 400,000,000 − 393,120,000 = 6,880,000.
-    # Expected on the contract day: 428,000,000 − 393,120,000 = 34,880,000; the gap is 28,000,000 and the
-    # reserve covers 10,000,000 of it: 16,880,000 ÷ 30,240 = 558 kip per kg (instead of about 1,150).
-    Question(
-        id="final-per-kg",
-        prompt=N_("The buyer pays when the rate is 20,000 kip per US$. What final payment per kg of cherry can "
-                  "the co-op pay, with its reserve of 10,000,000 kip?"),
-        answer=final_per_kg,
-        reference="558",
-        kind=in_kip_per_kg(percent=3),
-        hints=[N_("Kip received − advances − costs, plus what the reserve adds, divided by the kg of cherry."),
-               N_("About US$20,000 × 20,000 = 400,000,000 kip; advances and costs are 13,000 kip × 30,240 kg.")],
-        explain=N_("Right: about {answer}. The rate fell by less than 7%, but the final payment fell by more than "
-                   "half: advances and costs in kip do not move, so the final payment takes the whole change."),
-    ),
-    # By hand: the reserve must cover the whole gap: US$20,000 × (21,400 − 20,000) = 28,000,000 kip
-    # (exactly 428,007,200 − 400,006,729 = 28,000,471).
-    Question(
-        id="reserve-needed",
-        prompt=N_("How big would the reserve have to be so that members still get the final payment expected on "
-                  "the contract day, when the rate falls to 20,000?"),
-        answer=lambda case: max(0, case.result.gap),
-        reference="28,000,000",
-        kind=in_kip(percent=1),
-        hints=[N_("The reserve must cover the kip the co-op did not receive."),
-               N_("Each of the US$20,000 brings 1,400 kip less (21,400 − 20,000).")],
-        explain=N_("Right: about {answer}. A buffer big enough for a fall of the rate of about 7%: about 926 kip "
-                   "per kg of cherry, kept back in good years."),
-    ),
-    # By hand, rate 23,000: 20,000 × 23,000 = 460,000,000 kip; 460,000,000 − 393,120,000 = 66,880,000;
-    # the reserve is not needed. 66,880,000 ÷ 30,240 = 2,212 kip per kg.
-    Question(
-        id="rate-23000",
-        prompt=N_("Suppose instead that the kip falls and the buyer pays when the rate is 23,000. What final "
-                  "payment per kg of cherry can the co-op pay?"),
-        given={"rate_payment": "23,000"},
-        answer=final_per_kg,
-        reference="2,212",
-        kind=in_kip_per_kg(percent=3),
-        hints=[N_("More kip for each dollar: the reserve is not needed."),
-               N_("About US$20,000 × 23,000, minus 13,000 kip × 30,240 kg, divided by 30,240.")],
-        explain=N_("Right: about {answer}, almost twice what was expected. But when the kip falls, rice, fuel and "
-                   "tools cost more kip too."),
-    ),
-    # By hand, fixed rate 21,000 and no reserve: 20,000 × 21,000 = 420,000,000 kip whatever the rate on the
-    # payment day; 420,000,000 − 393,120,000 = 26,880,000; ÷ 30,240 = 889 kip per kg.
-    Question(
-        id="fixed-rate",
-        prompt=N_("Suppose the co-op has no reserve, but fixed the rate at 21,000 on the contract day. What final "
-                  "payment per kg can it pay when the rate on the payment day is 20,000?"),
-        given={"protection": "fixed", "reserve": "0"},
-        answer=final_per_kg,
-        reference="889",
-        kind=in_kip_per_kg(percent=3),
-        hints=[N_("With a fixed rate, the rate on the payment day does not matter."),
-               N_("About US$20,000 × 21,000, minus 13,000 kip × 30,240 kg, divided by 30,240.")],
-        explain=N_("Right: about {answer}. A little less than the 1,150 or so expected at 21,400, but sure, "
-                   "whatever the kip does."),
-    ),
-]
-# fmt: on
+QUESTIONS = questions_from(
+    __file__,
+    {
+        "expected-kip": (lambda case: case.result.expected.kip, in_kip(percent=1)),
+        "final-per-kg": (final_per_kg, in_kip_per_kg(percent=3)),
+        "reserve-needed": (lambda case: max(0, case.result.gap), in_kip(percent=1)),
+        "rate-23000": (final_per_kg, in_kip_per_kg(percent=3)),
+        "fixed-rate": (final_per_kg, in_kip_per_kg(percent=3)),
+    },
+)

@@ -24,7 +24,7 @@ from exercises.core.exercise import fill
 from exercises.core.i18n import N_, Translator
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
 from exercises.core.params import Choice, Integer, Number, ParamError, Table
-from exercises.core.questions import Case, NumberAnswer, Question
+from exercises.core.questions import Case, NumberAnswer, questions_from
 from exercises.shared import (
     CHERRY_PER_GREEN,
     FAIRTRADE_PREMIUM,
@@ -34,18 +34,9 @@ from exercises.shared import (
     ORGANIC_DIFFERENTIAL,
     YES_NO,
     amounts_table,
-    code_tip,
     in_kip,
     usd_per_lb,
 )
-
-TITLE = N_("Simulation: the Fairtrade minimum price and the market price")
-SUMMARY = N_(
-    "Change the market prices month by month, the Fairtrade terms and the exchange rate, and see "
-    "what is paid per lb and in kip, when the minimum price protects the co-op, and how big the "
-    "premium is."
-)
-CODE_TIP = code_tip(N_("pay the premium only when the market price is below the minimum"))
 
 # ---- What the learner can change ----------------------------------------------------------------
 
@@ -329,75 +320,13 @@ def _paid_in(month: str):
 
 USD = NumberAnswer(unit=N_("US$ per lb"), tolerance=Fraction(1, 100), places=2)
 
-# fmt: off
-QUESTIONS = [
-    # By hand: January market price 1.50 + differential 0 = 1.50, below the minimum 1.80, so 1.80
-    # counts; + premium 0.20 = US$2.00 per lb (page M5, sale A).
-    Question(
-        id="january",
-        prompt=N_("In January the market price is US$1.50 per lb. How much does the buyer pay per lb, premium included?"),
-        answer=_paid_in(N_("January")),
-        reference="2.00",
-        kind=USD,
-        hints=[N_("Which is higher: the market price or the minimum price?"),
-               N_("Take the higher of 1.50 and 1.80, then add the premium.")],
-        explain=N_("Right: {answer}. The market price was too low, so the minimum price counted, and the "
-                   "premium came on top."),
-    ),
-    # By hand: the same sale, organic: 1.80 (minimum) + 0.40 (organic) + 0.20 (premium) = US$2.40 (sale C).
-    Question(
-        id="january-organic",
-        prompt=N_("Now suppose the coffee is certified organic. How much is paid per lb in January?"),
-        given={"organic": "yes"},
-        answer=_paid_in(N_("January")),
-        reference="2.40",
-        kind=USD,
-        hints=[N_("The organic differential is added on top, like the premium."),
-               N_("Minimum price + organic differential + premium.")],
-        explain=N_("Right: {answer}. Organic coffee gets the differential whether the minimum or the market "
-                   "price counts."),
-    ),
-    # By hand: 5,000 + 5,000 + 10,000 + 10,000 + 5,000 + 5,000 = 40,000 lb; × US$0.20 = US$8,000;
-    # × 21,400 = 171,200,000 kip (page M5).
-    Question(
-        id="premium-year",
-        prompt=N_("How much premium does the co-op receive for the whole year, in kip?"),
-        answer=lambda case: case.result.premium,
-        reference="171,200,000",
-        kind=in_kip(percent=1),
-        hints=[N_("The premium is the same for every lb, whatever the market price."),
-               N_("Add up the lb sold, multiply by US$0.20, then by the exchange rate.")],
-        explain=N_("Right: {answer}. It does not depend on the market price: the general assembly can plan "
-                   "with it."),
-    ),
-    # By hand: the minimum counts in January (1.80 − 1.50 = 0.30 × 5,000 lb = US$1,500), February
-    # (0.20 × 5,000 = US$1,000) and March (0.05 × 10,000 = US$500): US$3,000 × 21,400 = 64,200,000 kip.
-    Question(
-        id="minimum-added",
-        prompt=N_("Over the whole year, how much more does the co-op receive because of the minimum price "
-                  "(premium not counted)?"),
-        answer=lambda case: case.result.total("minimum"),
-        reference="64,200,000",
-        kind=in_kip(percent=2),
-        hints=[N_("Only the months where the market price is below US$1.80 count."),
-               N_("For each such month: (1.80 − market price) × lb sold. Add them up, then change to kip.")],
-        explain=N_("Right: {answer}. The floor only helps in the months when the market is low, and it helps "
-                   "most when prices fall far."),
-    ),
-    # By hand, rules of 2011–2023: January market 1.50 is above the old minimum 1.40, so the market
-    # price counts: 1.50 + 0.20 premium = US$1.70 per lb.
-    Question(
-        id="old-rules",
-        prompt=N_("Under the rules of 2011 to 2023 (minimum US$1.40, organic differential US$0.30), how much is "
-                  "paid per lb in January?"),
-        given={"minimum": "1.40", "organic_differential": "0.30"},
-        answer=_paid_in(N_("January")),
-        reference="1.70",
-        kind=USD,
-        hints=[N_("Compare the market price in January with the old minimum of US$1.40."),
-               N_("Here the market price is higher, so it counts; then add the premium.")],
-        explain=N_("Right: {answer}. With the old minimum, the floor protects only when the market falls "
-                   "below US$1.40. Look at the chart: where does the paid price stop being flat?"),
-    ),
-]
-# fmt: on
+QUESTIONS = questions_from(
+    __file__,
+    {
+        "january": (_paid_in(N_("January")), USD),
+        "january-organic": (_paid_in(N_("January")), USD),
+        "premium-year": (lambda case: case.result.premium, in_kip(percent=1)),
+        "minimum-added": (lambda case: case.result.total("minimum"), in_kip(percent=2)),
+        "old-rules": (_paid_in(N_("January")), USD),
+    },
+)

@@ -23,15 +23,8 @@ from exercises.core.exercise import fill
 from exercises.core.i18n import N_, Translator
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
 from exercises.core.params import Integer, Number, ParamError, Percent
-from exercises.core.questions import Case, ChoiceAnswer, NumberAnswer, Question
-from exercises.shared import KIP_PER_USD, ORGANIC_DIFFERENTIAL, amounts_table, code_tip, in_kip, lowest
-
-TITLE = N_("Simulation: should the co-op go organic?")
-SUMMARY = N_(
-    "Change the conversion years, the yearly costs, the harvest and the organic differential, and "
-    "see year by year whether going organic pays back, and when."
-)
-CODE_TIP = code_tip(N_("let the costs fall after the first year"))
+from exercises.core.questions import Case, ChoiceAnswer, NumberAnswer, questions_from
+from exercises.shared import KIP_PER_USD, ORGANIC_DIFFERENTIAL, amounts_table, in_kip, lowest
 
 # ---- What the learner can change ----------------------------------------------------------------
 
@@ -262,79 +255,13 @@ def _largest_fall(case: Case) -> Fraction:
     return Fraction(-lowest(pays, -1000, 1000), 10)  # the lowest change that pays back
 
 
-# fmt: off
-QUESTIONS = [
-    # By hand: during conversion there is no differential and the harvest does not change, so each year
-    # is −50,000,000 kip; after 3 years: −150,000,000 kip (page M5, question c).
-    Question(
-        id="conversion-cost",
-        prompt=N_("At the end of the conversion years, what is the cumulative difference between going organic "
-                  "and staying conventional? (It can be below zero.)"),
-        answer=lambda case: case.result.conversion_cumulative,
-        reference="-150,000,000",
-        kind=in_kip(percent=1),
-        hints=[N_("During conversion the coffee is sold at the conventional price: no organic differential yet."),
-               N_("So each conversion year only costs the certification, inspection and training. Count the years.")],
-        explain=N_("Right: {answer}. The co-op pays for organic before it earns anything from it."),
-    ),
-    # By hand: 40,000 lb × US$0.40 = US$16,000 × 21,400 = 342,400,000 kip; minus 50,000,000 =
-    # 292,400,000 kip a year (page M5, question a).
-    Question(
-        id="yearly-after",
-        prompt=N_("In one year after conversion, how much more does going organic bring than staying "
-                  "conventional, after the yearly costs?"),
-        answer=lambda case: case.result.yearly_after,
-        reference="292,400,000",
-        kind=in_kip(percent=1),
-        hints=[N_("Only the organic differential is extra: the harvest and the price stay the same."),
-               N_("40,000 lb × US$0.40 × 21,400 kip, then take away the yearly costs.")],
-        explain=N_("Right: {answer}. That is what pays back the conversion years."),
-    ),
-    # By hand: −150,000,000 after year 3; year 4: −150,000,000 + 292,400,000 = +142,400,000, above zero
-    # and rising: it pays back in year 4.
-    Question(
-        id="payback-year",
-        prompt=N_("In which year does going organic pay back?"),
-        answer=_payback,
-        reference="4",
-        kind=ChoiceAnswer(options=_payback_options),
-        hints=[N_("Look at the column “Cumulative difference”: when is it above zero for good?"),
-               N_("After the conversion years the co-op is 150,000,000 kip behind. One organic year brings "
-                  "292,400,000 kip.")],
-        explain=N_("Right: {answer}. From then on, every organic year is a gain for the co-op, as long as the "
-                   "harvest and the differential hold."),
-    ),
-    # By hand (page M5, question b): 34,000 lb × (2.00 + 0.40) = US$81,600; 40,000 lb × 2.00 = US$80,000;
-    # US$1,600 more × 21,400 = 34,240,000 kip; minus 50,000,000 = −15,760,000 kip a year.
-    Question(
-        id="harvest-falls",
-        prompt=N_("Now suppose the harvest falls by 15% after conversion (34,000 lb instead of 40,000). How much "
-                  "does one year after conversion bring compared with staying conventional, after the costs? "
-                  "(It can be below zero.)"),
-        given={"yield_after": "-15"},
-        answer=lambda case: case.result.yearly_after,
-        reference="-15,760,000",
-        kind=in_kip(percent=2),
-        hints=[N_("Compare 34,000 lb at US$2.40 with 40,000 lb at US$2.00, then take away the yearly costs."),
-               N_("US$81,600 − US$80,000 = US$1,600; change it to kip and take away 50,000,000 kip.")],
-        explain=N_("Right: {answer}. A smaller harvest can eat the whole differential: then organic never pays back."),
-    ),
-    # By hand: to pay back within 10 years, the 7 organic years must bring more than the 150,000,000 kip of
-    # the conversion: more than 21,428,572 kip a year. A year brings lb × 2.40 × 21,400 − 1,712,000,000 −
-    # 50,000,000, so lb × 51,360 must be above 1,783,428,572: lb above 34,725, a fall of at most 13.19%.
-    # To 0.1%: 13.1% (34,760 lb: 7 × 23,273,600 = 162,915,200 kip ≥ 150,000,000; 13.2% falls short).
-    Question(
-        id="largest-fall",
-        prompt=N_("How far can the harvest fall after conversion (in %) and still let going organic pay back "
-                  "within the years shown?"),
-        answer=_largest_fall,
-        reference="13.1",
-        kind=NumberAnswer(unit=N_("%"), tolerance=Fraction(1, 2), places=1),
-        hints=[N_("Try falls in the form (−10, −15 …) and watch the payback year."),
-               N_("The organic years after conversion must earn back the conversion costs. Each 1% of harvest "
-                  "is 400 lb × US$2.40 × 21,400 kip a year.")],
-        explain=N_("Right: about {answer}. Organic pays only if the harvest holds up: ask farmers who have "
-                   "converted what happened to their yields."),
-    ),
-]
-# fmt: on
+QUESTIONS = questions_from(
+    __file__,
+    {
+        "conversion-cost": (lambda case: case.result.conversion_cumulative, in_kip(percent=1)),
+        "yearly-after": (lambda case: case.result.yearly_after, in_kip(percent=1)),
+        "payback-year": (_payback, ChoiceAnswer(options=_payback_options)),
+        "harvest-falls": (lambda case: case.result.yearly_after, in_kip(percent=2)),
+        "largest-fall": (_largest_fall, NumberAnswer(unit=N_("%"), tolerance=Fraction(1, 2), places=1)),
+    },
+)

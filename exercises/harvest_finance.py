@@ -31,7 +31,7 @@ from exercises.core.i18n import N_, Translator
 from exercises.core.money import per_kg, round_kip
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
 from exercises.core.params import Choice, Integer, ParamError, Percent, Table
-from exercises.core.questions import Case, NumberAnswer, Question
+from exercises.core.questions import Case, NumberAnswer, questions_from
 from exercises.shared import (
     ADVANCE,
     KIP_PER_USD,
@@ -40,18 +40,10 @@ from exercises.shared import (
     MONTH,
     ONE_ROW_PER_MONTH,
     amounts_table,
-    code_tip,
     in_kip,
     kip_amount,
     kip_per_kg_of_cherry,
 )
-
-TITLE = N_("Simulation: the harvest loan")
-SUMMARY = N_(
-    "Change the advance, the kilos each month, the interest rate and when sales come in. See how "
-    "big the loan must be, what the interest costs, and how a trader's credit compares."
-)
-CODE_TIP = code_tip(N_("charge interest on unpaid interest too"))
 
 #: JCFC (jcfc-blog): a US$140,000 seasonal credit line financed about four containers.
 JCFC_CREDIT_USD = 140_000
@@ -416,84 +408,13 @@ def _trader_rate(name: str):
     return answer
 
 
-# fmt: off
-QUESTIONS = [
-    # By hand, default numbers: October 5,000 kg × (2,000 advance + 100 running costs) = 10,500,000;
-    # November 20,000 × 2,100 = 42,000,000; no sales yet, so the loan is 10,500,000 + 42,000,000 =
-    # 52,500,000 at the end of November. In December the sales (80,000,000) are more than that month's
-    # 42,000,000 of payments, so the loan falls.
-    Question(
-        id="peak-loan",
-        prompt=N_("What is the largest loan the co-op needs during the harvest?"),
-        answer=_peak,
-        reference="52,500,000",
-        kind=in_kip(percent=2),
-        hints=[N_("Add up, month by month, what the co-op pays out before any sale comes in."),
-               N_("Each kg costs the advance plus the running costs: 2,100 kip. October and November bring 25,000 kg.")],
-        explain=N_("Right: {answer}. That is the month of greatest need: the co-op must find this money before "
-                   "the buyer pays."),
-    ),
-    # By hand, 2 % a month on the loan owed at each month end, sales pay interest first, then the loan:
-    # October 10,500,000 × 2 % = 210,000. November 52,500,000 × 2 % = 1,050,000 (owed: 1,260,000).
-    # December: 80,000,000 − 42,000,000 = 38,000,000 comes in; 1,260,000 pays the interest, 36,740,000
-    # repays the loan: 52,500,000 − 36,740,000 = 15,760,000 owed; × 2 % = 315,200.
-    # January: borrow 10,500,000 more: 26,260,000 × 2 % = 525,200. February: the sale repays everything.
-    # Interest: 210,000 + 1,050,000 + 315,200 + 525,200 = 2,100,400 kip.
-    Question(
-        id="interest",
-        prompt=N_("How much interest does the co-op pay for the whole season?"),
-        answer=lambda case: case.result[0].interest,
-        reference="2,100,400",
-        kind=in_kip(percent=5),
-        hints=[N_("Interest for a month is 2% of the loan owed at the end of that month."),
-               N_("Work out the loan at the end of October, November, December and January, take 2% of each, and add them up.")],
-        explain=N_("Right: {answer}. Less than 52,500,000 × 2% × 5 = 5,250,000, because the December sale repays "
-                   "part of the loan early."),
-    ),
-    # By hand, repaid only at the end: the loan is 10,500,000 at the end of October and 52,500,000 at the
-    # ends of November, December and January (December's sale stays in the bank and pays January's
-    # advances). Interest: 210,000 + 3 × 1,050,000 = 3,360,000 kip; all of it repaid in February.
-    Question(
-        id="repay-end",
-        prompt=N_("Suppose the co-op keeps the December sale in the bank and repays the whole loan only at the end "
-                  "of the season. How much interest does it pay?"),
-        given={"repay": "end"},
-        answer=lambda case: case.result[0].interest,
-        reference="3,360,000",
-        kind=in_kip(percent=5),
-        hints=[N_("The loan no longer falls in December: it stays at its largest until February."),
-               N_("October: 2% of 10,500,000. November, December and January: 2% of 52,500,000 each.")],
-        explain=N_("Right: {answer}. Repaying as soon as money comes in saves interest: money sitting in the "
-                   "bank while the loan is open costs the members."),
-    ),
-    # By hand, advance 2,500: each kg costs 2,500 + 100 = 2,600. October 5,000 × 2,600 = 13,000,000;
-    # November 20,000 × 2,600 = 52,000,000; largest loan 65,000,000 kip, more than the 60,000,000 limit.
-    Question(
-        id="advance-2500",
-        prompt=N_("Suppose the advance is 2,500 kip per kg instead of 2,000. What is the largest loan now? "
-                  "Will the lender's limit of 60,000,000 kip be enough?"),
-        given={"advance": "2,500"},
-        answer=_peak,
-        reference="65,000,000",
-        kind=in_kip(percent=2),
-        hints=[N_("Only the cost of each kg changes: advance plus running costs."),
-               N_("(2,500 + 100) × 25,000 kg brought in October and November.")],
-        explain=N_("Right: {answer}. A higher advance needs a bigger loan, here more than the lender allows. "
-                   "A safe advance is one the co-op can finance."),
-    ),
-    # By hand: Mr Khamla's 1,250 kg × 3,000 kip = 3,750,000 kip for a 2,000,000 kip loan. Cost 1,750,000,
-    # that is 87.5 % in 4 months (July to November): 87.5 ÷ 4 = 21.875 % a month (the harvest loan: 2 %).
-    Question(
-        id="trader-rate",
-        prompt=N_("Mr Khamla borrowed 2,000,000 kip from Mr Sit and repays with 1,250 kg of cherry four months "
-                  "later. What does that loan cost per month, as a percentage?"),
-        answer=_trader_rate(N_("Khamla")),
-        reference="21.9",
-        kind=NumberAnswer(unit=N_("% per month"), tolerance=1),
-        hints=[N_("First work out what the 1,250 kg of cherry are worth at the harvest price."),
-               N_("(Worth − 2,000,000) ÷ 2,000,000 is the cost for all four months; divide by 4.")],
-        explain=N_("Right: {answer} a month, against 2% for the harvest loan. Coffee “on the tree” is very "
-                   "expensive credit."),
-    ),
-]
-# fmt: on
+QUESTIONS = questions_from(
+    __file__,
+    {
+        "peak-loan": (_peak, in_kip(percent=2)),
+        "interest": (lambda case: case.result[0].interest, in_kip(percent=5)),
+        "repay-end": (lambda case: case.result[0].interest, in_kip(percent=5)),
+        "advance-2500": (_peak, in_kip(percent=2)),
+        "trader-rate": (_trader_rate(N_("Khamla")), NumberAnswer(unit=N_("% per month"), tolerance=1)),
+    },
+)

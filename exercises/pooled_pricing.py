@@ -23,12 +23,12 @@ from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 
-from exercises.core.exercise import Preset, fill
+from exercises.core.exercise import Preset, code_tip, fill
 from exercises.core.i18n import N_, Translator
 from exercises.core.money import per_kg
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
 from exercises.core.params import Choice, Integer, Number, ParamError, Percent, Table
-from exercises.core.questions import Case, NoAnswer, Question
+from exercises.core.questions import Case, NoAnswer, questions_from
 from exercises.models import pooled_pricing
 from exercises.shared import (
     ADVANCE,
@@ -39,20 +39,12 @@ from exercises.shared import (
     WEEK,
     WHICH_MEMBER,
     amounts_table,
-    code_tip,
     first_by,
     highest,
     in_kip,
     in_kip_per_kg,
     trader_prices_table,
 )
-
-TITLE = N_("Simulation: pooled pricing, advance and final payment")
-SUMMARY = N_(
-    "Change the advance, the prices or the deliveries and see each member's final payment, "
-    "the co-op's reserve, and what selling to the trader would have paid."
-)
-CODE_TIP = code_tip(N_("pay grade B the same as grade A"))
 
 # ---- What the learner can change ----------------------------------------------------------------
 
@@ -377,74 +369,16 @@ def _break_even_advance(case: Case) -> int:
     return _highest_advance(case, lambda result: case.row(result.members, N_("Vanh")).final >= 0)
 
 
-# fmt: off
-QUESTIONS = [
-    # By hand (full preset): grade A has 11,300 kg of cherry, 11,300 ÷ 6 = 1,883.33 kg of green coffee, sold
-    # half at US$1.40 and half at US$1.25 per lb: 48,962,923 kip at 8,900 kip per US$. Costs: processing
-    # 6,780,000, transport 1,695,000, certification 3,000,000 × 11,300 ÷ 16,300 = 2,079,755, interest
-    # 2,000 × 16,300 × 1.5 % × 3 × 11,300 ÷ 16,300 = 1,017,000; left 37,391,168; reserve 3,739,116;
-    # for members 33,652,052. Grade B (5,000 kg): 17,986,046 − 3,000,000 − 750,000 − 920,245 − 450,000 =
-    # 12,865,801; reserve 1,286,580; for members 11,579,221. Noy: 33,652,052 × 1,500 ÷ 11,300 +
-    # 11,579,221 × 500 ÷ 5,000 = 5,625,009 (to the kip), minus her advance 4,000,000 = 1,625,009.
-    Question(
-        id="read-final",
-        prompt=N_("Read the tables: how much is Noy's final payment?"),
-        answer=_final(N_("Noy")),
-        reference="1,625,009",
-        kind=in_kip(),
-        hints=[N_("Look at the table “Each member”, in Noy's row."),
-               N_("The final payment is the total from the co-op minus the advance.")],
-        explain=N_("Right: {answer}. That is what Noy gets after the coffee is sold, on top of the advance."),
-    ),
-    # By hand: the advance costs 1,000 kip more on each of Noy's 2,000 kg, and the interest rises from
-    # 1,467,000 to 3,000 × 16,300 × 4.5 % = 2,200,500 (A: +508,500, B: +225,000), so the pools hold less:
-    # Noy's share 33,194,402 × 1,500 ÷ 11,300 + 11,376,721 × 500 ÷ 5,000 = 5,544,009 − 6,000,000 = −455,991.
-    Question(
-        id="advance-up",
-        prompt=N_("Now suppose the advance is 3,000 kip per kg instead of 2,000. Predict Noy's final payment (it can be below zero)."),
-        given={"advance": "3,000"},
-        answer=_final(N_("Noy")),
-        reference="-455,991",
-        kind=in_kip(percent=3),
-        hints=[N_("Noy delivered 2,000 kg. Every extra kip paid in advance is taken from the final payment."),
-               N_("2,000 kg × 1,000 kip more = 2,000,000 kip less at the end, and a little more interest to pay.")],
-        explain=N_("Right: about {answer}. A higher advance does not make the coffee worth more: it only moves money from the final payment to the start of the season (and costs more interest)."),
-    ),
-    Question(
-        id="best-gain",
-        prompt=N_("Who gains the most by selling through the co-op instead of to the trader?"),
-        answer=_best_gain,
-        reference=N_("Bounmy"),
-        kind=WHICH_MEMBER,
-        hints=[N_("Look at the last column of “Each member”: co-op minus trader."),
-               N_("Members who delivered a lot of grade A coffee gain the most.")],
-        explain=N_("Right: {answer}. Much grade A coffee, sold at a good price, is worth more in the pool than cash from the trader."),
-    ),
-    # By hand: 20 % of what is left after costs: 37,391,168 × 20 % = 7,478,233 (grade A, rounded down)
-    # + 12,865,801 × 20 % = 2,573,160 (grade B) = 10,051,393.
-    Question(
-        id="reserve-20",
-        prompt=N_("If the general assembly raises the reserve to 20%, how much does the co-op keep in its reserve?"),
-        given={"reserve_share": "20"},
-        answer=lambda case: case.result.reserve,
-        reference="10,051,393",
-        kind=in_kip(percent=2),
-        hints=[N_("The reserve is a share of what is left after costs, grade by grade."),
-               N_("At 10% the reserve is in the table “Where the money from sales went”. Doubling the share doubles it.")],
-        explain=N_("Right: {answer}. Every kip kept in the reserve is a kip less in members' final payments this year."),
-    ),
-    Question(
-        id="break-even",
-        prompt=N_("How high can the advance go before Vanh's final payment falls below zero?"),
-        answer=_break_even_advance,
-        reference="2,939",
-        kind=in_kip_per_kg(within=100),
-        hints=[N_("Try different advances in the form and watch Vanh's final payment."),
-               N_("Vanh's total from the co-op divided by her kg is close to the answer; the interest makes it a little lower.")],
-        explain=N_("Right: about {answer}. Above that, the co-op pays Vanh more at delivery than her coffee earns in the end."),
-    ),
-]
-# fmt: on
+QUESTIONS = questions_from(
+    __file__,
+    {
+        "read-final": (_final(N_("Noy")), in_kip()),
+        "advance-up": (_final(N_("Noy")), in_kip(percent=3)),
+        "best-gain": (_best_gain, WHICH_MEMBER),
+        "reserve-20": (lambda case: case.result.reserve, in_kip(percent=2)),
+        "break-even": (_break_even_advance, in_kip_per_kg(within=100)),
+    },
+)
 
 
 # ---- The simple preset: Key concepts 3, round 2 of the selling game -----------------------------
@@ -468,55 +402,12 @@ def _vanh(case: Case) -> Any:
 
 
 # fmt: off
-SIMPLE_QUESTIONS = [
-    # By hand (Key concepts 3, round 2): 3,900 kg × 3,100 = 12,090,000; truck and bags 100 × 3,900 =
-    # 390,000; left 11,700,000 ÷ 3,900 kg = 3,000 kip per kg; final payment 3,000 − 2,000 = 1,000.
-    Question(
-        id="final-per-kg",
-        prompt=N_("Read the tables: what is the final payment per kg of cherry? Is it the same as your group's in round 2?"),
-        answer=lambda case: _pool_final_per_kg(case.result),
-        reference="1,000",
-        kind=in_kip_per_kg(),
-        hints=[N_("Look at “Where the money from the sale went”: the final payments, divided by all the kg of cherry."),
-               N_("What is left after the truck and bags, divided by all the kg, is what the pool pays per kg in all. Take the advance away.")],
-        explain=N_("Right: {answer}. Every farmer gets the same per kg: the pool sells all the cherry as one lot and shares the money by kg."),
-    ),
-    # By hand: Mrs Vanh's card is 200 kg; on the day she delivers she gets the advance, 200 × 2,000.
-    Question(
-        id="vanh-today",
-        prompt=N_("How much does Mrs Vanh get on the day she brings her cherry?"),
-        answer=lambda case: _vanh(case).advance,
-        reference="400,000",
-        kind=in_kip(),
-        hints=[N_("On the day a farmer delivers, the pool pays only the advance."),
-               N_("The advance per kg times Mrs Vanh's kg.")],
-        explain=N_("Right: {answer}. The rest of her money, the final payment, comes only after the sale. A family that needs cash today finds the wait hard."),
-    ),
-    # By hand: alone, her 200 kg is a lot of less than 500 kg: 200 × 2,600 = 520,000. In the pool:
-    # 200 × 3,000 = 600,000, so 80,000 kip more (400 kip per kg; the big cards gain 200 kip per kg).
-    Question(
-        id="vanh-gain",
-        prompt=N_("Compared with selling alone, how much more does Mrs Vanh get from the pool in all?"),
-        answer=lambda case: _vanh(case).share - _vanh(case).trader,
-        reference="80,000",
-        kind=in_kip(),
-        hints=[N_("Look at the column “Pool minus selling alone” in Mrs Vanh's row."),
-               N_("Alone, her lot gets the price card's price for its size. In the pool, every kg gets what the pool pays per kg in all.")],
-        explain=N_("Right: {answer}. Small farmers gain the most per kg from pooling, because alone they get the lowest price."),
-    ),
-    # By hand: the pool pays 3,000 kip per kg in all (11,700,000 ÷ 3,900), so an advance of 3,000
-    # leaves a final payment of 0; above it, the final payment is below zero.
-    Question(
-        id="zero-final",
-        prompt=N_("Raise the advance step by step. At what advance does the final payment fall to zero?"),
-        answer=_zero_final_advance,
-        reference="3,000",
-        kind=in_kip_per_kg(within=10),
-        hints=[N_("Every kip more of advance is a kip less of final payment."),
-               N_("The final payment is zero when the advance is all the pool pays per kg: what is left after the truck and bags, divided by all the kg.")],
-        explain=N_("Right: {answer}, the pool's price after the truck and bags. With a higher advance the pool pays out more at delivery than the coffee earns, and the final payment falls below zero."),
-    ),
-]
+SIMPLE_QUESTIONS = questions_from(__file__, {
+    "final-per-kg": (lambda case: _pool_final_per_kg(case.result), in_kip_per_kg()),
+    "vanh-today": (lambda case: _vanh(case).advance, in_kip()),
+    "vanh-gain": (lambda case: _vanh(case).share - _vanh(case).trader, in_kip()),
+    "zero-final": (_zero_final_advance, in_kip_per_kg(within=10)),
+}, table="simple_questions")
 
 GAME_CARDS = [  # Key concepts 3: the seven farmer cards, in kg of cherry (1 bean = 50 kg)
     (N_("Bounmy"), 750), (N_("Noy"), 550), (N_("Khamla"), 1_000), (N_("Vanh"), 200),

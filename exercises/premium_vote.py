@@ -25,7 +25,7 @@ from exercises.core.exercise import fill
 from exercises.core.i18n import N_, Translator
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
 from exercises.core.params import Choice, Integer, ParamError, Table, Text
-from exercises.core.questions import Case, ChoiceAnswer, Question
+from exercises.core.questions import Case, ChoiceAnswer, questions_from
 from exercises.models import premium_vote
 from exercises.shared import (
     FAIRTRADE_PREMIUM,
@@ -33,18 +33,10 @@ from exercises.shared import (
     QUORUM,
     YES_NO,
     amounts_table,
-    code_tip,
     in_kip,
     names,
     usd_per_lb,
 )
-
-TITLE = N_("Simulation: the Fairtrade premium at the general assembly")
-SUMMARY = N_(
-    "Change the coffee sold, the exchange rate, who comes to the assembly and how they vote, "
-    "and see which projects the premium pays for and what waits for next year."
-)
-CODE_TIP = code_tip(N_("fund the projects for productivity or quality first"))
 
 # ---- What the learner can change ----------------------------------------------------------------
 
@@ -314,77 +306,13 @@ def _left_out(case: Case) -> str:
 #: The projects on the menu, as options of a question.
 PROJECTS = names(lambda result: [p.project for p in result.projects])
 
-# fmt: off
-QUESTIONS = [
-    # By hand: 40,000 lb × US$0.20 = US$8,000; × 21,400 kip = 171,200,000 kip.
-    Question(
-        id="premium-kip",
-        prompt=N_("Before you look: how many kip is the premium this year?"),
-        answer=lambda case: case.result.premium,
-        reference="171,200,000",
-        kind=in_kip(within=1_000),
-        hints=[N_("The premium is paid on every lb of Fairtrade coffee sold, in US$."),
-               N_("40,000 lb × US$0.20, then × 21,400 kip per US$.")],
-        explain=N_("Right: {answer}. It belongs to the group, and the general assembly decides how to use it."),
-    ),
-    # By hand: earmark 40,000 × 0.05 × 21,400 = 42,800,000. 45 present → majority 23 votes.
-    # In vote order: cash 38 (60M; 171.2M − 42.8M kept = 128.4M free) funded, 111.2M left;
-    # water tank 34 (40M ≤ 111.2M − 42.8M = 68.4M) funded, 71.2M left; drying 31 (Q, 30M) funded,
-    # 41.2M left, 12.8M still earmarked; advance fund 27 (30M > 41.2M − 12.8M = 28.4M): not funded;
-    # school books 25 (20M ≤ 28.4M) funded; training 20 and seedlings 12: no majority.
-    Question(
-        id="left-out",
-        prompt=N_("One project has a majority but gets no money. Which one?"),
-        answer=_left_out,
-        reference=N_("Add to the harvest advance fund"),
-        kind=ChoiceAnswer(options=PROJECTS),
-        hints=[N_("Go down the list in order of votes and take away each cost from the premium."),
-               N_("Keep back the money for productivity or quality until a project of that kind uses it.")],
-        explain=N_("Right: {answer}. When its turn came, the money left was not enough once the part for "
-                   "productivity or quality was kept back. A majority alone does not pay for a project."),
-    ),
-    # By hand: funded 60M + 40M + 30M + 20M = 150,000,000; carried 171,200,000 − 150,000,000 = 21,200,000
-    # (of which 42,800,000 − 30,000,000 = 12,800,000 still earmarked for productivity or quality).
-    Question(
-        id="carried",
-        prompt=N_("How much money is carried to next year?"),
-        answer=lambda case: case.result.carried,
-        reference="21,200,000",
-        kind=in_kip(within=1_000),
-        hints=[N_("Add up the costs of the funded projects."),
-               N_("The premium minus the funded projects.")],
-        explain=N_("Right: {answer}. By the group's own premium rule, part of it stays kept for productivity or "
-                   "quality: the members must vote for such projects next year."),
-    ),
-    # By hand: quorum 80% of 60 = 48 members; only 45 came, so nothing is decided:
-    # the whole 171,200,000 is carried.
-    Question(
-        id="quorum-80",
-        prompt=N_("Suppose the by-laws ask for a quorum of 80%. How much money is carried to next year now?"),
-        given={"quorum": "80"},
-        answer=lambda case: case.result.carried,
-        reference="171,200,000",
-        kind=in_kip(within=1_000),
-        hints=[N_("First check the quorum: how many of the 60 members must be present?"),
-               N_("80% of 60 is 48, and 45 came. Can the assembly decide anything?")],
-        explain=N_("Right: {answer}. Without a quorum the assembly cannot decide, so nothing is spent. "
-                   "A very high quorum can block every decision."),
-    ),
-    # By hand at 23,000 kip per US$: premium 40,000 × 0.20 × 23,000 = 184,000,000; earmark 46,000,000.
-    # Cash 60M funded (124M left); water tank 40M ≤ 124M − 46M, funded (84M left); drying 30M funded
-    # (54M left, 16M still earmarked); advance fund 30M ≤ 54M − 16M = 38M, funded (24M left);
-    # school books 20M > 24M − 16M = 8M: not funded.
-    Question(
-        id="rate-23000",
-        prompt=N_("The kip falls to 23,000 per US$ before the premium is paid. Which approved project gets no money now?"),
-        given={"kip_per_usd": "23,000"},
-        answer=_left_out,
-        reference=N_("School books for members' children"),
-        kind=ChoiceAnswer(options=PROJECTS),
-        hints=[N_("Work out the new premium and the new part for productivity or quality first."),
-               N_("184,000,000 kip, of which 46,000,000 for productivity or quality. Then go down the list in order of votes.")],
-        explain=N_("Right: {answer}. The exchange rate changes the premium in kip and its part for productivity "
-                   "or quality, so a small change in money can change the whole plan."),
-    ),
-]
-# fmt: on
+QUESTIONS = questions_from(
+    __file__,
+    {
+        "premium-kip": (lambda case: case.result.premium, in_kip(within=1_000)),
+        "left-out": (_left_out, ChoiceAnswer(options=PROJECTS)),
+        "carried": (lambda case: case.result.carried, in_kip(within=1_000)),
+        "quorum-80": (lambda case: case.result.carried, in_kip(within=1_000)),
+        "rate-23000": (_left_out, ChoiceAnswer(options=PROJECTS)),
+    },
+)

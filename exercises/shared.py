@@ -47,7 +47,6 @@ __all__ = [
     "WHICH_MEMBER",
     "YES_NO",
     "amounts_table",
-    "code_tip",
     "final_per_kg",
     "first_by",
     "highest",
@@ -144,16 +143,6 @@ ORGANIC_DIFFERENTIAL = usd_per_lb("organic_differential", N_("Organic differenti
 QUORUM = Percent(name="quorum", label=N_("Quorum"), unit=N_("% of all members"), default="50", min=0, max=100, places=1)
 
 # ---- Texts ------------------------------------------------------------------------------------
-
-
-def code_tip(example: str) -> Msg:
-    """The tip above the code editor: the model is what the form uses, try a change such as ``example``
-    (a message id: "pay grade B the same as grade A"), run it, reset it."""
-    tip = N_(
-        "This is the model the form uses. Change it — for example {example} — then press Run. "
-        "Reset code brings the original back."
-    )
-    return Msg(tip, {"example": Msg(example)})
 
 
 # ---- Table columns and their "each row needs its own" messages ---------------------------------

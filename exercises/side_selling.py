@@ -31,7 +31,7 @@ from exercises.core.i18n import N_, Translator
 from exercises.core.money import round_kip
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
 from exercises.core.params import Choice, Integer
-from exercises.core.questions import Case, NoAnswer, NumberAnswer, Question
+from exercises.core.questions import Case, NoAnswer, NumberAnswer, questions_from
 from exercises.shared import (
     ADVANCE,
     MEMBER,
@@ -45,17 +45,6 @@ from exercises.shared import (
     kip_per_kg_of_cherry,
     members_table,
     trader_prices_table,
-)
-
-TITLE = N_("Simulation: side-selling week by week")
-SUMMARY = N_(
-    "The simulation plays the harvest week by week. Every member follows one rule: sell to the trader when "
-    "he pays more than the co-op by more than the member's trust margin. Your group plays the board: set the "
-    "co-op's terms and see which decisions keep the pool alive."
-)
-CODE_TIP = N_(
-    "This is the model the form uses. Change how members decide — for example let every member "
-    "count only half of the final payment — then press Run. Reset code brings the original back."
 )
 
 # ---- What the learner can change ----------------------------------------------------------------
@@ -339,125 +328,13 @@ def _loses_most(case: Case) -> str:
     return first_by(case.result.members.values(), lambda m: m.gain)
 
 
-# fmt: off
-QUESTIONS = [
-    # By hand, default numbers: in week 1 the co-op counts on all the cherry it planned for:
-    # 18,000 kg (8 weeks × 2,500 kg = 20,000 kg, minus 1,600 + 400 kg owed to Mr Sit) — as much as it
-    # promised, so no penalty. Fixed cost per kg = 5,400,000 ÷ 18,000 = 300.
-    # Expected final payment = 3,300 − 2,700 − 300 = 300 kip per kg.
-    Question(
-        id="week1-final",
-        prompt=N_("In week 1 the co-op counts on 18,000 kg of cherry. What final payment per kg does it expect?"),
-        answer=_week1_final,
-        reference="300",
-        kind=in_kip_per_kg(within=5),
-        hints=[N_("The buyer's price per kg, minus the advance, minus the fixed costs shared over the kilos expected."),
-               N_("Fixed cost per kg: 5,400,000 ÷ 18,000. Then take the advance and that cost away from 3,300.")],
-        explain=N_("Right: {answer}. With the advance, a loyal member expects 3,000 kip per kg: less than Mr Sit's "
-                   "3,200 in mid-December, but with fair weight and a buyer who comes back."),
-    ),
-    # By hand, default numbers, week by week (T = member sells to Mr Sit):
-    # W1 price 2,500, expects 18,000 kg, final 300: nobody sells; 1,300 kg come in (Khamla's 800 kg and
-    #   400 of Thongdy's 500 kg go to Mr Sit for their debts).
-    # W2 price 2,700: still 18,000 kg expected, final 300. Vanh and Thongdy (need cash) compare 2,700 with
-    #   the 2,700 advance: not more, they stay. 1,700 kg (Khamla's last 800 owed kg go to Mr Sit).
-    # W3 price 2,900: 3,000 + 6 weeks × 2,500 = 18,000 kg, final 300. Vanh and Thongdy: 2,900 > 2,700 → T.
-    #   Others: 2,900 < 3,000, stay. 1,900 kg.
-    # W4 price 3,100: 4,900 + 5 × 1,900 = 14,400 kg. Fixed 5,400,000 ÷ 14,400 = 375; penalty
-    #   100 × 3,600 ÷ 14,400 = 25; final 3,300 − 2,700 − 375 − 25 = 200; co-op pays 2,900. 3,100 − 2,900 = 200:
-    #   more than Khamla's margin 100 → T; Phet (200, not more), Sengdao, Noy, Bounmy stay. 1,100 kg.
-    # W5 price 3,200: 6,000 + 4 × 1,100 = 10,400 kg; fixed 519.23; penalty 100 × 7,600 ÷ 10,400 = 73.08;
-    #   final 7.69; co-op pays 2,707.69; gap 492.31: only Bounmy (500) stays. 400 kg.
-    # W6 price 3,200: 6,400 + 3 × 400 = 7,600 kg; fixed 710.53; penalty 136.84; final −247.37; gap 747: all T.
-    # W7–W8: 6,400 kg expected; final −425, co-op pays 2,275; gaps 725 and 525 (300 and 100 for the members
-    #   who need cash): all T.
-    # Season: 6,400 kg. Sales 3,300 × 6,400 = 21,120,000; penalty 100 × (18,000 − 6,400) = 1,160,000;
-    # advances 2,700 × 6,400 = 17,280,000. Final = 21,120,000 − 5,400,000 − 1,160,000 − 17,280,000
-    # = −2,720,000 kip, or −2,720,000 ÷ 6,400 = −425 kip per kg.
-    Question(
-        id="final-per-kg",
-        prompt=N_("Predict first: at the end of the season, is the final payment above or below zero? "
-                  "Then work it out: how much is it per kg of cherry brought to the co-op?"),
-        answer=final_per_kg,
-        reference="-425",
-        kind=in_kip_per_kg(within=10),
-        hints=[N_("Look at the table “The co-op's final settlement” and at the cherry that came in."),
-               N_("Sales − fixed costs − penalty − advances, divided by the kg the co-op received.")],
-        explain=N_("Right: {answer}. The few kilos that came in had to carry all the fixed costs and the penalty. "
-                   "The members who stayed loyal pay for those who left."),
-    ),
-    # By hand, default numbers: the difference column (income − selling everything to Mr Sit).
-    # Bounmy: 2,000 kg to the co-op (weeks 1–5) earn 2,000 × (2,700 − 425) = 4,550,000; 1,200 kg sold in
-    # weeks 6–8 earn 400 × (3,200 + 3,000 + 2,800) = 3,600,000; income 8,150,000. All to Mr Sit:
-    # 400 × (2,500 + 2,700 + 2,900 + 3,100 + 3,200 + 3,200 + 3,000 + 2,800) = 400 × 23,400 = 9,360,000.
-    # Difference −1,210,000, the largest loss (Noy −630,000, Khamla −500,000, Sengdao and Phet −420,000,
-    # Thongdy −235,000, Vanh −65,000).
-    Question(
-        id="loses-most",
-        prompt=N_("Who loses the most compared with selling everything to Mr Sit?"),
-        answer=_loses_most,
-        reference=N_("Bounmy"),
-        kind=WHICH_MEMBER,
-        hints=[N_("Look at the last column of “Each member at the end of the season”."),
-               N_("Who stayed with the co-op the longest, with the most kilos, and so carried the negative final payment?")],
-        explain=N_("Right: {answer}. The most loyal member carried the most of the costs that the others left "
-                   "behind. Loyalty must be protected, or it disappears."),
-    ),
-    # By hand, advance 3,000 (the advance + final stays 3,300 − fixed cost per kg for members who count
-    # both; only members who need cash gain):
-    # W1 2,500: all stay, 1,300 kg. W2 2,700: all stay (Vanh, Thongdy now compare with 3,000), 1,700 kg.
-    # W3 2,900: all stay, 2,500 kg. W4 3,100: expects 5,500 + 5 × 2,500 = 18,000, final 0, co-op pays 3,000;
-    #   Vanh and Thongdy (gap 100 > 0) → T; Khamla's margin 100 is not exceeded. 1,900 kg.
-    # W5 3,200: 7,400 + 4 × 1,900 = 15,000 kg; fixed 360, penalty 20, final −80, co-op pays 2,920; gap 280:
-    #   Khamla and Phet → T; Vanh and Thongdy (gap 200) → T. 900 kg.
-    # W6 3,200: 8,300 + 3 × 900 = 11,000 kg; fixed 490.91, penalty 63.64, final −254.55; gap 454.55: only
-    #   Bounmy stays. 400 kg.
-    # W7 3,000: 8,700 + 2 × 400 = 9,500 kg; fixed 568.42, penalty 89.47, final −357.89, co-op pays
-    #   2,642.11; gap 357.89: Bounmy and Noy (400) come; Vanh and Thongdy (3,000 − 3,000 = 0) come back.
-    #   1,300 kg.
-    # W8 2,800: 10,000 + 1,300 = 11,300 kg; final −237.17, co-op pays 2,762.83; gap 37: everyone comes,
-    #   2,500 kg.
-    # Season: 10,000 + 2,500 = 12,500 kg (instead of 6,400).
-    Question(
-        id="advance-3000",
-        prompt=N_("Suppose the co-op pays an advance of 3,000 kip per kg instead of 2,700. "
-                  "How many kg of cherry will it receive over the whole season?"),
-        given={"advance": "3,000"},
-        answer=lambda case: case.result.coop_kg,
-        reference="12,500",
-        kind=NumberAnswer(unit=N_("kg"), relative=Fraction(1, 10)),
-        hints=[N_("For members who count the final payment too, a higher advance changes nothing: it is taken "
-                  "from the final payment. Who counts only the advance?"),
-               N_("Go week by week. Mrs Vanh and Mr Thongdy stay until Mr Sit pays more than 3,000; with their "
-                  "kilos the co-op's forecast falls more slowly.")],
-        explain=N_("Right: about {answer}. Paying more cash at delivery keeps the members who need cash, and "
-                   "their kilos keep the fixed cost per kg down for everyone."),
-    ),
-    # By hand, fixed costs 2,700,000 (half): week 1 fixed cost 150, final 450, co-op pays 3,150.
-    # W1–W3 as before, except nobody who counts the final payment leaves: 1,300, 1,700, 1,900 kg
-    #   (Vanh and Thongdy leave in week 3: 2,900 > 2,700).
-    # W4 3,100: 4,900 + 5 × 1,900 = 14,400 kg; fixed 187.5, penalty 25, final 387.5; gap 12.5: all stay. 1,900 kg.
-    # W5 3,200: 6,800 + 4 × 1,900 = 14,400 kg; final 387.5; gap 112.5: Khamla (100) → T. 1,100 kg.
-    # W6 3,200: 7,900 + 3 × 1,100 = 11,200 kg; fixed 241.07, penalty 60.71, final 298.21; gap 201.79:
-    #   Phet (200) → T. 900 kg.
-    # W7 3,000: 8,800 + 2 × 900 = 10,600 kg; final 275.47; gap 24.53: Khamla and Phet come back. 1,900 kg.
-    # W8 2,800: 10,700 + 1,900 = 12,600 kg; final 342.86; all but Vanh and Thongdy come. 1,900 kg.
-    # Season 12,600 kg: sales 41,580,000 − fixed 2,700,000 − penalty 540,000 − advances 34,020,000
-    # = 4,320,000; 4,320,000 ÷ 12,600 = 342.86 → 343 kip per kg.
-    Question(
-        id="fixed-half",
-        prompt=N_("Suppose the co-op halves its fixed costs, to 2,700,000 kip. What is the final payment per kg "
-                  "at the end of the season?"),
-        given={"fixed_costs": "2,700,000"},
-        answer=final_per_kg,
-        reference="343",
-        kind=in_kip_per_kg(percent=15),
-        hints=[N_("In week 1 the fixed cost per kg is 2,700,000 ÷ 18,000 = 150, so a loyal member expects "
-                  "3,300 − 150 = 3,150 kip per kg."),
-               N_("Go week by week as before: fewer members leave, so the forecast stays high and the final "
-                  "payment stays above zero.")],
-        explain=N_("Right: about {answer}. Lower fixed costs make each member who leaves matter less: the "
-                   "spiral stops, and the pool survives."),
-    ),
-]
-# fmt: on
+QUESTIONS = questions_from(
+    __file__,
+    {
+        "week1-final": (_week1_final, in_kip_per_kg(within=5)),
+        "final-per-kg": (final_per_kg, in_kip_per_kg(within=10)),
+        "loses-most": (_loses_most, WHICH_MEMBER),
+        "advance-3000": (lambda case: case.result.coop_kg, NumberAnswer(unit=N_("kg"), relative=Fraction(1, 10))),
+        "fixed-half": (final_per_kg, in_kip_per_kg(percent=15)),
+    },
+)

@@ -25,12 +25,11 @@ from exercises.core.i18n import N_, Translator
 from exercises.core.money import per_kg, round_kip
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
 from exercises.core.params import Integer, ParamError, Percent
-from exercises.core.questions import Case, NumberAnswer, Question
+from exercises.core.questions import Case, NumberAnswer, questions_from
 from exercises.shared import (
     MEMBER,
     WHICH_MEMBER,
     amounts_table,
-    code_tip,
     first_by,
     in_kip,
     in_kip_per_kg,
@@ -38,13 +37,6 @@ from exercises.shared import (
     members_table,
     ratio,
 )
-
-TITLE = N_("Simulation: sharing the year-end surplus")
-SUMMARY = N_(
-    "Choose the reserve, the fund and the interest on shares, and see what each member gets back "
-    "by kg delivered, and what would change if the surplus went by shares instead."
-)
-CODE_TIP = code_tip(N_("share half of the refunds by kg and half equally"))
 
 # ---- What the learner can change ----------------------------------------------------------------
 
@@ -300,72 +292,13 @@ def _kg_per_share(case: Case) -> Fraction:
     return ratio(case.result.total_kg, case.result.total_shares)
 
 
-# fmt: off
-QUESTIONS = [
-    # By hand: reserve 30% × 44,000,000 = 13,200,000; fund 10% = 4,400,000;
-    # interest 60 shares × 500,000 × 5% = 1,500,000.
-    # Left for refunds: 44,000,000 − 13,200,000 − 4,400,000 − 1,500,000 = 24,900,000.
-    # Per kg: 24,900,000 ÷ 100,000 kg = 249 kip.
-    Question(
-        id="refund-per-kg",
-        prompt=N_("Before you look: how many kip does the co-op refund per kg delivered?"),
-        answer=_refund_per_kg,
-        reference="249",
-        kind=in_kip_per_kg(within=1),
-        hints=[N_("First take away the reserve, the fund and the interest on all the shares from the surplus."),
-               N_("30% and 10% of 44,000,000, plus 5% of 60 × 500,000. Divide what is left by all the kg delivered.")],
-        explain=N_("Right: {answer}. The refund goes back at the same rate for every kg, because the surplus was charged on every kg."),
-    ),
-    # By hand: refund 800 kg × 249 = 199,200; interest on 1 share 500,000 × 5% = 25,000; total 224,200.
-    Question(
-        id="vanh-cash",
-        prompt=N_("How much cash does Mrs Vanh receive in all: her refund plus the interest on her share?"),
-        answer=_cash(N_("Vanh")),
-        reference="224,200",
-        kind=in_kip(within=1_000),
-        hints=[N_("Mrs Vanh delivered 800 kg and holds one share of 500,000 kip."),
-               N_("800 kg × the refund per kg, plus 5% of 500,000.")],
-        explain=N_("Right: {answer}. A small farm gets a small refund by kg, but the same interest on its share as everyone."),
-    ),
-    # By hand: by shares each share gets 24,900,000 ÷ 60 = 415,000 instead of kg × 249.
-    # Change per family: Vanh +215,800; Phet +66,400; Sengdao +41,500; others (84,000 kg, 53 families)
-    # +1,079,000 ÷ 53 ≈ +20,358; Noy −132,800; Thongdy −232,400; Bounmy −332,000;
-    # Khamla 415,000 − 4,500 × 249 = 415,000 − 1,120,500 = −705,500: the biggest loss.
-    Question(
-        id="loses-most",
-        prompt=N_("Mrs Vanh proposes to share the refunds by shares (here: equally) instead of by kg. Who would lose the most?"),
-        answer=_loses_most,
-        reference=N_("Khamla"),
-        kind=WHICH_MEMBER,
-        hints=[N_("By shares, every family with one share gets the same refund. Who gets the biggest refund by kg now?"),
-               N_("The member who delivered the most kg per share loses the most.")],
-        explain=N_("Right: {answer}. This member delivered the most coffee per share, so paid the most of the charges that made the surplus."),
-    ),
-    # By hand: by kg a member gets 249 per kg, by shares 415,000 per share. Equal when
-    # kg × 249 = 415,000, so kg = 415,000 ÷ 249 ≈ 1,666.67 = 100,000 kg ÷ 60 shares (the average).
-    Question(
-        id="break-even-kg",
-        prompt=N_("A member holds one share. How many kg must she deliver to get the same refund by kg as by shares?"),
-        answer=_kg_per_share,
-        reference="1,666.67",
-        kind=NumberAnswer(unit=N_("kg"), tolerance=10),
-        hints=[N_("Compare the refund per share with the refund per kg."),
-               N_("Divide the refund per share by the refund per kg. It is also all the kg divided by all the shares.")],
-        explain=N_("Right: about {answer}. That is the average delivery per share. Members who deliver more than the "
-                   "average gain from refunds by kg; those who deliver less gain from refunds by shares."),
-    ),
-    # By hand: reserve 50% × 44,000,000 = 22,000,000; fund 4,400,000; interest 1,500,000;
-    # left 16,100,000 ÷ 100,000 kg = 161 per kg; Bounmy 3,000 × 161 = 483,000 + 25,000 = 508,000.
-    Question(
-        id="reserve-50",
-        prompt=N_("The general assembly raises the reserve to 50% to save for a motorised pulper. How much cash does Mr Bounmy receive now?"),
-        given={"reserve_share": "50"},
-        answer=_cash(N_("Bounmy")),
-        reference="508,000",
-        kind=in_kip(percent=1),
-        hints=[N_("The fund and the interest do not change. Only the refunds get smaller."),
-               N_("Take 50% of 44,000,000, the fund and the interest away; divide by 100,000 kg; multiply by Mr Bounmy's 3,000 kg and add his interest.")],
-        explain=N_("Right: {answer}. Every kip more in the reserve is a kip less in refunds this year, but it stays in the co-op for all its members."),
-    ),
-]
-# fmt: on
+QUESTIONS = questions_from(
+    __file__,
+    {
+        "refund-per-kg": (_refund_per_kg, in_kip_per_kg(within=1)),
+        "vanh-cash": (_cash(N_("Vanh")), in_kip(within=1_000)),
+        "loses-most": (_loses_most, WHICH_MEMBER),
+        "break-even-kg": (_kg_per_share, NumberAnswer(unit=N_("kg"), tolerance=10)),
+        "reserve-50": (_cash(N_("Bounmy")), in_kip(percent=1)),
+    },
+)

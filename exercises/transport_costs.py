@@ -22,16 +22,9 @@ from exercises.core.i18n import N_, Translator
 from exercises.core.money import per_kg, round_kip
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
 from exercises.core.params import Choice, Integer, ParamError, Percent, Table, Text
-from exercises.core.questions import Case, ChoiceAnswer, NumberAnswer, Question
+from exercises.core.questions import Case, ChoiceAnswer, NumberAnswer, questions_from
 from exercises.models import transport_costs
-from exercises.shared import CHERRY_PER_PARCHMENT, code_tip, first_by, in_kip, in_kip_per_kg, names, ratio
-
-TITLE = N_("Simulation: sharing transport costs between villages")
-SUMMARY = N_(
-    "Change the truck's costs, the villages' coffee and distances, and the way the bill is shared, "
-    "and see who pays for whom."
-)
-CODE_TIP = code_tip(N_("add a fixed fee per village, or let one truck collect from two villages"))
+from exercises.shared import CHERRY_PER_PARCHMENT, first_by, in_kip, in_kip_per_kg, names, ratio
 
 # ---- What the learner can change ----------------------------------------------------------------
 
@@ -290,70 +283,13 @@ def _vanh_pays(case: Case) -> int:
     return round_kip(Fraction(VANH_PARCHMENT_KG * village.pays, village.kg)) if village.kg else 0
 
 
-# fmt: off
-QUESTIONS = [
-    # By hand: a trip costs 400,000 + 20,000 × km: Phou Kaew 1,200,000, Nam Sai 2,000,000,
-    # Kok Mai 1,400,000. Trips at 4,000 kg: 2, 1, 2. Bill: 2,400,000 + 2,000,000 + 2,800,000 = 7,200,000.
-    Question(
-        id="bill",
-        prompt=N_("Before you look: what is the whole truck bill for the season?"),
-        answer=lambda case: case.result.bill,
-        reference="7,200,000",
-        kind=in_kip(within=1),
-        hints=[N_("First count the trips of each village: the truck carries 4,000 kg a trip."),
-               N_("A trip costs 400,000 kip plus 20,000 kip for every km. Multiply by the trips and add the three villages.")],
-        explain=N_("Right: {answer}. Whatever rule you choose, the villages together must pay exactly this."),
-    ),
-    # By hand: 7,200,000 ÷ (8,000 + 4,000 + 8,000) kg = 7,200,000 ÷ 20,000 = 360 kip per kg.
-    Question(
-        id="one-price",
-        prompt=N_("If every village pays one price per kg, what is that price?"),
-        answer=_one_price,
-        reference="360",
-        kind=in_kip_per_kg(within=1),
-        hints=[N_("One price per kg means the whole bill divided by all the kg."),
-               N_("Divide the truck bill by 20,000 kg.")],
-        explain=N_("Right: {answer}. Near villages pay a little more than their own trips cost, far villages less."),
-    ),
-    # By hand: own trips vs 360 × kg: Phou Kaew 2,400,000 → 2,880,000 (pays 480,000 more);
-    # Nam Sai 2,000,000 → 1,440,000 (pays 560,000 less); Kok Mai 2,800,000 → 2,880,000 (80,000 more).
-    Question(
-        id="gains-most",
-        prompt=N_("The co-op changes from “each village pays for its own trips” to one price per kg. Which village gains the most?"),
-        answer=_gains_most,
-        reference=N_("Ban Nam Sai"),
-        kind=ChoiceAnswer(options=names(lambda result: result.villages.values())),
-        hints=[N_("Compare the columns “Own trips” and “One price per kg” in the table of every way of sharing."),
-               N_("The village with the dearest trips per kg gains when everybody pays the same price.")],
-        explain=N_("Right: {answer}. Its own trips cost the most per kg. With one price, the near villages pay part of its cost."),
-    ),
-    # By hand, half by own trips and half per kg: Nam Sai pays 2,000,000 ÷ 2 + 3,600,000 × 4,000 ÷ 20,000
-    # = 1,000,000 + 720,000 = 1,720,000, so 430 kip per kg; Mrs Vanh: 160 kg × 430 = 68,800 kip.
-    # (All own trips: 160 × 500 = 80,000; one price: 160 × 360 = 57,600.)
-    Question(
-        id="vanh-mix",
-        prompt=N_("A middle way: half of the bill by each village's own trips, half by one price per kg. "
-                  "Mrs Vanh of Ban Nam Sai sent 160 kg of parchment. What does she pay?"),
-        given={"rule": "own", "rule_share": "50"},
-        answer=_vanh_pays,
-        reference="68,800",
-        kind=in_kip(percent=1),
-        hints=[N_("Find Ban Nam Sai's price per kg in the table “Who pays what”."),
-               N_("Half of Ban Nam Sai's 500 kip per kg plus half of 360 kip per kg, times 160 kg.")],
-        explain=N_("Right: {answer}. Between 80,000 (own trips) and 57,600 (one price): both sides give a little."),
-    ),
-    # By hand: cherry is 5 × the parchment: 40,000, 20,000 and 40,000 kg; at 4,000 kg a trip:
-    # 10 + 5 + 10 = 25 trips instead of 5.
-    Question(
-        id="cherry-trips",
-        prompt=N_("Suppose members sent fresh cherry to the buyer instead of parchment. How many trips would the truck make?"),
-        given={"carried": "cherry"},
-        answer=lambda case: case.result.trips,
-        reference="25",
-        kind=NumberAnswer(unit=N_("trips")),
-        hints=[N_("About 5 kg of cherry make 1 kg of parchment."),
-               N_("Multiply each village's kg by 5, then divide by 4,000 kg a trip and round up.")],
-        explain=N_("Right: {answer}, five times as many. Pulping and drying in the village saves most of the transport."),
-    ),
-]
-# fmt: on
+QUESTIONS = questions_from(
+    __file__,
+    {
+        "bill": (lambda case: case.result.bill, in_kip(within=1)),
+        "one-price": (_one_price, in_kip_per_kg(within=1)),
+        "gains-most": (_gains_most, ChoiceAnswer(options=names(lambda result: result.villages.values()))),
+        "vanh-mix": (_vanh_pays, in_kip(percent=1)),
+        "cherry-trips": (lambda case: case.result.trips, NumberAnswer(unit=N_("trips"))),
+    },
+)

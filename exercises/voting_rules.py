@@ -28,16 +28,9 @@ from exercises.core.exercise import fill
 from exercises.core.i18n import N_, Translator
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
 from exercises.core.params import Choice, Integer, Table, Text
-from exercises.core.questions import Case, ChoiceAnswer, NumberAnswer, Question
+from exercises.core.questions import Case, ChoiceAnswer, NumberAnswer, questions_from
 from exercises.models import voting_rules
-from exercises.shared import ONE_ROW_PER_MEMBER, QUORUM, code_tip, ratio
-
-TITLE = N_("Simulation: quorum, majorities and one member, one vote")
-SUMMARY = N_(
-    "Change who comes, how they vote, the quorum and the majority, and see when the same vote passes "
-    "or fails. Compare one member, one vote with votes counted by shares or by kg of cherry."
-)
-CODE_TIP = code_tip(N_("count the quorum in shares instead of in people"))
+from exercises.shared import ONE_ROW_PER_MEMBER, QUORUM, ratio
 
 # ---- What the learner can change ----------------------------------------------------------------
 
@@ -367,70 +360,18 @@ def _kg_yes_share(case: Case) -> Fraction:
     return ratio(count.yes, count.present) * 100
 
 
-# fmt: off
-QUESTIONS = [
-    # By hand: 50% of 20 members = 10 members.
-    Question(
-        id="quorum",
-        prompt=N_("How many members must be present for the meeting to be able to decide?"),
-        answer=lambda case: case.result.quorum_needed,
-        reference="10",
-        kind=NumberAnswer(unit=N_("members")),
-        hints=[N_("The quorum is a share of all members, present or not."),
-               N_("Count all the rows of the table and take the quorum's share of them.")],
-        explain=N_("Right: {answer}. Quorum is about who must be present, not about who must agree."),
-    ),
-    # By hand: three-quarters of the 16 members present = 12 yes votes (it got 11).
-    Question(
-        id="bylaw-needed",
-        prompt=N_("Counted one member, one vote, how many yes votes does the by-law proposal need to pass?"),
-        answer=lambda case: case.result.needed("member"),
-        reference="12",
-        kind=NumberAnswer(unit=N_("votes")),
-        hints=[N_("A by-law change needs the qualified majority, counted out of the members present."),
-               N_("Three-quarters of the members present: 16 × 3 ÷ 4.")],
-        explain=N_("Right: {answer}. Big changes need a bigger majority, so a by-law clause can fail even when "
-                   "most members agree."),
-    ),
-    # By hand: more than half of the 16 present: half is 8, so 9 yes votes.
-    Question(
-        id="ordinary-needed",
-        prompt=N_("Now suppose the same vote is on an ordinary decision, which needs a simple majority. How many "
-                  "yes votes does it need?"),
-        given={"proposal": "ordinary"},
-        answer=lambda case: case.result.needed("member"),
-        reference="9",
-        kind=NumberAnswer(unit=N_("votes")),
-        hints=[N_("A simple majority is more than half of the members present."),
-               N_("Half of 16 is 8. Exactly half is not more than half.")],
-        explain=N_("Right: {answer}. The same votes can be enough for an ordinary decision but not for a "
-                   "change to the by-laws."),
-    ),
-    # By hand: yes kg 5,000 + 4,000 + 2,000 + 1,500 + 1,000 + 1,500 + 1,500 + 1,000 + 2,500 + 2,000 + 1,000
-    # = 23,000; kg present = 50,000 − 3,000 (absent) = 47,000; 23,000 ÷ 47,000 = 48.9%.
-    Question(
-        id="kg-share",
-        prompt=N_("If votes were counted by kg of cherry, what share of the kg present would vote yes?"),
-        answer=_kg_yes_share,
-        reference="48.9",
-        kind=NumberAnswer(unit=N_("%"), tolerance=Fraction(1, 2), places=1),
-        hints=[N_("Add the kg of the members who voted yes, then the kg of all members present."),
-               N_("Yes: 23,000 kg. Present: all 50,000 kg minus the kg of the 4 absent members.")],
-        explain=N_("Right: about {answer}. Counted by kg, a few big farms weigh as much as many small ones, "
-                   "whatever most members think."),
-    ),
-    # By hand: the largest kg among the members present is Khamla's 7,000 kg (Thongdy 6,500, Bounmy 5,000).
-    Question(
-        id="heaviest",
-        prompt=N_("If votes were counted by kg of cherry, whose vote would weigh the most?"),
-        answer=_heaviest_by_kg,
-        reference=N_("Khamla"),
-        kind=ChoiceAnswer(options=lambda case: [
-            (r["name"], r["name"]) for r in case.values["members"] if r["present"] == "yes"]),
-        hints=[N_("Look at the column of kg in the members' table, for the members present."),
-               N_("Look for the largest farm: 3 ha of coffee.")],
-        explain=N_("Right: {answer}. By kg, one large farm weighs as much as four or five small ones. One member, "
-                   "one vote protects small farmers such as Mrs Vanh."),
-    ),
-]
-# fmt: on
+QUESTIONS = questions_from(
+    __file__,
+    {
+        "quorum": (lambda case: case.result.quorum_needed, NumberAnswer(unit=N_("members"))),
+        "bylaw-needed": (lambda case: case.result.needed("member"), NumberAnswer(unit=N_("votes"))),
+        "ordinary-needed": (lambda case: case.result.needed("member"), NumberAnswer(unit=N_("votes"))),
+        "kg-share": (_kg_yes_share, NumberAnswer(unit=N_("%"), tolerance=Fraction(1, 2), places=1)),
+        "heaviest": (
+            _heaviest_by_kg,
+            ChoiceAnswer(
+                options=lambda case: [(r["name"], r["name"]) for r in case.values["members"] if r["present"] == "yes"]
+            ),
+        ),
+    },
+)

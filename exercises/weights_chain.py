@@ -29,15 +29,8 @@ from exercises.core.i18n import N_, Translator
 from exercises.core.money import round_kip
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
 from exercises.core.params import Choice, Integer, ParamError, Percent, Table
-from exercises.core.questions import Case, NoAnswer, NumberAnswer, Question
-from exercises.shared import CHERRY_PER_PARCHMENT, code_tip, in_kip, weight_ratio
-
-TITLE = N_("Simulation: from cherry to a container of green coffee")
-SUMMARY = N_(
-    "Change the kg of cherry, the ratios, the container and the prices, and see how much green coffee "
-    "is left, how many families fill a container, and what the coffee is worth at each stage."
-)
-CODE_TIP = code_tip(N_("add a roasting step, or give the sorted-out beans a value"))
+from exercises.core.questions import Case, NoAnswer, NumberAnswer, questions_from
+from exercises.shared import CHERRY_PER_PARCHMENT, in_kip, weight_ratio
 
 # ---- What the learner can change ----------------------------------------------------------------
 
@@ -327,77 +320,25 @@ def _gain_as_parchment(case: Case) -> int:
     return found["parchment"].value_low - found["cherry"].value_low
 
 
-# fmt: off
-QUESTIONS = [
-    # By hand: 320 bags × 60 kg = 19,200 kg of green coffee; × 1.25 = 24,000 kg of parchment;
-    # × 5 = 120,000 kg of cherry.
-    Question(
-        id="container-cherry",
-        prompt=N_("How many kg of cherry does it take to fill one container with green coffee?"),
-        answer=lambda case: case.result.container.cherry,
-        reference="120,000",
-        kind=NumberAnswer(unit=N_("kg"), relative=Fraction(2, 100)),
-        hints=[N_("First find the green coffee in one container: bags × kg in a bag."),
-               N_("Then go back up the chain: green × 1.25 gives the parchment, parchment × 5 gives the cherry.")],
-        explain=N_("Right: {answer}. That is more than six times the weight that is shipped: most of the cherry "
-                   "stays behind as pulp, water and skin."),
-    ),
-    # By hand: 120,000 kg of cherry ÷ 2,400 kg a family = 50 families.
-    Question(
-        id="container-families",
-        prompt=N_("How many member families, each bringing 2,400 kg of cherry, does one container need?"),
-        answer=lambda case: case.result.container_people.families,
-        reference="50",
-        kind=NumberAnswer(unit=N_("families"), tolerance=1),
-        hints=[N_("Use the cherry for one container from the table."),
-               N_("Divide it by the kg of cherry one family brings.")],
-        explain=N_("Right: about {answer}. A small group fills only part of a container: it can sell parchment "
-                   "first, or sell together with other groups."),
-    ),
-    # By hand: 60,000 kg ÷ 5 = 12,000 kg of parchment; 12,000 ÷ 1.6 = 7,500 kg of green coffee
-    # (instead of 12,000 ÷ 1.25 = 9,600 kg).
-    Question(
-        id="strict-sorting",
-        prompt=N_("With strict sorting for export, 1.6 kg of parchment make 1 kg of green coffee instead of 1.25. "
-                  "How much green coffee for export do the group's 60,000 kg of cherry make now?"),
-        given={"parchment_per_green": "1.6"},
-        answer=lambda case: case.result.lot.export_green,
-        reference="7,500",
-        kind=NumberAnswer(unit=N_("kg"), relative=Fraction(2, 100)),
-        hints=[N_("The parchment does not change: 60,000 ÷ 5."),
-               N_("Divide the parchment by 1.6 instead of 1.25.")],
-        explain=N_("Right: {answer}. Export quality takes more cherry for each kg sold, so it must earn a better "
-                   "price."),
-    ),
-    # By hand, at the low prices: parchment 12,000 kg × 15,000 = 180,000,000 kip;
-    # cherry 60,000 kg × 1,500 = 90,000,000 kip; difference 90,000,000 kip.
-    Question(
-        id="parchment-gain",
-        prompt=N_("At the low prices, how much more are the group's 60,000 kg of cherry worth as parchment than "
-                  "as cherry?"),
-        answer=_gain_as_parchment,
-        reference="90,000,000",
-        kind=in_kip(percent=1),
-        hints=[N_("Look at the table “What the group's coffee is worth at each stage”, column “Value at the low price”."),
-               N_("Parchment: 12,000 kg × 15,000 kip. Cherry: 60,000 kg × 1,500 kip. Take one from the other.")],
-        explain=N_("Right: {answer}. Compare it with the gap at the high prices. This money "
-                   "has to pay for the pulping, water, drying, labour and the risk of spoiling."),
-    ),
-    # By hand: with 20% sorted out, 19,200 kg for export need 19,200 ÷ 0.8 = 24,000 kg of green coffee
-    # after hulling; × 1.25 × 5 = 150,000 kg of cherry; ÷ 75 kg a day = 2,000 days of picking.
-    Question(
-        id="sorting-picker-days",
-        prompt=N_("The dry mill sorts out 20% of the green coffee. How many days of picking (one person, 75 kg "
-                  "a day) does one container of export coffee need now?"),
-        given={"sorting_loss": "20"},
-        answer=lambda case: case.result.container_people.picker_days,
-        reference="2,000",
-        kind=NumberAnswer(unit=N_("days"), relative=Fraction(2, 100)),
-        hints=[N_("Only 80% of the green coffee after hulling is exported, so a container needs 19,200 ÷ 0.8 kg "
-                  "of it."),
-               N_("Go back up the chain to the cherry (× 1.25 × 5), then divide by 75 kg a day.")],
-        explain=N_("Right: {answer}. Every kg sorted out was picked, carried and processed too, so sorting "
-                   "only pays when export coffee earns a better price."),
-    ),
-]
-# fmt: on
+QUESTIONS = questions_from(
+    __file__,
+    {
+        "container-cherry": (
+            lambda case: case.result.container.cherry,
+            NumberAnswer(unit=N_("kg"), relative=Fraction(2, 100)),
+        ),
+        "container-families": (
+            lambda case: case.result.container_people.families,
+            NumberAnswer(unit=N_("families"), tolerance=1),
+        ),
+        "strict-sorting": (
+            lambda case: case.result.lot.export_green,
+            NumberAnswer(unit=N_("kg"), relative=Fraction(2, 100)),
+        ),
+        "parchment-gain": (_gain_as_parchment, in_kip(percent=1)),
+        "sorting-picker-days": (
+            lambda case: case.result.container_people.picker_days,
+            NumberAnswer(unit=N_("days"), relative=Fraction(2, 100)),
+        ),
+    },
+)

@@ -26,24 +26,16 @@ from exercises.core.i18n import N_, Translator
 from exercises.core.money import round_kip
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
 from exercises.core.params import Integer, Percent, Table
-from exercises.core.questions import Case, NoAnswer, NumberAnswer, Question
+from exercises.core.questions import Case, NoAnswer, NumberAnswer, questions_from
 from exercises.models import wet_mill
 from exercises.shared import (
     CHERRY_PER_PARCHMENT,
     ONE_ROW_PER_WEEK,
     WEEK,
     amounts_table,
-    code_tip,
     in_kip_per_kg,
     kip_amount,
 )
-
-TITLE = N_("Simulation: a village wet mill")
-SUMMARY = N_(
-    "Change the cost of the mill, the pulper, the fee or the cherry members bring, and see whether "
-    "the mill can handle the busiest days and how many seasons it needs to pay itself back."
-)
-CODE_TIP = code_tip(N_("let cherry over capacity wait for the next day"))
 
 # ---- What the learner can change ----------------------------------------------------------------
 
@@ -399,83 +391,13 @@ def _break_even_kg(case: Case) -> int:
     return case.result.break_even_kg
 
 
-# fmt: off
-QUESTIONS = [
-    # By hand: fee 300 − running cost 100 = 200 kip per kg left for the mill;
-    # 60,000,000 ÷ 200 = 300,000 kg of cherry in all.
-    Question(
-        id="break-even-kg",
-        prompt=N_("How many kg of cherry must pass through the mill, over all seasons, to pay back its cost?"),
-        answer=_break_even_kg,
-        reference="300,000",
-        kind=NumberAnswer(unit=N_("kg"), relative=Fraction(1, 100)),
-        hints=[N_("Only part of the fee pays back the mill: the rest pays the running costs."),
-               N_("Fee minus running cost is what each kg leaves for the mill. Divide the cost of the mill by it.")],
-        explain=N_("Right: {answer}. Divide it by the kg members bring each season to see how many seasons the "
-                   "mill needs: fewer kg, more seasons."),
-    ),
-    # By hand: 75% of 50,000 kg = 37,500 kg; 37,500 × 200 = 7,500,000 kip a season;
-    # 60,000,000 ÷ 7,500,000 = 8 seasons (instead of 60,000,000 ÷ 10,000,000 = 6).
-    Question(
-        id="three-quarters",
-        prompt=N_("Suppose members bring only 75% of the cherry they promised. How many seasons does it take "
-                  "to pay back the mill?"),
-        given={"delivered_share": "75"},
-        answer=_payback_seasons,
-        reference="8",
-        kind=NumberAnswer(unit=N_("seasons")),
-        hints=[N_("Work out the kg of cherry in a season first, then what the mill keeps from them."),
-               N_("37,500 kg × 200 kip = 7,500,000 kip a season. How many seasons make 60,000,000?")],
-        explain=N_("Right: {answer}. A mill needs members who deliver: every kg sold elsewhere makes the "
-                   "payback longer for everyone."),
-    ),
-    # By hand: 300 kg/h × 8 h = 2,400 kg a day. Cherry per day above 2,400: week 7 (2,500: 100 × 2 days
-    # = 200), week 8 (4,000: 1,600 × 2 = 3,200), week 9 (3,500: 1,100 × 2 = 2,200), week 10 (3,000:
-    # 600 × 2 = 1,200). 200 + 3,200 + 2,200 + 1,200 = 6,800 kg.
-    Question(
-        id="hand-pulper",
-        prompt=N_("With a hand pulper of 300 kg an hour instead, how many kg of cherry does the mill fail to "
-                  "pulp in time?"),
-        given={"pulper_kg_per_hour": "300"},
-        answer=lambda case: case.result.over,
-        reference="6,800",
-        kind=NumberAnswer(unit=N_("kg"), tolerance=100),
-        hints=[N_("Work out what the pulper can handle in one day, then look at the cherry per day in each week."),
-               N_("300 × 8 = 2,400 kg a day. In each week, take the cherry per day above 2,400 and multiply "
-                  "by the days.")],
-        explain=N_("Right: {answer}. The season's total is not the problem; the busiest days are. That cherry is "
-                   "sold as cherry and the mill earns no fee on it."),
-    ),
-    # By hand: 16,000 ÷ 5 = 3,200 kip per kg of cherry, minus the fee of 300 = 2,900 kip.
-    Question(
-        id="break-even-price",
-        prompt=N_("Above what trader's price for cherry does a member get more by selling cherry than through "
-                  "the mill?"),
-        answer=lambda case: case.result.through_mill_per_kg,
-        reference="2,900",
-        kind=in_kip_per_kg(within=50),
-        hints=[N_("1 kg of cherry makes only part of a kg of parchment."),
-               N_("Divide the parchment price by the kg of cherry for 1 kg of parchment, then take off the mill fee.")],
-        explain=N_("Right: {answer}. Above that price the mill only helps if it wins a better parchment price "
-                   "through quality and volume."),
-    ),
-    # By hand, 12% a year on what is still owed, then 10,000,000 paid back each season:
-    # 60,000,000 → 67,200,000 − 10,000,000 = 57,200,000 → 54,064,000 → 50,551,680 → 46,617,882
-    # → 42,212,028 → 37,277,471 → 31,750,768 → 25,560,860 → 18,628,163 → 10,863,543 → 2,167,168
-    # (season 11) → season 12: 2,167,168 + 260,060 interest is less than 10,000,000: paid back in season 12.
-    Question(
-        id="loan-interest",
-        prompt=N_("Now suppose the mill was bought with a loan at 12% a year on what is still owed. How many "
-                  "seasons does it take to pay back?"),
-        given={"interest": "12"},
-        answer=_payback_seasons,
-        reference="12",
-        kind=NumberAnswer(unit=N_("seasons"), tolerance=1),
-        hints=[N_("Each season, first add the interest on what is still owed, then take off what the fees pay back."),
-               N_("First season: 60,000,000 + 7,200,000 interest − 10,000,000 = 57,200,000 still owed. "
-                  "Go on season by season.")],
-        explain=N_("Right: {answer}. Interest makes the payback much longer: in the first seasons much of the "
-                   "fee pays interest, not the mill."),
-    ),
-]
-# fmt: on
+QUESTIONS = questions_from(
+    __file__,
+    {
+        "break-even-kg": (_break_even_kg, NumberAnswer(unit=N_("kg"), relative=Fraction(1, 100))),
+        "three-quarters": (_payback_seasons, NumberAnswer(unit=N_("seasons"))),
+        "hand-pulper": (lambda case: case.result.over, NumberAnswer(unit=N_("kg"), tolerance=100)),
+        "break-even-price": (lambda case: case.result.through_mill_per_kg, in_kip_per_kg(within=50)),
+        "loan-interest": (_payback_seasons, NumberAnswer(unit=N_("seasons"), tolerance=1)),
+    },
+)

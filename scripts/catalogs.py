@@ -4,7 +4,8 @@
     python scripts/catalogs.py compile   # .po → .mo (the build and the tests need the .mo)
     python scripts/catalogs.py check     # fail if a message has no translation in some language
 
-Three domains (see exercises/core/i18n.py): ``exercises`` (from exercises/, catalogs in
+Three domains (see exercises/core/i18n.py): ``exercises`` (from exercises/: the Python and the
+question files ``exercises/<name>.toml``, catalogs in
 exercises/locale/<lang>/LC_MESSAGES/exercises.po, shipped to the browser), ``site`` (from coopsite/,
 catalogs in coopsite/locale/<lang>/LC_MESSAGES/site.po, build time only) and ``worksheets`` (the English
 words of docs/data/worksheets/*.yml, read by coopsite/worksheets.py; catalogs next to site.po). Every language of the
@@ -31,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from coopsite.assets import compile_catalogs  # noqa: E402
 from exercises.core.languages import LANGUAGES  # noqa: E402
+from exercises.core.wordfile import messages as word_file_messages  # noqa: E402
 
 PLACEHOLDER = re.compile(r"\{(\w*)\}")
 
@@ -72,13 +74,19 @@ def extract(domain: Domain = DOMAINS[0]) -> Catalog:
         return template
     for filename, lineno, message, comments, context in extract_from_dir(
         str(domain.source),
-        method_map=[("**.py", "python")],
+        method_map=[("**.py", "python"), ("*.toml", _toml_messages)],
         keywords={"N_": None},
         comment_tags=("TRANSLATORS:",),
     ):
         where = f"{domain.source.name}/{filename}"
         template.add(message, None, [(where, lineno)], auto_comments=comments, context=context)
     return template
+
+
+def _toml_messages(fileobj, keywords, comment_tags, options):  # Babel's extractor signature
+    """Babel extractor for a word file: (line, funcname, message, comments) for each text a learner reads."""
+    for line, message in word_file_messages(fileobj.name, fileobj.read().decode("utf-8")):
+        yield line, None, message, []
 
 
 def load(lang: str, domain: Domain = DOMAINS[0]) -> Catalog:

@@ -9,7 +9,7 @@ Writes (all ignored by git, all served from the site itself — never a CDN):
 * ``overrides/assets/vendor/``  the iframe-worker shim (MIT), so search works from file://
 * ``overrides/assets/pyodide/`` Pyodide's core files (MPL-2.0), for http(s), each with ``.gz`` and ``.br``
   copies for hosts that serve precompressed files (nginx ``gzip_static``/``brotli_static``)
-* ``overrides/assets/coop/pybundle.zip`` the ``exercises`` package (with compiled catalogs), the
+* ``overrides/assets/coop/pybundle.zip`` the ``exercises`` package (with compiled catalogs and question files), the
   pure-Python libraries it needs in the browser (pygal, markupsafe) and the worker's start-up code (``coop_boot``)
 * ``overrides/assets/coop/pysnapshot.bin`` Python's memory after start-up, made from the bundle by
   scripts/make-snapshot.mjs (with ``.gz`` and ``.br`` copies): the fast way to start Python
@@ -242,11 +242,12 @@ def _library_root(name: str) -> Path:
 
 
 def bundle_entries() -> dict[str, bytes]:
-    """The bundle's files: the exercises package (with .mo catalogs), the browser libraries, coop_boot."""
+    """The bundle's files: the exercises package (with .mo catalogs and .toml question files), the browser
+    libraries, coop_boot."""
     compile_catalogs()
     entries: dict[str, bytes] = {}
     for path in sorted((ROOT / "exercises").rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts and path.suffix in (".py", ".mo"):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix in (".py", ".mo", ".toml"):
             entries[str(path.relative_to(ROOT))] = path.read_bytes()
     for library in BROWSER_LIBRARIES:
         root = _library_root(library)

@@ -15,12 +15,13 @@ from dataclasses import dataclass, field, fields, is_dataclass, replace
 from types import ModuleType
 from typing import Any, TypeVar
 
-from .i18n import Translator
+from .i18n import N_, Translator
 from .outputs import Msg, Outputs
 from .params import Param, ParamError
 from .questions import Question
+from .wordfile import exercise_words
 
-__all__ = ["Exercise", "Preset", "fill"]
+__all__ = ["Exercise", "Preset", "code_tip", "fill"]
 
 T = TypeVar("T")
 
@@ -63,7 +64,7 @@ class Exercise:
     questions: Sequence[Question] = ()
     #: Checks across fields: yields (or returns) ``(path, ParamError)`` pairs; the first error a path gets is shown.
     validate: Callable[[Mapping[str, Any]], Iterable[tuple[str, ParamError]]] = lambda values: ()
-    #: The tip above the code editor: a message id, or a ``Msg`` with values (``shared.code_tip``).
+    #: The tip above the code editor: a message id, or a ``Msg`` with values (``code_tip``).
     code_tip: str | Msg = ""
     #: The exercise's presets by name; the first one is what a page gets when it names none.
     presets: Mapping[str, Preset] = field(default_factory=dict)
@@ -116,9 +117,9 @@ class Exercise:
 
     @classmethod
     def from_module(cls, name: str, module: ModuleType, model: ModuleType) -> Exercise:
-        """The exercise a definition module describes (see exercises/AUTHORING.md): its ``TITLE``,
-        ``SUMMARY``, ``CODE_TIP``, ``PARAMS``, ``QUESTIONS``, ``run``, ``show`` and, if it has
-        checks across fields, ``validate``; with ``PRESETS``, as its first preset."""
+        """The exercise a definition module describes (see exercises/AUTHORING.md): its ``PARAMS``,
+        ``QUESTIONS``, ``run``, ``show`` and, if it has checks across fields, ``validate``; its title,
+        summary and code tip from its word file (wordfile.py); with ``PRESETS``, as its first preset."""
         for param in module.PARAMS:
             if param.default is None:
                 raise ValueError(f"{module.__name__}: parameter {param.name!r} has no default")
@@ -128,11 +129,12 @@ class Exercise:
             unknown = (set(preset.params) | set(preset.hidden)) - known
             if unknown:
                 raise ValueError(f"{module.__name__}: preset {preset_name!r} names no parameter {sorted(unknown)}")
+        words = exercise_words(str(module.__file__))
         exercise = cls(
             name=name,
-            title=module.TITLE,
-            summary=module.SUMMARY,
-            code_tip=module.CODE_TIP,
+            title=words["title"],
+            summary=words["summary"],
+            code_tip=code_tip(words["code_tip"]),
             model=model,
             params=module.PARAMS,
             run=module.run,
@@ -142,6 +144,16 @@ class Exercise:
             presets=presets,
         )
         return exercise.with_preset(None)
+
+
+def code_tip(example: str) -> Msg:
+    """The tip above the code editor: the model is what the form uses, try a change such as ``example``
+    (a message id: "pay grade B the same as grade A"), run it, reset it."""
+    tip = N_(
+        "This is the model the form uses. Change it — for example {example} — then press Run. "
+        "Reset code brings the original back."
+    )
+    return Msg(tip, {"example": Msg(example)})
 
 
 def fill(cls: Callable[..., T], values: Mapping[str, Any], **given: Any) -> T:

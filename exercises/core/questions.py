@@ -1,6 +1,9 @@
 """Predict, then check: questions whose right answer the model computes, and the case they are asked about.
 
-A definition's ``QUESTIONS`` are ``Question`` objects; ``checking.py`` checks a group's answer.
+A definition's ``QUESTIONS`` are ``Question`` objects; ``checking.py`` checks a group's answer. Their
+words (prompt, hints, what a right answer says) and the answer worked out by hand are in the
+definition's word file (``wordfile.py``), read by ``questions_from``; the definition says how each is
+answered and checked.
 """
 
 from __future__ import annotations
@@ -8,16 +11,26 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
+from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from .i18n import N_, Translator
 from .params import _number_text
+from .wordfile import read
 
 if TYPE_CHECKING:
     from .exercise import Exercise
 
-__all__ = ["Case", "Checked", "ChoiceAnswer", "NoAnswer", "NumberAnswer", "Question"]
+__all__ = [
+    "Case",
+    "Checked",
+    "ChoiceAnswer",
+    "NoAnswer",
+    "NumberAnswer",
+    "Question",
+    "questions_from",
+]
 
 T = TypeVar("T")
 
@@ -143,3 +156,62 @@ class Checked:
     feedback: str
     hint: str | None = None
     expected: str | None = None
+
+
+#: How a definition answers and checks one question: ``(answer(case), kind)``.
+Answering = tuple[Callable[["Case"], Any], "NumberAnswer | ChoiceAnswer"]
+#: The keys of a question's table in the word file: what each must be, and whether a question must have it.
+QUESTION_KEYS: dict[str, tuple[type, str, bool]] = {
+    "prompt": (str, "a text", True),
+    "reference": (str, "a text", True),
+    "hints": (list, "a list of texts", False),
+    "explain": (str, "a text", False),
+    "given": (dict, "a table of texts", False),
+}
+
+
+def questions_from(definition: str, answering: Mapping[str, Answering], table: str = "questions") -> list[Question]:
+    """The questions of a definition, in the order of its word file (``wet_mill.py`` → ``wet_mill.toml``).
+
+    Each question is a table ``[<table>.<id>]`` with ``prompt`` and ``reference`` (the answer for the
+    default numbers, worked out by hand in the comments above it), and if needed ``hints`` (a list),
+    ``explain`` (what a right answer says, with ``{answer}``) and ``given`` (parameter values the
+    question sets, as the learner would type them). ``answering`` maps every id to its ``(answer, kind)``.
+    A mistake raises ``WordFileError`` with the file and line.
+    """
+    words = read(definition)
+    entries = words.data.get(table, {})
+    source = Path(definition).name
+    for qid in answering:
+        if qid not in entries:
+            raise words.error(f"no [{table}.{qid}] for the question {qid!r} of {source}", table)
+    questions = []
+    for qid, entry in entries.items():
+        if qid not in answering:
+            raise words.error(f"{source} does not say how to answer the question {qid!r}", table, qid)
+        for key, (_, _, needed) in QUESTION_KEYS.items():
+            if needed and key not in entry:
+                raise words.error(f"the question {qid!r} has no {key}", table, qid)
+        for key, value in entry.items():
+            if key not in QUESTION_KEYS:
+                raise words.error(
+                    f"the question {qid!r} has {key!r}, which is not one of {', '.join(QUESTION_KEYS)}", table, qid, key
+                )
+            shape, described, _ = QUESTION_KEYS[key]
+            texts = value.values() if isinstance(value, dict) else value if isinstance(value, list) else [value]
+            if not isinstance(value, shape) or not all(isinstance(v, str) for v in texts):
+                raise words.error(f"the {key} of the question {qid!r} must be {described}", table, qid, key)
+        answer, kind = answering[qid]
+        questions.append(
+            Question(
+                id=qid,
+                prompt=entry["prompt"],
+                answer=answer,
+                reference=entry["reference"],
+                kind=kind,
+                hints=tuple(entry.get("hints", ())),
+                explain=entry.get("explain", Question.explain),
+                given=dict(entry.get("given", {})),
+            )
+        )
+    return questions

@@ -1,0 +1,113 @@
+"""The words of an exercise definition, in a TOML file beside it (``wet_mill.py`` → ``wet_mill.toml``).
+
+What a learner reads stays out of the Python: authors and translators edit it as text, and the
+definition keeps the numbers and the logic. The file has:
+
+* ``[exercise]`` — ``title``, ``summary`` and ``code_tip`` (the example change in the tip above the
+  code editor, such as "let cherry over capacity wait for the next day");
+* ``[questions.<id>]`` — one table per question (see ``questions.questions_from``); a preset with
+  its own questions has its own table, such as ``[simple_questions.<id>]``.
+
+Every text is a message id of the ``exercises`` catalogs (``messages`` is how scripts/catalogs.py
+finds them). A mistake is a ``WordFileError`` that names the file and line.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+__all__ = ["WordFile", "WordFileError", "exercise_words", "messages", "read"]
+
+#: The texts of ``[exercise]``, all needed.
+EXERCISE_KEYS = ("title", "summary", "code_tip")
+
+
+class WordFileError(ValueError):
+    """A word file an author must fix; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class WordFile:
+    """A definition's word file: its name for messages (``exercises/wet_mill.toml``), text and data."""
+
+    name: str
+    text: str
+    data: dict[str, Any]
+
+    def line(self, table: str, entry: str | None = None, key: str | None = None) -> int:
+        """The line (from 1) of ``[table]`` or ``[table.entry]``, or of a ``key = …`` in it; 1 if not found."""
+        header = f"[{table}.{entry}]" if entry else f"[{table}]"
+        lines = self.text.splitlines()
+        for number, line in enumerate(lines, 1):
+            if line.strip() == header:
+                for below, text in enumerate(lines[number:], number + 1):
+                    if key is None or text.startswith("["):
+                        break
+                    if text.split("=", 1)[0].strip() == key:
+                        return below
+                return number
+        return 1
+
+    def error(self, problem: str, table: str, entry: str | None = None, key: str | None = None) -> WordFileError:
+        return WordFileError(f"{self.name}:{self.line(table, entry, key)}: {problem}")
+
+
+def _parse(name: str, text: str) -> WordFile:
+    try:
+        return WordFile(name, text, tomllib.loads(text))
+    except tomllib.TOMLDecodeError as error:  # its message says the line and column
+        raise WordFileError(f"{name}: {error}") from None
+
+
+@cache
+def read(definition: str) -> WordFile:
+    """The word file of a definition module (its ``__file__``)."""
+    path = Path(definition).with_suffix(".toml")
+    name = f"{path.parent.name}/{path.name}"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise WordFileError(f"{name}: missing (the words of {Path(definition).name})") from None
+    return _parse(name, text)
+
+
+def exercise_words(definition: str) -> dict[str, str]:
+    """``title``, ``summary`` and ``code_tip`` from the ``[exercise]`` table."""
+    words = read(definition)
+    table = words.data.get("exercise", {})
+    for key in EXERCISE_KEYS:
+        if not isinstance(table.get(key), str):
+            raise words.error(f"[exercise] needs a {key} (a text)", "exercise")
+    for key in table:
+        if key not in EXERCISE_KEYS:
+            raise words.error(
+                f"[exercise] has {key!r}, which is not one of {', '.join(EXERCISE_KEYS)}", "exercise", key=key
+            )
+    return {key: table[key] for key in EXERCISE_KEYS}
+
+
+def messages(name: str, text: str) -> list[tuple[int, str]]:
+    """(line, message id) for every text of a word file a learner reads, for the catalogs: the
+    exercise's words, each question's prompt, hints and explanation, and the references of choice
+    questions (names, projects; numbers are not translated)."""
+    words = _parse(name, text)
+    found = [
+        (words.line("exercise", key=key), words.data.get("exercise", {})[key])
+        for key in EXERCISE_KEYS
+        if key in words.data.get("exercise", {})
+    ]
+    for table, entries in words.data.items():
+        if table == "exercise":
+            continue
+        for qid, entry in entries.items():
+            for key in ("prompt", "hints", "explain", "reference"):
+                value = entry.get(key)
+                texts = value if isinstance(value, list) else [value] if isinstance(value, str) else []
+                if key == "reference":
+                    texts = [reference for reference in texts if any(c.isalpha() for c in reference)]
+                found += [(words.line(table, qid, key), message) for message in texts]
+    return found

@@ -1,0 +1,79 @@
+"""An exercise's words live in a TOML file beside its definition: a mistake there names the file and line."""
+
+from __future__ import annotations
+
+import pytest
+
+from exercises import EXERCISES
+from exercises.core import wordfile
+from exercises.core.questions import NumberAnswer, questions_from
+from exercises.core.wordfile import WordFileError, exercise_words
+
+GOOD = """\
+[exercise]
+title = "Simulation: a test"
+summary = "Change the numbers."
+code_tip = "change a number"
+
+# By hand: 1 + 1 = 2.
+[questions.sum]
+prompt = "What is the sum?"
+reference = "2"
+hints = ["Add them."]
+"""
+
+ANSWERING = {"sum": (lambda case: 2, NumberAnswer())}
+
+
+def _definition(tmp_path, text):
+    wordfile.read.cache_clear()
+    (tmp_path / "example.toml").write_text(text, encoding="utf-8")
+    return str(tmp_path / "example.py")
+
+
+def test_a_good_word_file_gives_the_questions_and_the_exercise_words(tmp_path):
+    definition = _definition(tmp_path, GOOD)
+    [question] = questions_from(definition, ANSWERING)
+    assert (question.id, question.prompt, question.reference, question.hints) == (
+        "sum",
+        "What is the sum?",
+        "2",
+        ("Add them.",),
+    )
+    assert question.explain == "Right: {answer}."
+    assert exercise_words(definition)["code_tip"] == "change a number"
+
+
+@pytest.mark.parametrize(
+    ("text", "answering", "where", "says"),
+    [
+        (GOOD.replace('prompt = "What is the sum?"\n', ""), ANSWERING, ":7:", "has no prompt"),
+        (GOOD.replace("hints", "hint"), ANSWERING, ":10:", "'hint', which is not one of"),
+        (GOOD.replace('hints = ["Add them."]', 'hints = "Add them."'), ANSWERING, ":10:", "must be a list of texts"),
+        (GOOD, {**ANSWERING, "other": ANSWERING["sum"]}, ":1:", "no [questions.other]"),
+        (GOOD, {}, ":7:", "does not say how to answer the question 'sum'"),
+        (GOOD.replace('reference = "2"', "reference = 2 2"), ANSWERING, ": ", "line 9"),
+    ],
+)
+def test_a_mistake_in_the_questions_names_the_file_and_line(tmp_path, text, answering, where, says):
+    definition = _definition(tmp_path, text)
+    with pytest.raises(WordFileError) as raised:
+        questions_from(definition, answering)
+    assert f"example.toml{where}" in str(raised.value)
+    assert says in str(raised.value)
+
+
+def test_a_mistake_in_the_exercise_words_names_the_file_and_line(tmp_path):
+    definition = _definition(tmp_path, GOOD.replace('summary = "Change the numbers."\n', "colour = 1\n"))
+    with pytest.raises(WordFileError, match=r"example\.toml:1: \[exercise\] needs a summary"):
+        exercise_words(definition)
+    wordfile.read.cache_clear()
+    with pytest.raises(WordFileError, match=r"other\.toml: missing"):
+        exercise_words(str(tmp_path / "other.py"))
+
+
+def test_every_exercise_has_its_words_and_every_question_its_answer():
+    for name in EXERCISES.names():
+        exercise = EXERCISES[name]
+        assert exercise.title.startswith("Simulation: ") and exercise.summary and exercise.code_tip
+        assert [q.id for q in exercise.questions], name
