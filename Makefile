@@ -55,7 +55,7 @@ setup: $(STAMPS)/venv $(STAMPS)/npm
 # Pyodide pin change (scripts/stage_assets.py hashes them into its key; the same key is checked again
 # by build-frontend.mjs, by the MkDocs hook and, in the browser, by the worker).
 $(STAMPS)/assets: $(STAMPS)/venv $(STAMPS)/npm scripts/stage_assets.py scripts/build-frontend.mjs scripts/make-snapshot.mjs \
-                  $(shell find exercises coopsite frontend/src -type f -name '*.py' -o -type f -name '*.js' -o -name '*.po' 2>/dev/null) \
+                  $(shell find exercises coopsite frontend/src -type f -name '*.py' -o -type f -name '*.js' -o -name '*.po' -o -name '*.toml' 2>/dev/null) \
                   docs/data/glossary.yml
 	$(PY) scripts/stage_assets.py
 	node scripts/build-frontend.mjs

@@ -52,33 +52,24 @@ PRESET_RATES = (
 
 # ---- What the learner can change ----------------------------------------------------------------
 
-# fmt: off
 PARAMS = [
-    Number(name="price_usd_lb", label=N_("Sale price agreed on the contract day"), unit=N_("US$ per lb of green coffee"),
-           default="1.80", min="0", max="20", places=2,
-           help=N_("The Fairtrade minimum for washed arabica is US$1.80 per lb (since August 2023).")),
+    Number(name="price_usd_lb", default="1.80", min="0", max="20", places=2),
     CHERRY_PER_GREEN,
-    replace(ADVANCE, default=10_000,
-            help=N_("Paid in kip when members bring their cherry. An example at 2024 prices: use today's local price.")),
-    kip_per_kg_of_cherry("costs", N_("Costs paid in kip"), 3_000,
-                         help=N_("Processing, transport, export, staff and loan interest.")),
-    kip_per_usd("rate_contract", N_("Exchange rate on the contract day"), 21_400,
-                help=N_("About 8,900 in 2020, about 15,000 in 2022 and about 21,400 in May 2024.")),
-    kip_per_usd("rate_payment", N_("Exchange rate on the day the buyer pays"), 20_000,
-                help=N_("Months later. Below the contract-day rate, the co-op gets fewer kip for the same dollars.")),
-    Choice(name="protection", label=N_("Fixed-rate contract"), default="none",
-           options=(("none", N_("No: the rate of the payment day")), ("fixed", N_("Yes: the fixed rate below"))),
-           help=N_("A bank (or a buyer paying in kip) agrees on the contract day the rate for the payment day.")),
-    kip_per_usd("fixed_rate", N_("Fixed rate agreed on the contract day"), 21_000,
-                help=N_("Usually a little less favourable than the day's rate: that is the price of certainty.")),
-    kip_amount("reserve", N_("Exchange-rate reserve"), 10_000_000,
-               help=N_("Kip the co-op has kept to top up the final payment when the rate moves against it.")),
+    replace(ADVANCE, default=10_000),
+    kip_per_kg_of_cherry("costs", 3_000),
+    kip_per_usd("rate_contract", 21_400),
+    kip_per_usd("rate_payment", 20_000),
+    Choice(
+        name="protection",
+        default="none",
+        options=(("none", N_("No: the rate of the payment day")), ("fixed", N_("Yes: the fixed rate below"))),
+    ),
+    kip_per_usd("fixed_rate", 21_000),
+    kip_amount("reserve", 10_000_000),
     members_table(
-        label=N_("Cherry delivered"),
-        help=N_("One row per member, or one row for a group of members."),
         columns=[
             MEMBER,
-            Integer(name="kg", label=N_("Cherry"), unit=N_("kg"), min=0, max=1_000_000_000),
+            Integer(name="kg", min=0, max=1_000_000_000),
         ],
         default=[
             {"member": N_("Bounmy"), "kg": 3_000},
@@ -86,10 +77,10 @@ PARAMS = [
             {"member": N_("Vanh"), "kg": 800},
             {"member": N_("Other members"), "kg": 21_940},
         ],
-        min_rows=1, max_rows=5_000,
+        min_rows=1,
+        max_rows=5_000,
     ),
 ]
-# fmt: on
 
 
 # ---- From the form to the model and back --------------------------------------------------------

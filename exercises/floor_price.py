@@ -16,7 +16,6 @@ coffee (wikiversity-ratios, lca-2015-interview).
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 
@@ -40,35 +39,23 @@ from exercises.shared import (
 
 # ---- What the learner can change ----------------------------------------------------------------
 
-# fmt: off
 PARAMS = [
-    Number(name="minimum", label=N_("Fairtrade minimum price"), unit=N_("US$ per lb"),
-           default="1.80", min="0", max="10", places=2,
-           help=N_("Washed arabica: US$1.80 since August 2023; US$1.40 from 2011 to July 2023.")),
-    replace(FAIRTRADE_PREMIUM,
-            help=N_("Always added on top of the price. It goes to the co-op's premium fund.")),
-    usd_per_lb("quality_part", N_("Part of the premium for productivity or quality"), "0.05",
-               help=N_("At least US$0.05 of the US$0.20 premium. The general assembly decides how to use the rest.")),
-    Choice(name="organic", label=N_("Certified organic coffee"), default="no",
-           options=YES_NO),
-    replace(ORGANIC_DIFFERENTIAL,
-            help=N_("Added for certified organic coffee: US$0.40 since August 2023, US$0.30 before.")),
-    Number(name="differential", label=N_("Differential added to the market price"), unit=N_("US$ per lb"),
-           default="0", min="-2", max="2", places=2,
-           help=N_("Agreed with the buyer for the coffee's quality and origin. It can be below zero.")),
+    Number(name="minimum", default="1.80", min="0", max="10", places=2),
+    FAIRTRADE_PREMIUM,
+    usd_per_lb("quality_part", "0.05"),
+    Choice(name="organic", default="no", options=YES_NO),
+    ORGANIC_DIFFERENTIAL,
+    Number(name="differential", default="0", min="-2", max="2", places=2),
     KIP_PER_USD,
-    replace(CHERRY_PER_GREEN, help=N_("About 6 kg (between 5 and 7).")),
+    CHERRY_PER_GREEN,
     Table(
-        name="sales", key_column="month",
+        name="sales",
+        key_column="month",
         key_message=ONE_ROW_PER_MONTH,
-        label=N_("Market price and sales, month by month"),
-        help=N_("The market (“C”) price when each lot was sold, and how many lb of green coffee were sold. "
-                "These prices are invented for practice: put in real ones. 40,000 lb is about 18,100 kg."),
         columns=[
             MONTH,
-            Number(name="market", label=N_("Market price"), unit=N_("US$ per lb"),
-                   min="0", max="20", places=2),
-            Integer(name="lb", label=N_("Sold"), unit=N_("lb"), min=0, max=100_000_000),
+            Number(name="market", min="0", max="20", places=2),
+            Integer(name="lb", min=0, max=100_000_000),
         ],
         default=[
             {"month": N_("January"), "market": "1.50", "lb": 5_000},
@@ -78,10 +65,10 @@ PARAMS = [
             {"month": N_("May"), "market": "2.20", "lb": 5_000},
             {"month": N_("June"), "market": "2.60", "lb": 5_000},
         ],
-        min_rows=1, max_rows=24,
+        min_rows=1,
+        max_rows=24,
     ),
 ]
-# fmt: on
 
 
 def validate(values: Mapping[str, Any]) -> Iterator[tuple[str, ParamError]]:

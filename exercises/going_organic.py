@@ -15,7 +15,6 @@ The harvest changes start at 0: the page's case b (a fall to 34,000 lb, −15%) 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 
@@ -28,36 +27,17 @@ from exercises.shared import KIP_PER_USD, ORGANIC_DIFFERENTIAL, amounts_table, i
 
 # ---- What the learner can change ----------------------------------------------------------------
 
-# fmt: off
 PARAMS = [
-    Integer(name="lb_per_year", label=N_("Green coffee sold in a year, staying conventional"), unit=N_("lb"),
-            default=40_000, min=0, max=100_000_000,
-            help=N_("Phou Kaew sells 40,000 lb of green coffee (about 18,100 kg).")),
-    Number(name="price", label=N_("Price for conventional coffee, premium included"), unit=N_("US$ per lb"),
-           default="2.00", min="0", max="20", places=2,
-           help=N_("When the market price is low: Fairtrade minimum US$1.80 + premium US$0.20 = US$2.00.")),
-    replace(ORGANIC_DIFFERENTIAL,
-            help=N_("Paid on top for certified organic coffee: US$0.40 since August 2023, US$0.30 before.")),
-    Integer(name="conversion_years", label=N_("Conversion years"), unit=N_("years"),
-            default=3, min=0, max=10,
-            help=N_("Years of farming by the organic rules before the coffee can be sold as organic. "
-                    "3 years is an example: ask the certifier.")),
-    Percent(name="yield_during", label=N_("Change in the harvest during conversion"),
-            unit=N_("% compared with staying conventional"), default="0", min="-100", max="100", places=1,
-            help=N_("A fall is below zero, for example −10. Nobody knows this for sure: ask farmers who have "
-                    "converted.")),
-    Percent(name="yield_after", label=N_("Change in the harvest after conversion"),
-            unit=N_("% compared with staying conventional"), default="0", min="-100", max="100", places=1,
-            help=N_("A fall from 40,000 lb to 34,000 lb is −15.")),
-    Integer(name="yearly_costs", label=N_("Certification, inspection and training"), unit=N_("kip a year"),
-            default=50_000_000, min=0, max=100_000_000_000,
-            help=N_("Paid every year from the first year of conversion. 50,000,000 kip is an example: ask the "
-                    "certifier.")),
+    Integer(name="lb_per_year", default=40_000, min=0, max=100_000_000),
+    Number(name="price", default="2.00", min="0", max="20", places=2),
+    ORGANIC_DIFFERENTIAL,
+    Integer(name="conversion_years", default=3, min=0, max=10),
+    Percent(name="yield_during", default="0", min="-100", max="100", places=1),
+    Percent(name="yield_after", default="0", min="-100", max="100", places=1),
+    Integer(name="yearly_costs", default=50_000_000, min=0, max=100_000_000_000),
     KIP_PER_USD,
-    Integer(name="years", label=N_("Years to compare"), unit=N_("years"),
-            default=10, min=1, max=30),
+    Integer(name="years", default=10, min=1, max=30),
 ]
-# fmt: on
 
 
 def validate(values: Mapping[str, Any]) -> Iterator[tuple[str, ParamError]]:

@@ -51,42 +51,28 @@ JCFC_CONTAINERS = 4
 
 # ---- What the learner can change ----------------------------------------------------------------
 
-# fmt: off
 PARAMS = [
-    replace(ADVANCE,
-            help=N_("Paid when members bring their cherry. The Phou Kaew plan uses 2,000 kip per kg.")),
-    kip_per_kg_of_cherry("sale_value", N_("What the buyer pays"), 3_200,
-                         help=N_("Parchment at 16,000 kip per kg, and 5 kg of cherry make 1 kg of parchment: "
-                    "16,000 ÷ 5 = 3,200 kip per kg of cherry.")),
-    kip_per_kg_of_cherry("running_cost", N_("Running costs of the mill"), 100,
-                         help=N_("Fuel, water and workers, paid in the month the cherry comes in.")),
-    replace(LOAN_INTEREST,
-            help=N_("A practice number: 2% a month. Ask real lenders for their terms.")),
-    Choice(name="repay", label=N_("The co-op repays the loan"), default="asap",
-           options=(("asap", N_("as soon as sales bring money in")), ("end", N_("all at the end of the season"))),
-           help=N_("Interest is counted each month on what is owed at the end of the month.")),
-    kip_amount("own_funds", N_("Own money for advances"), 0,
-               help=N_("Shares or reserves the co-op uses before it borrows. For example 25 shares of 500,000 kip "
-                       "make 12,500,000 kip.")),
-    kip_amount("credit_limit", N_("The most the lender will lend"), 60_000_000,
-               help=N_("A practice number: a harvest loan of up to 60,000,000 kip, from October to the end of February.")),
-    replace(KIP_PER_USD, default=8_900, help=N_("To compare the loan with JCFC's US$140,000 credit line. About 8,900 in 2020 and about "
-                    "21,400 in May 2024.")),
-    Integer(name="trader_price", label=N_("Cherry price at harvest"), unit=N_("kip per kg"),
-            default=3_000, min=0, max=1_000_000,
-            help=N_("What the cherry that repays a trader's loan is worth at harvest (2019/20: 1,500–3,200 kip per "
-                    "kg). Key concepts 1 and Management 8 use 3,000.")),
+    ADVANCE,
+    kip_per_kg_of_cherry("sale_value", 3_200),
+    kip_per_kg_of_cherry("running_cost", 100),
+    LOAN_INTEREST,
+    Choice(
+        name="repay",
+        default="asap",
+        options=(("asap", N_("as soon as sales bring money in")), ("end", N_("all at the end of the season"))),
+    ),
+    kip_amount("own_funds", 0),
+    kip_amount("credit_limit", 60_000_000),
+    replace(KIP_PER_USD, default=8_900),
+    Integer(name="trader_price", default=3_000, min=0, max=1_000_000),
     Table(
-        name="months", key_column="month",
+        name="months",
+        key_column="month",
         key_message=ONE_ROW_PER_MONTH,
-        label=N_("The harvest, month by month"),
-        help=N_("Cherry members bring each month, and the share of the season's coffee the buyer pays for that "
-                "month. The shares must add up to 100%."),
         columns=[
             MONTH,
-            Integer(name="kg", label=N_("Cherry brought"), unit=N_("kg"), min=0, max=1_000_000_000),
-            Percent(name="sold", label=N_("Coffee sold and paid"), unit=N_("% of the season's coffee"),
-                    min=0, max=100, places=1),
+            Integer(name="kg", min=0, max=1_000_000_000),
+            Percent(name="sold", min=0, max=100, places=1),
         ],
         default=[
             {"month": N_("October"), "kg": 5_000, "sold": "0"},
@@ -95,25 +81,25 @@ PARAMS = [
             {"month": N_("January"), "kg": 5_000, "sold": "0"},
             {"month": N_("February"), "kg": 0, "sold": "50"},
         ],
-        min_rows=1, max_rows=24,
+        min_rows=1,
+        max_rows=24,
     ),
     Table(
-        name="trader_loans", label=N_("Loans from the trader, repaid in cherry"),
-        help=N_("“Coffee on the tree”: money lent before the harvest, repaid with cherry at harvest."),
+        name="trader_loans",
         columns=[
             MEMBER,
-            Integer(name="lent", label=N_("Lent"), unit=N_("kip"), min=1, max=10_000_000_000),
-            Integer(name="kg", label=N_("Cherry to hand over"), unit=N_("kg"), min=0, max=100_000_000),
-            Integer(name="months", label=N_("Months until the harvest"), unit=N_("months"), min=1, max=24),
+            Integer(name="lent", min=1, max=10_000_000_000),
+            Integer(name="kg", min=0, max=100_000_000),
+            Integer(name="months", min=1, max=24),
         ],
         default=[
             {"member": N_("Khamla"), "lent": 2_000_000, "kg": 1_250, "months": 4},
             {"member": N_("Vanh"), "lent": 1_000_000, "kg": 500, "months": 4},
         ],
-        min_rows=0, max_rows=50,
+        min_rows=0,
+        max_rows=50,
     ),
 ]
-# fmt: on
 
 
 def validate(values: Mapping[str, Any]) -> Iterator[tuple[str, ParamError]]:

@@ -51,34 +51,31 @@ from exercises.shared import (
 GRADE_OPTIONS = (("A", N_("Grade A")), ("B", N_("Grade B")))
 CHERRY_KG = Integer(name="kg", label=N_("Cherry"), unit=N_("kg"), min=0, max=10_000_000)
 
-# fmt: off
 PARAMS = [
-    replace(ADVANCE, max=100_000,
-            help=N_("Paid in cash when the member brings the cherry.")),
+    replace(ADVANCE, max=100_000),
     replace(KIP_PER_USD, default=8_900),
-    replace(CHERRY_PER_GREEN, help=N_("About 5 kg of cherry make 1 kg of parchment; 1.25 kg of parchment make 1 kg of green coffee.")),
-    Choice(name="price_unit", label=N_("Sale prices are in"), default="usd_lb",
-           options=(("usd_lb", N_("US$ per lb of green coffee")), ("kip_kg", N_("kip per kg of green coffee")),
-                    ("kip_kg_cherry", N_("kip per kg of cherry")))),
-    Integer(name="processing_cost", label=N_("Processing cost"), unit=N_("kip per kg of cherry"),
-            default=600, min=0, max=50_000, help=N_("Pulping, washing, drying, hulling and sorting.")),
-    Integer(name="transport_cost", label=N_("Transport cost"), unit=N_("kip per kg of cherry"),
-            default=150, min=0, max=50_000),
-    Integer(name="certification_cost", label=N_("Certification fee for the season"), unit=N_("kip"),
-            default=3_000_000, min=0, max=10_000_000_000),
-    replace(LOAN_INTEREST, default="1.5", max=20,
-            help=N_("The co-op borrows the money it pays as advances.")),
-    Integer(name="loan_months", label=N_("Months until the loan is repaid"), unit=N_("months"),
-            default=3, min=0, max=24),
-    Percent(name="reserve_share", label=N_("Reserve kept by the co-op"), unit=N_("% of what is left after costs"),
-            default="10", min=0, max=100, places=1),
+    CHERRY_PER_GREEN,
+    Choice(
+        name="price_unit",
+        default="usd_lb",
+        options=(
+            ("usd_lb", N_("US$ per lb of green coffee")),
+            ("kip_kg", N_("kip per kg of green coffee")),
+            ("kip_kg_cherry", N_("kip per kg of cherry")),
+        ),
+    ),
+    Integer(name="processing_cost", default=600, min=0, max=50_000),
+    Integer(name="transport_cost", default=150, min=0, max=50_000),
+    Integer(name="certification_cost", default=3_000_000, min=0, max=10_000_000_000),
+    replace(LOAN_INTEREST, default="1.5", max=20),
+    Integer(name="loan_months", default=3, min=0, max=24),
+    Percent(name="reserve_share", default="10", min=0, max=100, places=1),
     Table(
-        name="deliveries", label=N_("Deliveries of cherry"),
-        help=N_("One row per delivery. A member can deliver several times."),
+        name="deliveries",
         columns=[
             MEMBER,
             replace(WEEK, max=12),
-            Choice(name="grade", label=N_("Grade"), options=GRADE_OPTIONS),
+            Choice(name="grade", options=GRADE_OPTIONS),
             CHERRY_KG,
         ],
         default=[
@@ -94,43 +91,40 @@ PARAMS = [
             {"member": N_("Phet"), "week": 7, "grade": "B", "kg": 900},
             {"member": N_("Thongdy"), "week": 10, "grade": "A", "kg": 2_000},
         ],
-        min_rows=0, max_rows=5_000,
+        min_rows=0,
+        max_rows=5_000,
     ),
     Table(
-        name="lots", label=N_("Sales of green coffee"),
-        help=N_("Each grade is sold in one or more lots; the shares of a grade must add up to 100%."),
+        name="lots",
         columns=[
-            Choice(name="grade", label=N_("Grade"), options=GRADE_OPTIONS),
+            Choice(name="grade", options=GRADE_OPTIONS),
             WEEK,
-            Percent(name="share", label=N_("Share of the grade"), min=0, max=100, places=1),
-            Number(name="price", label=N_("Price"), min="0", max="1000000", places=2),
+            Percent(name="share", min=0, max=100, places=1),
+            Number(name="price", min="0", max="1000000", places=2),
         ],
         default=[
             {"grade": "A", "week": 8, "share": "50", "price": "1.40"},
             {"grade": "A", "week": 12, "share": "50", "price": "1.25"},
             {"grade": "B", "week": 10, "share": "100", "price": "1.10"},
         ],
-        min_rows=0, max_rows=50,
+        min_rows=0,
+        max_rows=50,
     ),
     trader_prices_table(
-        help=N_("What a trader paid at the farm gate each week (2019/20: 1,500–3,200 kip per kg)."),
         prices=[2_000, 2_100, 2_300, 2_500, 2_600, 2_800, 3_000, 3_200, 2_900, 2_600, 2_300, 2_000],
     ),
     Table(
-        name="alone_prices", key_column="from_kg",
-        key_message=N_("A lot of {value} kg is already on the card: each size has one row."),
-        label=N_("Price card: selling alone"),
-        help=N_("Round 1 of the game: what the buyer pays a farmer who sells alone, by the size of the lot. "
-                "Each farmer's money from the pool is compared with it."),
+        name="alone_prices",
+        key_column="from_kg",
         columns=[
-            Integer(name="from_kg", label=N_("Lot of at least"), unit=N_("kg"), min=0, max=10_000_000),
-            Integer(name="price", label=N_("Price"), unit=N_("kip per kg of cherry"), min=0, max=1_000_000),
+            Integer(name="from_kg", min=0, max=10_000_000),
+            Integer(name="price", min=0, max=1_000_000),
         ],
         default=[],
-        min_rows=0, max_rows=10,
+        min_rows=0,
+        max_rows=10,
     ),
 ]
-# fmt: on
 
 
 def validate(values: Mapping[str, Any]) -> Iterator[tuple[str, ParamError]]:
@@ -401,14 +395,18 @@ def _vanh(case: Case) -> Any:
     return case.row(case.result.members, N_("Vanh"))
 
 
-# fmt: off
-SIMPLE_QUESTIONS = questions_from(__file__, {
-    "final-per-kg": (lambda case: _pool_final_per_kg(case.result), in_kip_per_kg()),
-    "vanh-today": (lambda case: _vanh(case).advance, in_kip()),
-    "vanh-gain": (lambda case: _vanh(case).share - _vanh(case).trader, in_kip()),
-    "zero-final": (_zero_final_advance, in_kip_per_kg(within=10)),
-}, table="simple_questions")
+SIMPLE_QUESTIONS = questions_from(
+    __file__,
+    {
+        "final-per-kg": (lambda case: _pool_final_per_kg(case.result), in_kip_per_kg()),
+        "vanh-today": (lambda case: _vanh(case).advance, in_kip()),
+        "vanh-gain": (lambda case: _vanh(case).share - _vanh(case).trader, in_kip()),
+        "zero-final": (_zero_final_advance, in_kip_per_kg(within=10)),
+    },
+    table="simple_questions",
+)
 
+# fmt: off
 GAME_CARDS = [  # Key concepts 3: the seven farmer cards, in kg of cherry (1 bean = 50 kg)
     (N_("Bounmy"), 750), (N_("Noy"), 550), (N_("Khamla"), 1_000), (N_("Vanh"), 200),
     (N_("Sengdao"), 400), (N_("Phet"), 350), (N_("Thongdy"), 650),

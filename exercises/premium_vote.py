@@ -40,34 +40,22 @@ from exercises.shared import (
 
 # ---- What the learner can change ----------------------------------------------------------------
 
-# fmt: off
 PARAMS = [
-    Integer(name="lb_sold", label=N_("Fairtrade green coffee sold"), unit=N_("lb"),
-            default=40_000, min=0, max=100_000_000,
-            help=N_("1 kg is about 2.2 lb: 40,000 lb is about 18,100 kg of green coffee.")),
-    replace(FAIRTRADE_PREMIUM, name="premium_per_lb",
-            help=N_("US$0.20 per lb for coffee, on top of the price.")),
-    usd_per_lb("quality_per_lb", N_("Part for productivity or quality"), "0.05",
-               help=N_("Of the US$0.20 premium, US$0.05 per lb must go to productivity or quality. What is not spent "
-                   "stays kept for it next year: that is Phou Kaew's own rule, not a Fairtrade rule.")),
+    Integer(name="lb_sold", default=40_000, min=0, max=100_000_000),
+    replace(FAIRTRADE_PREMIUM, name="premium_per_lb"),
+    usd_per_lb("quality_per_lb", "0.05"),
     KIP_PER_USD,
-    Integer(name="members", label=N_("Members of the co-op"), unit=N_("members"),
-            default=60, min=1, max=1_000_000),
-    Integer(name="present", label=N_("Members present at the assembly"), unit=N_("members"),
-            default=45, min=0, max=1_000_000,
-            help=N_("One member, one vote: each member present can vote yes or no on every project.")),
-    replace(QUORUM,
-            help=N_("How many members must be present before the assembly can decide. Asian co-op laws: 25–50%.")),
+    Integer(name="members", default=60, min=1, max=1_000_000),
+    Integer(name="present", default=45, min=0, max=1_000_000),
+    QUORUM,
     Table(
-        name="projects", key_column="project",
-        key_message=N_("{value} is already on the menu: each project has one row."),
-        label=N_("The premium menu"),
-        help=N_("One row per project, with its full cost and the number of members who voted for it."),
+        name="projects",
+        key_column="project",
         columns=[
-            Text(name="project", label=N_("Project"), max_length=60),
-            Integer(name="cost", label=N_("Cost"), unit=N_("kip"), min=0, max=100_000_000_000),
-            Choice(name="quality", label=N_("For productivity or quality?"), options=YES_NO),
-            Integer(name="votes", label=N_("Votes for"), min=0, max=1_000_000),
+            Text(name="project", max_length=60),
+            Integer(name="cost", min=0, max=100_000_000_000),
+            Choice(name="quality", options=YES_NO),
+            Integer(name="votes", min=0, max=1_000_000),
         ],
         default=[
             {"project": N_("Drying tables and nets"), "cost": 30_000_000, "quality": "yes", "votes": 31},
@@ -78,10 +66,10 @@ PARAMS = [
             {"project": N_("Cash for each of the 60 families"), "cost": 60_000_000, "quality": "no", "votes": 38},
             {"project": N_("Add to the harvest advance fund"), "cost": 30_000_000, "quality": "no", "votes": 27},
         ],
-        min_rows=0, max_rows=100,
+        min_rows=0,
+        max_rows=100,
     ),
 ]
-# fmt: on
 
 
 def validate(values: Mapping[str, Any]) -> Iterator[tuple[str, ParamError]]:

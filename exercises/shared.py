@@ -68,14 +68,14 @@ __all__ = [
 YES_NO = (("no", N_("No")), ("yes", N_("Yes")))
 
 
-def weight_ratio(name: str, label: str, *, default: str, min: str, max: str, help: str) -> Number:
+def weight_ratio(name: str, *, default: str, min: str, max: str, label: str = "", help: str = "") -> Number:
     """How many kg of one form of coffee make 1 kg of the next (cherry → parchment → green), to 2 places."""
     return Number(name=name, label=label, unit=N_("kg"), default=default, min=min, max=max, places=2, help=help)
 
 
 CHERRY_PER_GREEN = weight_ratio(
     "cherry_per_green",
-    N_("Cherry for 1 kg of green coffee"),
+    label=N_("Cherry for 1 kg of green coffee"),
     default="6",
     min="3",
     max="12",
@@ -83,7 +83,7 @@ CHERRY_PER_GREEN = weight_ratio(
 )
 CHERRY_PER_PARCHMENT = weight_ratio(
     "cherry_per_parchment",
-    N_("Cherry for 1 kg of parchment"),
+    label=N_("Cherry for 1 kg of parchment"),
     default="5",
     min="1",
     max="10",
@@ -91,33 +91,33 @@ CHERRY_PER_PARCHMENT = weight_ratio(
 )
 
 
-def kip_amount(name: str, label: str, default: int, help: str = "") -> Integer:
+def kip_amount(name: str, default: int, label: str = "", help: str = "") -> Integer:
     """An amount of kip the co-op has, owes or pays (a fund, a cost, a loan): 0 to 100,000,000,000."""
     return Integer(name=name, label=label, unit=N_("kip"), default=default, min=0, max=100_000_000_000, help=help)
 
 
-def kip_per_usd(name: str, label: str, default: int, help: str = "", max: int = 200_000) -> Integer:
+def kip_per_usd(name: str, default: int, label: str = "", help: str = "", max: int = 200_000) -> Integer:
     """An exchange rate, in kip for one US dollar: 1,000 to ``max``."""
     return Integer(name=name, label=label, unit=N_("kip per US$"), default=default, min=1_000, max=max, help=help)
 
 
 KIP_PER_USD = kip_per_usd(
     "kip_per_usd",
-    N_("Exchange rate"),
     21_400,
+    label=N_("Exchange rate"),
     help=N_("About 8,900 in 2020 and about 21,400 in May 2024."),
     max=100_000,
 )
 
 
-def kip_per_kg_of_cherry(name: str, label: str, default: int, help: str = "") -> Integer:
+def kip_per_kg_of_cherry(name: str, default: int, label: str = "", help: str = "") -> Integer:
     """An amount in kip for each kg of cherry (a price, an advance, a cost): 0 to 1,000,000."""
     unit = N_("kip per kg of cherry")
     return Integer(name=name, label=label, unit=unit, default=default, min=0, max=1_000_000, help=help)
 
 
 #: The advance a co-op pays members in cash when they bring their cherry.
-ADVANCE = kip_per_kg_of_cherry("advance", N_("Advance paid at delivery"), 2_000)
+ADVANCE = kip_per_kg_of_cherry("advance", 2_000, label=N_("Advance paid at delivery"))
 
 #: What the co-op pays on the loan it takes to pay advances.
 LOAN_INTEREST = Percent(
@@ -131,13 +131,13 @@ LOAN_INTEREST = Percent(
 )
 
 
-def usd_per_lb(name: str, label: str, default: str, help: str = "") -> Number:
+def usd_per_lb(name: str, default: str, label: str = "", help: str = "") -> Number:
     """A price, or a part of one, in US$ per lb of green coffee: 0 to 5, to the cent."""
     return Number(name=name, label=label, unit=N_("US$ per lb"), default=default, min="0", max="5", help=help)
 
 
-FAIRTRADE_PREMIUM = usd_per_lb("premium", N_("Fairtrade premium"), "0.20")
-ORGANIC_DIFFERENTIAL = usd_per_lb("organic_differential", N_("Organic differential"), "0.40")
+FAIRTRADE_PREMIUM = usd_per_lb("premium", "0.20", label=N_("Fairtrade premium"))
+ORGANIC_DIFFERENTIAL = usd_per_lb("organic_differential", "0.40", label=N_("Organic differential"))
 
 #: How many members must be present before a general assembly can decide.
 QUORUM = Percent(name="quorum", label=N_("Quorum"), unit=N_("% of all members"), default="50", min=0, max=100, places=1)
@@ -163,7 +163,7 @@ def members_table(**fields: Any) -> Table:
     return Table(name="members", key_column="member", key_message=ONE_ROW_PER_MEMBER, **fields)
 
 
-def trader_prices_table(help: str, prices: Sequence[int]) -> Table:
+def trader_prices_table(prices: Sequence[int], help: str = "") -> Table:
     """The trader's cash price for cherry, one row per week; ``prices`` are weeks 1, 2, 3 … of the harvest."""
     return Table(
         name="trader_prices",

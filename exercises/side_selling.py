@@ -52,32 +52,19 @@ from exercises.shared import (
 #: Above this many members, the chart of members' incomes would be unreadable: the table shows them.
 MAX_BARS = 30
 
-# fmt: off
 PARAMS = [
-    replace(ADVANCE, default=2_700,
-            help=N_("Paid in cash when the member brings the cherry. In 2019/20 cherry fetched 1,500–3,200 kip per kg.")),
-    kip_per_kg_of_cherry("sale_value", N_("What the buyer pays the co-op"), 3_300,
-                         help=N_("For the coffee made from 1 kg of cherry, after the costs that grow with every kg (processing, transport).")),
-    kip_amount("fixed_costs", N_("Fixed costs for the season"), 5_400_000,
-               help=N_("Manager, mill repairs, loan interest: they do not get smaller when less cherry comes in.")),
-    Integer(name="contract_kg", label=N_("Cherry promised to the buyer"), unit=N_("kg"),
-            default=18_000, min=0, max=1_000_000_000,
-            help=N_("About 5 kg of cherry make 1 kg of parchment: 18,000 kg of cherry make about 3,600 kg of parchment.")),
-    kip_per_kg_of_cherry("penalty", N_("Penalty for each kg not delivered"), 100,
-                         help=N_("What the buyer takes off for each kg of cherry the co-op promised but did not deliver.")),
+    replace(ADVANCE, default=2_700),
+    kip_per_kg_of_cherry("sale_value", 3_300),
+    kip_amount("fixed_costs", 5_400_000),
+    Integer(name="contract_kg", default=18_000, min=0, max=1_000_000_000),
+    kip_per_kg_of_cherry("penalty", 100),
     members_table(
-        label=N_("Members"),
-        help=N_("One row per member family. The members are not played: each follows the rule. Trust margin: "
-                "how many kip per kg more the trader must pay before the member sells to him. Cherry owed: "
-                "cherry promised to the trader for a loan before the harvest; it goes to him first. A member who "
-                "needs cash now counts only the advance, not the final payment that comes months later. Change "
-                "one member at a time to test an idea."),
         columns=[
             MEMBER,
-            Integer(name="kg", label=N_("Cherry picked each week"), unit=N_("kg"), min=0, max=10_000_000),
-            Integer(name="trust", label=N_("Trust margin"), unit=N_("kip per kg"), min=0, max=1_000_000),
-            Integer(name="owed", label=N_("Cherry owed to the trader"), unit=N_("kg"), min=0, max=100_000_000),
-            Choice(name="cash", label=N_("Needs cash now"), options=YES_NO),
+            Integer(name="kg", min=0, max=10_000_000),
+            Integer(name="trust", min=0, max=1_000_000),
+            Integer(name="owed", min=0, max=100_000_000),
+            Choice(name="cash", options=YES_NO),
         ],
         default=[
             {"member": N_("Bounmy"), "kg": 400, "trust": 500, "owed": 0, "cash": "no"},
@@ -88,14 +75,13 @@ PARAMS = [
             {"member": N_("Phet"), "kg": 200, "trust": 200, "owed": 0, "cash": "no"},
             {"member": N_("Thongdy"), "kg": 500, "trust": 0, "owed": 400, "cash": "yes"},
         ],
-        min_rows=1, max_rows=5_000,
+        min_rows=1,
+        max_rows=5_000,
     ),
     trader_prices_table(
-        help=N_("One row per week of the harvest: what Mr Sit pays in cash at the farm (2019/20: 1,500–3,200 kip per kg)."),
         prices=[2_500, 2_700, 2_900, 3_100, 3_200, 3_200, 3_000, 2_800],
     ),
 ]
-# fmt: on
 
 
 # ---- From the form to the model and back --------------------------------------------------------

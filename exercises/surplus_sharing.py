@@ -40,36 +40,20 @@ from exercises.shared import (
 
 # ---- What the learner can change ----------------------------------------------------------------
 
-# fmt: off
 PARAMS = [
-    kip_amount("surplus", N_("Surplus at the end of the year"), 44_000_000,
-               help=N_("Money charged to members during the year but not needed for the real costs.")),
-    Percent(name="reserve_share", label=N_("Indivisible reserve"), unit=N_("% of the surplus"),
-            default="30", min=0, max=100, places=1,
-            help=N_("Belongs to the co-op as a whole. It is never shared out, not even when a member leaves.")),
-    Percent(name="fund_share", label=N_("Education and community fund"), unit=N_("% of the surplus"),
-            default="10", min=0, max=100, places=1,
-            help=N_("For training and for activities the members approve.")),
-    Integer(name="share_value", label=N_("Value of one share"), unit=N_("kip"),
-            default=500_000, min=0, max=1_000_000_000,
-            help=N_("What a member paid for one share when joining.")),
-    Percent(name="interest_rate", label=N_("Interest on shares"), unit=N_("% a year"),
-            default="5", min=0, max=50, places=1,
-            help=N_("Interest on share capital must stay limited. It is paid before the refunds.")),
-    Percent(name="min_reserve", label=N_("By-laws: smallest reserve"), unit=N_("% of the surplus"),
-            default="30", min=0, max=100, places=1,
-            help=N_("The share of a surplus your by-laws send to the reserve at the least.")),
-    Percent(name="max_interest", label=N_("By-laws: highest interest on shares"), unit=N_("% a year"),
-            default="5", min=0, max=50, places=1,
-            help=N_("The interest rate on shares your by-laws allow at the most.")),
+    kip_amount("surplus", 44_000_000),
+    Percent(name="reserve_share", default="30", min=0, max=100, places=1),
+    Percent(name="fund_share", default="10", min=0, max=100, places=1),
+    Integer(name="share_value", default=500_000, min=0, max=1_000_000_000),
+    Percent(name="interest_rate", default="5", min=0, max=50, places=1),
+    Percent(name="min_reserve", default="30", min=0, max=100, places=1),
+    Percent(name="max_interest", default="5", min=0, max=50, places=1),
     members_table(
-        label=N_("Members"),
-        help=N_("One row per member family. A row can also stand for several families: then put their kg and shares together."),
         columns=[
             replace(MEMBER, max_length=60),
-            Integer(name="families", label=N_("Families"), min=1, max=1_000_000),
-            Integer(name="kg", label=N_("Coffee delivered"), unit=N_("kg"), min=0, max=1_000_000_000),
-            Integer(name="shares", label=N_("Shares held"), min=0, max=10_000_000),
+            Integer(name="families", min=1, max=1_000_000),
+            Integer(name="kg", min=0, max=1_000_000_000),
+            Integer(name="shares", min=0, max=10_000_000),
         ],
         default=[
             {"member": N_("Bounmy"), "families": 1, "kg": 3_000, "shares": 1},
@@ -81,10 +65,10 @@ PARAMS = [
             {"member": N_("Thongdy"), "families": 1, "kg": 2_600, "shares": 1},
             {"member": N_("All other members"), "families": 53, "kg": 84_000, "shares": 53},
         ],
-        min_rows=1, max_rows=5_000,
+        min_rows=1,
+        max_rows=5_000,
     ),
 ]
-# fmt: on
 
 
 def validate(values: Mapping[str, Any]) -> Iterator[tuple[str, ParamError]]:

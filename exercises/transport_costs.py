@@ -43,44 +43,38 @@ RULE_SHORT = {
     "distance": N_("By distance"),
 }
 
-# fmt: off
 PARAMS = [
-    Integer(name="capacity_kg", label=N_("Truck load"), unit=N_("kg a trip"),
-            default=4_000, min=1, max=100_000,
-            help=N_("The most the truck can carry in one trip.")),
-    Integer(name="cost_per_trip", label=N_("Cost of every trip"), unit=N_("kip a trip"),
-            default=400_000, min=0, max=1_000_000_000,
-            help=N_("Loading and the driver's day: the same for a near or a far village.")),
-    Integer(name="cost_per_km", label=N_("Cost per km"), unit=N_("kip per km"),
-            default=20_000, min=0, max=100_000_000,
-            help=N_("Fuel and wear for each km between the village and the buyer, the way back included.")),
-    Choice(name="rule", label=N_("How the villages share the truck bill"), default="own", options=RULE_OPTIONS),
-    Percent(name="rule_share", label=N_("Part of the bill shared this way"),
-            default="100", min=0, max=100, places=1,
-            help=N_("The rest is one price per kg for all. Try 50% for a middle way.")),
-    Choice(name="carried", label=N_("The truck carries"), default="parchment",
-           options=(("parchment", N_("Parchment, pulped and dried in the village")),
-                    ("cherry", N_("Fresh cherry, pulped at the buyer's mill")))),
-    replace(CHERRY_PER_PARCHMENT, min="3", max="8", places=1, help=N_("About 5 kg of cherry make 1 kg of parchment. Used only when the truck carries cherry.")),
+    Integer(name="capacity_kg", default=4_000, min=1, max=100_000),
+    Integer(name="cost_per_trip", default=400_000, min=0, max=1_000_000_000),
+    Integer(name="cost_per_km", default=20_000, min=0, max=100_000_000),
+    Choice(name="rule", default="own", options=RULE_OPTIONS),
+    Percent(name="rule_share", default="100", min=0, max=100, places=1),
+    Choice(
+        name="carried",
+        default="parchment",
+        options=(
+            ("parchment", N_("Parchment, pulped and dried in the village")),
+            ("cherry", N_("Fresh cherry, pulped at the buyer's mill")),
+        ),
+    ),
+    replace(CHERRY_PER_PARCHMENT, min="3", max="8", places=1),
     Table(
-        name="villages", key_column="village",
-        key_message=N_("{value} is already in the table: each village has one row."),
-        label=N_("Villages and collection points"),
-        help=N_("One row per village or collection point. The kg are kg of parchment."),
+        name="villages",
+        key_column="village",
         columns=[
-            Text(name="village", label=N_("Village"), max_length=60),
-            Integer(name="kg", label=N_("Parchment"), unit=N_("kg"), min=0, max=100_000_000),
-            Integer(name="km", label=N_("Distance to the buyer"), unit=N_("km"), min=0, max=2_000),
+            Text(name="village", max_length=60),
+            Integer(name="kg", min=0, max=100_000_000),
+            Integer(name="km", min=0, max=2_000),
         ],
         default=[
             {"village": N_("Ban Phou Kaew"), "kg": 8_000, "km": 40},
             {"village": N_("Ban Nam Sai"), "kg": 4_000, "km": 80},
             {"village": N_("Ban Kok Mai"), "kg": 8_000, "km": 50},
         ],
-        min_rows=1, max_rows=5_000,
+        min_rows=1,
+        max_rows=5_000,
     ),
 ]
-# fmt: on
 
 
 def validate(values: Mapping[str, Any]) -> Iterator[tuple[str, ParamError]]:

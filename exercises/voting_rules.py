@@ -20,7 +20,6 @@ verified: groups should check with the district office.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 
@@ -67,41 +66,45 @@ MEMBERS = [
     (N_("Souk"), "kok_mai", 1, 500, "no", "abstain"),
 ]
 
-# fmt: off
 PARAMS = [
-    replace(QUORUM,
-            help=N_("The assembly can decide only if at least this share of all members is present. "
-                    "Asian co-operative laws: from 25% to 50%.")),
-    Choice(name="proposal", label=N_("The proposal is"), default="bylaws",
-           options=(("ordinary", N_("an ordinary decision: it needs more than half")),
-                    ("bylaws", N_("a change to the by-laws: it needs a qualified majority"))),
-           help=N_("Proposal 2 of the meeting: each member brings at least 80% of their cherry to the co-op.")),
-    Choice(name="base", label=N_("Majorities are counted out of"), default="present",
-           options=(("present", N_("the members present (a blank vote works like a no)")),
-                    ("cast", N_("the yes and no votes (blank votes do not count)")))),
-    Choice(name="qualified", label=N_("Qualified majority"), default="3/4", options=QUALIFIED_OPTIONS,
-           help=N_("For changing the by-laws, merging or closing. Viet Nam's law asks for three-quarters of "
-                   "those present.")),
+    QUORUM,
+    Choice(
+        name="proposal",
+        default="bylaws",
+        options=(
+            ("ordinary", N_("an ordinary decision: it needs more than half")),
+            ("bylaws", N_("a change to the by-laws: it needs a qualified majority")),
+        ),
+    ),
+    Choice(
+        name="base",
+        default="present",
+        options=(
+            ("present", N_("the members present (a blank vote works like a no)")),
+            ("cast", N_("the yes and no votes (blank votes do not count)")),
+        ),
+    ),
+    Choice(name="qualified", default="3/4", options=QUALIFIED_OPTIONS),
     Table(
-        name="members", key_column="name",
+        name="members",
+        key_column="name",
         key_message=ONE_ROW_PER_MEMBER,
-        label=N_("Members and their votes"),
-        help=N_("One row per member of the co-op, present or not. Votes of absent members are not counted. "
-                "Shares and kg are used only to compare other ways of counting."),
         columns=[
-            Text(name="name", label=N_("Member")),
-            Choice(name="village", label=N_("Village"), options=VILLAGES),
-            Integer(name="shares", label=N_("Shares"), min=0, max=10_000),
-            Integer(name="kg", label=N_("Cherry a season"), unit=N_("kg"), min=0, max=10_000_000),
-            Choice(name="present", label=N_("At the meeting"), options=PRESENT_OPTIONS),
-            Choice(name="vote", label=N_("Vote"), options=VOTE_OPTIONS),
+            Text(name="name"),
+            Choice(name="village", options=VILLAGES),
+            Integer(name="shares", min=0, max=10_000),
+            Integer(name="kg", min=0, max=10_000_000),
+            Choice(name="present", options=PRESENT_OPTIONS),
+            Choice(name="vote", options=VOTE_OPTIONS),
         ],
-        default=[{"name": n, "village": v, "shares": s, "kg": kg, "present": p, "vote": vote}
-                 for n, v, s, kg, p, vote in MEMBERS],
-        min_rows=0, max_rows=5_000,
+        default=[
+            {"name": n, "village": v, "shares": s, "kg": kg, "present": p, "vote": vote}
+            for n, v, s, kg, p, vote in MEMBERS
+        ],
+        min_rows=0,
+        max_rows=5_000,
     ),
 ]
-# fmt: on
 
 
 # ---- From the form to the model and back --------------------------------------------------------

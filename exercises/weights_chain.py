@@ -41,57 +41,33 @@ STAGE_OPTIONS = (
 )
 STAGE_NAMES = dict(STAGE_OPTIONS)
 
-# fmt: off
 PARAMS = [
-    Integer(name="cherry_kg", label=N_("Cherry the group brings"), unit=N_("kg"),
-            default=60_000, min=0, max=100_000_000,
-            help=N_("Phou Kaew: 25 families picked about 60,000 kg of cherry last season.")),
-    replace(CHERRY_PER_PARCHMENT, max="20", help=N_("About 5 kg of cherry make 1 kg of parchment (washed coffee).")),
-    weight_ratio("parchment_per_green", N_("Parchment for 1 kg of green coffee"), default="1.25", min="1", max="5",
-                 help=N_("About 1.25 kg after hulling; up to about 1.6 kg with strict sorting for export.")),
-    Percent(name="sorting_loss", label=N_("Green coffee sorted out for export quality"), unit=N_("% of the green coffee"),
-            default="0", min=0, max=90, places=1,
-            help=N_("Broken, black and small beans taken out after hulling. Leave it at 0 if the ratio above "
-                    "already includes sorting. Jhai planned 36 t of export coffee from 60 t of parchment: "
-                    "about 25% sorted out after hulling at 1.25.")),
-    Integer(name="bags", label=N_("Bags in one 20-ft container"), unit=N_("bags"),
-            default=320, min=1, max=2_000,
-            help=N_("A container of green coffee from Papua New Guinea held 320 bags.")),
-    Integer(name="bag_kg", label=N_("Green coffee in one bag"), unit=N_("kg"),
-            default=60, min=1, max=100,
-            help=N_("An assumption: the source gives only the number of bags, not their weight. "
-                    "Use your buyer's bag weight.")),
-    Integer(name="cherry_per_member", label=N_("Cherry from one member family"), unit=N_("kg per season"),
-            default=2_400, min=1, max=1_000_000,
-            help=N_("Phou Kaew: 60,000 kg from 25 families is 2,400 kg a family. Families farm about 0.5–3 ha.")),
-    Integer(name="cherry_per_ha", label=N_("Cherry from one hectare"), unit=N_("kg per season"),
-            default=1_600, min=1, max=100_000,
-            help=N_("An assumption: Lao figures for 2018 (154,135 t on 95,400 ha, probably cherry) give about "
-                    "1,600 kg a hectare. Ask your members.")),
-    Integer(name="picker_kg_per_day", label=N_("Cherry one person picks in a day"), unit=N_("kg"),
-            default=75, min=1, max=1_000,
-            help=N_("About 75 kg a day on average.")),
+    Integer(name="cherry_kg", default=60_000, min=0, max=100_000_000),
+    replace(CHERRY_PER_PARCHMENT, max="20"),
+    weight_ratio("parchment_per_green", default="1.25", min="1", max="5"),
+    Percent(name="sorting_loss", default="0", min=0, max=90, places=1),
+    Integer(name="bags", default=320, min=1, max=2_000),
+    Integer(name="bag_kg", default=60, min=1, max=100),
+    Integer(name="cherry_per_member", default=2_400, min=1, max=1_000_000),
+    Integer(name="cherry_per_ha", default=1_600, min=1, max=100_000),
+    Integer(name="picker_kg_per_day", default=75, min=1, max=1_000),
     Table(
-        name="prices", key_column="stage",
-        key_message=N_("{value} is already in the table: each stage has one row."),
-        label=N_("Prices at each stage"),
-        help=N_("Kip per kg. 2019/20: cherry 1,500–3,200 and parchment 15,000–16,500. Green coffee, about 2015: "
-                "grade D US$1,300 and grade A US$2,200 a tonne, that is 11,570–19,580 kip per kg at 8,900 kip "
-                "per US$. Use today's prices."),
+        name="prices",
+        key_column="stage",
         columns=[
-            Choice(name="stage", label=N_("Stage"), options=STAGE_OPTIONS),
-            Integer(name="low", label=N_("Low price"), unit=N_("kip per kg"), min=0, max=10_000_000),
-            Integer(name="high", label=N_("High price"), unit=N_("kip per kg"), min=0, max=10_000_000),
+            Choice(name="stage", options=STAGE_OPTIONS),
+            Integer(name="low", min=0, max=10_000_000),
+            Integer(name="high", min=0, max=10_000_000),
         ],
         default=[
             {"stage": "cherry", "low": 1_500, "high": 3_200},
             {"stage": "parchment", "low": 15_000, "high": 16_500},
             {"stage": "green", "low": 11_570, "high": 19_580},
         ],
-        min_rows=0, max_rows=3,
+        min_rows=0,
+        max_rows=3,
     ),
 ]
-# fmt: on
 
 
 def validate(values: Mapping[str, Any]) -> Iterator[tuple[str, ParamError]]:

@@ -60,53 +60,31 @@ SEASON = [
     (16, 500, 1),  # January: 5,000 kg
 ]
 
-# fmt: off
 PARAMS = [
-    kip_amount("investment", N_("Cost of the mill"), 60_000_000,
-               help=N_("Pulper, fermentation tanks and drying tables, bought before the harvest.")),
-    Integer(name="pulper_kg_per_hour", label=N_("Pulper capacity"), unit=N_("kg of cherry per hour"),
-            default=500, min=1, max=10_000,
-            help=N_("A hand pulper handles about 300 kg an hour; motor pulpers more; central stations up to 4,000.")),
-    Integer(name="hours_per_day", label=N_("Hours of pulping each day"), unit=N_("hours"),
-            default=8, min=1, max=18,
-            help=N_("One shift is about 8 hours; two shifts can run up to 18. Cherry must be pulped within "
-                    "about 18 hours of picking, so it cannot wait for the next day.")),
-    Integer(name="running_cost", label=N_("Running cost"), unit=N_("kip per kg of cherry"),
-            default=100, min=0, max=100_000, help=N_("Fuel, water and workers.")),
-    Integer(name="fee", label=N_("Mill fee"), unit=N_("kip per kg of cherry"),
-            default=300, min=0, max=100_000,
-            help=N_("What members pay for each kg of cherry the mill pulps. Phou Kaew's idea: 100 kip for "
-                    "running costs and 200 kip to pay back the mill.")),
-    Percent(name="interest", label=N_("Interest on the money for the mill"), unit=N_("% per year"),
-            default="0", min=0, max=100, places=1,
-            help=N_("0 if members paid for the mill with their shares. The mill loan in session E2 costs "
-                    "12% a year on what is still owed.")),
+    kip_amount("investment", 60_000_000),
+    Integer(name="pulper_kg_per_hour", default=500, min=1, max=10_000),
+    Integer(name="hours_per_day", default=8, min=1, max=18),
+    Integer(name="running_cost", default=100, min=0, max=100_000),
+    Integer(name="fee", default=300, min=0, max=100_000),
+    Percent(name="interest", default="0", min=0, max=100, places=1),
     CHERRY_PER_PARCHMENT,
-    Integer(name="cherry_price", label=N_("Trader's price for cherry"), unit=N_("kip per kg"),
-            default=2_500, min=0, max=1_000_000,
-            help=N_("In 2019/20: 1,500–3,200 kip per kg. Use today's local price if you know it.")),
-    Integer(name="parchment_price", label=N_("Price of parchment"), unit=N_("kip per kg"),
-            default=16_000, min=0, max=5_000_000,
-            help=N_("In 2019/20: 15,000–16,500 kip per kg. Use today's local price if you know it.")),
-    Percent(name="delivered_share", label=N_("Cherry members really bring"), unit=N_("% of what they promised"),
-            default="100", min=0, max=300, places=1,
-            help=N_("Below 100% if members sell some cherry elsewhere; above 100% if new members join.")),
+    Integer(name="cherry_price", default=2_500, min=0, max=1_000_000),
+    Integer(name="parchment_price", default=16_000, min=0, max=5_000_000),
+    Percent(name="delivered_share", default="100", min=0, max=300, places=1),
     Table(
-        name="season", key_column="week",
+        name="season",
+        key_column="week",
         key_message=ONE_ROW_PER_WEEK,
-        label=N_("Cherry promised for each week of the harvest"),
-        help=N_("Families often pick on the same days, so cherry comes in bursts. The mill gets a week's "
-                "cherry on the days given, the same amount each day."),
         columns=[
             WEEK,
-            Integer(name="kg", label=N_("Cherry"), unit=N_("kg"), min=0, max=10_000_000),
-            Integer(name="days", label=N_("Days with cherry"), min=1, max=7),
+            Integer(name="kg", min=0, max=10_000_000),
+            Integer(name="days", min=1, max=7),
         ],
         default=[{"week": w, "kg": kg, "days": d} for w, kg, d in SEASON],
-        min_rows=0, max_rows=52,
+        min_rows=0,
+        max_rows=52,
     ),
 ]
-# fmt: on
 
 
 # ---- From the form to the model and back --------------------------------------------------------

@@ -19,7 +19,7 @@ from .i18n import N_, Translator
 from .outputs import Msg, Outputs
 from .params import Param, ParamError
 from .questions import Question
-from .wordfile import exercise_words
+from .wordfile import exercise_words, with_words
 
 __all__ = ["Exercise", "Preset", "code_tip", "fill"]
 
@@ -119,12 +119,13 @@ class Exercise:
     def from_module(cls, name: str, module: ModuleType, model: ModuleType) -> Exercise:
         """The exercise a definition module describes (see exercises/AUTHORING.md): its ``PARAMS``,
         ``QUESTIONS``, ``run``, ``show`` and, if it has checks across fields, ``validate``; its title,
-        summary and code tip from its word file (wordfile.py); with ``PRESETS``, as its first preset."""
-        for param in module.PARAMS:
+        summary, code tip and the words of its parameters from its word file (wordfile.py); with ``PRESETS``, as its first preset."""
+        params = with_words(str(module.__file__), module.PARAMS)
+        for param in params:
             if param.default is None:
                 raise ValueError(f"{module.__name__}: parameter {param.name!r} has no default")
         presets = getattr(module, "PRESETS", {})
-        known = {p.name for p in module.PARAMS}
+        known = {p.name for p in params}
         for preset_name, preset in presets.items():
             unknown = (set(preset.params) | set(preset.hidden)) - known
             if unknown:
@@ -136,7 +137,7 @@ class Exercise:
             summary=words["summary"],
             code_tip=code_tip(words["code_tip"]),
             model=model,
-            params=module.PARAMS,
+            params=params,
             run=module.run,
             show=module.show,
             questions=module.QUESTIONS,

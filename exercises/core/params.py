@@ -85,7 +85,8 @@ class Param:
     """
 
     name: str
-    label: str
+    #: Words for people (message ids); a definition's come from its word file (wordfile.py).
+    label: str = ""
     help: str = ""
     unit: str = ""
     default: Any = None

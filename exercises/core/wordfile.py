@@ -5,6 +5,9 @@ definition keeps the numbers and the logic. The file has:
 
 * ``[exercise]`` — ``title``, ``summary`` and ``code_tip`` (the example change in the tip above the
   code editor, such as "let cherry over capacity wait for the next day");
+* ``[params.<name>]`` — the words of a field of the form: ``label``, ``unit``, ``help`` and, for a
+  table, ``key_message``; a table's columns are ``[params.<table>.columns.<name>]``. Shared
+  parameters (exercises/shared.py) bring their own words, which these replace;
 * ``[questions.<id>]`` — one table per question (see ``questions.questions_from``); a preset with
   its own questions has its own table, such as ``[simple_questions.<id>]``.
 
@@ -15,15 +18,20 @@ finds them). A mistake is a ``WordFileError`` that names the file and line.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["WordFile", "WordFileError", "exercise_words", "messages", "read"]
+from .params import Param, Table
+
+__all__ = ["WordFile", "WordFileError", "exercise_words", "messages", "read", "with_words"]
 
 #: The texts of ``[exercise]``, all needed.
 EXERCISE_KEYS = ("title", "summary", "code_tip")
+#: The words of a parameter (``key_message`` only for a table).
+PARAM_KEYS = ("label", "unit", "help", "key_message")
 
 
 class WordFileError(ValueError):
@@ -90,6 +98,41 @@ def exercise_words(definition: str) -> dict[str, str]:
     return {key: table[key] for key in EXERCISE_KEYS}
 
 
+def with_words(definition: str, params: Sequence[Param]) -> list[Param]:
+    """``params`` with their words from ``[params.<name>]`` (and a table's ``[params.<table>.columns.<name>]``)."""
+    words = read(definition)
+    entries = words.data.get("params", {})
+    for name in entries:
+        if name not in {param.name for param in params}:
+            raise words.error(f"{Path(definition).name} has no parameter {name!r}", "params", name)
+    return [_worded(words, param, entries.get(param.name, {}), "params") for param in params]
+
+
+def _worded(words: WordFile, param: Param, entry: dict[str, Any], table: str) -> Param:
+    changes: dict[str, Any] = {}
+    for key, value in entry.items():
+        if key == "columns" and isinstance(param, Table):
+            continue
+        if key not in PARAM_KEYS or (key == "key_message" and not isinstance(param, Table)):
+            raise words.error(
+                f"{param.name!r} has {key!r}, which is not one of label, unit, help", table, param.name, key
+            )
+        if not isinstance(value, str):
+            raise words.error(f"the {key} of {param.name!r} must be a text", table, param.name, key)
+        changes[key] = value
+    if isinstance(param, Table):
+        columns = entry.get("columns", {})
+        inner = f"{table}.{param.name}.columns"
+        for name in columns:
+            if name not in {column.name for column in param.columns}:
+                raise words.error(f"the table {param.name!r} has no column {name!r}", inner, name)
+        changes["columns"] = [_worded(words, c, columns.get(c.name, {}), inner) for c in param.columns]
+    worded = replace(param, **changes)
+    if not worded.label:
+        raise words.error(f'{param.name!r} has no label: add label = "…" under [{table}.{param.name}]', table)
+    return worded
+
+
 def messages(name: str, text: str) -> list[tuple[int, str]]:
     """(line, message id) for every text of a word file a learner reads, for the catalogs: the
     exercise's words, each question's prompt, hints and explanation, and the references of choice
@@ -100,8 +143,9 @@ def messages(name: str, text: str) -> list[tuple[int, str]]:
         for key in EXERCISE_KEYS
         if key in words.data.get("exercise", {})
     ]
+    found += _param_messages(words, words.data.get("params", {}), "params")
     for table, entries in words.data.items():
-        if table == "exercise":
+        if table in ("exercise", "params"):
             continue
         for qid, entry in entries.items():
             for key in ("prompt", "hints", "explain", "reference"):
@@ -110,4 +154,12 @@ def messages(name: str, text: str) -> list[tuple[int, str]]:
                 if key == "reference":
                     texts = [reference for reference in texts if any(c.isalpha() for c in reference)]
                 found += [(words.line(table, qid, key), message) for message in texts]
+    return found
+
+
+def _param_messages(words: WordFile, entries: dict[str, Any], table: str) -> list[tuple[int, str]]:
+    found = []
+    for name, entry in entries.items():
+        found += [(words.line(table, name, key), entry[key]) for key in PARAM_KEYS if isinstance(entry.get(key), str)]
+        found += _param_messages(words, entry.get("columns", {}), f"{table}.{name}.columns")
     return found
