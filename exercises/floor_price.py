@@ -22,7 +22,7 @@ from typing import Any
 from exercises.core.exercise import fill
 from exercises.core.i18n import N_, Translator
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
-from exercises.core.params import Choice, Integer, Number, ParamError, Table
+from exercises.core.params import Choice, Integer, Number, Problem, Table, problem
 from exercises.core.questions import Case, NumberAnswer, questions_from
 from exercises.shared import (
     CHERRY_PER_GREEN,
@@ -71,18 +71,16 @@ PARAMS = [
 ]
 
 
-def validate(values: Mapping[str, Any]) -> Iterator[tuple[str, ParamError]]:
+def validate(values: Mapping[str, Any]) -> Iterator[Problem]:
     """Checks across fields: the quality part is part of the premium; month names are not repeated."""
     if values["quality_part"] > values["premium"]:
-        yield (
+        yield problem(
             "quality_part",
-            ParamError(
-                N_(
-                    "The part for productivity or quality (US${part}) cannot be more than the whole premium (US${premium})."
-                ),
-                part=values["quality_part"],
-                premium=values["premium"],
+            N_(
+                "The part for productivity or quality (US${part}) cannot be more than the whole premium (US${premium})."
             ),
+            part=values["quality_part"],
+            premium=values["premium"],
         )
 
 

@@ -21,7 +21,7 @@ from typing import Any
 from exercises.core.exercise import fill
 from exercises.core.i18n import N_, Translator
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
-from exercises.core.params import Integer, Number, ParamError, Percent
+from exercises.core.params import Integer, Number, Percent, Problem, problem
 from exercises.core.questions import Case, ChoiceAnswer, NumberAnswer, questions_from
 from exercises.shared import KIP_PER_USD, ORGANIC_DIFFERENTIAL, amounts_table, in_kip, lowest
 
@@ -40,17 +40,13 @@ PARAMS = [
 ]
 
 
-def validate(values: Mapping[str, Any]) -> Iterator[tuple[str, ParamError]]:
+def validate(values: Mapping[str, Any]) -> Iterator[Problem]:
     """Checks across fields: there must be at least one year after the conversion."""
     if values["years"] <= values["conversion_years"]:
-        yield (
+        yield problem(
             "years",
-            ParamError(
-                N_(
-                    "Compare more years than the {conversion} conversion years, or the coffee is never sold as organic."
-                ),
-                conversion=values["conversion_years"],
-            ),
+            N_("Compare more years than the {conversion} conversion years, or the coffee is never sold as organic."),
+            conversion=values["conversion_years"],
         )
 
 

@@ -30,7 +30,7 @@ from exercises.core.exercise import fill
 from exercises.core.i18n import N_, Translator
 from exercises.core.money import per_kg, round_kip
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
-from exercises.core.params import Choice, Integer, ParamError, Percent, Table
+from exercises.core.params import Choice, Integer, Percent, Problem, Table, problem
 from exercises.core.questions import Case, NumberAnswer, questions_from
 from exercises.shared import (
     ADVANCE,
@@ -102,26 +102,24 @@ PARAMS = [
 ]
 
 
-def validate(values: Mapping[str, Any]) -> Iterator[tuple[str, ParamError]]:
+def validate(values: Mapping[str, Any]) -> Iterator[Problem]:
     """Checks across fields: month names once; the coffee sold adds up to 100% and is never sold before it arrives."""
     months = values["months"]
     total_kg = sum(row["kg"] for row in months)
     total_sold = sum(row["sold"] for row in months)
     if total_kg > 0 and total_sold != 1:
-        yield (
-            "months",
-            ParamError(N_("The coffee sold adds up to {total}%; it must add up to 100%."), total=total_sold * 100),
+        yield problem(
+            "months", N_("The coffee sold adds up to {total}%; it must add up to 100%."), total=total_sold * 100
         )
     brought = sold = 0
     for index, row in enumerate(months):
         brought += row["kg"]
         sold += row["sold"] * total_kg
         if sold > brought:
-            yield (
+            yield problem(
                 f"months.{index}.sold",
-                ParamError(
-                    N_("By {month} the co-op would sell more coffee than members have brought."), month=row["month"]
-                ),
+                N_("By {month} the co-op would sell more coffee than members have brought."),
+                month=row["month"],
             )
             return
 

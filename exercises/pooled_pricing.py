@@ -27,7 +27,7 @@ from exercises.core.exercise import Preset, code_tip, fill
 from exercises.core.i18n import N_, Translator
 from exercises.core.money import per_kg
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
-from exercises.core.params import Choice, Integer, Number, ParamError, Percent, Table
+from exercises.core.params import Choice, Integer, Number, Percent, Problem, Table, problem
 from exercises.core.questions import Case, NoAnswer, questions_from
 from exercises.models import pooled_pricing
 from exercises.shared import (
@@ -127,32 +127,27 @@ PARAMS = [
 ]
 
 
-def validate(values: Mapping[str, Any]) -> Iterator[tuple[str, ParamError]]:
+def validate(values: Mapping[str, Any]) -> Iterator[Problem]:
     """Checks across fields: every grade with coffee is fully sold; every week has a trader price (or
     the price card has a price for any lot)."""
     delivered = {row["grade"] for row in values["deliveries"] if row["kg"] > 0}
     for grade in sorted(delivered):
         total = sum(row["share"] for row in values["lots"] if row["grade"] == grade)
         if total != 1:
-            yield (
+            yield problem(
                 "lots",
-                ParamError(
-                    N_("The sales of grade {grade} add up to {total}%; they must add up to 100%."),
-                    grade=grade,
-                    total=total * 100,
-                ),
+                N_("The sales of grade {grade} add up to {total}%; they must add up to 100%."),
+                grade=grade,
+                total=total * 100,
             )
     if values["alone_prices"]:  # farmers are compared with selling alone: the card needs a price for any lot
         if min(row["from_kg"] for row in values["alone_prices"]) > 0:
-            yield "alone_prices", ParamError(N_("The price card needs a row for lots from 0 kg."))
+            yield problem("alone_prices", N_("The price card needs a row for lots from 0 kg."))
         return
     weeks = {row["week"] for row in values["trader_prices"]}
     for index, row in enumerate(values["deliveries"]):
         if row["week"] not in weeks:
-            yield (
-                f"deliveries.{index}.week",
-                ParamError(N_("There is no trader price for week {week}."), week=row["week"]),
-            )
+            yield problem(f"deliveries.{index}.week", N_("There is no trader price for week {week}."), week=row["week"])
 
 
 # ---- From the form to the model and back --------------------------------------------------------

@@ -24,7 +24,7 @@ from typing import Any
 from exercises.core.exercise import fill
 from exercises.core.i18n import N_, Translator
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
-from exercises.core.params import Choice, Integer, ParamError, Table, Text
+from exercises.core.params import Choice, Integer, Problem, Table, Text, problem
 from exercises.core.questions import Case, ChoiceAnswer, questions_from
 from exercises.models import premium_vote
 from exercises.shared import (
@@ -72,31 +72,26 @@ PARAMS = [
 ]
 
 
-def validate(values: Mapping[str, Any]) -> Iterator[tuple[str, ParamError]]:
+def validate(values: Mapping[str, Any]) -> Iterator[Problem]:
     """Checks across fields: who is present, the earmarked part, the votes, one row per project."""
     if values["present"] > values["members"]:
-        yield (
+        yield problem(
             "present",
-            ParamError(
-                N_("The co-op has {members} members: no more than that can be present."), members=values["members"]
-            ),
+            N_("The co-op has {members} members: no more than that can be present."),
+            members=values["members"],
         )
     if values["quality_per_lb"] > values["premium_per_lb"]:
-        yield (
+        yield problem(
             "quality_per_lb",
-            ParamError(
-                N_("The part for productivity or quality cannot be more than the whole premium (US${premium} per lb)."),
-                premium=values["premium_per_lb"],
-            ),
+            N_("The part for productivity or quality cannot be more than the whole premium (US${premium} per lb)."),
+            premium=values["premium_per_lb"],
         )
     for index, row in enumerate(values["projects"]):
         if row["votes"] > values["present"]:
-            yield (
+            yield problem(
                 f"projects.{index}.votes",
-                ParamError(
-                    N_("Only {present} members are present: a project cannot get more votes than that."),
-                    present=values["present"],
-                ),
+                N_("Only {present} members are present: a project cannot get more votes than that."),
+                present=values["present"],
             )
 
 

@@ -24,7 +24,7 @@ from exercises.core.exercise import fill
 from exercises.core.i18n import N_, Translator
 from exercises.core.money import per_kg, round_kip
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
-from exercises.core.params import Integer, ParamError, Percent
+from exercises.core.params import Integer, Percent, Problem, problem
 from exercises.core.questions import Case, NumberAnswer, questions_from
 from exercises.shared import (
     MEMBER,
@@ -71,36 +71,32 @@ PARAMS = [
 ]
 
 
-def validate(values: Mapping[str, Any]) -> Iterator[tuple[str, ParamError]]:
+def validate(values: Mapping[str, Any]) -> Iterator[Problem]:
     """Checks across fields: the by-law limits, 100% at most, one row per name, a share per family."""
     if values["reserve_share"] < values["min_reserve"]:
-        yield (
+        yield problem(
             "reserve_share",
-            ParamError(
-                N_("Your by-laws send at least {min}% of a surplus to the reserve."), min=values["min_reserve"] * 100
-            ),
+            N_("Your by-laws send at least {min}% of a surplus to the reserve."),
+            min=values["min_reserve"] * 100,
         )
     if values["interest_rate"] > values["max_interest"]:
-        yield (
+        yield problem(
             "interest_rate",
-            ParamError(N_("Your by-laws allow at most {max}% interest on shares."), max=values["max_interest"] * 100),
+            N_("Your by-laws allow at most {max}% interest on shares."),
+            max=values["max_interest"] * 100,
         )
     if values["reserve_share"] + values["fund_share"] > 1:
-        yield (
+        yield problem(
             "fund_share",
-            ParamError(
-                N_("The reserve and the fund together take {total}% of the surplus; they can take at most 100%."),
-                total=(values["reserve_share"] + values["fund_share"]) * 100,
-            ),
+            N_("The reserve and the fund together take {total}% of the surplus; they can take at most 100%."),
+            total=(values["reserve_share"] + values["fund_share"]) * 100,
         )
     for index, row in enumerate(values["members"]):
         if row["shares"] < row["families"]:
-            yield (
+            yield problem(
                 f"members.{index}.shares",
-                ParamError(
-                    N_("Every member family holds at least one share: this row needs at least {count} shares."),
-                    count=row["families"],
-                ),
+                N_("Every member family holds at least one share: this row needs at least {count} shares."),
+                count=row["families"],
             )
 
 

@@ -21,7 +21,7 @@ from typing import Any
 from exercises.core.i18n import N_, Translator
 from exercises.core.money import per_kg, round_kip
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
-from exercises.core.params import Choice, Integer, ParamError, Percent, Table, Text
+from exercises.core.params import Choice, Integer, Percent, Problem, Table, Text, problem
 from exercises.core.questions import Case, ChoiceAnswer, NumberAnswer, questions_from
 from exercises.models import transport_costs
 from exercises.shared import CHERRY_PER_PARCHMENT, first_by, in_kip, in_kip_per_kg, names, ratio
@@ -77,18 +77,16 @@ PARAMS = [
 ]
 
 
-def validate(values: Mapping[str, Any]) -> Iterator[tuple[str, ParamError]]:
+def validate(values: Mapping[str, Any]) -> Iterator[Problem]:
     """Checks across fields: one row per village; the distance rule needs some distance."""
     with_coffee = [row for row in values["villages"] if row["kg"] > 0]
     no_distance = with_coffee and all(row["km"] == 0 for row in with_coffee)
     if values["rule"] == "distance" and values["rule_share"] > 0 and no_distance:
-        yield (
+        yield problem(
             "rule",
-            ParamError(
-                N_(
-                    "Every village with coffee is 0 km from the buyer, so the bill cannot be shared by distance. "
-                    "Enter the distances or choose another way."
-                )
+            N_(
+                "Every village with coffee is 0 km from the buyer, so the bill cannot be shared by distance. "
+                "Enter the distances or choose another way."
             ),
         )
 

@@ -28,7 +28,7 @@ from exercises.core.exercise import fill
 from exercises.core.i18n import N_, Translator
 from exercises.core.money import round_kip
 from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
-from exercises.core.params import Choice, Integer, ParamError, Percent, Table
+from exercises.core.params import Choice, Integer, Percent, Problem, Table, problem
 from exercises.core.questions import Case, NoAnswer, NumberAnswer, questions_from
 from exercises.shared import CHERRY_PER_PARCHMENT, in_kip, weight_ratio
 
@@ -70,17 +70,15 @@ PARAMS = [
 ]
 
 
-def validate(values: Mapping[str, Any]) -> Iterator[tuple[str, ParamError]]:
+def validate(values: Mapping[str, Any]) -> Iterator[Problem]:
     """Checks across fields: each stage has at most one row; the low price is not above the high price."""
     for index, row in enumerate(values["prices"]):
         if row["low"] > row["high"]:
-            yield (
+            yield problem(
                 f"prices.{index}.high",
-                ParamError(
-                    N_("The high price ({high} kip) is below the low price ({low} kip)."),
-                    high=row["high"],
-                    low=row["low"],
-                ),
+                N_("The high price ({high} kip) is below the low price ({low} kip)."),
+                high=row["high"],
+                low=row["low"],
             )
 
 

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 from .i18n import N_, Translator
 from .outputs import Msg, Outputs
-from .params import Param, ParamError
+from .params import Param, Problem
 from .questions import Question
 from .wordfile import exercise_words, with_words
 
@@ -63,7 +63,7 @@ class Exercise:
     show: Callable[[Any, Mapping[str, Any], Translator], Outputs]
     questions: Sequence[Question] = ()
     #: Checks across fields: yields (or returns) ``(path, ParamError)`` pairs; the first error a path gets is shown.
-    validate: Callable[[Mapping[str, Any]], Iterable[tuple[str, ParamError]]] = lambda values: ()
+    validate: Callable[[Mapping[str, Any]], Iterable[Problem]] = lambda values: ()
     #: The tip above the code editor: a message id, or a ``Msg`` with values (``code_tip``).
     code_tip: str | Msg = ""
     #: The exercise's presets by name; the first one is what a page gets when it names none.

@@ -29,6 +29,8 @@ __all__ = [
     "Text",
     "Table",
     "ParamError",
+    "Problem",
+    "problem",
     "parse_all",
     "raw_defaults",
 ]
@@ -50,6 +52,16 @@ class ParamError(ValueError):
     def text(self, t: Translator) -> str:
         """The message in the learner's language."""
         return t(self.message, **{k: _shown(v, t) for k, v in self.values.items()})
+
+
+#: What a definition's ``validate(values)`` yields for each problem across fields: the path of the field
+#: it is shown next to (a parameter's name, or ``"table.row.column"`` for a cell) and the error.
+Problem = tuple[str, ParamError]
+
+
+def problem(path: str, message: str, **values: object) -> Problem:
+    """One problem for ``validate`` to yield: ``message`` (a message id, ``{placeholders}`` from ``values``) at ``path``."""
+    return path, ParamError(message, **values)
 
 
 def _shown(value: object, t: Translator) -> str:

@@ -129,7 +129,9 @@ def _worded(words: WordFile, param: Param, entry: dict[str, Any], table: str) ->
         changes["columns"] = [_worded(words, c, columns.get(c.name, {}), inner) for c in param.columns]
     worded = replace(param, **changes)
     if not worded.label:
-        raise words.error(f'{param.name!r} has no label: add label = "…" under [{table}.{param.name}]', table)
+        raise words.error(
+            f'{param.name!r} has no label: add label = "…" under [{table}.{param.name}]', table, param.name
+        )
     return worded
 
 

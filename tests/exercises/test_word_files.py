@@ -6,8 +6,9 @@ import pytest
 
 from exercises import EXERCISES
 from exercises.core import wordfile
+from exercises.core.params import Integer, Table
 from exercises.core.questions import NumberAnswer, questions_from
-from exercises.core.wordfile import WordFileError, exercise_words
+from exercises.core.wordfile import WordFileError, exercise_words, with_words
 
 GOOD = """\
 [exercise]
@@ -77,3 +78,56 @@ def test_every_exercise_has_its_words_and_every_question_its_answer():
         exercise = EXERCISES[name]
         assert exercise.title.startswith("Simulation: ") and exercise.summary and exercise.code_tip
         assert [q.id for q in exercise.questions], name
+
+
+PARAMS = [
+    Integer(name="fee", default=300, min=0, max=100_000),
+    Table(name="season", columns=[Integer(name="kg", min=0, max=100)], default=[{"kg": 1}]),
+]
+PARAM_WORDS = """\
+[params.fee]
+label = "Mill fee"
+unit = "kip per kg of cherry"
+help = "What members pay."
+
+[params.season]
+label = "Cherry each week"
+key_message = "Week {value} is already in the table."
+
+[params.season.columns.kg]
+label = "Cherry"
+unit = "kg"
+"""
+
+
+def test_the_fields_of_the_form_get_their_words(tmp_path):
+    fee, season = with_words(_definition(tmp_path, PARAM_WORDS), PARAMS)
+    assert (fee.label, fee.unit, fee.help, fee.default) == (
+        "Mill fee",
+        "kip per kg of cherry",
+        "What members pay.",
+        300,
+    )
+    assert (season.label, season.key_message) == ("Cherry each week", "Week {value} is already in the table.")
+    assert (season.columns[0].label, season.columns[0].unit) == ("Cherry", "kg")
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        (PARAM_WORDS.replace('label = "Mill fee"\n', ""), r"example\.toml:1: 'fee' has no label"),
+        (PARAM_WORDS.replace("[params.fee]", "[params.fees]"), r"example\.toml:1: example\.py has no parameter 'fees'"),
+        (
+            PARAM_WORDS.replace("columns.kg]", "columns.kilos]"),
+            r"example\.toml:10: the table 'season' has no column 'kilos'",
+        ),
+        (
+            PARAM_WORDS.replace('help = "What', 'hint = "What'),
+            r"example\.toml:4: 'fee' has 'hint', which is not one of",
+        ),
+        (PARAM_WORDS.replace('unit = "kg"', "unit = 1"), r"example\.toml:12: the unit of 'kg' must be a text"),
+    ],
+)
+def test_a_mistake_in_the_words_of_a_field_names_the_file_and_line(tmp_path, text, problem):
+    with pytest.raises(WordFileError, match=problem):
+        with_words(_definition(tmp_path, text), PARAMS)
