@@ -31,7 +31,18 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-__all__ = ["DirectiveError", "Expansion", "expand", "fenced", "substitute", "anchor_ids", "DIRECTIVES"]
+__all__ = [
+    "DirectiveError",
+    "Expansion",
+    "Found",
+    "expand",
+    "exercise_keys",
+    "fenced",
+    "scan",
+    "substitute",
+    "anchor_ids",
+    "DIRECTIVES",
+]
 
 _LINE = re.compile(r"^:::[ \t]+(?P<name>[A-Za-z][\w-]*)(?:[ \t]+(?P<arg>\S.*?))?[ \t]*$")
 _OPTION = re.compile(r"^ {4}(?P<key>[A-Za-z][\w-]*):[ \t]*(?P<value>\S.*?)[ \t]*$")
@@ -184,23 +195,32 @@ def fenced(lines: Sequence[str]) -> list[bool]:
     return inside
 
 
-def expand(markdown: str, path: str, lang: str, line_offset: int = 0) -> Expansion:
-    """Replace every directive in ``markdown`` (from file ``path``) with a placeholder.
+@dataclass(frozen=True)
+class Found:
+    """A directive as written on a page: its name, argument, options and line in the file."""
+
+    name: str
+    arg: str | None
+    options: Mapping[str, str]
+    line: int
+
+
+def scan(markdown: str, path: str, line_offset: int = 0) -> list[str | Found]:
+    """The lines of ``markdown`` (from file ``path``), each directive with its options as one ``Found``.
 
     ``line_offset`` is the number of lines before ``markdown`` in the file (front matter), so
     errors name the line an author sees in an editor.
     """
     lines = markdown.split("\n")
     code = fenced(lines)
-    out: list[str] = []
-    result = Expansion("")
+    found: list[str | Found] = []
     index = 0
     while index < len(lines):
         line = lines[index]
         number = index + 1 + line_offset
         index += 1
         if code[index - 1]:
-            out.append(line)
+            found.append(line)
             continue
         match = _LINE.match(line)
         if not match:
@@ -208,7 +228,7 @@ def expand(markdown: str, path: str, lang: str, line_offset: int = 0) -> Expansi
                 raise DirectiveError(
                     f"{path}:{number}: cannot read this directive: {line.strip()!r} (expected '::: <name> [argument]')"
                 )
-            out.append(line)
+            found.append(line)
             continue
         options: dict[str, str] = {}
         while index < len(lines) and lines[index].startswith("    ") and lines[index].strip():
@@ -220,10 +240,32 @@ def expand(markdown: str, path: str, lang: str, line_offset: int = 0) -> Expansi
                 )
             options[option.group("key")] = option.group("value")
             index += 1
-        html = _build(match.group("name"), match.group("arg"), options, path, number, lang)
-        result.used.append(match.group("name") + (f":{match.group('arg')}" if match.group("arg") else ""))
-        if match.group("name") == "exercise":
-            result.exercises.append(_exercise_key(match.group("arg"), options.get("preset")))
+        found.append(Found(match.group("name"), match.group("arg"), options, number))
+    return found
+
+
+def exercise_keys(markdown: str, path: str) -> list[str]:
+    """The keys of the exercises a page shows, in order ("pooled-pricing:simple"), read without building
+    anything: what ``expand`` records in ``Expansion.exercises``."""
+    return [
+        _exercise_key(item.arg, item.options.get("preset"))
+        for item in scan(markdown, path)
+        if isinstance(item, Found) and item.name == "exercise"
+    ]
+
+
+def expand(markdown: str, path: str, lang: str, line_offset: int = 0) -> Expansion:
+    """Replace every directive in ``markdown`` (from file ``path``) with a placeholder (see ``scan``)."""
+    out: list[str] = []
+    result = Expansion("")
+    for item in scan(markdown, path, line_offset):
+        if isinstance(item, str):
+            out.append(item)
+            continue
+        html = _build(item.name, item.arg, item.options, path, item.line, lang)
+        result.used.append(item.name + (f":{item.arg}" if item.arg else ""))
+        if item.name == "exercise":
+            result.exercises.append(_exercise_key(item.arg, item.options.get("preset")))
         out.extend(["", _PLACEHOLDER.format(index=len(result.html)), ""])
         result.html.append(html)
     result.markdown = "\n".join(out)

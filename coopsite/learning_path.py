@@ -18,17 +18,22 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 
 from markupsafe import Markup
 
 from exercises.core.html import html, join, script_json
+from exercises.core.languages import DEFAULT
 
-from . import editions, webapp
+from . import DOCS, editions, webapp
+from .directives import exercise_keys
 
 __all__ = [
     "PAGES_MARK",
     "PROGRESS_MARK",
     "START_MARK",
+    "first_pages",
     "page_id",
     "saved_pages",
     "Part",
@@ -85,15 +90,28 @@ def page_id(page) -> str:
     return editions.page_id(page.file.src_uri)
 
 
-def saved_pages(page, nav) -> str:
+def first_pages() -> dict[str, str]:
+    """For each exercise key ("pooled-pricing:simple"), the first page of the course (in mkdocs.yml's order)
+    that shows it: where its work was saved before pages kept their own, and where a worksheet's
+    simulation value comes from. Read from the pages' Markdown, so it is known before any page is built."""
+    sources = [DOCS / f"{page}.{DEFAULT.code}.md" for pages in editions.part_pages().values() for page in pages]
+    return _first_pages(tuple((path, path.stat().st_mtime_ns) for path in sources if path.exists()))
+
+
+@cache
+def _first_pages(sources: tuple[tuple[Path, int], ...]) -> dict[str, str]:
+    first: dict[str, str] = {}
+    for path, _ in sources:
+        for key in exercise_keys(path.read_text(encoding="utf-8"), str(path.relative_to(DOCS))):
+            first.setdefault(key, editions.page_id(str(path.relative_to(DOCS))))
+    return first
+
+
+def saved_pages(page) -> str:
     """What the page script needs to find the learner's saved work: this page's id, and for each
     exercise the first page (in the course's order) that shows it, where the work saved before
     pages kept their own goes (frontend/src/runtime/progress.js, schema 1 → 2). JSON for a <script>."""
-    first: dict[str, str] = {}
-    for other in nav.pages:
-        for key in _exercises(other):
-            first.setdefault(key, page_id(other))
-    data = script_json({"page": page_id(page), "first": first})
+    data = script_json({"page": page_id(page), "first": first_pages()})
     return str(html('<script type="application/json" id="cx-pages">{data}</script>', data=data))
 
 

@@ -609,9 +609,11 @@ class _Render:
         from exercises.api import find
         from exercises.core.params import raw_defaults
 
+        from .learning_path import first_pages
+
         exercise = find(item.exercise, item.preset)
         default = raw_defaults(exercise.shown_params, self.number_t)[item.param]
-        page = exercise_page(item.exercise, item.preset)
+        page = first_pages().get(exercise.key, "")
         link = html(' <a href="{href}">{page}</a>', href=f"{ROOT_MARK}{page}.html", page=_page_title(page, self.lang))
         return html(
             '<div class="ws-field ws-simulation" data-field="{field}" data-kind="simulation" data-key="{key}"'
@@ -737,20 +739,6 @@ def _page_title(page: str, lang: str) -> str:
 
 
 @cache
-def exercise_page(name: str, preset: str | None) -> str:
-    """The first session page (in the nav's order) with ``::: exercise <name>`` and that preset."""
-    from .editions import sessions
-
-    for pages in sessions().values():
-        for page in pages:
-            text = (DOCS / f"{page}.en.md").read_text(encoding="utf-8")
-            for match in re.finditer(rf"^::: exercise {re.escape(name)}[ \t]*\n((?: {{4}}\S.*\n)*)", text, re.M):
-                found = re.search(r"preset:\s*(\S+)", match.group(1))
-                if (found.group(1) if found else None) == preset:
-                    return page
-    return ""
-
-
 def worksheet_html(name: str, lang: str) -> str:
     """``::: worksheet <name>``: the worksheet on its session page."""
     return str(_Render(lang).worksheet(worksheets()[name]))

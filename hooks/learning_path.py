@@ -13,7 +13,7 @@ from coopsite import learning_path as path
 def on_page_context(context, page, config, nav):
     content = page.content or ""
     if path.PAGES_MARK in content:  # a page with exercises, or the progress page
-        content = content.replace(path.PAGES_MARK, path.saved_pages(page, nav))
+        content = content.replace(path.PAGES_MARK, path.saved_pages(page))
         page.content = content
     if path.START_MARK not in content and path.PROGRESS_MARK not in content:
         return context
@@ -25,7 +25,7 @@ def on_page_context(context, page, config, nav):
         content = content.replace(path.START_MARK, block)
     if path.PROGRESS_MARK in content:
         content = content.replace(
-            path.PROGRESS_MARK, path.progress_html(course, page.url, lang) + path.saved_pages(page, nav)
+            path.PROGRESS_MARK, path.progress_html(course, page.url, lang) + path.saved_pages(page)
         )
     page.content = content
     return context
