@@ -5,7 +5,7 @@
  * Works from file:// too (the USB copy keeps progress in the browser as well).
  */
 
-import { ProgressStore } from "../runtime/progress.js"
+import { pageStore } from "../runtime/progress.js"
 import { wireProgressBox } from "../runtime/progress-box.js"
 
 export function progressPage(list, { words }) {
@@ -13,9 +13,8 @@ export function progressPage(list, { words }) {
   const box = document.querySelector(".cx-progress-box")
   const boxStatus = box && box.querySelector(".cx-progress-status")
   const tell = key => { if (boxStatus) boxStatus.textContent = t(key) }
-  // Each simulation's work is kept by page (runtime/progress.js); older progress is sorted by `first`.
-  const pages = JSON.parse(document.getElementById("cx-pages")?.textContent || "{}")
-  const store = new ProgressStore(tell, __LANGUAGES__.find(language => language.default).code, pages.first)
+  // The page's one store (runtime/progress.js): each simulation's work is kept by page.
+  const store = pageStore(tell, __LANGUAGES__.find(language => language.default).code)
 
   const show = () => {
     const sims = [...list.querySelectorAll(".coop-path-sim")]
