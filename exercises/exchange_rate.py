@@ -26,7 +26,7 @@ from typing import Any
 from exercises.core.exercise import fill
 from exercises.core.i18n import N_, Translator
 from exercises.core.money import per_kg, round_kip
-from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
+from exercises.core.outputs import BarChart, Column, Msg, Notices, Outputs, ResultTable
 from exercises.core.params import Choice, Integer, Number
 from exercises.core.questions import questions_from
 from exercises.shared import (
@@ -168,84 +168,68 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
         horizontal=True,
     )
 
-    notices = []
+    notices = Notices()
     expected_kg, paid_kg = result.expected_per_kg, result.final_per_kg
     if kg == 0:
-        notices.append(Notice("info", N_("No cherry yet: add a row to the table of cherry delivered.")))
+        notices.info(N_("No cherry yet: add a row to the table of cherry delivered."))
     elif result.sale.protection == "fixed":
-        notices.append(
-            Notice(
-                "info",
-                N_(
-                    "With the fixed-rate contract the co-op gets {rate} kip per US$ whatever the rate on the payment day. "
-                    "It is safe if the kip rises, and it gives up the gain if the kip falls."
-                ),
-                {"rate": t.int(result.sale.fixed_rate)},
-            )
+        notices.info(
+            N_(
+                "With the fixed-rate contract the co-op gets {rate} kip per US$ whatever the rate on the payment day. "
+                "It is safe if the kip rises, and it gives up the gain if the kip falls."
+            ),
+            rate=t.int(result.sale.fixed_rate),
         )
     if kg and result.gap > 0:
         drop = ratio(result.gap, result.expected.kip)
-        notices.append(
-            Notice(
-                "warning",
-                N_(
-                    "The co-op received {gap} less than it expected ({drop} less). Advances and costs were already "
-                    "paid in kip, so the whole loss falls on the final payment: before the reserve it falls from {expected} "
-                    "to {before} per kg."
-                ),
-                {
-                    "gap": t.kip(result.gap),
-                    "drop": t.pct(drop),
-                    "expected": t.kip(round_kip(expected_kg)),
-                    "before": t.kip(round_kip(Fraction(result.received.pool, kg))),
-                },
-            )
+        notices.warning(
+            N_(
+                "The co-op received {gap} less than it expected ({drop} less). Advances and costs were already "
+                "paid in kip, so the whole loss falls on the final payment: before the reserve it falls from {expected} "
+                "to {before} per kg."
+            ),
+            gap=t.kip(result.gap),
+            drop=t.pct(drop),
+            expected=t.kip(round_kip(expected_kg)),
+            before=t.kip(round_kip(Fraction(result.received.pool, kg))),
         )
         if result.reserve_used:
             left = result.gap - result.reserve_used
             if left > 0:
-                notices.append(
-                    Notice(
-                        "info",
-                        N_(
-                            "The reserve covers {used} of the loss; {left} is still missing. To keep the final payment "
-                            "where it was expected, the reserve would need {gap}."
-                        ),
-                        {"used": t.kip(result.reserve_used), "left": t.kip(left), "gap": t.kip(result.gap)},
-                    )
+                notices.info(
+                    N_(
+                        "The reserve covers {used} of the loss; {left} is still missing. To keep the final payment "
+                        "where it was expected, the reserve would need {gap}."
+                    ),
+                    used=t.kip(result.reserve_used),
+                    left=t.kip(left),
+                    gap=t.kip(result.gap),
                 )
             else:
-                notices.append(
-                    Notice(
-                        "success",
-                        N_(
-                            "The reserve covers the whole loss ({used}): members get the final payment they expected, and "
-                            "{rest} stays in the reserve."
-                        ),
-                        {"used": t.kip(result.reserve_used), "rest": t.kip(result.reserve_left)},
-                    )
+                notices.success(
+                    N_(
+                        "The reserve covers the whole loss ({used}): members get the final payment they expected, and "
+                        "{rest} stays in the reserve."
+                    ),
+                    used=t.kip(result.reserve_used),
+                    rest=t.kip(result.reserve_left),
                 )
     elif kg and result.gap < 0:
-        notices.append(
-            Notice(
-                "info",
-                N_(
-                    "The kip fell: the co-op received {gain} more than it expected, and the final payment rises to {paid} per "
-                    "kg. But when the kip falls, prices in the shops usually rise too."
-                ),
-                {"gain": t.kip(-result.gap), "paid": t.kip(round_kip(paid_kg))},
-            )
+        notices.info(
+            N_(
+                "The kip fell: the co-op received {gain} more than it expected, and the final payment rises to {paid} per "
+                "kg. But when the kip falls, prices in the shops usually rise too."
+            ),
+            gain=t.kip(-result.gap),
+            paid=t.kip(round_kip(paid_kg)),
         )
     if kg and result.finals < 0:
-        notices.append(
-            Notice(
-                "warning",
-                N_(
-                    "The final payment is below zero: at {rate} kip per US$ the sale does not even pay for the advances and "
-                    "costs. Never promise kip you do not have yet."
-                ),
-                {"rate": t.int(result.rate_used)},
-            )
+        notices.warning(
+            N_(
+                "The final payment is below zero: at {rate} kip per US$ the sale does not even pay for the advances and "
+                "costs. Never promise kip you do not have yet."
+            ),
+            rate=t.int(result.rate_used),
         )
     return Outputs(
         key=Msg(N_("Kip expected on the contract day: {amount}"), {"amount": t.kip(result.expected.kip)}),

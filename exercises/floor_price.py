@@ -21,7 +21,7 @@ from typing import Any
 
 from exercises.core.exercise import fill
 from exercises.core.i18n import N_, Translator
-from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
+from exercises.core.outputs import BarChart, Column, Msg, Notices, Outputs, ResultTable
 from exercises.core.params import Choice, Integer, Number, Problem, Table, problem
 from exercises.core.questions import Case, NumberAnswer, questions_from
 from exercises.shared import (
@@ -204,75 +204,54 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
         kind="usd",
     )
 
-    notices = []
+    notices = Notices()
     protected = [s for s in sales if s.price.minimum_counts and s.sale.lb > 0]
     sold = [s for s in sales if s.sale.lb > 0]
     if protected:
-        notices.append(
-            Notice(
-                "info",
-                N_(
-                    "The market price was below the minimum in {count} of {total} sales ({months}). There the minimum "
-                    "price added {amount} in the year."
-                ),
-                {
-                    "count": len(protected),
-                    "total": len(sold),
-                    "months": ", ".join(s.sale.label for s in protected),
-                    "amount": t.kip(result.total("minimum")),
-                },
-            )
+        notices.info(
+            N_(
+                "The market price was below the minimum in {count} of {total} sales ({months}). There the minimum "
+                "price added {amount} in the year."
+            ),
+            count=len(protected),
+            total=len(sold),
+            months=", ".join(s.sale.label for s in protected),
+            amount=t.kip(result.total("minimum")),
         )
     elif sold and not result.premium:
-        notices.append(
-            Notice(
-                "info",
-                N_(
-                    "The market price was at or above the minimum in every sale, so the minimum added nothing this year."
-                ),
-            )
+        notices.info(
+            N_("The market price was at or above the minimum in every sale, so the minimum added nothing this year.")
         )
     elif sold:
-        notices.append(
-            Notice(
-                "info",
-                N_(
-                    "The market price was at or above the minimum in every sale, so the minimum added nothing this year. "
-                    "The premium of {premium} was paid all the same."
-                ),
-                {"premium": t.kip(result.premium)},
-            )
+        notices.info(
+            N_(
+                "The market price was at or above the minimum in every sale, so the minimum added nothing this year. "
+                "The premium of {premium} was paid all the same."
+            ),
+            premium=t.kip(result.premium),
         )
     if values["organic"] == "yes":
-        notices.append(
-            Notice(
-                "info",
-                N_(
-                    "Organic coffee: {amount} of organic differential in the year. Remember the certification costs and "
-                    "the conversion years (see the simulation “going organic”)."
-                ),
-                {"amount": t.kip(result.total("organic"))},
-            )
+        notices.info(
+            N_(
+                "Organic coffee: {amount} of organic differential in the year. Remember the certification costs and "
+                "the conversion years (see the simulation “going organic”)."
+            ),
+            amount=t.kip(result.total("organic")),
         )
     if result.premium:
-        notices.append(
-            Notice(
-                "info",
-                N_(
-                    "The premium, {premium}, belongs to the co-op's premium fund, not to the price paid to members. "
-                    "At least {quality} must go to productivity or quality; the general assembly votes on the rest."
-                ),
-                {"premium": t.kip(result.premium), "quality": t.kip(result.total("premium_quality"))},
-            )
+        notices.info(
+            N_(
+                "The premium, {premium}, belongs to the co-op's premium fund, not to the price paid to members. "
+                "At least {quality} must go to productivity or quality; the general assembly votes on the rest."
+            ),
+            premium=t.kip(result.premium),
+            quality=t.kip(result.total("premium_quality")),
         )
     if values["differential"] < 0:
-        notices.append(
-            Notice(
-                "warning",
-                N_(
-                    "The differential is below zero: the buyer pays less than the market price for this coffee. The "
-                    "minimum price then counts more often."
-                ),
+        notices.warning(
+            N_(
+                "The differential is below zero: the buyer pays less than the market price for this coffee. The "
+                "minimum price then counts more often."
             )
         )
     january = {s.sale.label: s for s in sales}.get(t(N_("January")))

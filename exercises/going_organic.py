@@ -20,7 +20,7 @@ from typing import Any
 
 from exercises.core.exercise import fill
 from exercises.core.i18n import N_, Translator
-from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
+from exercises.core.outputs import BarChart, Column, Msg, Notices, Outputs, ResultTable
 from exercises.core.params import Integer, Number, Percent, Problem, problem
 from exercises.core.questions import Case, ChoiceAnswer, NumberAnswer, questions_from
 from exercises.shared import KIP_PER_USD, ORGANIC_DIFFERENTIAL, amounts_table, in_kip, lowest
@@ -123,71 +123,56 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
         y_title=N_("kip"),
     )
 
-    notices = []
+    notices = Notices()
     if result.payback_year is not None:
-        notices.append(
-            Notice(
-                "success",
-                N_(
-                    "Going organic pays back in year {year}: from then on the co-op is ahead of staying conventional. "
-                    "At the end of year {last} it is {amount} ahead."
-                ),
-                {"year": result.payback_year, "last": len(years), "amount": t.kip(result.cumulative)},
-            )
+        notices.success(
+            N_(
+                "Going organic pays back in year {year}: from then on the co-op is ahead of staying conventional. "
+                "At the end of year {last} it is {amount} ahead."
+            ),
+            year=result.payback_year,
+            last=len(years),
+            amount=t.kip(result.cumulative),
         )
     elif result.later_payback_year is not None:
-        notices.append(
-            Notice(
-                "warning",
-                N_(
-                    "Going organic does not pay back within the {years} years shown. At the same pace it would pay back "
-                    "in year {year}. Can the co-op wait that long?"
-                ),
-                {"years": len(years), "year": result.later_payback_year},
-            )
+        notices.warning(
+            N_(
+                "Going organic does not pay back within the {years} years shown. At the same pace it would pay back "
+                "in year {year}. Can the co-op wait that long?"
+            ),
+            years=len(years),
+            year=result.later_payback_year,
         )
     elif result.yearly_after == 0:
-        notices.append(
-            Notice(
-                "warning",
-                N_(
-                    "Going organic never pays back: after conversion it brings exactly as much as staying conventional, "
-                    "so nothing earns back the conversion years."
-                ),
+        notices.warning(
+            N_(
+                "Going organic never pays back: after conversion it brings exactly as much as staying conventional, "
+                "so nothing earns back the conversion years."
             )
         )
     elif values["yield_after"] < 0:
-        notices.append(
-            Notice(
-                "warning",
-                N_(
-                    "Going organic never pays back: even after conversion, each year brings {amount} less than staying "
-                    "conventional. The smaller harvest and the yearly costs weigh more than the organic differential."
-                ),
-                {"amount": t.kip(-result.yearly_after)},
-            )
+        notices.warning(
+            N_(
+                "Going organic never pays back: even after conversion, each year brings {amount} less than staying "
+                "conventional. The smaller harvest and the yearly costs weigh more than the organic differential."
+            ),
+            amount=t.kip(-result.yearly_after),
         )
     else:
-        notices.append(
-            Notice(
-                "warning",
-                N_(
-                    "Going organic never pays back: even after conversion, each year brings {amount} less than staying "
-                    "conventional. The yearly costs weigh more than the organic differential."
-                ),
-                {"amount": t.kip(-result.yearly_after)},
-            )
+        notices.warning(
+            N_(
+                "Going organic never pays back: even after conversion, each year brings {amount} less than staying "
+                "conventional. The yearly costs weigh more than the organic differential."
+            ),
+            amount=t.kip(-result.yearly_after),
         )
     if result.conversion_cumulative < 0:
-        notices.append(
-            Notice(
-                "info",
-                N_(
-                    "The conversion years leave the co-op {amount} behind before any organic differential is paid. "
-                    "It needs that money, or members who accept less, to get through them."
-                ),
-                {"amount": t.kip(-result.conversion_cumulative)},
-            )
+        notices.info(
+            N_(
+                "The conversion years leave the co-op {amount} behind before any organic differential is paid. "
+                "It needs that money, or members who accept less, to get through them."
+            ),
+            amount=t.kip(-result.conversion_cumulative),
         )
     return Outputs(
         key=Msg(

@@ -29,7 +29,7 @@ from typing import Any
 from exercises.core.exercise import fill
 from exercises.core.i18n import N_, Translator
 from exercises.core.money import per_kg, round_kip
-from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
+from exercises.core.outputs import BarChart, Column, Msg, Notices, Outputs, ResultTable
 from exercises.core.params import Choice, Integer, Percent, Problem, Table, problem
 from exercises.core.questions import Case, NumberAnswer, questions_from
 from exercises.shared import (
@@ -267,96 +267,73 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
             )
         )
 
-    notices = []
+    notices = Notices()
     if peak is None:
-        notices.append(Notice("success", N_("The co-op's own money covers all the advances: it borrows nothing.")))
+        notices.success(N_("The co-op's own money covers all the advances: it borrows nothing."))
     else:
         if peak.loan > values["credit_limit"]:
-            notices.append(
-                Notice(
-                    "warning",
-                    N_(
-                        "In {month} the co-op needs a loan of {loan}, but the lender lends at most {limit}. Without "
-                        "{missing} more (shares, a bigger loan, a smaller advance), it cannot pay every advance on time, "
-                        "and members will sell to traders."
-                    ),
-                    {
-                        "month": peak.name,
-                        "loan": t.kip(peak.loan),
-                        "limit": t.kip(values["credit_limit"]),
-                        "missing": t.kip(peak.loan - values["credit_limit"]),
-                    },
-                )
+            notices.warning(
+                N_(
+                    "In {month} the co-op needs a loan of {loan}, but the lender lends at most {limit}. Without "
+                    "{missing} more (shares, a bigger loan, a smaller advance), it cannot pay every advance on time, "
+                    "and members will sell to traders."
+                ),
+                month=peak.name,
+                loan=t.kip(peak.loan),
+                limit=t.kip(values["credit_limit"]),
+                missing=t.kip(peak.loan - values["credit_limit"]),
             )
         usd = round_kip(Fraction(peak.loan, values["kip_per_usd"]))
-        notices.append(
-            Notice(
-                "info",
-                N_(
-                    "The largest loan is {loan}, in {month}: about US${usd} at {rate} kip per US$. For comparison, the "
-                    "Jhai co-operative's lender capped its harvest credit at US${jcfc}, enough for about {containers} "
-                    "containers of green coffee: about US${per_container} a container."
-                ),
-                {
-                    "loan": t.kip(peak.loan),
-                    "month": peak.name,
-                    "usd": usd,
-                    "rate": values["kip_per_usd"],
-                    "jcfc": JCFC_CREDIT_USD,
-                    "containers": JCFC_CONTAINERS,
-                    "per_container": JCFC_CREDIT_USD // JCFC_CONTAINERS,
-                },
-            )
+        notices.info(
+            N_(
+                "The largest loan is {loan}, in {month}: about US${usd} at {rate} kip per US$. For comparison, the "
+                "Jhai co-operative's lender capped its harvest credit at US${jcfc}, enough for about {containers} "
+                "containers of green coffee: about US${per_container} a container."
+            ),
+            loan=t.kip(peak.loan),
+            month=peak.name,
+            usd=usd,
+            rate=values["kip_per_usd"],
+            jcfc=JCFC_CREDIT_USD,
+            containers=JCFC_CONTAINERS,
+            per_container=JCFC_CREDIT_USD // JCFC_CONTAINERS,
         )
     if season.still_owed > 0 and months:
-        notices.append(
-            Notice(
-                "warning",
-                N_(
-                    "At the end of {month} the co-op still owes {amount}: the sales do not repay the loan and its "
-                    "interest. The lender will not lend again next season."
-                ),
-                {"month": months[-1].name, "amount": t.kip(season.still_owed)},
-            )
+        notices.warning(
+            N_(
+                "At the end of {month} the co-op still owes {amount}: the sales do not repay the loan and its "
+                "interest. The lender will not lend again next season."
+            ),
+            month=months[-1].name,
+            amount=t.kip(season.still_owed),
         )
     if season.for_members < 0:
-        notices.append(
-            Notice(
-                "warning",
-                N_(
-                    "Advances, running costs and interest are more than the sales: there is no final payment, and the "
-                    "season loses {amount}. The advance was too high for this price."
-                ),
-                {"amount": t.kip(-season.for_members)},
-            )
+        notices.warning(
+            N_(
+                "Advances, running costs and interest are more than the sales: there is no final payment, and the "
+                "season loses {amount}. The advance was too high for this price."
+            ),
+            amount=t.kip(-season.for_members),
         )
     if values["repay"] == "end" and any(m.loan > 0 and m.cash > 0 and m.interest > 0 for m in months):
-        notices.append(
-            Notice(
-                "info",
-                N_(
-                    "The loan is repaid only at the end, so the co-op pays interest on money it already has. "
-                    "Repaying as soon as sales come in costs less."
-                ),
+        notices.info(
+            N_(
+                "The loan is repaid only at the end, so the co-op pays interest on money it already has. "
+                "Repaying as soon as sales come in costs less."
             )
         )
     dearest = max(credits, key=lambda c: (c.rate_per_month, c.loan.name), default=None)
     if dearest is not None and dearest.cost > dearest.same_at_bank:
-        notices.append(
-            Notice(
-                "info",
-                N_(
-                    "{name}'s loan from the trader costs {cost} over {months} months: {rate} a month. The same loan at "
-                    "the harvest-loan rate would cost {bank}. Selling coffee “on the tree” is very expensive credit."
-                ),
-                {
-                    "name": dearest.loan.name,
-                    "cost": t.kip(dearest.cost),
-                    "months": dearest.loan.months,
-                    "rate": t.pct(dearest.rate_per_month),
-                    "bank": t.kip(dearest.same_at_bank),
-                },
-            )
+        notices.info(
+            N_(
+                "{name}'s loan from the trader costs {cost} over {months} months: {rate} a month. The same loan at "
+                "the harvest-loan rate would cost {bank}. Selling coffee “on the tree” is very expensive credit."
+            ),
+            name=dearest.loan.name,
+            cost=t.kip(dearest.cost),
+            months=dearest.loan.months,
+            rate=t.pct(dearest.rate_per_month),
+            bank=t.kip(dearest.same_at_bank),
         )
     return Outputs(
         key=Msg(N_("Largest loan: {amount}"), {"amount": t.kip(peak.loan if peak else 0)}),

@@ -26,7 +26,7 @@ from typing import Any
 from exercises.core.exercise import Preset, code_tip, fill
 from exercises.core.i18n import N_, Translator
 from exercises.core.money import per_kg
-from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
+from exercises.core.outputs import BarChart, Column, Msg, Notices, Outputs, ResultTable
 from exercises.core.params import Choice, Integer, Number, Percent, Problem, Table, problem
 from exercises.core.questions import Case, NoAnswer, questions_from
 from exercises.models import pooled_pricing
@@ -255,24 +255,22 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     )
 
 
-def _notices(members: list[Any], t: Translator) -> list[Notice]:
+def _notices(members: list[Any], t: Translator) -> Notices:
     """A final payment below zero, or no deliveries at all, explained."""
-    notices = []
+    notices = Notices()
     negative = [m for m in members if m.final < 0]
     if negative:
-        notices.append(
-            Notice(
-                "warning",
-                N_(
-                    "The advance was more than the pool earned for {names}: their final payment is below zero. "
-                    "They have already been paid {amount} more than their coffee earned. The co-op must ask for it "
-                    "back or cover it, so set the advance lower next season."
-                ),
-                {"names": ", ".join(m.name for m in negative), "amount": t.kip(-sum(m.final for m in negative))},
-            )
+        notices.warning(
+            N_(
+                "The advance was more than the pool earned for {names}: their final payment is below zero. "
+                "They have already been paid {amount} more than their coffee earned. The co-op must ask for it "
+                "back or cover it, so set the advance lower next season."
+            ),
+            names=", ".join(m.name for m in negative),
+            amount=t.kip(-sum(m.final for m in negative)),
         )
     if not members:
-        notices.append(Notice("info", N_("No deliveries yet: add a row to the deliveries table.")))
+        notices.info(N_("No deliveries yet: add a row to the deliveries table."))
     return notices
 
 

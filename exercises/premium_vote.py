@@ -23,7 +23,7 @@ from typing import Any
 
 from exercises.core.exercise import fill
 from exercises.core.i18n import N_, Translator
-from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
+from exercises.core.outputs import BarChart, Column, Msg, Notices, Outputs, ResultTable
 from exercises.core.params import Choice, Integer, Problem, Table, Text, problem
 from exercises.core.questions import Case, ChoiceAnswer, questions_from
 from exercises.models import premium_vote
@@ -182,80 +182,57 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
         horizontal=True,
     )
 
-    notices = []
+    notices = Notices()
     if not result.quorum_met:
-        notices.append(
-            Notice(
-                "warning",
-                N_(
-                    "Only {present} of the {members} members came, and the quorum needs {needed}. The assembly cannot "
-                    "decide: the whole premium, {premium}, waits for the next assembly."
-                ),
-                {
-                    "present": values["present"],
-                    "members": values["members"],
-                    "needed": result.present_needed,
-                    "premium": t.kip(result.premium),
-                },
-            )
+        notices.warning(
+            N_(
+                "Only {present} of the {members} members came, and the quorum needs {needed}. The assembly cannot "
+                "decide: the whole premium, {premium}, waits for the next assembly."
+            ),
+            present=values["present"],
+            members=values["members"],
+            needed=result.present_needed,
+            premium=t.kip(result.premium),
         )
     else:
-        notices.append(
-            Notice(
-                "info",
-                N_(
-                    "{present} members are present, so a project needs more than half of their votes: at least {needed}."
-                ),
-                {"present": values["present"], "needed": result.majority_needed},
-            )
+        notices.info(
+            N_("{present} members are present, so a project needs more than half of their votes: at least {needed}."),
+            present=values["present"],
+            needed=result.majority_needed,
         )
         if result.carried_for_quality > 0:
-            notices.append(
-                Notice(
-                    "warning",
-                    N_(
-                        "The plan spends only {spent} on productivity or quality, but {required} must go there. "
-                        "The missing {missing} is carried to next year, and by the group's own premium rule it stays "
-                        "kept for productivity or quality. Vote for more projects of that kind."
-                    ),
-                    {
-                        "spent": t.kip(result.spent_on_quality),
-                        "required": t.kip(result.quality_required),
-                        "missing": t.kip(result.carried_for_quality),
-                    },
-                )
+            notices.warning(
+                N_(
+                    "The plan spends only {spent} on productivity or quality, but {required} must go there. "
+                    "The missing {missing} is carried to next year, and by the group's own premium rule it stays "
+                    "kept for productivity or quality. Vote for more projects of that kind."
+                ),
+                spent=t.kip(result.spent_on_quality),
+                required=t.kip(result.quality_required),
+                missing=t.kip(result.carried_for_quality),
             )
         kept = [p for p in projects if p.status == premium_vote.KEPT_FOR_QUALITY]
         if kept:
-            notices.append(
-                Notice(
-                    "info",
-                    N_("Approved but not funded, because the money left is kept for productivity or quality: {names}."),
-                    {"names": _names(kept)},
-                )
+            notices.info(
+                N_("Approved but not funded, because the money left is kept for productivity or quality: {names}."),
+                names=_names(kept),
             )
         too_dear = [p for p in projects if p.status == premium_vote.NO_MONEY]
         if too_dear:
-            notices.append(
-                Notice(
-                    "info",
-                    N_(
-                        "Approved but not funded, because they cost more than the money left: {names}. "
-                        "A smaller version might fit."
-                    ),
-                    {"names": _names(too_dear)},
-                )
+            notices.info(
+                N_(
+                    "Approved but not funded, because they cost more than the money left: {names}. "
+                    "A smaller version might fit."
+                ),
+                names=_names(too_dear),
             )
         approved = [p for p in projects if p.status != premium_vote.NO_MAJORITY]
         if approved and not kept and not too_dear and result.carried_for_quality == 0:
-            notices.append(
-                Notice(
-                    "success",
-                    N_("Every approved project is funded, and the part for productivity or quality is covered."),
-                )
+            notices.success(
+                N_("Every approved project is funded, and the part for productivity or quality is covered.")
             )
     if not projects:
-        notices.append(Notice("info", N_("The menu is empty: add a project to the table.")))
+        notices.info(N_("The menu is empty: add a project to the table."))
     return Outputs(
         key=Msg(N_("The premium this year: {amount}"), {"amount": t.kip(result.premium)}),
         tables=[money_table, quality_table, project_table],

@@ -29,7 +29,7 @@ from typing import Any
 from exercises.core.exercise import fill
 from exercises.core.i18n import N_, Translator
 from exercises.core.money import round_kip
-from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
+from exercises.core.outputs import BarChart, Column, Msg, Notices, Outputs, ResultTable
 from exercises.core.params import Choice, Integer
 from exercises.core.questions import Case, NoAnswer, NumberAnswer, questions_from
 from exercises.shared import (
@@ -199,87 +199,69 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
         y_title=N_("kip"),
     )
 
-    notices = []
+    notices = Notices()
     collapse = _collapse_week(weeks)
     sold_for_cash = any(w.side_sellers for w in weeks)
     if result.coop_kg == 0:
-        notices.append(
-            Notice(
-                "warning",
-                N_(
-                    "No cherry came to the co-op at all. Its fixed costs and the penalty, {amount}, must be paid "
-                    "from its own funds."
-                ),
-                {"amount": t.kip(result.from_funds)},
-            )
+        notices.warning(
+            N_(
+                "No cherry came to the co-op at all. Its fixed costs and the penalty, {amount}, must be paid "
+                "from its own funds."
+            ),
+            amount=t.kip(result.from_funds),
         )
     elif collapse is not None:
-        notices.append(
-            Notice(
-                "warning",
-                N_(
-                    "The pool collapsed: from week {week}, no member brought cherry to the co-op. Each member who "
-                    "left made the fixed costs heavier for the others, so the expected final payment fell and more "
-                    "members left the next week. This is a death spiral."
-                ),
-                {"week": collapse},
-            )
+        notices.warning(
+            N_(
+                "The pool collapsed: from week {week}, no member brought cherry to the co-op. Each member who "
+                "left made the fixed costs heavier for the others, so the expected final payment fell and more "
+                "members left the next week. This is a death spiral."
+            ),
+            week=collapse,
         )
     elif sold_for_cash:
         finals = [w.expected_final for w in weeks if w.expected_final is not None]
         if finals:
-            notices.append(
-                Notice(
-                    "info",
-                    N_(
-                        "Some members sold to the trader, and the expected final payment fell from {first} to {lowest} "
-                        "per kg at its lowest. But the pool held: {weight} kg of cherry came in."
-                    ),
-                    {
-                        "first": t.kip(round_kip(finals[0])),
-                        "lowest": t.kip(round_kip(min(finals))),
-                        "weight": result.coop_kg,
-                    },
-                )
+            notices.info(
+                N_(
+                    "Some members sold to the trader, and the expected final payment fell from {first} to {lowest} "
+                    "per kg at its lowest. But the pool held: {weight} kg of cherry came in."
+                ),
+                first=t.kip(round_kip(finals[0])),
+                lowest=t.kip(round_kip(min(finals))),
+                weight=result.coop_kg,
             )
     else:
-        notices.append(Notice("success", N_("No member sold cherry to the trader for cash: the pool held all season.")))
+        notices.success(N_("No member sold cherry to the trader for cash: the pool held all season."))
     per_kg = result.final_per_kg
     if per_kg is not None and per_kg < 0:
-        notices.append(
-            Notice(
-                "warning",
-                N_(
-                    "The final payment is below zero: {amount} per kg. The cherry that came in could not carry the "
-                    "fixed costs and the penalty. The members who stayed loyal now owe the co-op money, or the co-op "
-                    "must cover the loss from its reserve."
-                ),
-                {"amount": t.kip(round_kip(per_kg))},
-            )
+        notices.warning(
+            N_(
+                "The final payment is below zero: {amount} per kg. The cherry that came in could not carry the "
+                "fixed costs and the penalty. The members who stayed loyal now owe the co-op money, or the co-op "
+                "must cover the loss from its reserve."
+            ),
+            amount=t.kip(round_kip(per_kg)),
         )
     if result.penalty:
         short = values["contract_kg"] - result.coop_kg
-        notices.append(
-            Notice(
-                "info",
-                N_(
-                    "The co-op delivered {short} kg of cherry less than it promised its buyer and pays a penalty of "
-                    "{amount}. The buyer may not come back next year."
-                ),
-                {"short": short, "amount": t.kip(result.penalty)},
-            )
+        notices.info(
+            N_(
+                "The co-op delivered {short} kg of cherry less than it promised its buyer and pays a penalty of "
+                "{amount}. The buyer may not come back next year."
+            ),
+            short=short,
+            amount=t.kip(result.penalty),
         )
     debtors = [m for m in members if m.owed_kg > 0]
     if debtors:
-        notices.append(
-            Notice(
-                "info",
-                N_(
-                    "{names} handed {weight} kg of cherry to the trader to repay debts (“coffee on the tree”). That cherry "
-                    "never reaches the pool. A small loan from the co-op before the harvest could keep it."
-                ),
-                {"names": ", ".join(m.name for m in debtors), "weight": sum(m.owed_kg for m in debtors)},
-            )
+        notices.info(
+            N_(
+                "{names} handed {weight} kg of cherry to the trader to repay debts (“coffee on the tree”). That cherry "
+                "never reaches the pool. A small loan from the co-op before the harvest could keep it."
+            ),
+            names=", ".join(m.name for m in debtors),
+            weight=sum(m.owed_kg for m in debtors),
         )
     week1 = weeks[0].expected_final if weeks else None
     return Outputs(

@@ -23,7 +23,7 @@ from typing import Any
 from exercises.core.exercise import fill
 from exercises.core.i18n import N_, Translator
 from exercises.core.money import per_kg, round_kip
-from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
+from exercises.core.outputs import BarChart, Column, Msg, Notices, Outputs, ResultTable
 from exercises.core.params import Integer, Percent, Problem, problem
 from exercises.core.questions import Case, NumberAnswer, questions_from
 from exercises.shared import (
@@ -170,68 +170,52 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
         ],
         y_title=N_("kip per family"),
     )
-    notices = []
+    notices = Notices()
     left = result.surplus - result.reserve - result.fund
     if result.surplus == 0:
-        notices.append(Notice("info", N_("There is no surplus to share this year.")))
+        notices.info(N_("There is no surplus to share this year."))
     elif left == 0:
-        notices.append(
-            Notice(
-                "info",
-                N_(
-                    "The reserve and the fund take the whole surplus: no interest on shares and no refunds this year. "
-                    "The reserve grows by {reserve}."
-                ),
-                {"reserve": t.kip(result.reserve_total)},
-            )
+        notices.info(
+            N_(
+                "The reserve and the fund take the whole surplus: no interest on shares and no refunds this year. "
+                "The reserve grows by {reserve}."
+            ),
+            reserve=t.kip(result.reserve_total),
         )
     elif result.interest_cut:
-        notices.append(
-            Notice(
-                "warning",
-                N_(
-                    "After the reserve and the fund only {left} is left, less than the {due} of interest due on the shares. "
-                    "The interest is cut to {paid} and nothing is left for refunds."
-                ),
-                {"left": t.kip(left), "due": t.kip(result.interest_due), "paid": t.kip(result.interest)},
-            )
+        notices.warning(
+            N_(
+                "After the reserve and the fund only {left} is left, less than the {due} of interest due on the shares. "
+                "The interest is cut to {paid} and nothing is left for refunds."
+            ),
+            left=t.kip(left),
+            due=t.kip(result.interest_due),
+            paid=t.kip(result.interest),
         )
     elif result.refund_pool == 0:
-        notices.append(
-            Notice(
-                "info",
-                N_(
-                    "Nothing is left for refunds: members get no cash back by kg this year. "
-                    "The reserve grows by {reserve}."
-                ),
-                {"reserve": t.kip(result.reserve_total)},
-            )
+        notices.info(
+            N_(
+                "Nothing is left for refunds: members get no cash back by kg this year. The reserve grows by {reserve}."
+            ),
+            reserve=t.kip(result.reserve_total),
         )
     if result.unrefunded:
-        notices.append(
-            Notice(
-                "warning",
-                N_("Nobody delivered any coffee, so {amount} cannot be refunded by kg. It stays in the reserve."),
-                {"amount": t.kip(result.unrefunded)},
-            )
+        notices.warning(
+            N_("Nobody delivered any coffee, so {amount} cannot be refunded by kg. It stays in the reserve."),
+            amount=t.kip(result.unrefunded),
         )
     if result.refund_pool > 0 and result.total_kg > 0 and result.total_shares > 0:
-        notices.append(
-            Notice(
-                "info",
-                N_(
-                    "Refunds by kg pay {refund} kip per kg; refunds by shares would pay {per_share} kip per share. "
-                    "A member who delivers more than {weight} kg per share gets more by kg; one who delivers less gets more by shares."
-                ),
-                {
-                    "refund": Fraction(result.refund_pool, result.total_kg),
-                    "per_share": round_kip(Fraction(result.refund_pool, result.total_shares)),
-                    "weight": Fraction(result.total_kg, result.total_shares),
-                },
-            )
+        notices.info(
+            N_(
+                "Refunds by kg pay {refund} kip per kg; refunds by shares would pay {per_share} kip per share. "
+                "A member who delivers more than {weight} kg per share gets more by kg; one who delivers less gets more by shares."
+            ),
+            refund=Fraction(result.refund_pool, result.total_kg),
+            per_share=round_kip(Fraction(result.refund_pool, result.total_shares)),
+            weight=Fraction(result.total_kg, result.total_shares),
         )
     if not members:
-        notices.append(Notice("info", N_("No members yet: add a row to the members table.")))
+        notices.info(N_("No members yet: add a row to the members table."))
     return Outputs(
         key=Msg(
             N_("Refund per kg delivered: {amount}"), {"amount": t.kip(per_kg(result.refund_pool, result.total_kg) or 0)}

@@ -20,7 +20,7 @@ from typing import Any
 
 from exercises.core.i18n import N_, Translator
 from exercises.core.money import per_kg, round_kip
-from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
+from exercises.core.outputs import BarChart, Column, Msg, Notices, Outputs, ResultTable
 from exercises.core.params import Choice, Integer, Percent, Problem, Table, Text, problem
 from exercises.core.questions import Case, ChoiceAnswer, NumberAnswer, questions_from
 from exercises.models import transport_costs
@@ -168,75 +168,59 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
         y_title=N_("kip per kg"),
     )
 
-    notices = []
+    notices = Notices()
     if result.total_kg == 0:
-        notices.append(Notice("info", N_("No coffee to carry: enter the kg of each village.")))
+        notices.info(N_("No coffee to carry: enter the kg of each village."))
     part_loads = [
         (v.name, result.last_load(v.name))
         for v in villages
         if v.trips and result.last_load(v.name) < result.truck.capacity_kg
     ]
     if part_loads:
-        notices.append(
-            Notice(
-                "info",
-                N_(
-                    "Some trucks leave part empty. On the last trip they carry: {loads} (a full truck is {capacity} kg). "
-                    "A part load costs a whole trip."
-                ),
-                {
-                    "loads": ", ".join(f"{name} {t.int(round_kip(kg))} kg" for name, kg in part_loads),
-                    "capacity": result.truck.capacity_kg,
-                },
-            )
+        notices.info(
+            N_(
+                "Some trucks leave part empty. On the last trip they carry: {loads} (a full truck is {capacity} kg). "
+                "A part load costs a whole trip."
+            ),
+            loads=", ".join(f"{name} {t.int(round_kip(kg))} kg" for name, kg in part_loads),
+            capacity=result.truck.capacity_kg,
         )
     if values["carried"] == "cherry" and result.total_kg:
         parchment_trips = sum(transport_costs.trips_needed(Fraction(v.kg), result.truck.capacity_kg) for v in villages)
-        notices.append(
-            Notice(
-                "warning",
-                N_(
-                    "Fresh cherry weighs about {factor} times its parchment: the truck needs {trips} trips instead of "
-                    "{parchment_trips}. Cherry must also be pulped within about 18 hours."
-                ),
-                {"factor": values["cherry_per_parchment"], "trips": result.trips, "parchment_trips": parchment_trips},
-            )
+        notices.warning(
+            N_(
+                "Fresh cherry weighs about {factor} times its parchment: the truck needs {trips} trips instead of "
+                "{parchment_trips}. Cherry must also be pulped within about 18 hours."
+            ),
+            factor=values["cherry_per_parchment"],
+            trips=result.trips,
+            parchment_trips=parchment_trips,
         )
     more = [v for v in villages if v.pays > v.own_cost]
     less = [v for v in villages if v.pays < v.own_cost]
     if more and less:
-        notices.append(
-            Notice(
-                "info",
-                N_(
-                    "Villages that pay more than their own trips cost: {payers} ({more} in all). Villages that pay less: "
-                    "{receivers}. Money moves between villages: agree on it openly, and say why."
-                ),
-                {
-                    "payers": ", ".join(v.name for v in more),
-                    "more": t.kip(sum(v.pays - v.own_cost for v in more)),
-                    "receivers": ", ".join(v.name for v in less),
-                },
-            )
+        notices.info(
+            N_(
+                "Villages that pay more than their own trips cost: {payers} ({more} in all). Villages that pay less: "
+                "{receivers}. Money moves between villages: agree on it openly, and say why."
+            ),
+            payers=", ".join(v.name for v in more),
+            more=t.kip(sum(v.pays - v.own_cost for v in more)),
+            receivers=", ".join(v.name for v in less),
         )
     elif result.rule == "own" and result.rule_share == 1 and result.total_kg:
         prices = [Fraction(v.own_cost, v.kg) for v in villages if v.kg]
-        notices.append(
-            Notice(
-                "info",
-                N_(
-                    "Each village pays what its own trips cost: from {low} to {high} kip per kg. "
-                    "Villages far from the buyer, and villages whose last truck is part empty, pay more per kg."
-                ),
-                {"low": round_kip(min(prices)), "high": round_kip(max(prices))},
-            )
+        notices.info(
+            N_(
+                "Each village pays what its own trips cost: from {low} to {high} kip per kg. "
+                "Villages far from the buyer, and villages whose last truck is part empty, pay more per kg."
+            ),
+            low=round_kip(min(prices)),
+            high=round_kip(max(prices)),
         )
     if result.fallback:
-        notices.append(
-            Notice(
-                "warning",
-                N_("Every village with coffee is 0 km from the buyer, so “by distance” is shared by kg instead."),
-            )
+        notices.warning(
+            N_("Every village with coffee is 0 km from the buyer, so “by distance” is shared by kg instead.")
         )
     return Outputs(
         key=Msg(N_("Truck bill for the season: {amount}"), {"amount": t.kip(result.bill)}),

@@ -25,7 +25,7 @@ from typing import Any
 
 from exercises.core.exercise import fill
 from exercises.core.i18n import N_, Translator
-from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
+from exercises.core.outputs import BarChart, Column, Msg, Notices, Outputs, ResultTable
 from exercises.core.params import Choice, Integer, Table, Text
 from exercises.core.questions import Case, ChoiceAnswer, NumberAnswer, questions_from
 from exercises.models import voting_rules
@@ -288,64 +288,52 @@ OTHER_WAY = {
 }
 
 
-def _notices(result: Any) -> list[Notice]:
+def _notices(result: Any) -> Notices:
     """Plain words for what a group might not expect."""
+    notices = Notices()
     if not result.members:
-        return [Notice("info", N_("No members yet: add a row for each member to the table."))]
-    notices = []
+        notices.info(N_("No members yet: add a row for each member to the table."))
+        return notices
     member = result.counts["member"]
     if not result.quorate:
-        notices.append(
-            Notice(
-                "warning",
-                N_(
-                    "Only {present} of the {members} members are present, and the quorum needs {needed}. The meeting "
-                    "cannot decide anything: it must be called again."
-                ),
-                {"present": result.present, "members": result.members, "needed": result.quorum_needed},
-            )
+        notices.warning(
+            N_(
+                "Only {present} of the {members} members are present, and the quorum needs {needed}. The meeting "
+                "cannot decide anything: it must be called again."
+            ),
+            present=result.present,
+            members=result.members,
+            needed=result.quorum_needed,
         )
         return notices
     if result.passes("member"):
-        notices.append(
-            Notice(
-                "success",
-                N_("One member, one vote: the proposal passes with {yes} yes votes; it needed at least {needed}."),
-                {"yes": member.yes, "needed": result.needed("member")},
-            )
+        notices.success(
+            N_("One member, one vote: the proposal passes with {yes} yes votes; it needed at least {needed}."),
+            yes=member.yes,
+            needed=result.needed("member"),
         )
     else:
-        notices.append(
-            Notice(
-                "warning",
-                N_("One member, one vote: the proposal fails with {yes} yes votes; it needed at least {needed}."),
-                {"yes": member.yes, "needed": result.needed("member")},
-            )
+        notices.warning(
+            N_("One member, one vote: the proposal fails with {yes} yes votes; it needed at least {needed}."),
+            yes=member.yes,
+            needed=result.needed("member"),
         )
     if result.rules.proposal == "ordinary" and member.base > 0 and 2 * member.yes == member.base:
-        notices.append(
-            Notice(
-                "info",
-                N_(
-                    "Exactly half of the votes are yes. Half is not more than half, so the simple majority is not reached."
-                ),
-            )
+        notices.info(
+            N_("Exactly half of the votes are yes. Half is not more than half, so the simple majority is not reached.")
         )
     if result.rules.base == "present" and member.abstain > 0:
-        notices.append(
-            Notice(
-                "info",
-                N_(
-                    "The {count} blank votes work like no votes here, because majorities are counted out of the "
-                    "members present."
-                ),
-                {"count": member.abstain},
-            )
+        notices.info(
+            N_(
+                "The {count} blank votes work like no votes here, because majorities are counted out of the "
+                "members present."
+            ),
+            count=member.abstain,
         )
     for method in ("shares", "kg"):
         other = result.passes(method)
         if other != result.passes("member"):
-            notices.append(Notice("info", OTHER_WAY[(method, other)]))
+            notices.info(OTHER_WAY[(method, other)])
     return notices
 
 

@@ -27,7 +27,7 @@ from typing import Any
 from exercises.core.exercise import fill
 from exercises.core.i18n import N_, Translator
 from exercises.core.money import round_kip
-from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
+from exercises.core.outputs import BarChart, Column, Msg, Notices, Outputs, ResultTable
 from exercises.core.params import Choice, Integer, Percent, Problem, Table, problem
 from exercises.core.questions import Case, NoAnswer, NumberAnswer, questions_from
 from exercises.shared import CHERRY_PER_PARCHMENT, in_kip, weight_ratio
@@ -218,46 +218,35 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
             ),
         )
 
-    notices = [
-        Notice(
-            "info",
-            N_(
-                "The group's cherry fills {share} of a container. A full container needs about {cherry} kg of cherry: "
-                "the harvest of about {families} member families, or {hectares} hectares."
-            ),
-            {
-                "share": t.pct(result.containers),
-                "cherry": t.int(box.cherry),
-                "families": t.num(box_people.families, 1),
-                "hectares": t.num(box_people.hectares, 1),
-            },
-        )
-    ]
+    notices = Notices()
+    notices.info(
+        N_(
+            "The group's cherry fills {share} of a container. A full container needs about {cherry} kg of cherry: "
+            "the harvest of about {families} member families, or {hectares} hectares."
+        ),
+        share=t.pct(result.containers),
+        cherry=t.int(box.cherry),
+        families=t.num(box_people.families, 1),
+        hectares=t.num(box_people.hectares, 1),
+    )
     for earlier, later in zip(result.values, result.values[1:], strict=False):
         if later.per_cherry_low < earlier.per_cherry_low or later.per_cherry_high < earlier.per_cherry_high:
             kip = lambda amount: t.int(round_kip(amount))  # noqa: E731 - a short local alias
-            notices.append(
-                Notice(
-                    "warning",
-                    _LOSS_NOTICES[(earlier.stage, later.stage)],
-                    {
-                        "later_low": kip(later.per_cherry_low),
-                        "later_high": kip(later.per_cherry_high),
-                        "earlier_low": kip(earlier.per_cherry_low),
-                        "earlier_high": kip(earlier.per_cherry_high),
-                    },
-                )
+            notices.warning(
+                _LOSS_NOTICES[(earlier.stage, later.stage)],
+                later_low=kip(later.per_cherry_low),
+                later_high=kip(later.per_cherry_high),
+                earlier_low=kip(earlier.per_cherry_low),
+                earlier_high=kip(earlier.per_cherry_high),
             )
     if values["sorting_loss"] > 0 and values["parchment_per_green"] >= Fraction(14, 10):
-        notices.append(
-            Notice(
-                "warning",
-                N_(
-                    "The parchment ratio ({ratio}) already looks like it includes sorting, and {loss} of the green coffee "
-                    "is also sorted out. Make sure the sorting is not counted twice."
-                ),
-                {"ratio": t.num(values["parchment_per_green"]), "loss": t.pct(values["sorting_loss"])},
-            )
+        notices.warning(
+            N_(
+                "The parchment ratio ({ratio}) already looks like it includes sorting, and {loss} of the green coffee "
+                "is also sorted out. Make sure the sorting is not counted twice."
+            ),
+            ratio=t.num(values["parchment_per_green"]),
+            loss=t.pct(values["sorting_loss"]),
         )
     return Outputs(
         key=Msg(N_("Cherry for one full container: {kg} kg"), {"kg": t.int(round_kip(box.cherry))}),

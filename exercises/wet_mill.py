@@ -24,7 +24,7 @@ from typing import Any
 from exercises.core.exercise import fill
 from exercises.core.i18n import N_, Translator
 from exercises.core.money import round_kip
-from exercises.core.outputs import BarChart, Column, Msg, Notice, Outputs, ResultTable
+from exercises.core.outputs import BarChart, Column, Msg, Notices, Outputs, ResultTable
 from exercises.core.params import Integer, Percent, Table
 from exercises.core.questions import Case, NoAnswer, NumberAnswer, questions_from
 from exercises.models import wet_mill
@@ -247,103 +247,82 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     )
 
 
-def _notices(result: Any, t: Translator) -> list[Notice]:
+def _notices(result: Any, t: Translator) -> Notices:
     """Plain words for what a group might not expect."""
     mill = result.mill
     money = result.money
-    notices = []
+    notices = Notices()
     if result.brought == 0:
-        notices.append(
-            Notice(
-                "info",
-                N_(
-                    "No cherry comes to the mill: add kg in the weekly table, or raise the "
-                    "share of the promise that members bring."
-                ),
+        notices.info(
+            N_(
+                "No cherry comes to the mill: add kg in the weekly table, or raise the "
+                "share of the promise that members bring."
             )
         )
     if result.over > 0:
         weeks = [w for w in result.weeks if w.over > 0]
-        notices.append(
-            Notice(
-                "warning",
-                N_(
-                    "On the busiest days more cherry arrives than the pulper can handle in {hours} hours: {weight} kg in all "
-                    "(weeks {weeks}). That cherry cannot wait for the next day, so members sell it as cherry, and the mill "
-                    "earns no fee on it. Agree picking days by village, run a second shift or buy a bigger pulper."
-                ),
-                {"hours": mill.hours_per_day, "weight": result.over, "weeks": ", ".join(str(w.week) for w in weeks)},
-            )
+        notices.warning(
+            N_(
+                "On the busiest days more cherry arrives than the pulper can handle in {hours} hours: {weight} kg in all "
+                "(weeks {weeks}). That cherry cannot wait for the next day, so members sell it as cherry, and the mill "
+                "earns no fee on it. Agree picking days by village, run a second shift or buy a bigger pulper."
+            ),
+            hours=mill.hours_per_day,
+            weight=result.over,
+            weeks=", ".join(str(w.week) for w in weeks),
         )
     elif result.brought > 0 and result.busiest_day * 10 >= result.daily_capacity * 9:
-        notices.append(
-            Notice(
-                "info",
-                N_(
-                    "On the busiest day the pulper needs {needed} of its {hours} hours. A little more cherry that day, "
-                    "or a breakdown, and cherry would spoil."
-                ),
-                {"needed": t.num(result.busiest_hours, 1), "hours": mill.hours_per_day},
-            )
+        notices.info(
+            N_(
+                "On the busiest day the pulper needs {needed} of its {hours} hours. A little more cherry that day, "
+                "or a breakdown, and cherry would spoil."
+            ),
+            needed=t.num(result.busiest_hours, 1),
+            hours=mill.hours_per_day,
         )
     if mill.investment > 0 and mill.fee <= mill.running_cost:
-        notices.append(
-            Notice(
-                "warning",
-                N_(
-                    "The mill fee ({fee} kip per kg) is not more than the running costs ({cost} kip per kg): nothing is left "
-                    "to pay back the mill, so it never pays back. With a fee below the running costs the mill even loses "
-                    "money every season, and the debt grows."
-                ),
-                {"fee": mill.fee, "cost": mill.running_cost},
-            )
+        notices.warning(
+            N_(
+                "The mill fee ({fee} kip per kg) is not more than the running costs ({cost} kip per kg): nothing is left "
+                "to pay back the mill, so it never pays back. With a fee below the running costs the mill even loses "
+                "money every season, and the debt grows."
+            ),
+            fee=mill.fee,
+            cost=mill.running_cost,
         )
     elif mill.investment > 0 and result.pulped == 0:
-        notices.append(Notice("warning", N_("The mill pulps no cherry, so it earns no fees and never pays back.")))
+        notices.warning(N_("The mill pulps no cherry, so it earns no fees and never pays back."))
     elif result.never_pays_back:
-        notices.append(
-            Notice(
-                "warning",
-                N_(
-                    "The fees left after running costs ({left}) are not more than the interest of the first season "
-                    "({interest}): the debt for the mill grows every season and the mill never pays back. The mill "
-                    "needs more than {weight} kg of cherry pulped each season."
-                ),
-                {
-                    "left": t.kip(money.for_the_mill),
-                    "interest": t.kip(result.schedule[0].interest),
-                    "weight": result.min_kg_per_season,
-                },
-            )
+        notices.warning(
+            N_(
+                "The fees left after running costs ({left}) are not more than the interest of the first season "
+                "({interest}): the debt for the mill grows every season and the mill never pays back. The mill "
+                "needs more than {weight} kg of cherry pulped each season."
+            ),
+            left=t.kip(money.for_the_mill),
+            interest=t.kip(result.schedule[0].interest),
+            weight=result.min_kg_per_season,
         )
     elif mill.investment > 0 and result.payback_seasons is None:
-        notices.append(
-            Notice(
-                "warning",
-                N_(
-                    "The mill is not paid back after {seasons} seasons: for a village mill, that means it does not pay back."
-                ),
-                {"seasons": wet_mill.MAX_SEASONS},
-            )
+        notices.warning(
+            N_(
+                "The mill is not paid back after {seasons} seasons: for a village mill, that means it does not pay back."
+            ),
+            seasons=wet_mill.MAX_SEASONS,
         )
     elif mill.investment > 0:
-        notices.append(
-            Notice(
-                "success",
-                N_("The mill is paid back in season {seasons}, if members bring the same cherry every season."),
-                {"seasons": result.payback_seasons},
-            )
+        notices.success(
+            N_("The mill is paid back in season {seasons}, if members bring the same cherry every season."),
+            seasons=result.payback_seasons,
         )
     if result.brought > 0 and result.through_mill_per_kg < mill.cherry_price:
-        notices.append(
-            Notice(
-                "warning",
-                N_(
-                    "At these prices a member gets {mill} per kg of cherry through the mill, but {trader} from the trader. "
-                    "The mill only helps if its parchment sells for more."
-                ),
-                {"mill": t.kip(round_kip(result.through_mill_per_kg)), "trader": t.kip(mill.cherry_price)},
-            )
+        notices.warning(
+            N_(
+                "At these prices a member gets {mill} per kg of cherry through the mill, but {trader} from the trader. "
+                "The mill only helps if its parchment sells for more."
+            ),
+            mill=t.kip(round_kip(result.through_mill_per_kg)),
+            trader=t.kip(mill.cherry_price),
         )
     return notices
 

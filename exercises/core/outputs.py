@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Literal
 
-__all__ = ["BarChart", "Column", "Kind", "Msg", "Notice", "Outputs", "ResultTable"]
+__all__ = ["BarChart", "Column", "Kind", "Msg", "Notice", "Notices", "Outputs", "ResultTable"]
 
 #: How a column's values are written: as text, or as numbers (kip, kg, counts rounded half up).
 Kind = Literal["text", "int", "kip", "kg", "num", "pct", "usd"]
@@ -66,6 +66,19 @@ class Notice:
     level: Literal["info", "warning", "success"]
     message: str
     values: Mapping[str, Any] = field(default_factory=dict)
+
+
+class Notices(list[Notice]):
+    """The notices of a run, in order: ``notices.warning(N_("… {amount} …"), amount=t.kip(gap))``."""
+
+    def info(self, message: str, **values: Any) -> None:
+        self.append(Notice("info", message, values))
+
+    def warning(self, message: str, **values: Any) -> None:
+        self.append(Notice("warning", message, values))
+
+    def success(self, message: str, **values: Any) -> None:
+        self.append(Notice("success", message, values))
 
 
 @dataclass(frozen=True)
