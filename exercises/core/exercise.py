@@ -119,7 +119,8 @@ class Exercise:
     def from_module(cls, name: str, module: ModuleType, model: ModuleType) -> Exercise:
         """The exercise a definition module describes (see exercises/AUTHORING.md): its ``PARAMS``,
         ``QUESTIONS``, ``run``, ``show`` and, if it has checks across fields, ``validate``; its title,
-        summary, code tip and the words of its parameters from its word file (wordfile.py); with ``PRESETS``, as its first preset."""
+        summary, code tip and the words of its parameters from its word file (wordfile.py); with
+        ``PRESETS``, as its first preset."""
         params = with_words(str(module.__file__), module.PARAMS)
         for param in params:
             if param.default is None:

@@ -114,9 +114,8 @@ def _worded(words: WordFile, param: Param, entry: dict[str, Any], table: str) ->
         if key == "columns" and isinstance(param, Table):
             continue
         if key not in PARAM_KEYS or (key == "key_message" and not isinstance(param, Table)):
-            raise words.error(
-                f"{param.name!r} has {key!r}, which is not one of label, unit, help", table, param.name, key
-            )
+            allowed = ", ".join(PARAM_KEYS if isinstance(param, Table) else PARAM_KEYS[:3])
+            raise words.error(f"{param.name!r} has {key!r}, which is not one of {allowed}", table, param.name, key)
         if not isinstance(value, str):
             raise words.error(f"the {key} of {param.name!r} must be a text", table, param.name, key)
         changes[key] = value

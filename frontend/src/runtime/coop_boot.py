@@ -79,7 +79,7 @@ def freeze() -> None:
     api.call(json.dumps({"fn": "self_test", "names": names}))
     for folder, _, files in os.walk(BUNDLE_DIR):
         for file in files:
-            if not file.endswith((".py", ".pyc", ".mo", ".toml")):  # question files are read on import
+            if not file.endswith((".py", ".pyc", ".mo", ".toml")):  # word files are read on import
                 path = os.path.join(folder, file)
                 with open(path, "rb") as handle:
                     _data_files[path] = handle.read()
