@@ -52,6 +52,8 @@ PRESET_RATES = (
 
 # ---- What the learner can change ----------------------------------------------------------------
 
+PROTECTION_OPTIONS = (("none", N_("No: the rate of the payment day")), ("fixed", N_("Yes: the fixed rate below")))
+
 PARAMS = [
     Number(name="price_usd_lb", default="1.80", min="0", max="20", places=2),
     CHERRY_PER_GREEN,
@@ -59,11 +61,7 @@ PARAMS = [
     kip_per_kg_of_cherry("costs", 3_000),
     kip_per_usd("rate_contract", 21_400),
     kip_per_usd("rate_payment", 20_000),
-    Choice(
-        name="protection",
-        default="none",
-        options=(("none", N_("No: the rate of the payment day")), ("fixed", N_("Yes: the fixed rate below"))),
-    ),
+    Choice(name="protection", default="none", options=PROTECTION_OPTIONS),
     kip_per_usd("fixed_rate", 21_000),
     kip_amount("reserve", 10_000_000),
     members_table(

@@ -51,16 +51,14 @@ JCFC_CONTAINERS = 4
 
 # ---- What the learner can change ----------------------------------------------------------------
 
+REPAY_OPTIONS = (("asap", N_("as soon as sales bring money in")), ("end", N_("all at the end of the season")))
+
 PARAMS = [
     ADVANCE,
     kip_per_kg_of_cherry("sale_value", 3_200),
     kip_per_kg_of_cherry("running_cost", 100),
     LOAN_INTEREST,
-    Choice(
-        name="repay",
-        default="asap",
-        options=(("asap", N_("as soon as sales bring money in")), ("end", N_("all at the end of the season"))),
-    ),
+    Choice(name="repay", default="asap", options=REPAY_OPTIONS),
     kip_amount("own_funds", 0),
     kip_amount("credit_limit", 60_000_000),
     replace(KIP_PER_USD, default=8_900),

@@ -51,19 +51,17 @@ from exercises.shared import (
 GRADE_OPTIONS = (("A", N_("Grade A")), ("B", N_("Grade B")))
 CHERRY_KG = Integer(name="kg", label=N_("Cherry"), unit=N_("kg"), min=0, max=10_000_000)
 
+PRICE_UNIT_OPTIONS = (
+    ("usd_lb", N_("US$ per lb of green coffee")),
+    ("kip_kg", N_("kip per kg of green coffee")),
+    ("kip_kg_cherry", N_("kip per kg of cherry")),
+)
+
 PARAMS = [
     replace(ADVANCE, max=100_000),
     replace(KIP_PER_USD, default=8_900),
     CHERRY_PER_GREEN,
-    Choice(
-        name="price_unit",
-        default="usd_lb",
-        options=(
-            ("usd_lb", N_("US$ per lb of green coffee")),
-            ("kip_kg", N_("kip per kg of green coffee")),
-            ("kip_kg_cherry", N_("kip per kg of cherry")),
-        ),
-    ),
+    Choice(name="price_unit", default="usd_lb", options=PRICE_UNIT_OPTIONS),
     Integer(name="processing_cost", default=600, min=0, max=50_000),
     Integer(name="transport_cost", default=150, min=0, max=50_000),
     Integer(name="certification_cost", default=3_000_000, min=0, max=10_000_000_000),

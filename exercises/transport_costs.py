@@ -43,20 +43,18 @@ RULE_SHORT = {
     "distance": N_("By distance"),
 }
 
+CARRIED_OPTIONS = (
+    ("parchment", N_("Parchment, pulped and dried in the village")),
+    ("cherry", N_("Fresh cherry, pulped at the buyer's mill")),
+)
+
 PARAMS = [
     Integer(name="capacity_kg", default=4_000, min=1, max=100_000),
     Integer(name="cost_per_trip", default=400_000, min=0, max=1_000_000_000),
     Integer(name="cost_per_km", default=20_000, min=0, max=100_000_000),
     Choice(name="rule", default="own", options=RULE_OPTIONS),
     Percent(name="rule_share", default="100", min=0, max=100, places=1),
-    Choice(
-        name="carried",
-        default="parchment",
-        options=(
-            ("parchment", N_("Parchment, pulped and dried in the village")),
-            ("cherry", N_("Fresh cherry, pulped at the buyer's mill")),
-        ),
-    ),
+    Choice(name="carried", default="parchment", options=CARRIED_OPTIONS),
     replace(CHERRY_PER_PARCHMENT, min="3", max="8", places=1),
     Table(
         name="villages",

@@ -66,24 +66,20 @@ MEMBERS = [
     (N_("Souk"), "kok_mai", 1, 500, "no", "abstain"),
 ]
 
+PROPOSAL_OPTIONS = (
+    ("ordinary", N_("an ordinary decision: it needs more than half")),
+    ("bylaws", N_("a change to the by-laws: it needs a qualified majority")),
+)
+
+BASE_OPTIONS = (
+    ("present", N_("the members present (a blank vote works like a no)")),
+    ("cast", N_("the yes and no votes (blank votes do not count)")),
+)
+
 PARAMS = [
     QUORUM,
-    Choice(
-        name="proposal",
-        default="bylaws",
-        options=(
-            ("ordinary", N_("an ordinary decision: it needs more than half")),
-            ("bylaws", N_("a change to the by-laws: it needs a qualified majority")),
-        ),
-    ),
-    Choice(
-        name="base",
-        default="present",
-        options=(
-            ("present", N_("the members present (a blank vote works like a no)")),
-            ("cast", N_("the yes and no votes (blank votes do not count)")),
-        ),
-    ),
+    Choice(name="proposal", default="bylaws", options=PROPOSAL_OPTIONS),
+    Choice(name="base", default="present", options=BASE_OPTIONS),
     Choice(name="qualified", default="3/4", options=QUALIFIED_OPTIONS),
     Table(
         name="members",
