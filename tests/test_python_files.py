@@ -13,6 +13,8 @@ import json
 import re
 import shutil
 import subprocess
+import tomllib
+import zipfile
 
 import pytest
 from conftest import IN_CI, ROOT
@@ -75,6 +77,7 @@ def test_a_stale_snapshot_stops_the_build(tmp_path, monkeypatch):
     [
         "exercises/models/pooled_pricing.py",
         "exercises/pooled_pricing.py",
+        "exercises/pooled_pricing.toml",
         "exercises/api.py",
         "exercises/core/engine.py",
         "exercises/locale/lo/LC_MESSAGES/exercises.po",
@@ -111,3 +114,20 @@ def test_a_snapshot_larger_than_pyodides_default_memory_restores():
     # While the bug is in the pinned Pyodide, the plain restore fails; when a new pin fixes it, this
     # line says so (and snapshot.js's memory growth may go).
     assert "out of bounds" in outcome["plain"], outcome["plain"]
+
+
+def test_the_bundle_holds_every_word_file_as_json():
+    """The browser reads an exercise's words as JSON (no tomllib in Python's memory snapshot): the same data."""
+    bundle = ROOT / "overrides" / "assets" / "coop" / "pybundle.zip"
+    if not bundle.exists():
+        message = "no staged bundle (run `make assets`)"
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message)
+    with zipfile.ZipFile(bundle) as archive:
+        names = set(archive.namelist())
+        assert not [name for name in names if name.endswith(".toml")]
+        for path in sorted((ROOT / "exercises").glob("*.toml")):
+            packed = f"exercises/{path.stem}.words.json"
+            assert packed in names, packed
+            assert json.loads(archive.read(packed)) == tomllib.loads(path.read_text(encoding="utf-8")), path.name

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import tomllib
+
 import pytest
 
 from exercises import EXERCISES
@@ -131,3 +134,13 @@ def test_the_fields_of_the_form_get_their_words(tmp_path):
 def test_a_mistake_in_the_words_of_a_field_names_the_file_and_line(tmp_path, text, problem):
     with pytest.raises(WordFileError, match=problem):
         with_words(_definition(tmp_path, text), PARAMS)
+
+
+def test_in_the_browser_the_words_are_read_from_json(tmp_path):
+    """The bundle has ``<name>.words.json`` instead of the TOML (scripts/stage_assets.py): the same words."""
+    wordfile.read.cache_clear()
+    (tmp_path / "example.words.json").write_text(json.dumps(tomllib.loads(GOOD)), encoding="utf-8")
+    definition = str(tmp_path / "example.py")
+    assert exercise_words(definition)["title"] == "Simulation: a test"
+    [question] = questions_from(definition, ANSWERING)
+    assert question.hints == ("Add them.",)

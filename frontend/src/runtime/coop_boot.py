@@ -54,6 +54,9 @@ def prepare():
 
     for name in EXERCISES.names():
         EXERCISES[name]
+    from exercises.core import wordfile
+
+    wordfile.read.cache_clear()  # every definition has its words: the files' text need not stay in memory
     for lang in codes():
         translator(lang)
     for module in LEARNER_MODULES:
@@ -79,7 +82,7 @@ def freeze() -> None:
     api.call(json.dumps({"fn": "self_test", "names": names}))
     for folder, _, files in os.walk(BUNDLE_DIR):
         for file in files:
-            if not file.endswith((".py", ".pyc", ".mo", ".toml")):  # word files are read on import
+            if not file.endswith((".py", ".pyc", ".mo", ".words.json")):  # word files are read on import
                 path = os.path.join(folder, file)
                 with open(path, "rb") as handle:
                     _data_files[path] = handle.read()
