@@ -54,6 +54,7 @@ PRESET_RATES = (
 
 PROTECTION_OPTIONS = (("none", N_("No: the rate of the payment day")), ("fixed", N_("Yes: the fixed rate below")))
 
+#: Each field's name, kind, default and bounds; its label, unit and help are in exchange_rate.toml.
 PARAMS = [
     Number(name="price_usd_lb", default="1.80", min="0", max="20", places=2),
     CHERRY_PER_GREEN,
@@ -251,6 +252,7 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
 # ---- Questions: predict, then check -------------------------------------------------------------
 
 
+#: How each question is answered and checked; its words and the answer worked out by hand are in exchange_rate.toml.
 QUESTIONS = questions_from(
     __file__,
     {

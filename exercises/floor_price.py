@@ -39,6 +39,7 @@ from exercises.shared import (
 
 # ---- What the learner can change ----------------------------------------------------------------
 
+#: Each field's name, kind, default and bounds; its label, unit and help are in floor_price.toml.
 PARAMS = [
     Number(name="minimum", default="1.80", min="0", max="10", places=2),
     FAIRTRADE_PREMIUM,
@@ -284,6 +285,7 @@ def _paid_in(month: str):
 
 USD = NumberAnswer(unit=N_("US$ per lb"), tolerance=Fraction(1, 100), places=2)
 
+#: How each question is answered and checked; its words and the answer worked out by hand are in floor_price.toml.
 QUESTIONS = questions_from(
     __file__,
     {

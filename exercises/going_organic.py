@@ -27,6 +27,7 @@ from exercises.shared import KIP_PER_USD, ORGANIC_DIFFERENTIAL, amounts_table, i
 
 # ---- What the learner can change ----------------------------------------------------------------
 
+#: Each field's name, kind, default and bounds; its label, unit and help are in going_organic.toml.
 PARAMS = [
     Integer(name="lb_per_year", default=40_000, min=0, max=100_000_000),
     Number(name="price", default="2.00", min="0", max="20", places=2),
@@ -216,6 +217,7 @@ def _largest_fall(case: Case) -> Fraction:
     return Fraction(-lowest(pays, -1000, 1000), 10)  # the lowest change that pays back
 
 
+#: How each question is answered and checked; its words and the answer worked out by hand are in going_organic.toml.
 QUESTIONS = questions_from(
     __file__,
     {

@@ -53,6 +53,7 @@ JCFC_CONTAINERS = 4
 
 REPAY_OPTIONS = (("asap", N_("as soon as sales bring money in")), ("end", N_("all at the end of the season")))
 
+#: Each field's name, kind, default and bounds; its label, unit and help are in harvest_finance.toml.
 PARAMS = [
     ADVANCE,
     kip_per_kg_of_cherry("sale_value", 3_200),
@@ -367,6 +368,7 @@ def _trader_rate(name: str):
     return answer
 
 
+#: How each question is answered and checked; its words and the answer worked out by hand are in harvest_finance.toml.
 QUESTIONS = questions_from(
     __file__,
     {

@@ -57,6 +57,7 @@ PRICE_UNIT_OPTIONS = (
     ("kip_kg_cherry", N_("kip per kg of cherry")),
 )
 
+#: Each field's name, kind, default and bounds; its label, unit and help are in pooled_pricing.toml.
 PARAMS = [
     replace(ADVANCE, max=100_000),
     replace(KIP_PER_USD, default=8_900),
@@ -354,6 +355,7 @@ def _break_even_advance(case: Case) -> int:
     return _highest_advance(case, lambda result: case.row(result.members, N_("Vanh")).final >= 0)
 
 
+#: How each question is answered and checked; its words and the answer worked out by hand are in pooled_pricing.toml.
 QUESTIONS = questions_from(
     __file__,
     {

@@ -40,6 +40,7 @@ from exercises.shared import (
 
 # ---- What the learner can change ----------------------------------------------------------------
 
+#: Each field's name, kind, default and bounds; its label, unit and help are in premium_vote.toml.
 PARAMS = [
     Integer(name="lb_sold", default=40_000, min=0, max=100_000_000),
     replace(FAIRTRADE_PREMIUM, name="premium_per_lb"),
@@ -266,6 +267,7 @@ def _left_out(case: Case) -> str:
 #: The projects on the menu, as options of a question.
 PROJECTS = names(lambda result: [p.project for p in result.projects])
 
+#: How each question is answered and checked; its words and the answer worked out by hand are in premium_vote.toml.
 QUESTIONS = questions_from(
     __file__,
     {

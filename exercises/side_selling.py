@@ -52,6 +52,7 @@ from exercises.shared import (
 #: Above this many members, the chart of members' incomes would be unreadable: the table shows them.
 MAX_BARS = 30
 
+#: Each field's name, kind, default and bounds; its label, unit and help are in side_selling.toml.
 PARAMS = [
     replace(ADVANCE, default=2_700),
     kip_per_kg_of_cherry("sale_value", 3_300),
@@ -296,6 +297,7 @@ def _loses_most(case: Case) -> str:
     return first_by(case.result.members.values(), lambda m: m.gain)
 
 
+#: How each question is answered and checked; its words and the answer worked out by hand are in side_selling.toml.
 QUESTIONS = questions_from(
     __file__,
     {

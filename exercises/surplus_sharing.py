@@ -40,6 +40,7 @@ from exercises.shared import (
 
 # ---- What the learner can change ----------------------------------------------------------------
 
+#: Each field's name, kind, default and bounds; its label, unit and help are in surplus_sharing.toml.
 PARAMS = [
     kip_amount("surplus", 44_000_000),
     Percent(name="reserve_share", default="30", min=0, max=100, places=1),
@@ -256,6 +257,7 @@ def _kg_per_share(case: Case) -> Fraction:
     return ratio(case.result.total_kg, case.result.total_shares)
 
 
+#: How each question is answered and checked; its words and the answer worked out by hand are in surplus_sharing.toml.
 QUESTIONS = questions_from(
     __file__,
     {

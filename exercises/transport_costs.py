@@ -48,6 +48,7 @@ CARRIED_OPTIONS = (
     ("cherry", N_("Fresh cherry, pulped at the buyer's mill")),
 )
 
+#: Each field's name, kind, default and bounds; its label, unit and help are in transport_costs.toml.
 PARAMS = [
     Integer(name="capacity_kg", default=4_000, min=1, max=100_000),
     Integer(name="cost_per_trip", default=400_000, min=0, max=1_000_000_000),
@@ -257,6 +258,7 @@ def _vanh_pays(case: Case) -> int:
     return round_kip(Fraction(VANH_PARCHMENT_KG * village.pays, village.kg)) if village.kg else 0
 
 
+#: How each question is answered and checked; its words and the answer worked out by hand are in transport_costs.toml.
 QUESTIONS = questions_from(
     __file__,
     {

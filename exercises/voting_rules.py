@@ -76,6 +76,7 @@ BASE_OPTIONS = (
     ("cast", N_("the yes and no votes (blank votes do not count)")),
 )
 
+#: Each field's name, kind, default and bounds; its label, unit and help are in voting_rules.toml.
 PARAMS = [
     QUORUM,
     Choice(name="proposal", default="bylaws", options=PROPOSAL_OPTIONS),
@@ -347,6 +348,7 @@ def _kg_yes_share(case: Case) -> Fraction:
     return ratio(count.yes, count.present) * 100
 
 
+#: How each question is answered and checked; its words and the answer worked out by hand are in voting_rules.toml.
 QUESTIONS = questions_from(
     __file__,
     {

@@ -41,6 +41,7 @@ STAGE_OPTIONS = (
 )
 STAGE_NAMES = dict(STAGE_OPTIONS)
 
+#: Each field's name, kind, default and bounds; its label, unit and help are in weights_chain.toml.
 PARAMS = [
     Integer(name="cherry_kg", default=60_000, min=0, max=100_000_000),
     replace(CHERRY_PER_PARCHMENT, max="20"),
@@ -283,6 +284,7 @@ def _gain_as_parchment(case: Case) -> int:
     return found["parchment"].value_low - found["cherry"].value_low
 
 
+#: How each question is answered and checked; its words and the answer worked out by hand are in weights_chain.toml.
 QUESTIONS = questions_from(
     __file__,
     {

@@ -60,6 +60,7 @@ SEASON = [
     (16, 500, 1),  # January: 5,000 kg
 ]
 
+#: Each field's name, kind, default and bounds; its label, unit and help are in wet_mill.toml.
 PARAMS = [
     kip_amount("investment", 60_000_000),
     Integer(name="pulper_kg_per_hour", default=500, min=1, max=10_000),
@@ -348,6 +349,7 @@ def _break_even_kg(case: Case) -> int:
     return case.result.break_even_kg
 
 
+#: How each question is answered and checked; its words and the answer worked out by hand are in wet_mill.toml.
 QUESTIONS = questions_from(
     __file__,
     {
