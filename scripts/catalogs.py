@@ -5,7 +5,7 @@
     python scripts/catalogs.py check     # fail if a message has no translation in some language
 
 Three domains (see exercises/core/i18n.py): ``exercises`` (from exercises/: the Python and the
-question files ``exercises/<name>.toml``, catalogs in
+word files ``exercises/<name>.toml``, catalogs in
 exercises/locale/<lang>/LC_MESSAGES/exercises.po, shipped to the browser), ``site`` (from coopsite/,
 catalogs in coopsite/locale/<lang>/LC_MESSAGES/site.po, build time only) and ``worksheets`` (the English
 words of docs/data/worksheets/*.yml, read by coopsite/worksheets.py; catalogs next to site.po). Every language of the

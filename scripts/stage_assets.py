@@ -50,7 +50,6 @@ import os
 import re
 import subprocess
 import sys
-import tomllib
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -143,8 +142,6 @@ PYODIDE_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_s
 PRECOMPRESSED = ["pyodide/pyodide.mjs", "pyodide/pyodide.asm.mjs", "pyodide/pyodide.asm.wasm", "coop/pysnapshot.bin"]
 #: COOP_QUICK_COMPRESSION=1 (tests that rebuild in a scratch copy): the same files, sooner, a bit larger.
 QUICK = os.environ.get("COOP_QUICK_COMPRESSION") == "1"
-#: What a word file (exercises/<name>.toml) is called in the bundle, as JSON (exercises/core/wordfile.py).
-PACKED_WORDS = ".words.json"
 #: Pure-Python libraries the exercises use in the browser (Pyodide's stdlib has the rest).
 BROWSER_LIBRARIES = ["pygal", "markupsafe"]
 #: The worker's Python start-up code, packed into the bundle as a top-level module.
@@ -247,16 +244,17 @@ def _library_root(name: str) -> Path:
 def bundle_entries() -> dict[str, bytes]:
     """The bundle's files: the exercises package (with .mo catalogs, and the word files as JSON), the
     browser libraries, coop_boot."""
+    from exercises.core import wordfile
+
     compile_catalogs()
     entries: dict[str, bytes] = {}
     for path in sorted((ROOT / "exercises").rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts and path.suffix in (".py", ".mo"):
             entries[str(path.relative_to(ROOT))] = path.read_bytes()
         elif path.suffix == ".toml":  # word files as JSON: the browser reads them without tomllib (wordfile.py)
-            packed = json.dumps(
-                tomllib.loads(path.read_text(encoding="utf-8")), ensure_ascii=False, separators=(",", ":")
-            )
-            entries[str(path.relative_to(ROOT).with_suffix(PACKED_WORDS))] = packed.encode()
+            words = wordfile.read(str(path.with_suffix(".py"))).data
+            packed = json.dumps(words, ensure_ascii=False, separators=(",", ":"))
+            entries[str(path.relative_to(ROOT).with_suffix(wordfile.PACKED_SUFFIX))] = packed.encode()
     for library in BROWSER_LIBRARIES:
         root = _library_root(library)
         base = root.parent

@@ -26,7 +26,10 @@ from typing import Any
 
 from .params import Param, Table
 
-__all__ = ["WordFile", "WordFileError", "exercise_words", "messages", "read", "with_words"]
+__all__ = ["PACKED_SUFFIX", "WordFile", "WordFileError", "exercise_words", "messages", "read", "with_words"]
+
+#: A word file in the browser's bundle: ``wet_mill.toml`` packed as ``wet_mill.words.json`` (scripts/stage_assets.py).
+PACKED_SUFFIX = ".words.json"
 
 #: The texts of ``[exercise]``, all needed.
 EXERCISE_KEYS = ("title", "summary", "code_tip")
@@ -82,7 +85,7 @@ def read(definition: str) -> WordFile:
     less in the memory snapshot a phone downloads)."""
     path = Path(definition).with_suffix(".toml")
     name = f"{path.parent.name}/{path.name}"
-    packed = path.with_suffix(".words.json")
+    packed = path.with_suffix(PACKED_SUFFIX)
     if not path.exists() and packed.exists():
         return WordFile(name, "", json.loads(packed.read_text(encoding="utf-8")))
     try:

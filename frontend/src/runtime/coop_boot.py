@@ -73,6 +73,7 @@ def freeze() -> None:
 
     api = prepare()
     from exercises import EXERCISES
+    from exercises.core import wordfile
     from exercises.core.languages import codes
 
     names = EXERCISES.names()
@@ -82,7 +83,7 @@ def freeze() -> None:
     api.call(json.dumps({"fn": "self_test", "names": names}))
     for folder, _, files in os.walk(BUNDLE_DIR):
         for file in files:
-            if not file.endswith((".py", ".pyc", ".mo", ".words.json")):  # word files are read on import
+            if not file.endswith((".py", ".pyc", ".mo", wordfile.PACKED_SUFFIX)):  # word files are read on import
                 path = os.path.join(folder, file)
                 with open(path, "rb") as handle:
                     _data_files[path] = handle.read()
