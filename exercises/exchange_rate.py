@@ -26,7 +26,7 @@ from typing import Any
 from exercises.core.exercise import fill
 from exercises.core.i18n import N_, Translator
 from exercises.core.money import per_kg, round_kip
-from exercises.core.outputs import BarChart, Column, Msg, Notices, Outputs, ResultTable
+from exercises.core.outputs import BarChart, Msg, Notices, Outputs, ResultTable
 from exercises.core.params import Choice, Integer, Number
 from exercises.core.questions import questions_from
 from exercises.shared import (
@@ -96,12 +96,6 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     kg = result.cherry_kg
     money_table = ResultTable(
         id="money",
-        caption=N_("The sale and the final payment, in kip"),
-        columns=[
-            Column(N_("Item")),
-            Column(N_("On the contract day (kip)"), "kip"),
-            Column(N_("When the buyer pays (kip)"), "kip"),
-        ],
         rows=[
             [Msg(N_("Exchange rate (kip per US$)")), result.sale.rate_contract, result.rate_used],
             [
@@ -125,15 +119,6 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     members = list(result.members.values())
     member_table = ResultTable(
         id="members",
-        caption=N_("Each member"),
-        columns=[
-            Column(N_("Member")),
-            Column(N_("Cherry (kg)"), "kg"),
-            Column(N_("Advance (kip)"), "kip"),
-            Column(N_("Final payment expected on the contract day (kip)"), "kip"),
-            Column(N_("Final payment paid (kip)"), "kip"),
-            Column(N_("Difference (kip)"), "kip"),
-        ],
         rows=[[m.name, m.cherry_kg, m.advance, m.expected_final, m.final, m.change] for m in members],
     )
     scenarios = [
@@ -146,19 +131,11 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     ] + [(Msg(label, {"rate": t.int(rate)}), result.at(rate)) for label, rate in PRESET_RATES]
     scenario_table = ResultTable(
         id="rates",
-        caption=N_("The same sale at other exchange rates"),
-        columns=[
-            Column(N_("Rate (kip per US$)")),
-            Column(N_("Kip received"), "kip"),
-            Column(N_("Final payment per kg, without the reserve (kip)"), "kip"),
-            Column(N_("Final payment per kg, with the reserve (kip)"), "kip"),
-        ],
         rows=[[label, at.kip, per_kg(at.pool, kg), per_kg(result.with_reserve(at), kg)] for label, at in scenarios],
     )
     bars = scenarios[::-1]  # a horizontal chart draws its first bar at the bottom: keep the table's order
     chart = BarChart(
         id="chart",
-        title=N_("Final payment per kg of cherry (kip) at different exchange rates"),
         labels=[label for label, _ in bars],
         series=[
             (N_("Without the reserve"), [per_kg(at.pool, kg) or 0 for _, at in bars]),

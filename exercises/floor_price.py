@@ -21,7 +21,7 @@ from typing import Any
 
 from exercises.core.exercise import fill
 from exercises.core.i18n import N_, Translator
-from exercises.core.outputs import BarChart, Column, Msg, Notices, Outputs, ResultTable
+from exercises.core.outputs import BarChart, Msg, Notices, Outputs, ResultTable
 from exercises.core.params import Choice, Integer, Number, Problem, Table, problem
 from exercises.core.questions import Case, NumberAnswer, questions_from
 from exercises.shared import (
@@ -113,16 +113,6 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     sales = result.sales
     price_table = ResultTable(
         id="per-lb",
-        caption=N_("The price per lb, sale by sale (US$ per lb of green coffee)"),
-        columns=[
-            Column(N_("Month")),
-            Column(N_("Market price + differential"), "usd"),
-            Column(N_("Which price counts")),
-            Column(N_("Price"), "usd"),
-            Column(N_("Premium"), "usd"),
-            Column(N_("Organic differential"), "usd"),
-            Column(N_("Paid"), "usd"),
-        ],
         rows=[
             [
                 s.sale.label,
@@ -138,16 +128,6 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     )
     kip_table = ResultTable(
         id="kip",
-        caption=N_("The same sales in kip"),
-        columns=[
-            Column(N_("Month")),
-            Column(N_("Sold (lb)"), "int"),
-            Column(N_("Paid per kg of green coffee (kip)"), "kip"),
-            Column(N_("The same per kg of cherry (kip)"), "kip"),
-            Column(N_("Received (kip)"), "kip"),
-            Column(N_("Added by the minimum price (kip)"), "kip"),
-            Column(N_("Premium (kip)"), "kip"),
-        ],
         rows=[
             [
                 s.sale.label,
@@ -171,7 +151,6 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
         ],
     )
     money_table = amounts_table(
-        N_("Where the money from the year's sales comes from"),
         [
             (N_("Received for all sales"), result.received),
             (N_("Market price and differential"), result.total("market")),
@@ -184,24 +163,20 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     )
     month_chart = BarChart(
         id="months",
-        title=N_("Market price and paid price, month by month"),
         labels=[s.sale.label for s in sales],
         series=[
             (Msg(N_("Market price + differential")), [s.price.market for s in sales]),
             (Msg(N_("Paid with Fairtrade")), [s.price.paid for s in sales]),
         ],
-        y_title=N_("US$ per lb"),
         kind="usd",
     )
     curve_chart = BarChart(
         id="curve",
-        title=N_("Paid price for any market price"),
         labels=[t.dec(market, 2) for market, _ in result.curve],
         series=[
             (Msg(N_("Market price + differential")), [p.market for _, p in result.curve]),
             (Msg(N_("Paid with Fairtrade")), [p.paid for _, p in result.curve]),
         ],
-        y_title=N_("US$ per lb"),
         kind="usd",
     )
 

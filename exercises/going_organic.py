@@ -20,7 +20,7 @@ from typing import Any
 
 from exercises.core.exercise import fill
 from exercises.core.i18n import N_, Translator
-from exercises.core.outputs import BarChart, Column, Msg, Notices, Outputs, ResultTable
+from exercises.core.outputs import BarChart, Msg, Notices, Outputs, ResultTable
 from exercises.core.params import Integer, Number, Percent, Problem, problem
 from exercises.core.questions import Case, ChoiceAnswer, NumberAnswer, questions_from
 from exercises.shared import KIP_PER_USD, ORGANIC_DIFFERENTIAL, amounts_table, in_kip, lowest
@@ -65,18 +65,6 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     years = result.years
     year_table = ResultTable(
         id="years",
-        caption=N_("Going organic compared with staying conventional, year by year"),
-        columns=[
-            Column(N_("Year")),
-            Column(N_("Stage")),
-            Column(N_("Sold going organic (lb)"), "int"),
-            Column(N_("Sales staying conventional (kip)"), "kip"),
-            Column(N_("Sales going organic (kip)"), "kip"),
-            Column(N_("Of which organic differential (kip)"), "kip"),
-            Column(N_("Certification, inspection and training (kip)"), "kip"),
-            Column(N_("Difference in the year (kip)"), "kip"),
-            Column(N_("Cumulative difference (kip)"), "kip"),
-        ],
         rows=[
             [
                 Msg(N_("Year {year}"), {"year": y.year}),
@@ -104,7 +92,6 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
         ],
     )
     money_table = amounts_table(
-        N_("Over all the years shown"),
         [
             (N_("Sales going organic"), result.total("organic")),
             (N_("Minus certification, inspection and training"), -result.total("costs")),
@@ -115,13 +102,11 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     )
     chart = BarChart(
         id="chart",
-        title=N_("Going organic minus staying conventional"),
         labels=[Msg(N_("Year {year}"), {"year": y.year}) for y in years],
         series=[
             (Msg(N_("Difference in the year")), [y.difference for y in years]),
             (Msg(N_("Cumulative difference")), [y.cumulative for y in years]),
         ],
-        y_title=N_("kip"),
     )
 
     notices = Notices()

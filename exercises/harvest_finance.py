@@ -29,7 +29,7 @@ from typing import Any
 from exercises.core.exercise import fill
 from exercises.core.i18n import N_, Translator
 from exercises.core.money import per_kg, round_kip
-from exercises.core.outputs import BarChart, Column, Msg, Notices, Outputs, ResultTable
+from exercises.core.outputs import BarChart, Msg, Notices, Outputs, ResultTable
 from exercises.core.params import Choice, Integer, Percent, Problem, Table, problem
 from exercises.core.questions import Case, NumberAnswer, questions_from
 from exercises.shared import (
@@ -147,18 +147,6 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     months = list(season.months)
     month_table = ResultTable(
         id="months",
-        caption=N_("The loan month by month"),
-        columns=[
-            Column(N_("Month")),
-            Column(N_("Cherry (kg)"), "kg"),
-            Column(N_("Advances and running costs (kip)"), "kip"),
-            Column(N_("Sales (kip)"), "kip"),
-            Column(N_("Borrowed (kip)"), "kip"),
-            Column(N_("Repaid: interest and loan (kip)"), "kip"),
-            Column(N_("Loan owed at month end (kip)"), "kip"),
-            Column(N_("Interest for the month (kip)"), "kip"),
-            Column(N_("Cash at month end (kip)"), "kip"),
-        ],
         rows=[
             [
                 m.name,
@@ -186,7 +174,6 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
         ],
     )
     money_table = amounts_table(
-        N_("The season's cash"),
         [
             (N_("In: own money at the start"), season.own_funds),
             (N_("In: loans"), season.borrowed),
@@ -202,7 +189,6 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     peak = season.peak
     kg = season.cherry_kg
     summary_table = amounts_table(
-        N_("Key figures"),
         [
             (N_("Largest loan"), peak.loan if peak else 0),
             (N_("Interest for the season"), season.interest),
@@ -215,17 +201,6 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     )
     trader_table = ResultTable(
         id="trader",
-        caption=N_("The trader's credit compared with the harvest loan"),
-        columns=[
-            Column(N_("Member")),
-            Column(N_("Lent (kip)"), "kip"),
-            Column(N_("Cherry handed over (kg)"), "kg"),
-            Column(N_("Worth at harvest (kip)"), "kip"),
-            Column(N_("Cost of the loan (kip)"), "kip"),
-            Column(N_("Months"), "int"),
-            Column(N_("Cost per month"), "pct"),
-            Column(N_("Same loan at the harvest-loan rate (kip)"), "kip"),
-        ],
         rows=[
             [
                 c.loan.name,
@@ -242,27 +217,23 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     )
     month_chart = BarChart(
         id="months-chart",
-        title=N_("Money out, money in, and the loan, month by month"),
         labels=[m.name for m in months],
         series=[
             (N_("Advances and costs"), [m.advances + m.running for m in months]),
             (N_("Sales"), [m.sales for m in months]),
             (N_("Loan owed"), [m.loan for m in months]),
         ],
-        y_title=N_("kip"),
     )
     charts = [month_chart]
     if credits:
         charts.append(
             BarChart(
                 id="trader-chart",
-                title=N_("What each loan costs: the trader or the harvest loan"),
                 labels=[c.loan.name for c in credits],
                 series=[
                     (N_("Trader's loan, repaid in cherry"), [c.cost for c in credits]),
                     (N_("Same loan at the harvest-loan rate"), [c.same_at_bank for c in credits]),
                 ],
-                y_title=N_("kip"),
             )
         )
 

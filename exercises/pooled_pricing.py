@@ -26,7 +26,7 @@ from typing import Any
 from exercises.core.exercise import Preset, code_tip, fill
 from exercises.core.i18n import N_, Translator
 from exercises.core.money import per_kg
-from exercises.core.outputs import BarChart, Column, Msg, Notices, Outputs, ResultTable
+from exercises.core.outputs import BarChart, Msg, Notices, Outputs, ResultTable
 from exercises.core.params import Choice, Integer, Number, Percent, Problem, Table, problem
 from exercises.core.questions import Case, NoAnswer, questions_from
 from exercises.models import pooled_pricing
@@ -170,17 +170,6 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     pools = [result.pools[g] for g in pooled_pricing.GRADES if result.pools[g].cherry_kg > 0]
     pool_table = ResultTable(
         id="pools",
-        caption=N_("Each grade's pool"),
-        columns=[
-            Column(N_("Grade")),
-            Column(N_("Cherry (kg)"), "kg"),
-            Column(N_("Green coffee (kg)"), "kg"),
-            Column(N_("Sales (kip)"), "kip"),
-            Column(N_("Costs (kip)"), "kip"),
-            Column(N_("Reserve (kip)"), "kip"),
-            Column(N_("For members (kip)"), "kip"),
-            Column(N_("For members per kg of cherry (kip)"), "kip"),
-        ],
         rows=[
             [
                 Msg(N_("Grade {grade}"), {"grade": p.grade}),
@@ -210,34 +199,21 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
         (N_("Final payments to members"), result.finals),
     ]
     money_table = amounts_table(
-        N_("Where the money from sales went"),
         money_rows,
         footer=(N_("Sales minus everything above (must be 0)"), result.balance()),
     )
     members = list(result.members.values())
     member_table = ResultTable(
         id="members",
-        caption=N_("Each member"),
-        columns=[
-            Column(N_("Member")),
-            Column(N_("Cherry (kg)"), "kg"),
-            Column(N_("Advance (kip)"), "kip"),
-            Column(N_("Final payment (kip)"), "kip"),
-            Column(N_("Total from the co-op (kip)"), "kip"),
-            Column(N_("Selling to the trader (kip)"), "kip"),
-            Column(N_("Co-op minus trader (kip)"), "kip"),
-        ],
         rows=[[m.name, m.total_kg, m.advance, m.final, m.share, m.trader, m.share - m.trader] for m in members],
     )
     chart = BarChart(
         id="chart",
-        title=N_("Total from the co-op compared with selling to the trader"),
         labels=[m.name for m in members],
         series=[
             (N_("Co-op (advance + final payment)"), [m.share for m in members]),
             (N_("Trader"), [m.trader for m in members]),
         ],
-        y_title=N_("kip"),
     )
     noy = result.members.get(t(N_("Noy")))
     return Outputs(
@@ -285,23 +261,11 @@ def show_simple(result: Any, values: Mapping[str, Any], t: Translator) -> Output
         rows.append((N_("Kept in the reserve"), result.reserve))
     rows += [(N_("Advances paid at delivery"), result.advances), (N_("Final payments after the sale"), result.finals)]
     money_table = amounts_table(
-        N_("Where the money from the sale went"),
         rows,
         footer=(N_("Sales minus everything above (must be 0)"), result.balance()),
     )
     member_table = ResultTable(
         id="members",
-        caption=N_("Each farmer"),
-        columns=[
-            Column(N_("Farmer")),
-            Column(N_("Cherry (kg)"), "kg"),
-            Column(N_("Advance (kip)"), "kip"),
-            Column(N_("Final payment (kip)"), "kip"),
-            Column(N_("Total from the pool (kip)"), "kip"),
-            Column(N_("Selling alone (kip)"), "kip"),
-            Column(N_("Pool minus selling alone (kip)"), "kip"),
-            Column(N_("The same per kg (kip)"), "kip"),
-        ],
         rows=[
             [m.name, m.total_kg, m.advance, m.final, m.share, m.trader, m.share - m.trader,
              per_kg(m.share - m.trader, m.total_kg)]
@@ -310,13 +274,11 @@ def show_simple(result: Any, values: Mapping[str, Any], t: Translator) -> Output
     )  # fmt: skip
     chart = BarChart(
         id="chart",
-        title=N_("Total from the pool compared with selling alone"),
         labels=[m.name for m in members],
         series=[
             (N_("Pool (advance + final payment)"), [m.share for m in members]),
             (N_("Selling alone"), [m.trader for m in members]),
         ],
-        y_title=N_("kip"),
     )
     final = per_kg(result.finals, kg)
     return Outputs(

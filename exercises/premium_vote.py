@@ -23,7 +23,7 @@ from typing import Any
 
 from exercises.core.exercise import fill
 from exercises.core.i18n import N_, Translator
-from exercises.core.outputs import BarChart, Column, Msg, Notices, Outputs, ResultTable
+from exercises.core.outputs import BarChart, Msg, Notices, Outputs, ResultTable
 from exercises.core.params import Choice, Integer, Problem, Table, Text, problem
 from exercises.core.questions import Case, ChoiceAnswer, questions_from
 from exercises.models import premium_vote
@@ -128,7 +128,6 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
         return Msg(message, {"pounds": values["lb_sold"], "usd": usd, "rate": values["kip_per_usd"]})
 
     money_table = amounts_table(
-        N_("The premium and where it goes"),
         [
             (per_lb(N_("Premium: {pounds} lb × US${usd} × {rate} kip"), "premium_per_lb"), result.premium),
             (N_("Spent on projects for productivity or quality"), result.spent_on_quality),
@@ -138,7 +137,6 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
         footer=(N_("Premium minus spending and money carried (must be 0)"), result.balance()),
     )
     quality_table = amounts_table(
-        N_("The part for productivity or quality"),
         [
             (
                 per_lb(N_("Must go to productivity or quality: {pounds} lb × US${usd} × {rate} kip"), "quality_per_lb"),
@@ -152,15 +150,6 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     projects = list(result.projects)
     project_table = ResultTable(
         id="projects",
-        caption=N_("The vote, project by project (most votes first)"),
-        columns=[
-            Column(N_("Project")),
-            Column(N_("Votes for"), "int"),
-            Column(N_("Cost (kip)"), "kip"),
-            Column(N_("For productivity or quality?")),
-            Column(N_("Decision")),
-            Column(N_("Funded (kip)"), "kip"),
-        ],
         rows=[
             [
                 p.project.name,
@@ -176,10 +165,8 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     )
     chart = BarChart(
         id="chart",
-        title=N_("What each project costs and what it gets"),
         labels=[p.project.name for p in projects],
         series=[(N_("Cost"), [p.project.cost for p in projects]), (N_("Funded"), [p.funded for p in projects])],
-        y_title=N_("kip"),
         horizontal=True,
     )
 

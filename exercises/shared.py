@@ -181,12 +181,11 @@ def trader_prices_table(prices: Sequence[int], help: str = "") -> Table:
 # ---- Outputs -----------------------------------------------------------------------------------
 
 
-def amounts_table(
-    caption: str, rows: Iterable[Sequence[Any]], footer: Sequence[Any] | None = None, id: str = "money"
-) -> ResultTable:
+def amounts_table(rows: Iterable[Sequence[Any]], footer: Sequence[Any] | None = None, id: str = "money") -> ResultTable:
     """Two columns, "Item" and "Amount (kip)": where money comes from and goes; the footer checks it balances.
 
-    Each row is ``(item, amount)``; an item is a message id, or a ``Msg`` when it has values.
+    Each row is ``(item, amount)``; an item is a message id, or a ``Msg`` when it has values. The
+    caption is the word file's, ``[tables.money]`` (or the ``id`` given).
     """
 
     def row(item: str | Msg, amount: Any) -> list[Any]:
@@ -194,7 +193,6 @@ def amounts_table(
 
     return ResultTable(
         id=id,
-        caption=caption,
         columns=[Column(N_("Item")), Column(N_("Amount (kip)"), "kip")],
         rows=[row(*r) for r in rows],
         footer=row(*footer) if footer else None,

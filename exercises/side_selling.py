@@ -29,7 +29,7 @@ from typing import Any
 from exercises.core.exercise import fill
 from exercises.core.i18n import N_, Translator
 from exercises.core.money import round_kip
-from exercises.core.outputs import BarChart, Column, Msg, Notices, Outputs, ResultTable
+from exercises.core.outputs import BarChart, Msg, Notices, Outputs, ResultTable
 from exercises.core.params import Choice, Integer
 from exercises.core.questions import Case, NoAnswer, NumberAnswer, questions_from
 from exercises.shared import (
@@ -124,18 +124,6 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     weeks = list(result.weeks)
     week_table = ResultTable(
         id="weeks",
-        caption=N_("Week by week"),
-        columns=[
-            Column(N_("Week"), "int"),
-            Column(N_("Trader's price (kip per kg)"), "kip"),
-            Column(N_("Members bringing cherry to the co-op"), "int"),
-            Column(N_("Cherry to the co-op (kg)"), "kg"),
-            Column(N_("Cherry to the trader (kg)"), "kg"),
-            Column(N_("Co-op expects for the season (kg)"), "kg"),
-            Column(N_("Fixed cost per kg (kip)"), "kip"),
-            Column(N_("Expected final payment per kg (kip)"), "kip"),
-            Column(N_("Sold to the trader for cash")),
-        ],
         rows=[
             [
                 w.number,
@@ -161,43 +149,27 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     if result.from_funds:
         money_rows.append((N_("Paid from the co-op's own funds"), result.from_funds))
     money_table = amounts_table(
-        N_("The co-op's final settlement"),
         money_rows,
         footer=(N_("Sales and own funds minus everything paid (must be 0)"), result.balance()),
     )
     members = list(result.members.values())
     member_table = ResultTable(
         id="members",
-        caption=N_("Each member at the end of the season"),
-        columns=[
-            Column(N_("Member")),
-            Column(N_("Cherry to the co-op (kg)"), "kg"),
-            Column(N_("Cherry sold to the trader (kg)"), "kg"),
-            Column(N_("Cherry handed over for debts (kg)"), "kg"),
-            Column(N_("Final payment (kip)"), "kip"),
-            Column(N_("Income: advance, final payment and trader's cash (kip)"), "kip"),
-            Column(N_("Selling everything to the trader (kip)"), "kip"),
-            Column(N_("Difference (kip)"), "kip"),
-        ],
         rows=[[m.name, m.coop_kg, m.trader_kg, m.owed_kg, m.final, m.income, m.all_to_trader, m.gain] for m in members],
     )
     week_chart = BarChart(
         id="weeks-chart",
-        title=N_("Where the cherry went, week by week"),
         labels=[Msg(N_("Week {week}"), {"week": w.number}) for w in weeks],
         series=[(N_("To the co-op"), [w.coop_kg for w in weeks]), (N_("To the trader"), [w.trader_kg for w in weeks])],
-        y_title=N_("kg of cherry"),
         kind="kg",
     )
     member_chart = BarChart(  # (drawn only for a group small enough to read: see ``charts`` below)
         id="members-chart",
-        title=N_("Each member's income compared with selling everything to the trader"),
         labels=[m.name for m in members],
         series=[
             (N_("What the member received"), [m.income for m in members]),
             (N_("Selling everything to the trader"), [m.all_to_trader for m in members]),
         ],
-        y_title=N_("kip"),
     )
 
     notices = Notices()

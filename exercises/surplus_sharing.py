@@ -23,7 +23,7 @@ from typing import Any
 from exercises.core.exercise import fill
 from exercises.core.i18n import N_, Translator
 from exercises.core.money import per_kg, round_kip
-from exercises.core.outputs import BarChart, Column, Msg, Notices, Outputs, ResultTable
+from exercises.core.outputs import BarChart, Msg, Notices, Outputs, ResultTable
 from exercises.core.params import Integer, Percent, Problem, problem
 from exercises.core.questions import Case, NumberAnswer, questions_from
 from exercises.shared import (
@@ -126,25 +126,12 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     if result.unrefunded:
         money_rows.append((N_("Refunds nobody can receive (kept in the reserve)"), result.unrefunded))
     money_table = amounts_table(
-        N_("Where the surplus goes"),
         money_rows,
         footer=(N_("Surplus minus everything above (must be 0)"), result.balance()),
     )
     members = list(result.members.values())
     member_table = ResultTable(
         id="members",
-        caption=N_("Each member: cash by kg, and by shares instead"),
-        columns=[
-            Column(N_("Member")),
-            Column(N_("Families"), "int"),
-            Column(N_("Coffee (kg)"), "kg"),
-            Column(N_("Shares"), "int"),
-            Column(N_("Interest on shares (kip)"), "kip"),
-            Column(N_("Refund by kg (kip)"), "kip"),
-            Column(N_("Cash by kg (kip)"), "kip"),
-            Column(N_("Cash if refunds go by shares (kip)"), "kip"),
-            Column(N_("By shares minus by kg (kip)"), "kip"),
-        ],
         rows=[
             [m.name, m.families, m.kg, m.shares, m.interest, m.refund, m.cash, m.cash_by_shares, m.difference]
             for m in members
@@ -163,13 +150,11 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     )
     chart = BarChart(
         id="chart",
-        title=N_("Cash for each family: refunds by kg or by shares"),
         labels=[m.name for m in members],
         series=[
             (N_("Refunds by kg delivered"), [_per_family(m.cash, m.families) for m in members]),
             (N_("Refunds by shares held"), [_per_family(m.cash_by_shares, m.families) for m in members]),
         ],
-        y_title=N_("kip per family"),
     )
     notices = Notices()
     left = result.surplus - result.reserve - result.fund

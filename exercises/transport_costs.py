@@ -109,17 +109,6 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     villages = list(result.villages.values())
     trips_table = ResultTable(
         id="trips",
-        caption=N_("Trips and what they cost"),
-        columns=[
-            Column(N_("Village")),
-            Column(N_("Parchment (kg)"), "kg"),
-            Column(N_("Distance (km)"), "int"),
-            Column(N_("On the truck (kg)"), "kg"),
-            Column(N_("Trips"), "int"),
-            Column(N_("Cost of one trip (kip)"), "kip"),
-            Column(N_("Cost of its own trips (kip)"), "kip"),
-            Column(N_("Own cost per kg (kip)"), "kip"),
-        ],
         rows=[
             [v.name, v.kg, v.km, v.carried_kg, v.trips, v.trip_cost, v.own_cost, per_kg(v.own_cost, v.kg)]
             for v in villages
@@ -137,20 +126,11 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     )
     pays_table = ResultTable(
         id="pays",
-        caption=N_("Who pays what"),
-        columns=[
-            Column(N_("Village")),
-            Column(N_("Pays (kip)"), "kip"),
-            Column(N_("Per kg (kip)"), "kip"),
-            Column(N_("Cost of its own trips (kip)"), "kip"),
-            Column(N_("Pays minus own trips (kip)"), "kip"),
-        ],
         rows=[[v.name, v.pays, per_kg(v.pays, v.kg), v.own_cost, v.pays - v.own_cost] for v in villages],
         footer=[Msg(N_("Truck bill minus what the villages pay (must be 0)")), result.balance(), None, None, None],
     )
     rules_table = ResultTable(
         id="rules",
-        caption=N_("Every way of sharing the bill, side by side (kip)"),
         columns=[Column(N_("Village"))] + [Column(RULE_SHORT[r], "kip") for r in transport_costs.RULES],
         rows=[[v.name] + [v.by_rule[r] for r in transport_costs.RULES] for v in villages],
         footer=[Msg(N_("All villages (each is the truck bill)"))]
@@ -161,10 +141,8 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
         series.append((N_("Your mix"), [per_kg(v.pays, v.kg) or 0 for v in villages]))
     chart = BarChart(
         id="chart",
-        title=N_("Transport cost per kg of parchment, by village and way of sharing"),
         labels=[v.name for v in villages],
         series=series,
-        y_title=N_("kip per kg"),
     )
 
     notices = Notices()

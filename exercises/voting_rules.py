@@ -25,7 +25,7 @@ from typing import Any
 
 from exercises.core.exercise import fill
 from exercises.core.i18n import N_, Translator
-from exercises.core.outputs import BarChart, Column, Msg, Notices, Outputs, ResultTable
+from exercises.core.outputs import BarChart, Msg, Notices, Outputs, ResultTable
 from exercises.core.params import Choice, Integer, Table, Text
 from exercises.core.questions import Case, ChoiceAnswer, NumberAnswer, questions_from
 from exercises.models import voting_rules
@@ -131,14 +131,6 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     """Quorum, the votes counted three ways, villages and each member's say; a chart; notes."""
     quorum_table = ResultTable(
         id="quorum",
-        caption=N_("The quorum"),
-        columns=[
-            Column(N_("Members of the co-op"), "int"),
-            Column(N_("Present"), "int"),
-            Column(N_("Quorum"), "pct"),
-            Column(N_("Present needed"), "int"),
-            Column(N_("Can the meeting decide?")),
-        ],
         rows=[
             [
                 result.members,
@@ -158,19 +150,6 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     counts = [result.counts[m] for m in voting_rules.METHODS]
     votes_table = ResultTable(
         id="votes",
-        caption=N_("The same votes, counted three ways"),
-        columns=[
-            Column(N_("Counted")),
-            Column(N_("Yes"), "int"),
-            Column(N_("No"), "int"),
-            Column(N_("Blank"), "int"),
-            Column(N_("Absent"), "int"),
-            Column(N_("Counted out of"), "int"),
-            Column(N_("Share yes"), "pct"),
-            Column(N_("Needed for more than half"), "int"),
-            Column(N_("Needed for the qualified majority"), "int"),
-            Column(N_("The proposal")),
-        ],
         rows=[
             [
                 Msg(METHOD_LABELS[c.method]),
@@ -190,15 +169,6 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
 
     village_table = ResultTable(
         id="villages",
-        caption=N_("Village by village (one member, one vote)"),
-        columns=[
-            Column(N_("Village")),
-            Column(N_("Members"), "int"),
-            Column(N_("Present"), "int"),
-            Column(N_("Yes"), "int"),
-            Column(N_("No"), "int"),
-            Column(N_("Blank"), "int"),
-        ],
         rows=[
             [Msg(VILLAGE_LABELS.get(v.village, v.village)), v.members, v.present, v.yes, v.no, v.abstain]
             for v in sorted(result.villages.values(), key=lambda v: (VILLAGE_ORDER.get(v.village, 99), v.village))
@@ -217,14 +187,6 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
         )
     say_table = ResultTable(
         id="say",
-        caption=N_("How much each member present weighs, counted each way"),
-        columns=[
-            Column(N_("Member")),
-            Column(N_("Vote")),
-            Column(N_("One member, one vote"), "pct"),
-            Column(N_("By shares"), "pct"),
-            Column(N_("By kg of cherry"), "pct"),
-        ],
         rows=say_rows,
     )
 
@@ -233,7 +195,6 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
 
     chart = BarChart(
         id="chart",
-        title=N_("Yes, no and blank as a share of the votes present, and what the proposal needs"),
         labels=[Msg(METHOD_LABELS[m]) for m in voting_rules.METHODS],
         series=[
             (N_("Yes"), [of_present(result.counts[m].yes, m) for m in voting_rules.METHODS]),
@@ -241,7 +202,6 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
             (N_("Blank"), [of_present(result.counts[m].abstain, m) for m in voting_rules.METHODS]),
             (N_("Yes needed to pass"), [of_present(result.needed(m), m) for m in voting_rules.METHODS]),
         ],
-        y_title=N_("% of the votes present"),
         kind="num",
     )
 

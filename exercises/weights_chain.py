@@ -27,7 +27,7 @@ from typing import Any
 from exercises.core.exercise import fill
 from exercises.core.i18n import N_, Translator
 from exercises.core.money import round_kip
-from exercises.core.outputs import BarChart, Column, Msg, Notices, Outputs, ResultTable
+from exercises.core.outputs import BarChart, Msg, Notices, Outputs, ResultTable
 from exercises.core.params import Choice, Integer, Percent, Problem, Table, problem
 from exercises.core.questions import Case, NoAnswer, NumberAnswer, questions_from
 from exercises.shared import CHERRY_PER_PARCHMENT, in_kip, weight_ratio
@@ -121,12 +121,6 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     lot_people, box_people = result.lot_people, result.container_people
     weights_table = ResultTable(
         id="weights",
-        caption=N_("The group's cherry and one full container"),
-        columns=[
-            Column(N_("Item")),
-            Column(N_("The group's cherry"), "num", 1),
-            Column(N_("One full container"), "num", 1),
-        ],
         rows=[
             [Msg(N_("Cherry (kg)")), lot.cherry, box.cherry],
             [Msg(N_("Parchment (kg)")), lot.parchment, box.parchment],
@@ -153,8 +147,6 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     share = (lambda kg: Fraction(kg, lot.cherry)) if lot.cherry else (lambda kg: 0)
     loss_table = ResultTable(
         id="losses",
-        caption=N_("Where the weight of the group's cherry goes"),
-        columns=[Column(N_("Step")), Column(N_("Weight (kg)"), "kg"), Column(N_("Share of the cherry"), "pct")],
         rows=[
             [Msg(N_("Lost at the wet mill: pulp, skin and water")), lot.wet_mill_loss, share(lot.wet_mill_loss)],
             [Msg(N_("Lost at the dry mill: parchment skin")), lot.hulling_loss, share(lot.hulling_loss)],
@@ -165,17 +157,6 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     )
     value_table = ResultTable(
         id="values",
-        caption=N_("What the group's coffee is worth at each stage"),
-        columns=[
-            Column(N_("Stage")),
-            Column(N_("Weight (kg)"), "kg"),
-            Column(N_("Low price (kip per kg)"), "kip"),
-            Column(N_("High price (kip per kg)"), "kip"),
-            Column(N_("Value at the low price (kip)"), "kip"),
-            Column(N_("Value at the high price (kip)"), "kip"),
-            Column(N_("Per kg of cherry, low (kip)"), "kip"),
-            Column(N_("Per kg of cherry, high (kip)"), "kip"),
-        ],
         rows=[
             [
                 Msg(STAGE_NAMES[v.stage]),
@@ -192,7 +173,6 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     )
     weight_chart = BarChart(
         id="weight-chart",
-        title=N_("Weight of the group's coffee at each stage"),
         labels=[
             Msg(N_("Cherry")),
             Msg(N_("Parchment")),
@@ -200,7 +180,6 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
             Msg(N_("Green coffee for export")),
         ],
         series=[(Msg(N_("Weight")), [lot.cherry, lot.parchment, lot.green, lot.export_green])],
-        y_title=N_("kg"),
         kind="kg",
     )
     charts = [weight_chart]
@@ -209,13 +188,11 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
             0,
             BarChart(
                 id="value-chart",
-                title=N_("Value of the group's coffee at each stage"),
                 labels=[Msg(STAGE_NAMES[v.stage]) for v in result.values],
                 series=[
                     (Msg(N_("At the low price")), [v.value_low for v in result.values]),
                     (Msg(N_("At the high price")), [v.value_high for v in result.values]),
                 ],
-                y_title=N_("kip"),
             ),
         )
 

@@ -24,7 +24,7 @@ from typing import Any
 from exercises.core.exercise import fill
 from exercises.core.i18n import N_, Translator
 from exercises.core.money import round_kip
-from exercises.core.outputs import BarChart, Column, Msg, Notices, Outputs, ResultTable
+from exercises.core.outputs import BarChart, Msg, Notices, Outputs, ResultTable
 from exercises.core.params import Integer, Percent, Table
 from exercises.core.questions import Case, NoAnswer, NumberAnswer, questions_from
 from exercises.models import wet_mill
@@ -109,8 +109,6 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
 
     season_table = ResultTable(
         id="season",
-        caption=N_("The mill's season"),
-        columns=[Column(N_("Item")), Column(N_("Amount"), "num", places=1), Column(N_("Unit"))],
         rows=[
             [Msg(N_("Cherry brought to the mill")), result.brought, Msg(N_("kg"))],
             [Msg(N_("The pulper can handle in one day")), result.daily_capacity, Msg(N_("kg"))],
@@ -123,7 +121,6 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     )
 
     money_table = amounts_table(
-        N_("Where the money of one season goes"),
         [
             (N_("Parchment sold"), money.parchment_sales),
             (N_("Cherry the mill could not pulp, sold to a trader"), money.cherry_sales),
@@ -140,8 +137,6 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
 
     per_kg_table = ResultTable(
         id="per-kg",
-        caption=N_("One kg of cherry: through the mill or to the trader"),
-        columns=[Column(N_("Item")), Column(N_("kip per kg of cherry"), "kip")],
         rows=[
             [Msg(N_("Its parchment sells for")), round_kip(mill.parchment_price / mill.cherry_per_parchment)],
             [Msg(N_("minus the mill fee")), -mill.fee],
@@ -155,15 +150,6 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     rows = result.schedule if repaid is not None else result.schedule[:SHOWN_IF_NOT_PAID]
     payback_table = ResultTable(
         id="payback",
-        caption=N_("Paying back the mill, season by season"),
-        columns=[
-            Column(N_("Season")),
-            Column(N_("Owed at the start (kip)"), "kip"),
-            Column(N_("Interest (kip)"), "kip"),
-            Column(N_("Paid back from the fees (kip)"), "kip"),
-            Column(N_("Still owed (kip)"), "kip"),
-            Column(N_("Surplus for the co-op (kip)"), "kip"),
-        ],
         rows=[
             [Msg(N_("Season {number}"), {"number": r.season}), r.owed_start, r.interest, r.paid, r.owed_end, r.surplus]
             for r in rows
@@ -172,16 +158,6 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
 
     week_table = ResultTable(
         id="weeks",
-        caption=N_("Week by week"),
-        columns=[
-            Column(N_("Week")),
-            Column(N_("Cherry brought (kg)"), "kg"),
-            Column(N_("Days with cherry"), "int"),
-            Column(N_("Cherry per day (kg)"), "kg"),
-            Column(N_("Pulping hours per day"), "num", places=1),
-            Column(N_("Pulped (kg)"), "kg"),
-            Column(N_("Over capacity, sold as cherry (kg)"), "kg"),
-        ],
         rows=[
             [
                 Msg(N_("Week {number}"), {"number": w.week}),
@@ -201,13 +177,11 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
         charts.append(
             BarChart(
                 id="weeks-chart",
-                title=N_("Cherry each week: pulped at the mill, or over the pulper's capacity"),
                 labels=[str(w.week) for w in result.weeks],
                 series=[
                     (N_("Pulped at the mill"), [w.pulped for w in result.weeks]),
                     (N_("Over capacity, sold as cherry"), [w.over for w in result.weeks]),
                 ],
-                y_title=N_("kg of cherry"),
                 kind="kg",
             )
         )
@@ -215,10 +189,8 @@ def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
         charts.append(
             BarChart(
                 id="owed-chart",
-                title=N_("Still owed for the mill at the end of each season"),
                 labels=[str(r.season) for r in rows],
                 series=[(N_("Still owed"), [r.owed_end for r in rows])],
-                y_title=N_("kip"),
             )
         )
 

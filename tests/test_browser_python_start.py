@@ -172,19 +172,19 @@ def test_a_learner_can_import_what_the_snapshot_does_not_hold(browser_context, h
 
 # ---- A changed exercise reaches the page ----------------------------------------------------------
 
-CHANGED = ('caption=N_("Each member")', 'caption=N_("Each member, counted again")')
+CHANGED = ('caption = "Each member"', 'caption = "Each member, counted again"')
 
 
 def scratch_build(tmp_path: Path) -> Path:
     """The front-end build (stage_assets.py, make-snapshot.mjs, build-frontend.mjs) in a copy of the
-    repository where one exercise message changed. Returns the copy."""
+    repository where one exercise message (a table's caption in a word file) changed. Returns the copy."""
     scratch = tmp_path / "repo"
     for name in ("exercises", "frontend", "coopsite", "scripts", "docs/data"):
         shutil.copytree(ROOT / name, scratch / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "overrides" / "assets", scratch / "overrides" / "assets")  # Pyodide's copies stay fresh
     shutil.copy(ROOT / "package.json", scratch)
     (scratch / "node_modules").symlink_to(ROOT / "node_modules")
-    source = scratch / "exercises" / "pooled_pricing.py"
+    source = scratch / "exercises" / "pooled_pricing.toml"
     source.write_text(source.read_text(encoding="utf-8").replace(*CHANGED), encoding="utf-8")
     env = {**os.environ, "COOP_QUICK_COMPRESSION": "1"}
     subprocess.run([sys.executable, "scripts/stage_assets.py"], cwd=scratch, check=True, env=env, capture_output=True)

@@ -19,7 +19,7 @@ from .i18n import N_, Translator
 from .outputs import Msg, Outputs
 from .params import Param, Problem
 from .questions import Question
-from .wordfile import exercise_words, with_words
+from .wordfile import exercise_words, with_headings, with_words
 
 __all__ = ["Exercise", "Preset", "code_tip", "fill"]
 
@@ -119,19 +119,22 @@ class Exercise:
     def from_module(cls, name: str, module: ModuleType, model: ModuleType) -> Exercise:
         """The exercise a definition module describes (see exercises/AUTHORING.md): its ``PARAMS``,
         ``QUESTIONS``, ``run``, ``show`` and, if it has checks across fields, ``validate``; its title,
-        summary, code tip and the words of its parameters from its word file (wordfile.py); with
-        ``PRESETS``, as its first preset."""
-        params = with_words(str(module.__file__), module.PARAMS)
+        summary, code tip, the words of its parameters and the headings of its results from its word
+        file (wordfile.py); with ``PRESETS``, as its first preset."""
+        definition = str(module.__file__)
+        params = with_words(definition, module.PARAMS)
         for param in params:
             if param.default is None:
                 raise ValueError(f"{module.__name__}: parameter {param.name!r} has no default")
-        presets = getattr(module, "PRESETS", {})
+        presets = dict(getattr(module, "PRESETS", {}))
         known = {p.name for p in params}
         for preset_name, preset in presets.items():
             unknown = (set(preset.params) | set(preset.hidden)) - known
             if unknown:
                 raise ValueError(f"{module.__name__}: preset {preset_name!r} names no parameter {sorted(unknown)}")
-        words = exercise_words(str(module.__file__))
+            if preset.show:  # its headings are [<preset>_tables.<id>] and [<preset>_charts.<id>]
+                presets[preset_name] = replace(preset, show=with_headings(definition, preset.show, f"{preset_name}_"))
+        words = exercise_words(definition)
         exercise = cls(
             name=name,
             title=words["title"],
@@ -140,7 +143,7 @@ class Exercise:
             model=model,
             params=params,
             run=module.run,
-            show=module.show,
+            show=with_headings(definition, module.show),
             questions=module.QUESTIONS,
             validate=getattr(module, "validate", lambda values: ()),
             presets=presets,

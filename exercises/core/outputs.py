@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
-__all__ = ["BarChart", "Column", "Kind", "Msg", "Notice", "Notices", "Outputs", "ResultTable"]
+__all__ = ["KINDS", "BarChart", "Column", "Kind", "Msg", "Notice", "Notices", "Outputs", "ResultTable"]
 
 #: How a column's values are written: as text, or as numbers (kip, kg, counts rounded half up).
 Kind = Literal["text", "int", "kip", "kg", "num", "pct", "usd"]
+KINDS: tuple[Kind, ...] = get_args(Kind)
 
 
 @dataclass(frozen=True)
@@ -31,9 +32,11 @@ class ResultTable:
     """A table of results. Text cells are shown as written (and always escaped)."""
 
     id: str
-    caption: str
-    columns: Sequence[Column]
     rows: Sequence[Sequence[Any]]
+    #: The heading: from the word file's ``[tables.<id>]`` (wordfile.with_headings) unless the code
+    #: gives it, as shared helpers such as ``amounts_table`` do for their columns.
+    caption: str = ""
+    columns: Sequence[Column] = ()
     footer: Sequence[Any] | None = None
     #: Message ids (not translated yet) may appear in "text" cells when wrapped in ``Msg``.
 
@@ -51,9 +54,10 @@ class BarChart:
     """A bar chart: one group of bars per label, one bar colour per series."""
 
     id: str
-    title: str
     labels: Sequence[str | Msg]
     series: Sequence[tuple[str | Msg, Sequence[int | float | Fraction]]]
+    #: The titles: from the word file's ``[charts.<id>]`` (wordfile.with_headings).
+    title: str = ""
     y_title: str = ""
     kind: Kind = "kip"
     horizontal: bool = False

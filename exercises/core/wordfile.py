@@ -9,7 +9,12 @@ definition keeps the numbers and the logic. The file has:
   table, ``key_message``; a table's columns are ``[params.<table>.columns.<name>]``. Shared
   parameters (exercises/shared.py) bring their own words, which these replace;
 * ``[questions.<id>]`` — one table per question (see ``questions.questions_from``); a preset with
-  its own questions has its own table, such as ``[simple_questions.<id>]``.
+  its own questions has its own table, such as ``[simple_questions.<id>]``;
+* ``[tables.<id>]`` and ``[charts.<id>]`` — the headings of what ``show`` returns (``with_headings``):
+  a result table's ``caption`` and ``columns`` (each ``[heading, kind]``, or ``[heading, "num", places]``),
+  a chart's ``title`` and ``y_title``. A preset with its own ``show`` has ``[simple_tables.<id>]`` …
+  The words that stand beside a number — a row's label, a chart's series, a notice, a cell — stay in
+  ``show``, with the number.
 
 Every text is a message id of the ``exercises`` catalogs (``messages`` is how scripts/catalogs.py
 finds them). A mistake is a ``WordFileError`` that names the file and line.
@@ -18,15 +23,28 @@ finds them). A mistake is a ``WordFileError`` that names the file and line.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from .i18n import Translator
+from .outputs import KINDS, BarChart, Column, Outputs, ResultTable
 from .params import Param, Table
 
-__all__ = ["PACKED_SUFFIX", "WordFile", "WordFileError", "exercise_words", "messages", "read", "with_words"]
+__all__ = [
+    "PACKED_SUFFIX",
+    "WordFile",
+    "WordFileError",
+    "exercise_words",
+    "messages",
+    "read",
+    "with_headings",
+    "with_words",
+]
+
+Show = Callable[[Any, Mapping[str, Any], Translator], Outputs]
 
 #: A word file in the browser's bundle: ``wet_mill.toml`` packed as ``wet_mill.words.json`` (scripts/stage_assets.py).
 PACKED_SUFFIX = ".words.json"
@@ -35,6 +53,11 @@ PACKED_SUFFIX = ".words.json"
 EXERCISE_KEYS = ("title", "summary", "code_tip")
 #: The words of a parameter (``key_message`` only for a table).
 PARAM_KEYS = ("label", "unit", "help", "key_message")
+#: The texts of a question that a learner reads (``reference`` only where it is a name, not a number).
+QUESTION_TEXTS = ("prompt", "hints", "explain", "reference")
+#: The headings of a result table and of a chart.
+TABLE_KEYS = ("caption", "columns")
+CHART_KEYS = ("title", "y_title")
 
 
 class WordFileError(ValueError):
@@ -146,10 +169,98 @@ def _worded(words: WordFile, param: Param, entry: dict[str, Any], table: str) ->
     return worded
 
 
+def with_headings(definition: str, show: Show, prefix: str = "") -> Show:
+    """``show`` whose tables and charts get their headings from ``[<prefix>tables.<id>]`` and
+    ``[<prefix>charts.<id>]`` (``prefix`` is a preset's, such as ``"simple_"``, for its own ``show``).
+
+    The word file is checked here, once: a heading with a wrong key or kind is a ``WordFileError``.
+    A table or chart without its heading is one when ``show`` first returns it (the engine tests run
+    every exercise)."""
+    words = read(definition)
+    tables = {
+        tid: _table_heading(words, f"{prefix}tables", tid, entry)
+        for tid, entry in words.data.get(f"{prefix}tables", {}).items()
+    }
+    charts = {
+        cid: _chart_heading(words, f"{prefix}charts", cid, entry)
+        for cid, entry in words.data.get(f"{prefix}charts", {}).items()
+    }
+
+    def headed(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
+        outputs = show(result, values, t)
+        return replace(
+            outputs,
+            tables=[_headed_table(words, f"{prefix}tables", tables, table) for table in outputs.tables],
+            charts=[_headed_chart(words, f"{prefix}charts", charts, chart) for chart in outputs.charts],
+        )
+
+    return headed
+
+
+def _table_heading(words: WordFile, table: str, tid: str, entry: dict[str, Any]) -> dict[str, Any]:
+    _known_keys(words, table, tid, entry, TABLE_KEYS)
+    if not isinstance(entry.get("caption"), str):
+        raise words.error(f'[{table}.{tid}] needs a caption = "…"', table, tid)
+    heading: dict[str, Any] = {"caption": entry["caption"]}
+    if "columns" in entry:
+        columns = entry["columns"]
+        if not isinstance(columns, list) or not all(_is_column(c) for c in columns):
+            raise words.error(
+                f'the columns of [{table}.{tid}] are [heading] or [heading, kind] or [heading, "num", places]; '
+                f"a kind is one of {', '.join(KINDS)}",
+                table,
+                tid,
+                "columns",
+            )
+        heading["columns"] = [Column(*column) for column in columns]
+    return heading
+
+
+def _is_column(column: Any) -> bool:
+    if not isinstance(column, list) or not 1 <= len(column) <= 3 or not isinstance(column[0], str):
+        return False
+    return (len(column) < 2 or column[1] in KINDS) and (len(column) < 3 or isinstance(column[2], int))
+
+
+def _chart_heading(words: WordFile, table: str, cid: str, entry: dict[str, Any]) -> dict[str, str]:
+    _known_keys(words, table, cid, entry, CHART_KEYS)
+    for key, value in entry.items():
+        if not isinstance(value, str):
+            raise words.error(f"the {key} of [{table}.{cid}] must be a text", table, cid, key)
+    if "title" not in entry:
+        raise words.error(f'[{table}.{cid}] needs a title = "…"', table, cid)
+    return dict(entry)
+
+
+def _known_keys(words: WordFile, table: str, entry_id: str, entry: dict[str, Any], keys: Sequence[str]) -> None:
+    for key in entry:
+        if key not in keys:
+            raise words.error(
+                f"[{table}.{entry_id}] has {key!r}, which is not one of {', '.join(keys)}", table, entry_id, key
+            )
+
+
+def _headed_table(words: WordFile, table: str, headings: dict[str, Any], result: ResultTable) -> ResultTable:
+    if result.id not in headings:
+        raise words.error(f"show() has a table {result.id!r}: add [{table}.{result.id}] with its caption", table)
+    heading = headings[result.id]
+    if result.columns and "columns" in heading:
+        raise words.error(f"the code gives the columns of {result.id!r}: take them out of the word file", table)
+    if not result.columns and "columns" not in heading:
+        raise words.error(f"[{table}.{result.id}] needs its columns", table, result.id)
+    return replace(result, **heading)
+
+
+def _headed_chart(words: WordFile, table: str, headings: dict[str, Any], chart: BarChart) -> BarChart:
+    if chart.id not in headings:
+        raise words.error(f"show() has a chart {chart.id!r}: add [{table}.{chart.id}] with its title", table)
+    return replace(chart, **headings[chart.id])
+
+
 def messages(name: str, text: str) -> list[tuple[int, str]]:
     """(line, message id) for every text of a word file a learner reads, for the catalogs: the
-    exercise's words, each question's prompt, hints and explanation, and the references of choice
-    questions (names, projects; numbers are not translated)."""
+    exercise's words, each question's prompt, hints and explanation, the references of choice
+    questions (names, projects; numbers are not translated), and the headings of tables and charts."""
     words = _parse(name, text)
     found = [
         (words.line("exercise", key=key), words.data.get("exercise", {})[key])
@@ -158,15 +269,30 @@ def messages(name: str, text: str) -> list[tuple[int, str]]:
     ]
     found += _param_messages(words, words.data.get("params", {}), "params")
     for table, entries in words.data.items():
-        if table in ("exercise", "params"):
-            continue
-        for qid, entry in entries.items():
-            for key in ("prompt", "hints", "explain", "reference"):
-                value = entry.get(key)
-                texts = value if isinstance(value, list) else [value] if isinstance(value, str) else []
-                if key == "reference":
-                    texts = [reference for reference in texts if any(c.isalpha() for c in reference)]
-                found += [(words.line(table, qid, key), message) for message in texts]
+        if table.endswith("tables"):
+            for tid, entry in entries.items():
+                found += _texts(words, table, tid, entry, ["caption"])
+                columns = entry.get("columns", [])
+                found += [(words.line(table, tid, "columns"), column[0]) for column in columns]
+        elif table.endswith("charts"):
+            found += [m for cid, entry in entries.items() for m in _texts(words, table, cid, entry, CHART_KEYS)]
+        elif table.endswith("questions"):
+            for qid, entry in entries.items():
+                if isinstance(entry.get("reference"), str) and not any(c.isalpha() for c in entry["reference"]):
+                    entry = {k: v for k, v in entry.items() if k != "reference"}
+                found += _texts(words, table, qid, entry, QUESTION_TEXTS)
+    return found
+
+
+def _texts(
+    words: WordFile, table: str, entry_id: str, entry: dict[str, Any], keys: Sequence[str]
+) -> list[tuple[int, str]]:
+    """(line, text) of each of ``keys`` in an entry: a text, or a list of texts."""
+    found = []
+    for key in keys:
+        value = entry.get(key)
+        texts = value if isinstance(value, list) else [value] if isinstance(value, str) else []
+        found += [(words.line(table, entry_id, key), text) for text in texts]
     return found
 
 

@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import json
 import tomllib
+from fractions import Fraction
+from importlib import import_module
 
 import pytest
 
 from exercises import EXERCISES
 from exercises.core import wordfile
-from exercises.core.params import Integer, Table
+from exercises.core.evaluate import evaluate
+from exercises.core.i18n import N_, translator
+from exercises.core.outputs import BarChart, Column, Outputs, ResultTable
+from exercises.core.params import Integer, Table, raw_defaults
 from exercises.core.questions import NumberAnswer, questions_from
-from exercises.core.wordfile import WordFileError, exercise_words, with_words
+from exercises.core.registry import module_name
+from exercises.core.wordfile import WordFileError, exercise_words, with_headings, with_words
+from exercises.shared import amounts_table
 
 GOOD = """\
 [exercise]
@@ -144,3 +151,90 @@ def test_in_the_browser_the_words_are_read_from_json(tmp_path):
     assert exercise_words(definition)["title"] == "Simulation: a test"
     [question] = questions_from(definition, ANSWERING)
     assert question.hints == ("Add them.",)
+
+
+HEADINGS = """\
+[tables.money]
+caption = "Where the money went"
+
+[tables.weeks]
+caption = "Week by week"
+columns = [
+  ["Week"],
+  ["Cherry (kg)", "kg"],
+  ["Hours per day", "num", 1],
+]
+
+[charts.chart]
+title = "Cherry each week"
+y_title = "kg of cherry"
+"""
+
+
+def _show(result, values, t):
+    """A ``show`` as a definition writes it: numbers and the words beside them, no headings."""
+    return Outputs(
+        tables=[
+            amounts_table([(N_("Sales"), 100)]),
+            ResultTable(id="weeks", rows=[["1", 500, Fraction(15, 2)]]),
+        ],
+        charts=[BarChart(id="chart", labels=["1"], series=[(N_("Cherry"), [500])], kind="kg")],
+    )
+
+
+def test_the_results_get_their_headings_from_the_word_file(tmp_path):
+    outputs = with_headings(_definition(tmp_path, HEADINGS), _show)(None, {}, translator("en"))
+    money, weeks = outputs.tables
+    assert money.caption == "Where the money went" and [c.label for c in money.columns] == ["Item", "Amount (kip)"]
+    assert weeks.caption == "Week by week"
+    assert weeks.columns == [Column("Week"), Column("Cherry (kg)", "kg"), Column("Hours per day", "num", 1)]
+    assert (outputs.charts[0].title, outputs.charts[0].y_title) == ("Cherry each week", "kg of cherry")
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        (
+            HEADINGS.replace('"Cherry (kg)", "kg"', '"Cherry (kg)", "kilo"'),
+            r"example\.toml:6: the columns of \[tables\.weeks\]",
+        ),
+        (
+            HEADINGS.replace('caption = "Week by week"', 'title = "Week by week"'),
+            r"example\.toml:5: \[tables\.weeks\] has 'title'",
+        ),
+        (HEADINGS.replace('title = "Cherry each week"\n', ""), r"example\.toml:12: \[charts\.chart\] needs a title"),
+        (
+            HEADINGS.replace('y_title = "kg of cherry"', "y_title = 1"),
+            r"example\.toml:14: the y_title of \[charts\.chart\]",
+        ),
+        (HEADINGS.replace("[tables.weeks]", "[tables.week]"), r"example\.toml:1: show\(\) has a table 'weeks'"),
+        (HEADINGS.replace("[charts.chart]", "[charts.graph]"), r"example\.toml:1: show\(\) has a chart 'chart'"),
+        (
+            HEADINGS.replace('caption = "Where the money went"', 'caption = "Money"\ncolumns = [["Item"]]'),
+            r"the code gives the columns of 'money'",
+        ),
+        (HEADINGS.replace("columns = [", "column = ["), r"example\.toml:6: \[tables\.weeks\] has 'column'"),
+    ],
+)
+def test_a_mistake_in_the_headings_names_the_word_file_and_line(tmp_path, text, problem):
+    with pytest.raises(WordFileError, match=problem):
+        with_headings(_definition(tmp_path, text), _show)(None, {}, translator("en"))
+
+
+def test_every_heading_in_a_word_file_is_shown():
+    """No dead words: each ``[tables.<id>]`` and ``[charts.<id>]`` is a table or chart that ``show``
+    returns, with the default numbers or a question's."""
+    for name in EXERCISES.names():
+        shown: set[str] = set()
+        for preset in [None, *EXERCISES[name].presets]:
+            exercise = EXERCISES[name].with_preset(preset)
+            prefix = f"{exercise.preset}_" if exercise.preset and exercise.presets[exercise.preset].show else ""
+            raw = raw_defaults(exercise.shown_params, translator("en"))
+            for given in [{}, *(dict(q.given) for q in exercise.questions)]:
+                evaluation = evaluate(exercise, {**raw, **given})
+                outputs = exercise.show(evaluation.result, evaluation.values, translator("en"))
+                shown |= {f"{prefix}tables.{table.id}" for table in outputs.tables}
+                shown |= {f"{prefix}charts.{chart.id}" for chart in outputs.charts}
+        data = wordfile.read(import_module(f"exercises.{module_name(name)}").__file__).data
+        headings = {f"{kind}.{key}" for kind in data if kind.endswith(("tables", "charts")) for key in data[kind]}
+        assert headings - shown == set(), name
