@@ -173,18 +173,12 @@ def with_headings(definition: str, show: Show, prefix: str = "") -> Show:
     """``show`` whose tables and charts get their headings from ``[<prefix>tables.<id>]`` and
     ``[<prefix>charts.<id>]`` (``prefix`` is a preset's, such as ``"simple_"``, for its own ``show``).
 
-    The word file is checked here, once: a heading with a wrong key or kind is a ``WordFileError``.
-    A table or chart without its heading is one when ``show`` first returns it (the engine tests run
-    every exercise)."""
-    words = read(definition)
-    tables = {
-        tid: _table_heading(words, f"{prefix}tables", tid, entry)
-        for tid, entry in words.data.get(f"{prefix}tables", {}).items()
-    }
-    charts = {
-        cid: _chart_heading(words, f"{prefix}charts", cid, entry)
-        for cid, entry in words.data.get(f"{prefix}charts", {}).items()
-    }
+    The headings are read and checked now, when the exercise is made: a wrong key or kind stops the
+    build with the file and line. A table or chart without its heading is an error when ``show``
+    returns it (the engine tests run every exercise). ``show`` keeps the headings it needs, not the
+    word file: in the browser the files are gone after a restore of the memory snapshot."""
+    tables, charts = _headings(definition, prefix)
+    words = replace(read(definition), data={})  # for its name and lines in an error
 
     def headed(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
         outputs = show(result, values, t)
@@ -195,6 +189,20 @@ def with_headings(definition: str, show: Show, prefix: str = "") -> Show:
         )
 
     return headed
+
+
+def _headings(definition: str, prefix: str) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, str]]]:
+    """The checked headings of the tables and of the charts, by id."""
+    words = read(definition)
+    tables = {
+        tid: _table_heading(words, f"{prefix}tables", tid, entry)
+        for tid, entry in words.data.get(f"{prefix}tables", {}).items()
+    }
+    charts = {
+        cid: _chart_heading(words, f"{prefix}charts", cid, entry)
+        for cid, entry in words.data.get(f"{prefix}charts", {}).items()
+    }
+    return tables, charts
 
 
 def _table_heading(words: WordFile, table: str, tid: str, entry: dict[str, Any]) -> dict[str, Any]:

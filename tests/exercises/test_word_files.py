@@ -238,3 +238,13 @@ def test_every_heading_in_a_word_file_is_shown():
         data = wordfile.read(import_module(f"exercises.{module_name(name)}").__file__).data
         headings = {f"{kind}.{key}" for kind in data if kind.endswith(("tables", "charts")) for key in data[kind]}
         assert headings - shown == set(), name
+
+
+def test_show_needs_no_word_file_once_the_exercise_is_made(tmp_path, monkeypatch):
+    """In the browser the word files are gone after a restore of the memory snapshot (coop_boot.freeze):
+    ``show`` must keep the headings it was given, not read them again."""
+    headed = with_headings(_definition(tmp_path, HEADINGS), _show)
+    (tmp_path / "example.toml").unlink()
+    wordfile.read.cache_clear()
+    monkeypatch.setattr(wordfile, "read", lambda definition: pytest.fail(f"read {definition} again"))
+    assert headed(None, {}, translator("en")).tables[1].caption == "Week by week"
