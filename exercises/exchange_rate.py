@@ -91,6 +91,7 @@ def run(model: Any, values: Mapping[str, Any]) -> Any:
     return model.settle({row["member"]: row["kg"] for row in values["members"]}, sale)
 
 
+# A table or chart here is its id and its numbers; its caption, columns and titles are in exchange_rate.toml.
 def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     """The money in kip, each member, the same sale at other rates; a chart; notes on the risk."""
     kg = result.cherry_kg

@@ -108,6 +108,7 @@ def run(model: Any, values: Mapping[str, Any]) -> Any:
     return model.settle(sales, terms, values["kip_per_usd"], values["cherry_per_green"], curve_markets(values))
 
 
+# A table or chart here is its id and its numbers; its caption, columns and titles are in floor_price.toml.
 def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     """Three tables (price per lb, kip, where the money comes from), two charts, and notes."""
     sales = result.sales

@@ -60,6 +60,7 @@ def run(model: Any, values: Mapping[str, Any]) -> Any:
     return model.compare(plan)
 
 
+# A table or chart here is its id and its numbers; its caption, columns and titles are in going_organic.toml.
 def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     """Two tables (year by year, the totals), a chart, and notes on the payback."""
     years = result.years

@@ -141,6 +141,7 @@ def run(model: Any, values: Mapping[str, Any]) -> Any:
     return season, credits
 
 
+# A table or chart here is its id and its numbers; its caption, columns and titles are in harvest_finance.toml.
 def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     """Month by month, the season's money, the trader's credit; two charts; notes on risks."""
     season, credits = result

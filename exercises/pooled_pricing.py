@@ -165,6 +165,7 @@ def run(model: Any, values: Mapping[str, Any]) -> Any:
     return model.settle(deliveries, lots, season)
 
 
+# A table or chart here is its id and its numbers; its caption, columns and titles are in pooled_pricing.toml.
 def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     """Three tables (pools, money, members), a chart, and notes that explain surprises."""
     pools = [result.pools[g] for g in pooled_pricing.GRADES if result.pools[g].cherry_kg > 0]
@@ -249,6 +250,7 @@ def _notices(members: list[Any], t: Translator) -> Notices:
     return notices
 
 
+# The same for the preset "simple": its headings are [simple_tables] and [simple_charts] in pooled_pricing.toml.
 def show_simple(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     """Key concepts 3: the pool's money, and each farmer's money against selling alone (round 1 of the game)."""
     members = list(result.members.values())

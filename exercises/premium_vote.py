@@ -119,6 +119,7 @@ def _names(results: list[Any]) -> str:
     return ", ".join(r.project.name for r in results)
 
 
+# A table or chart here is its id and its numbers; its caption, columns and titles are in premium_vote.toml.
 def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     """The premium and where it goes, the vote on each project, a chart, and notes."""
 

@@ -119,6 +119,7 @@ def _collapse_week(weeks: list[Any]) -> int | None:
     return weeks[start].number
 
 
+# A table or chart here is its id and its numbers; its caption, columns and titles are in side_selling.toml.
 def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     """Week by week, the settlement, each member; two charts; notes that explain the spiral."""
     weeks = list(result.weeks)

@@ -115,6 +115,7 @@ def _per_family(amount: int, families: int) -> int:
     return round_kip(Fraction(amount, max(families, 1)))
 
 
+# A table or chart here is its id and its numbers; its caption, columns and titles are in surplus_sharing.toml.
 def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     """The surplus's uses, each member's cash by kg and by shares, a chart, and notes."""
     money_rows = [

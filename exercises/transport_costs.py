@@ -104,6 +104,7 @@ def run(model: Any, values: Mapping[str, Any]) -> Any:
     return model.share_costs(villages, truck, values["rule"], values["rule_share"], _weight_factor(values))
 
 
+# A table or chart here is its id and its numbers; its caption, columns and titles are in transport_costs.toml.
 def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     """Trips and costs, who pays what, every rule side by side, a chart, and notes."""
     villages = list(result.villages.values())

@@ -127,6 +127,7 @@ VILLAGE_ORDER = {key: index for index, (key, _) in enumerate(VILLAGES)}
 VOTE_LABELS = dict(VOTE_OPTIONS)
 
 
+# A table or chart here is its id and its numbers; its caption, columns and titles are in voting_rules.toml.
 def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     """Quorum, the votes counted three ways, villages and each member's say; a chart; notes."""
     quorum_table = ResultTable(

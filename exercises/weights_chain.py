@@ -115,6 +115,7 @@ _LOSS_NOTICES = {
 }
 
 
+# A table or chart here is its id and its numbers; its caption, columns and titles are in weights_chain.toml.
 def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     """Three tables (weights and people, where the weight goes, value), two charts, and notes."""
     lot, box = result.lot, result.container

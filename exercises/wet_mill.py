@@ -102,6 +102,7 @@ def run(model: Any, values: Mapping[str, Any]) -> Any:
 SHOWN_IF_NOT_PAID = 10
 
 
+# A table or chart here is its id and its numbers; its caption, columns and titles are in wet_mill.toml.
 def show(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
     """Tables (the mill's season, money, payback, weeks), two charts and notes that explain surprises."""
     mill = result.mill
