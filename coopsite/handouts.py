@@ -464,7 +464,7 @@ def kits() -> dict[str, Kit]:
     found = {}
     for name, where, data in _files(KITS, {"session", "steps", "sets"}):
         session = data.get("session")
-        if not isinstance(session, str) or not (DOCS / f"{session}.en.md").exists():
+        if not isinstance(session, str) or not (DOCS / f"{session}{DEFAULT.page_suffix}").exists():
             raise HandoutError(f"{where}: session: the page of the session, e.g. key-concepts/kc3-sell-alone-or-pool")
         if name != session.rsplit("/", 1)[-1]:
             raise HandoutError(f"{where}: the file is named after its session: {session.rsplit('/', 1)[-1]}.yml")

@@ -183,10 +183,10 @@ def _rel(path: Path) -> str:
 def page_sources(docs: Path = DOCS) -> list[Source]:
     """Every Lao page, with its English page."""
     sources = []
-    for path in sorted(docs.rglob("*.lo.md")):
+    for path in sorted(docs.rglob(f"*.{LO}.md")):
         if "data" in path.relative_to(docs).parts:
             continue
-        source = Source(_rel(path), "page", english=path.with_name(path.name[: -len(".lo.md")] + ".en.md"))
+        source = Source(_rel(path), "page", english=path.with_name(path.name.replace(f".{LO}.md", f".{EN}.md")))
         for number, visible, prose, table in markdown_lines(path.read_text(encoding="utf-8")):
             source.lines.append(Line(number, visible, prose, table))
         sources.append(source)
@@ -442,7 +442,7 @@ def _lao_context(text: str, start: int, end: int, width: int = 12) -> str:
 def line_findings(source: Source, glossary_avoid: dict[str, tuple[str, str]]) -> Iterator[Finding]:
     """The rules that look at one line at a time: thai, ligature, spelling, avoid, units."""
     avoid = _avoid_pattern(tuple(sorted(glossary_avoid.items())))
-    exempt_page = source.kind == "page" and source.path.replace("\\", "/").endswith("docs/glossary.lo.md")
+    exempt_page = source.kind == "page" and source.path.replace("\\", "/").endswith(f"docs/glossary.{LO}.md")
     for line in source.lines:
         text = line.text
         where = (source.path, line.number)

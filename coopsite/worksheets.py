@@ -43,6 +43,7 @@ from markupsafe import Markup
 
 from exercises.core.html import attrs, html, join, script_json
 from exercises.core.i18n import Translator, translator
+from exercises.core.languages import DEFAULT
 
 from . import DOCS, ROOT
 from .words import LOCALE_DIR, WORKSHEET, site
@@ -323,7 +324,7 @@ def read(path: Path) -> Worksheet:
         raise WorksheetError(f"{file.name}: not valid YAML: {error}") from None
     data = file.keys(data, {"number", "title", "session", "intro", "guidance", "fields"}, "the worksheet")
     session = data.get("session")
-    if not isinstance(session, str) or not (DOCS / f"{session}.en.md").exists():
+    if not isinstance(session, str) or not (DOCS / f"{session}{DEFAULT.page_suffix}").exists():
         raise file.error(data, f"session: the page it is filled in on, e.g. conception/c1-core-group (got {session!r})")
     raw_fields = data.get("fields")
     if not isinstance(raw_fields, list) or not raw_fields:

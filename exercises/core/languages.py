@@ -50,6 +50,11 @@ class Language:
     #: Stacked vowels and tone marks need taller lines (overrides/assets/coop/languages.css)
     tall: bool = False
 
+    @property
+    def page_suffix(self) -> str:
+        """The end of its pages' file names (``page.lo.md``: mkdocs-static-i18n's suffix structure)."""
+        return f".{self.code}.md"
+
 
 def _lao_syllable() -> str:
     """One Lao syllable: [preposed vowel] initial [cluster] [vowel signs] [tone] [following vowel] [final].
