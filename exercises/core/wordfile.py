@@ -49,6 +49,10 @@ Show = Callable[[Any, Mapping[str, Any], Translator], Outputs]
 #: A word file in the browser's bundle: ``wet_mill.toml`` packed as ``wet_mill.words.json`` (scripts/stage_assets.py).
 PACKED_SUFFIX = ".words.json"
 
+#: The parts of a word file. A preset's own questions, tables and charts have its name first
+#: (``[simple_questions.<id>]``): those parts are known by how their names end.
+PARTS = ("exercise", "params")
+PRESET_PARTS = ("questions", "tables", "charts")
 #: The texts of ``[exercise]``, all needed.
 EXERCISE_KEYS = ("title", "summary", "code_tip")
 #: The words of a parameter (``key_message`` only for a table).
@@ -94,9 +98,18 @@ def _parse(name: str, text: str) -> WordFile:
     import tomllib  # here: the browser reads the words as JSON and never needs it
 
     try:
-        return WordFile(name, text, tomllib.loads(text))
+        words = WordFile(name, text, tomllib.loads(text))
     except tomllib.TOMLDecodeError as error:  # its message says the line and column
         raise WordFileError(f"{name}: {error}") from None
+    for part in words.data:
+        if part not in PARTS and not part.endswith(PRESET_PARTS):
+            lines = enumerate(text.splitlines(), 1)
+            number = next((n for n, line in lines if line.strip().startswith((f"[{part}]", f"[{part}."))), 1)
+            raise WordFileError(
+                f"{name}:{number}: [{part}] is not a part of a word file: {', '.join(PARTS + PRESET_PARTS)}, "
+                "or a preset's own questions, tables or charts (simple_questions …)"
+            )
+    return words
 
 
 @cache

@@ -83,6 +83,13 @@ def test_a_mistake_in_the_exercise_words_names_the_file_and_line(tmp_path):
         exercise_words(str(tmp_path / "other.py"))
 
 
+def test_a_part_a_word_file_does_not_have_names_the_file_and_line(tmp_path):
+    """A misspelt part (``[question.sum]``, ``[tabels.money]``) would otherwise be words nobody reads."""
+    definition = _definition(tmp_path, GOOD + '\n[question.more]\nprompt = "And now?"\n')
+    with pytest.raises(WordFileError, match=r"example\.toml:12: \[question\] is not a part of a word file"):
+        exercise_words(definition)
+
+
 def test_every_exercise_has_its_words_and_every_question_its_answer():
     for name in EXERCISES.names():
         exercise = EXERCISES[name]
