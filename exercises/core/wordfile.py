@@ -138,11 +138,7 @@ def exercise_words(definition: str) -> dict[str, str]:
     for key in EXERCISE_KEYS:
         if not isinstance(table.get(key), str):
             raise words.error(f"[exercise] needs a {key} (a text)", "exercise")
-    for key in table:
-        if key not in EXERCISE_KEYS:
-            raise words.error(
-                f"[exercise] has {key!r}, which is not one of {', '.join(EXERCISE_KEYS)}", "exercise", key=key
-            )
+    _known_keys(words, "exercise", None, table, EXERCISE_KEYS)
     return {key: table[key] for key in EXERCISE_KEYS}
 
 
@@ -190,8 +186,9 @@ def with_headings(definition: str, show: Show, prefix: str = "") -> Show:
     build with the file and line. A table or chart without its heading is an error when ``show``
     returns it (the engine tests run every exercise). ``show`` keeps the headings it needs, not the
     word file: in the browser the files are gone after a restore of the memory snapshot."""
-    tables, charts = _headings(definition, prefix)
-    words = replace(read(definition), data={})  # for its name and lines in an error
+    words = read(definition)
+    tables, charts = _headings(words, prefix)
+    words = replace(words, data={})  # for its name and lines in an error
 
     def headed(result: Any, values: Mapping[str, Any], t: Translator) -> Outputs:
         outputs = show(result, values, t)
@@ -204,9 +201,8 @@ def with_headings(definition: str, show: Show, prefix: str = "") -> Show:
     return headed
 
 
-def _headings(definition: str, prefix: str) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, str]]]:
+def _headings(words: WordFile, prefix: str) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, str]]]:
     """The checked headings of the tables and of the charts, by id."""
-    words = read(definition)
     tables = {
         tid: _table_heading(words, f"{prefix}tables", tid, entry)
         for tid, entry in words.data.get(f"{prefix}tables", {}).items()
@@ -253,12 +249,12 @@ def _chart_heading(words: WordFile, table: str, cid: str, entry: dict[str, Any])
     return dict(entry)
 
 
-def _known_keys(words: WordFile, table: str, entry_id: str, entry: dict[str, Any], keys: Sequence[str]) -> None:
+def _known_keys(words: WordFile, table: str, entry_id: str | None, entry: dict[str, Any], keys: Sequence[str]) -> None:
+    """Every key of ``[table]`` or ``[table.entry_id]`` is one of ``keys``."""
+    name = f"{table}.{entry_id}" if entry_id else table
     for key in entry:
         if key not in keys:
-            raise words.error(
-                f"[{table}.{entry_id}] has {key!r}, which is not one of {', '.join(keys)}", table, entry_id, key
-            )
+            raise words.error(f"[{name}] has {key!r}, which is not one of {', '.join(keys)}", table, entry_id, key)
 
 
 def _headed_table(words: WordFile, table: str, headings: dict[str, Any], result: ResultTable) -> ResultTable:
