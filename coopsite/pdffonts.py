@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 
 import pikepdf
 from fontTools.ttLib import TTFont
@@ -140,6 +141,24 @@ class _Font:
         return {gid: glyf[self.order[gid]].compile(glyf) for gid in self.filled}
 
 
+def merged_widths(fonts: Sequence[_Font]) -> dict[int, float]:
+    """The widths (/W) of the one font that replaces ``fonts``: each glyph's as the copy that prints it
+    has it, explicitly, so the kept copy's default width (/DW) no longer matters.
+
+    A copy prints the glyphs its text map (ToUnicode) names; its width for one is its /W entry, or
+    else its own /DW (Chromium gives each print its own, 572 in one, 268 in the next). /W also lists
+    glyphs a copy does not print, some with width 0: taken as they came, one copy's 0 or another's
+    default overwrote the real width, and books printed letters on top of each other ("membr", Lao
+    headings squeezed). Those entries fill in only what no copy prints."""
+    widths: dict[int, float] = {}
+    for font in fonts:
+        widths.update({cid: width for cid, width in font.widths.items() if cid not in font.text})
+    for font in fonts:
+        default = float(font.cid_font.get(Name.DW, 1000))
+        widths.update({cid: font.widths.get(cid, default) for cid in font.text})
+    return widths
+
+
 def _merge(fonts: list[_Font]) -> TTFont:
     """One TrueType program with the glyphs of all ``fonts`` (which share glyph ids)."""
     base = max(fonts, key=lambda f: len(f.order))
@@ -216,9 +235,8 @@ def share(pdf: pikepdf.Pdf) -> None:
     for groups in families.values():
         for group, _ in groups:
             keep = group[0]
-            widths, text = {}, {}
+            widths, text = merged_widths(group), {}
             for font in group:
-                widths.update(font.widths)
                 text.update(font.text)
             program = _slim(_merge(group))
             descriptor = keep.cid_font.FontDescriptor

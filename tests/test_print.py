@@ -520,6 +520,32 @@ def test_books_share_one_copy_of_each_font(site_dir):
     assert len(programs) <= 10, f"{len(programs)} embedded font programs in the Lao course book"
 
 
+def test_a_book_prints_every_word_as_wide_as_its_print(site_dir, tmp_path):
+    """Putting prints together gives each font one copy (coopsite/pdffonts.py): every word must
+    still stand where Chromium put it. Each print brings its own default width and lists glyphs it
+    does not draw (some as 0 wide); once, merged as they came, books printed "membr" for "member"."""
+    import pikepdf
+
+    from coopsite import pdffonts
+
+    prints = sorted((ROOT / ".cache" / "pdf" / "prints").glob("*.pdf"))[:16]  # both languages, mixed
+    assert len(prints) == 16, "the site build keeps its prints in .cache/pdf/prints"
+    book = tmp_path / "book.pdf"
+    sources = [pikepdf.open(path) for path in prints]
+    with pikepdf.new() as out:
+        for source in sources:
+            out.add_pages_from(source, outlines="ignore")
+        pdffonts.share(out)
+        out.save(book)
+    page = 0
+    for path, source in zip(prints, sources, strict=True):
+        for number in range(1, len(source.pages) + 1):
+            page += 1
+            alone = [(round(x1 - x0, 1), word) for x0, _, x1, _, word in words(path, number)]
+            together = [(round(x1 - x0, 1), word) for x0, _, x1, _, word in words(book, page)]
+            assert together == alone, f"{path.name} page {number}"
+
+
 def test_usb_copy_is_small_and_has_the_handouts(usb_zip, usb_dir):
     """The offline copy stays under 30 MB with every session, kit and form; every PDF link on its pages
     leads to a file of the copy (the books of whole parts are on the website only)."""
